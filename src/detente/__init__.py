@@ -1,0 +1,19 @@
+"""detente: evidence-linked political event data from international news."""
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+
+def code_text(text: str, published: str | None = None, **meta):
+    """Code one article given as text (scraped page text is cleaned first) -> `model.Article`."""
+    from .pipeline import code_text as _code_text
+
+    return _code_text(text, published=published, **meta)
+
+
+def __getattr__(name):
+    if name == "Store":
+        from .store import Store
+
+        return Store
+    raise AttributeError(name)

@@ -1,0 +1,274 @@
+"""The typed records every stage shares.
+
+This module imports nothing of detente's: ingest produces `Article`s, the NLP layer turns text into a
+`Parse` (plain tokens and sentences, no spaCy objects), and the coders fill `actors`, `places`,
+`events` and `quotes`. All offsets are character offsets into `Article.text`, end exclusive.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class ActorRef:
+    """A pointer from an event or quote to an actor, with the words that named it there."""
+    actor: Optional[str]  # id into Article.actors, or None when the words resolved to no actor
+    text: str
+    start: int
+    end: int
+    code: Optional[str] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+
+
+@dataclass
+class Actor:
+    id: str
+    name: str
+    kind: str  # person | country | organisation | group | unknown
+    code: Optional[str] = None  # CAMEO-style actor code, e.g. USAGOV, PAKSPY, IMGISIS
+    country: Optional[str] = None  # ISO 3166-1 alpha-3
+    sector: Optional[str] = None  # GOV, MIL, SPY, IMG, ...
+    role: Optional[str] = None  # e.g. "Secretary of State"
+    mentions: list[Span] = field(default_factory=list)
+
+    def ref(self, mention: Span) -> ActorRef:
+        return ActorRef(self.id, mention.text, mention.start, mention.end, self.code, self.country, self.sector)
+
+
+@dataclass
+class PlaceRef:
+    text: str
+    start: int
+    end: int
+    name: Optional[str] = None
+    country: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    geonameid: Optional[int] = None
+
+
+@dataclass
+class Place:
+    start: int
+    end: int
+    text: str
+    name: Optional[str] = None
+    country: Optional[str] = None  # ISO3
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    geonameid: Optional[int] = None
+    role: str = "mentioned"  # dateline | mentioned
+    feature: Optional[str] = None  # country | city | admin1 | region
+
+    def ref(self) -> PlaceRef:
+        return PlaceRef(self.text, self.start, self.end, self.name, self.country, self.lat, self.lon, self.geonameid)
+
+
+@dataclass
+class Event:
+    id: str
+    source: Optional[ActorRef]
+    target: Optional[ActorRef]
+    cameo: str
+    cameo_name: Optional[str] = None
+    goldstein: Optional[float] = None
+    quad_class: Optional[int] = None  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    plover: Optional[str] = None
+    plover_mode: Optional[str] = None
+    date: Optional[str] = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    date_precision: Optional[str] = None  # year | month | day
+    date_text: Optional[str] = None
+    date_source: Optional[str] = None  # text | published | article | none
+    place: Optional[PlaceRef] = None
+    negated: bool = False
+    modality: str = "asserted"  # asserted | intended | hypothetical | reported | question
+    speaker: Optional[ActorRef] = None
+    sentence: Optional[Span] = None
+    trigger: Optional[Span] = None
+    evidence: str = ""
+    mentions: list[Span] = field(default_factory=list)  # every trigger that states this same event
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str
+    direct: bool = True
+    speaker: Optional[ActorRef] = None
+    cue: Optional[Span] = None
+    scare: bool = False  # a short quoted phrase used as a term, not as speech
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    source: Optional[str] = None  # path, URL or corpus name it came from
+    title: Optional[str] = None
+    dateline: Optional[str] = None
+    published: Optional[str] = None  # YYYY-MM-DD
+    tags: list[str] = field(default_factory=list)
+    url: Optional[str] = None
+    author: Optional[str] = None
+    site: Optional[str] = None
+    language: Optional[str] = None
+    input_kind: Optional[str] = None  # text | html | feed | jsonl | csv | url
+    dateline_span: Optional[Span] = None  # where the dateline stands in `text`, when it stays there
+    actors: list[Actor] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    schema_version: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Article":
+        return _build(cls, d)
+
+
+@dataclass
+class IngestError:
+    """A document that could not be read or was skipped, and why (one line, no traceback)."""
+    source: str
+    reason: str
+    skipped: bool = False  # True when readable but deliberately not coded (e.g. not English)
+
+
+def stable_id(*parts: Optional[str]) -> str:
+    """A short, stable hash used when the input gives no id of its own."""
+    h = hashlib.sha1("\x1f".join(p or "" for p in parts).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:16]
+
+
+# --- the NLP layer's output: plain records, so later stages never touch spaCy ------------------
+
+@dataclass
+class Token:
+    i: int
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int  # index of the syntactic head (itself for a root)
+    ent: str = ""  # spaCy NER label or ""
+    ent_iob: str = "O"
+    sent: int = 0  # index into Parse.sentences
+    ws: str = ""  # trailing whitespace
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    first: int  # first token index
+    last: int  # one past the last token index
+
+
+@dataclass
+class Entity:
+    start: int
+    end: int
+    text: str
+    label: str
+    first: int
+    last: int  # token indices, end exclusive
+
+
+@dataclass
+class Parse:
+    text: str
+    tokens: list[Token]
+    sentences: list[Sentence]
+    entities: list[Entity]
+
+    def children(self, i: int) -> list[Token]:
+        idx = self._children_index()
+        return [self.tokens[j] for j in idx.get(i, ())]
+
+    def _children_index(self) -> dict[int, list[int]]:
+        cache = self.__dict__.get("_kids")
+        if cache is None:
+            cache = {}
+            for t in self.tokens:
+                if t.head != t.i:
+                    cache.setdefault(t.head, []).append(t.i)
+            self.__dict__["_kids"] = cache
+        return cache
+
+    def subtree(self, i: int) -> list[Token]:
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(self.tokens[j])
+            stack.extend(c.i for c in self.children(j))
+        return sorted(out, key=lambda t: t.i)
+
+    def sentence_of(self, i: int) -> Sentence:
+        return self.sentences[self.tokens[i].sent]
+
+    def token_at(self, char: int) -> Optional[Token]:
+        """The token covering character offset `char`, if any."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].end <= char:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self.tokens) and self.tokens[lo].start <= char < self.tokens[lo].end:
+            return self.tokens[lo]
+        return None
+
+
+# --- rebuilding records from dicts (the store, Parquet partitions and the HTTP API use this) ---
+
+def _build(cls, d):
+    if d is None:
+        return None
+    kwargs = {}
+    hints = {f.name: f for f in dataclasses.fields(cls)}
+    for name, f in hints.items():
+        if name not in d:
+            continue
+        kwargs[name] = _coerce(f.type, d[name])
+    return cls(**kwargs)
+
+
+_RECORDS = {"Span": Span, "ActorRef": ActorRef, "Actor": Actor, "PlaceRef": PlaceRef, "Place": Place,
+            "Event": Event, "Quote": Quote}
+
+
+def _coerce(type_str, value):
+    if value is None:
+        return None
+    t = str(type_str).replace("Optional[", "").rstrip("]")
+    if t.startswith("list["):
+        inner = t[5:]
+        rec = _RECORDS.get(inner)
+        return [_build(rec, v) if rec else v for v in value]
+    rec = _RECORDS.get(t)
+    return _build(rec, value) if rec else value

