@@ -1,0 +1,186 @@
+"""The `detente` command line: code, ingest, query and export political event data."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from typing import Iterable, Iterator
+
+from . import __version__
+
+DEFAULT_STORE = "detente.duckdb"
+
+
+def store_path(arg: str | None) -> str:
+    return arg or os.environ.get("DETENTE_STORE") or DEFAULT_STORE
+
+
+def err(msg: str) -> None:
+    print(f"detente: {msg}", file=sys.stderr)
+
+
+# --- reading and coding -------------------------------------------------------------------------
+
+def _ingest_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("input")
+    g.add_argument("paths", nargs="+", help="files, folders, globs, URLs, or - for stdin")
+    g.add_argument("--text-column", default="text", help="corpus column holding the text (JSONL/CSV)")
+    g.add_argument("--id-column", default="id")
+    g.add_argument("--title-column", default="title")
+    g.add_argument("--date-column", default="date")
+    g.add_argument("--url-column", default="url")
+    g.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that lack one")
+
+
+def _read(args) -> Iterator:
+    from .ingest import read
+
+    return read(args.paths, text_column=args.text_column, id_column=args.id_column,
+                title_column=args.title_column, date_column=args.date_column, url_column=args.url_column)
+
+
+class Tally:
+    """Counts what a batch did, reporting each bad document on stderr as it goes."""
+
+    def __init__(self):
+        self.coded = self.stored = self.skipped = self.errors = self.duplicates = 0
+
+    def articles(self, items: Iterable, published: str | None) -> Iterator:
+        from .model import IngestError
+
+        for item in items:
+            if isinstance(item, IngestError):
+                if item.skipped:
+                    self.skipped += 1
+                else:
+                    self.errors += 1
+                err(f"{item.source}: {item.reason}")
+                continue
+            if published and not item.published:
+                item.published = published
+            yield item
+
+    def summary(self) -> str:
+        return (f"{self.coded} coded, {self.stored} stored, {self.duplicates} already stored, "
+                f"{self.skipped} skipped, {self.errors} errors")
+
+
+def _validate_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise SystemExit(err(f"--published {value!r} is not a date (YYYY-MM-DD)") or 2)
+
+
+def cmd_code(args) -> int:
+    from .pipeline import code_articles
+
+    published = _validate_date(args.published)
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    tally = Tally()
+    store = None
+    if not args.no_store:
+        from .store import Store
+
+        store = Store(store_path(args.store))
+    try:
+        for art in code_articles(tally.articles(_read(args), published)):
+            tally.coded += 1
+            if store is not None:
+                if store.add(art):
+                    tally.stored += 1
+                else:
+                    tally.duplicates += 1
+            _print_article(art, fmt)
+    finally:
+        if store is not None:
+            store.close()
+    if fmt == "table":
+        print(tally.summary(), file=sys.stderr)
+    return 0 if tally.coded else 1
+
+
+def _print_article(art, fmt: str) -> None:
+    if fmt == "jsonl":
+        print(json.dumps(art.to_dict(), ensure_ascii=False))
+    elif fmt == "json":
+        print(json.dumps(art.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        from .render import print_article
+
+        print_article(art)
+
+
+def cmd_ingest(args) -> int:
+    from .store import Store
+
+    published = _validate_date(args.published)
+    tally = Tally()
+    started = time.monotonic()
+    with Store(store_path(args.store)) as store:
+        from .runner import ingest_local
+
+        for art, stored in ingest_local(tally.articles(_read(args), published), store, workers=args.workers,
+                                        progress=not args.quiet):
+            tally.coded += 1
+            tally.stored += stored
+            tally.duplicates += not stored
+    secs = max(time.monotonic() - started, 1e-9)
+    print(f"{tally.summary()} in {secs:.1f}s ({tally.coded / secs:.1f} articles/s)", file=sys.stderr)
+    return 0 if tally.coded or tally.duplicates else 1
+
+
+# --- the parser -----------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="detente", description=__doc__)
+    p.add_argument("--version", action="version", version=f"detente {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    c = sub.add_parser("code", help="code articles and print them (and store them)")
+    _ingest_options(c)
+    c.add_argument("--format", choices=["table", "json", "jsonl"], help="default: table on a terminal, else jsonl")
+    c.add_argument("--store", help=f"DuckDB file (default $DETENTE_STORE or ./{DEFAULT_STORE})")
+    c.add_argument("--no-store", action="store_true", help="print only; store nothing")
+    c.set_defaults(func=cmd_code)
+
+    i = sub.add_parser("ingest", help="code articles into the store, with progress")
+    _ingest_options(i)
+    i.add_argument("--store", help=f"DuckDB file (default $DETENTE_STORE or ./{DEFAULT_STORE})")
+    i.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="coding processes (default: the cores)")
+    i.add_argument("--quiet", action="store_true", help="no progress bar")
+    i.set_defaults(func=cmd_ingest)
+
+    # --- analysis commands (events, dyad, export, stats) register below this line ---
+    # --- end of analysis commands ---
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args) or 0
+    except KeyboardInterrupt:
+        err("interrupted")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # the last guard: one line, never a traceback
+        if os.environ.get("DETENTE_DEBUG"):
+            raise
+        err(f"{type(e).__name__}: {e}")
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
