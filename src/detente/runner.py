@@ -1,35 +1,253 @@
-"""Coding a stream of articles into the store (single process; the parallel runner extends this)."""
+"""Coding a stream of articles into the store, in parallel processes, with one writer.
+
+The parent reads the input lazily, skips ids already stored (so an interrupted ingest resumes where it
+stopped), hands batches to worker processes and writes what comes back to the store itself: DuckDB
+allows one writer, and one transaction per article means a kill -9 loses at most the batch in flight.
+At most `2 x workers` batches are in flight, so memory stays bounded whatever the corpus size.
+"""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+import multiprocessing
+import os
+import signal
+import sys
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Callable, Iterable, Iterator, Optional, Union
 
-from .model import Article
+from .model import Article, IngestError
 from .pipeline import code_articles
 
+BATCH_SIZE = 16  # articles per task: big enough for nlp.pipe, small enough that workers finish together
+RECYCLE_TASKS = 500  # a worker is replaced after this many batches: spaCy's string store only grows
 
-def ingest_local(articles: Iterable[Article], store, workers: int = 1, progress: bool = False
-                 ) -> Iterator[tuple[Article, bool]]:
-    """Code and store articles, skipping ids already stored; yields (article, stored?)."""
-    def fresh():
+Outcome = Union[Article, IngestError]
+OnError = Callable[[IngestError], None]
+
+
+def code_batch(batch: list[Article]) -> list[Outcome]:
+    """Code a batch through the pipeline, in order; a document that fails becomes an IngestError.
+
+    The whole batch goes through `code_articles` (one `nlp.pipe` call); only when something raises are
+    the remaining documents redone one by one, so one bad document never costs the others.
+    """
+    out: list[Outcome] = []
+    try:
+        out.extend(code_articles(batch))
+    except Exception:  # noqa: BLE001 - any failure is isolated below, document by document
+        for art in batch[len(out):]:
+            try:
+                out.extend(code_articles([art]))
+            except Exception as e:  # noqa: BLE001
+                out.append(_error(art, f"coding failed: {type(e).__name__}: {e}"))
+    return out
+
+
+def _error(art: Article, reason: str) -> IngestError:
+    return IngestError(art.id or art.source or "?", reason.splitlines()[0][:300] if reason else "failed")
+
+
+def _stderr_error(e: IngestError) -> None:
+    print(f"detente: {e.source}: {e.reason}", file=sys.stderr)
+
+
+def ingest_local(articles: Iterable[Article], store, workers: int = 1, progress: bool = False,
+                 batch_size: int = BATCH_SIZE, on_error: Optional[OnError] = None,
+                 stats: Optional[dict] = None, start_method: str = "spawn") -> Iterator[tuple[Article, bool]]:
+    """Code and store articles, skipping ids already stored; yields (article, stored?).
+
+    `workers` > 1 codes in that many processes (the model loaded once in each); 1 codes in this process.
+    Documents that fail are passed to `on_error` (default: one line on stderr) and skipped. `stats`, if
+    given, is filled with counts and the peak RSS (MB) each worker reported.
+    """
+    on_error = on_error or _stderr_error
+    stats = stats if stats is not None else {}
+    stats.update(coded=0, stored=0, already=0, errors=0, worker_rss_mb={})
+    bar = _Progress(progress, stats)
+
+    def report(e: IngestError) -> None:
+        stats["errors"] += 1
+        on_error(e)
+
+    def write(outcomes: list[Outcome]) -> Iterator[tuple[Article, bool]]:
+        for o in outcomes:
+            if isinstance(o, IngestError):
+                report(o)
+                continue
+            stats["coded"] += 1
+            try:
+                new = bool(store.add(o))
+            except Exception as e:  # noqa: BLE001 - a record the store refuses must not end the run
+                report(_error(o, f"store failed: {type(e).__name__}: {e}"))
+                continue
+            stats["stored" if new else "already"] += 1
+            yield o, new
+        bar.update()
+
+    def fresh() -> Iterator[tuple[bool, list[Article]]]:
+        """(True, [article]) for an id already stored, (False, batch) for articles to code."""
+        batch: list[Article] = []
         for art in articles:
-            if store.has(art.id):
-                yield art, False
-            else:
-                yield art, True
+            try:
+                known = store.has(art.id)
+            except Exception as e:  # noqa: BLE001
+                report(_error(art, f"store failed: {type(e).__name__}: {e}"))
+                continue
+            if known:
+                stats["already"] += 1
+                yield True, [art]
+                continue
+            batch.append(art)
+            if len(batch) >= batch_size:
+                yield False, batch
+                batch = []
+        if batch:
+            yield False, batch
 
-    pending = []
-    for art, new in fresh():
-        if not new:
-            yield art, False
-            continue
-        pending.append(art)
-        if len(pending) >= 32:
-            yield from _flush(pending, store)
-            pending = []
-    if pending:
-        yield from _flush(pending, store)
+    try:
+        if workers <= 1:
+            for known, batch in fresh():
+                if known:
+                    yield batch[0], False
+                    bar.update()
+                    continue
+                yield from write(code_batch(batch))
+        else:
+            pool = _Pool(workers, start_method, stats)
+            try:
+                for known, batch in fresh():
+                    if known:
+                        yield batch[0], False
+                        bar.update()
+                        continue
+                    pool.submit(batch)
+                    for outcomes in pool.ready(block=False):
+                        yield from write(outcomes)
+                for outcomes in pool.ready(block=True):
+                    yield from write(outcomes)
+            finally:
+                pool.close()
+    finally:
+        bar.close()
 
 
-def _flush(batch: list[Article], store) -> Iterator[tuple[Article, bool]]:
-    for art in code_articles(batch):
-        yield art, store.add(art)
+# --- worker processes -----------------------------------------------------------------------------
+
+def _init_worker() -> None:
+    # Ctrl-C goes to the parent, which shuts the pool down; the model loads before the first task
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from . import nlp
+
+    nlp.load()
+
+
+def _work(batch: list[Article]) -> tuple[list[Outcome], int, float]:
+    import resource
+
+    out = code_batch(batch)
+    return out, os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+class _Pool:
+    """A process pool with a bounded, ordered window of batches in flight.
+
+    If a worker dies (segfault, OOM kill), the pool is rebuilt and the batches it had are retried one
+    document at a time, so the document that kills a worker is reported and skipped.
+    """
+
+    def __init__(self, workers: int, start_method: str, stats: dict):
+        self.workers, self.start_method, self.stats = workers, start_method, stats
+        self.window: deque[tuple[list[Article], Future]] = deque()
+        self.limit = 2 * workers
+        self.ex = self._executor()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        ctx = multiprocessing.get_context(self.start_method)
+        kw = {"max_tasks_per_child": RECYCLE_TASKS} if self.start_method != "fork" else {}
+        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker, **kw)
+
+    def submit(self, batch: list[Article]) -> None:
+        self.window.append((batch, self._send(batch)))
+
+    def _send(self, batch: list[Article]) -> Future:
+        try:
+            return self.ex.submit(_work, batch)
+        except BrokenProcessPool:
+            self._rebuild()
+            return self.ex.submit(_work, batch)
+
+    def ready(self, block: bool) -> Iterator[list[Outcome]]:
+        """Results in input order: those already done, or (block) all; keeps the window bounded."""
+        while self.window and (block or self.window[0][1].done() or len(self.window) > self.limit):
+            batch, fut = self.window.popleft()
+            yield self._result(batch, fut)
+
+    def _result(self, batch: list[Article], fut: Future) -> list[Outcome]:
+        try:
+            out, pid, rss = fut.result()
+        except BrokenProcessPool:
+            return self._retry_singly(batch)
+        except Exception as e:  # noqa: BLE001 - e.g. a record that would not pickle
+            return [_error(a, f"worker failed: {type(e).__name__}: {e}") for a in batch]
+        rss_by_pid = self.stats["worker_rss_mb"]
+        rss_by_pid[pid] = max(rss, rss_by_pid.get(pid, 0.0))
+        return out
+
+    def _retry_singly(self, batch: list[Article]) -> list[Outcome]:
+        self._rebuild()
+        out: list[Outcome] = []
+        for art in batch:
+            try:
+                out.extend(self.ex.submit(_work, [art]).result()[0])
+            except BrokenProcessPool:
+                out.append(_error(art, "worker process died while coding this document"))
+                self._rebuild()
+            except Exception as e:  # noqa: BLE001
+                out.append(_error(art, f"worker failed: {type(e).__name__}: {e}"))
+        return out
+
+    def _rebuild(self) -> None:
+        self.ex.shutdown(wait=False, cancel_futures=True)
+        self.ex = self._executor()
+        # batches still queued in the broken pool are resubmitted to the new one
+        self.window = deque((b, self.ex.submit(_work, b)) for b, f in self.window)
+
+    def close(self) -> None:
+        self.ex.shutdown(wait=True, cancel_futures=True)
+
+
+# --- progress --------------------------------------------------------------------------------------
+
+class _Progress:
+    """A rich progress line on stderr (articles, articles/s, errors); silent when not a terminal."""
+
+    def __init__(self, enabled: bool, stats: dict):
+        self.stats, self.bar = stats, None
+        if not enabled:
+            return
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        console = Console(stderr=True)
+        if not console.is_terminal:
+            return
+        self.bar = Progress(SpinnerColumn(), TextColumn("{task.fields[line]}"), TimeElapsedColumn(),
+                            console=console, transient=False)
+        self.task = self.bar.add_task("ingest", total=None, line="")
+        self.bar.start()
+
+    def update(self) -> None:
+        if self.bar is None:
+            return
+        s = self.stats
+        task = self.bar.tasks[0]
+        done = s["coded"] + s["errors"]
+        rate = done / task.elapsed if task.elapsed else 0.0
+        self.bar.update(self.task, line=(f"{s['coded']} coded, {s['stored']} stored, {s['already']} already "
+                                         f"stored, {s['errors']} errors  {rate:.1f} articles/s"))
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.update()
+            self.bar.stop()
