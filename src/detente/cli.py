@@ -136,6 +136,22 @@ def cmd_ingest(args) -> int:
     return 0 if tally.coded or tally.duplicates else 1
 
 
+def cmd_evaluate(args) -> int:
+    from .evaluate import GoldError, evaluate
+    from .evaluate.report import print_report
+
+    try:
+        report = evaluate(args.gold, task=args.task, limit=args.limit)
+    except GoldError as e:
+        err(str(e))
+        return 2
+    print_report(report)
+    if args.report:
+        with open(args.report, "w", encoding="utf-8") as f:
+            json.dump(report, f, indent=2, ensure_ascii=False)
+    return 0
+
+
 # --- the parser -----------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -156,6 +172,13 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="coding processes (default: the cores)")
     i.add_argument("--quiet", action="store_true", help="no progress bar")
     i.set_defaults(func=cmd_ingest)
+
+    ev = sub.add_parser("evaluate", help="score the coder against a gold file (docs/evaluation.md)")
+    ev.add_argument("gold", help="gold standard in the common JSON Lines format")
+    ev.add_argument("--task", choices=["events", "quotes", "places", "entities"], help="default: from the records")
+    ev.add_argument("--report", help="also write the full report as JSON here")
+    ev.add_argument("--limit", type=int, help="only the first N records")
+    ev.set_defaults(func=cmd_evaluate)
 
     # --- analysis commands (events, dyad, export, stats) register below this line ---
     # --- end of analysis commands ---
