@@ -142,6 +142,45 @@ class Article:
     def from_dict(cls, d: dict[str, Any]) -> "Article":
         return _build(cls, d)
 
+    def offset_errors(self) -> list[str]:
+        """Every span whose offsets do not point at its own text in `text` (empty when all hold)."""
+        bad = []
+
+        def check(where: str, start, end, text) -> None:
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(self.text)):
+                bad.append(f"{where}: offsets {start}:{end} outside the text")
+            elif text is not None and self.text[start:end] != text:
+                bad.append(f"{where}: {self.text[start:end]!r} != {text!r}")
+
+        for a in self.actors:
+            for m in a.mentions:
+                check(f"actor {a.id} mention", m.start, m.end, m.text)
+        for p in self.places:
+            check(f"place {p.name}", p.start, p.end, p.text)
+        for q in self.quotes:
+            check("quote", q.start, q.end, q.text)
+            if q.cue:
+                check("quote cue", q.cue.start, q.cue.end, q.cue.text)
+            if q.speaker and q.speaker.start >= 0:
+                check("quote speaker", q.speaker.start, q.speaker.end, q.speaker.text)
+        for e in self.events:
+            for name, ref in (("source", e.source), ("target", e.target), ("speaker", e.speaker)):
+                if ref and ref.start >= 0:
+                    check(f"event {e.id} {name}", ref.start, ref.end, ref.text)
+            if e.trigger:
+                check(f"event {e.id} trigger", e.trigger.start, e.trigger.end, e.trigger.text)
+            for m in e.mentions:
+                check(f"event {e.id} mention", m.start, m.end, m.text)
+            if e.sentence:
+                check(f"event {e.id} sentence", e.sentence.start, e.sentence.end, None)
+                if e.evidence and self.text[e.sentence.start:e.sentence.end] != e.evidence:
+                    bad.append(f"event {e.id}: evidence is not the sentence at its offsets")
+            if e.place and e.place.start >= 0:
+                check(f"event {e.id} place", e.place.start, e.place.end, e.place.text)
+        if self.dateline_span:
+            check("dateline", self.dateline_span.start, self.dateline_span.end, self.dateline_span.text)
+        return bad
+
 
 @dataclass
 class IngestError:
