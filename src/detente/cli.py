@@ -118,22 +118,71 @@ def _print_article(art, fmt: str) -> None:
 
 
 def cmd_ingest(args) -> int:
-    from .store import Store
-
     published = _validate_date(args.published)
     tally = Tally()
     started = time.monotonic()
-    with Store(store_path(args.store)) as store:
-        from .runner import ingest_local
 
-        for art, stored in ingest_local(tally.articles(_read(args), published), store, workers=args.workers,
-                                        progress=not args.quiet):
-            tally.coded += 1
+    def on_error(e) -> None:
+        tally.errors += 1
+        err(f"{e.source}: {e.reason}")
+
+    articles = tally.articles(_read(args), published)
+    if args.dask:
+        if not args.out:
+            err("--dask writes Parquet partitions: give --out DIR (then: detente load DIR)")
+            return 2
+        try:
+            from .distributed import connect, ingest_dask
+
+            client, cluster = connect(args.dask)
+        except ImportError:
+            err("--dask needs the dask extra: pip install 'detente[dask]'")
+            return 2
+        try:
+            for _, written in ingest_dask(articles, args.out, client, batch_size=args.batch_size,
+                                          on_error=on_error):
+                tally.coded += written
+                tally.stored += written
+                tally.duplicates += not written
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
+    else:
+        from .runner import ingest_local
+        from .store import Store
+
+        with Store(store_path(args.store)) as store:
+            for art, stored in ingest_local(articles, store, workers=args.workers, progress=not args.quiet,
+                                            batch_size=args.batch_size, on_error=on_error):
+                tally.coded += stored
+                tally.stored += stored
+                tally.duplicates += not stored
+    secs = max(time.monotonic() - started, 1e-9)
+    where = f" into {args.out} (load with: detente load {args.out})" if args.dask else ""
+    print(f"{tally.summary()}{where} in {secs:.1f}s ({tally.coded / secs:.1f} articles/s)", file=sys.stderr)
+    return 0 if tally.coded or tally.duplicates else 1
+
+
+def cmd_load(args) -> int:
+    from .distributed import load_parquet
+    from .store import Store
+
+    tally = Tally()
+
+    def on_error(e) -> None:
+        tally.errors += 1
+        err(f"{e.source}: {e.reason}")
+
+    if not os.path.isdir(args.dir):
+        err(f"{args.dir}: not a folder of Parquet partitions")
+        return 2
+    with Store(store_path(args.store)) as store:
+        for _, stored in load_parquet(args.dir, store, on_error=on_error):
             tally.stored += stored
             tally.duplicates += not stored
-    secs = max(time.monotonic() - started, 1e-9)
-    print(f"{tally.summary()} in {secs:.1f}s ({tally.coded / secs:.1f} articles/s)", file=sys.stderr)
-    return 0 if tally.coded or tally.duplicates else 1
+    print(tally.summary(), file=sys.stderr)
+    return 0 if tally.stored or tally.duplicates else 1
 
 
 def cmd_evaluate(args) -> int:
@@ -171,7 +220,15 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--store", help=f"DuckDB file (default $DETENTE_STORE or ./{DEFAULT_STORE})")
     i.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="coding processes (default: the cores)")
     i.add_argument("--quiet", action="store_true", help="no progress bar")
+    i.add_argument("--batch-size", type=int, default=16, help="articles per task sent to a worker")
+    i.add_argument("--dask", metavar="ADDRESS", help="code on a Dask cluster (tcp://host:8786, or local:N)")
+    i.add_argument("--out", metavar="DIR", help="with --dask: folder for the Parquet partitions")
     i.set_defaults(func=cmd_ingest)
+
+    ld = sub.add_parser("load", help="load Parquet partitions written by ingest --dask into the store")
+    ld.add_argument("dir", help="folder of part-*.parquet")
+    ld.add_argument("--store", help=f"DuckDB file (default $DETENTE_STORE or ./{DEFAULT_STORE})")
+    ld.set_defaults(func=cmd_load)
 
     ev = sub.add_parser("evaluate", help="score the coder against a gold file (docs/evaluation.md)")
     ev.add_argument("gold", help="gold standard in the common JSON Lines format")
