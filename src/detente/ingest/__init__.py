@@ -1,21 +1,300 @@
-"""Ingest: every input kind users have news in, turned into `model.Article` records."""
+"""Ingest: every input kind users have news in, turned into `model.Article` records.
+
+    read(sources, **options) -> Iterator[Article | IngestError]
+    article_from_text(text, source=None, id=None, **meta) -> Article
+
+The kind of each document is decided by its content (detect.sniff), not its extension. Nothing here
+raises on bad input: each unreadable document becomes one `IngestError` with a one-line reason, and
+reading carries on with the next one.
+"""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+import dataclasses
+import glob
+import io
+import os
+import sys
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Optional, Union
 
 from ..model import Article, IngestError, stable_id
+from . import corpus, detect, feeds, html
+from .dates import iso_date
+from .fetch import URL, FetchError, fetch
+from .page import clean_page, find_dateline
+
+__all__ = ["read", "article_from_text", "article_from_html"]
+
+Item = Union[Article, IngestError]
+_FIELDS = {f.name for f in dataclasses.fields(Article)}
+MIN_CONFIDENCE_TO_SKIP = 0.8  # a non-English guess below this keeps the article (and says so in warnings)
+
+
+@dataclass(frozen=True)
+class _Options:
+    text_column: str = "text"
+    id_column: str = "id"
+    title_column: str = "title"
+    date_column: str = "date"
+    url_column: str = "url"
+    fetch_timeout: float = 10
+    max_bytes: int = 20_000_000
 
 
 def article_from_text(text: str, source: str | None = None, id: str | None = None, **meta) -> Article:
-    """An article from scraped page text (stub: no cleaning yet)."""
-    return Article(id=id or stable_id(source, text), text=text, source=source, input_kind="text", **meta)
+    """An article from scraped page text: headline, dateline, tags, byline/date lines and furniture
+    are taken out of the body (the dateline word stays, pointed at by `dateline_span`)."""
+    page = clean_page(text, title=meta.pop("title", None))
+    published = meta.pop("published", None)
+    tags = list(meta.pop("tags", None) or []) or page.tags
+    art = Article(id=id or stable_id(source, page.body), text=page.body, source=source, title=page.title,
+                  dateline=page.dateline, dateline_span=page.dateline_span, tags=tags, author=page.author,
+                  published=page.published, input_kind=meta.pop("input_kind", "text"), **meta)
+    _set_published(art, published)
+    if not page.body.strip():
+        art.warnings.append("ingest: no article text left after removing headline and page furniture")
+    return art
 
 
-def read(sources: Iterable[str], **options) -> Iterator[Article | IngestError]:
-    """Articles from paths, folders, globs, URLs or '-' for stdin (stub: plain text files only)."""
+def article_from_html(markup: str, source: str | None = None, url: str | None = None, id: str | None = None,
+                      input_kind: str = "html") -> Optional[Article]:
+    """An article from an HTML page (trafilatura), or None when the page holds no article text."""
+    doc = html.extract(markup, url=url)
+    if doc is None:
+        return None
+    page = clean_page(doc.text, title=doc.title)  # pages put share lines and bylines inside the main text too
+    body = page.body
+    art = Article(id=id or stable_id(source, body), text=body, source=source, title=doc.title or page.title,
+                  dateline=page.dateline, dateline_span=page.dateline_span, tags=list(doc.tags) or page.tags,
+                  url=doc.url or url, author=doc.author or page.author, site=doc.site,
+                  published=iso_date(doc.date) or page.published, input_kind=input_kind)
+    return art
+
+
+def read(sources: Union[str, Iterable[str]], *, text_column: str = "text", id_column: str = "id",
+         title_column: str = "title", date_column: str = "date", url_column: str = "url",
+         fetch_timeout: float = 10, max_bytes: int = 20_000_000) -> Iterator[Item]:
+    """Articles from paths, folders (recursive), globs, URLs or '-' (stdin), in order.
+
+    Non-English articles come back as `IngestError(..., skipped=True)`; texts too short to tell stay.
+    """
+    opts = _Options(text_column, id_column, title_column, date_column, url_column, fetch_timeout, max_bytes)
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
     for src in sources:
+        src = os.fspath(src)
+        for name in _expand(src):
+            if isinstance(name, IngestError):
+                yield name
+                continue
+            try:
+                for item in _read_one(name, opts):
+                    yield item if isinstance(item, IngestError) else _check_language(item)
+            except Exception as e:  # a bug on one document must not end the batch; say which and why
+                yield IngestError(name, f"unexpected {type(e).__name__}: {_one_line(e)}")
+
+
+# --- sources ----------------------------------------------------------------------------------
+
+def _expand(src: str) -> Iterator[Union[str, IngestError]]:
+    if src == "-" or URL.match(src):
+        yield src
+    elif os.path.isdir(src):
+        found = False
+        for root, dirs, files in os.walk(src):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for f in sorted(files):
+                if not f.startswith("."):
+                    found = True
+                    yield os.path.join(root, f)
+        if not found:
+            yield IngestError(src, "empty folder: no files in it")
+    elif os.path.exists(src):
+        yield src
+    elif glob.has_magic(src):
+        matches = sorted(p for p in glob.glob(src, recursive=True) if os.path.isfile(p))
+        if not matches:
+            yield IngestError(src, "no files match this pattern")
+        yield from matches
+    else:
+        yield IngestError(src, "no such file or directory")
+
+
+def _read_one(name: str, opts: _Options) -> Iterator[Item]:
+    if URL.match(name):
         try:
-            with open(src, encoding="utf-8") as f:
-                yield article_from_text(f.read(), source=src)
-        except OSError as e:
-            yield IngestError(src, e.strerror or str(e))
+            data, _ctype, final_url = fetch(name, timeout=opts.fetch_timeout, max_bytes=opts.max_bytes)
+        except FetchError as e:
+            yield IngestError(name, str(e))
+            return
+        yield from _read_bytes(data, name, opts, url=final_url)
+        return
+    if name == "-":
+        data = sys.stdin.buffer.read(opts.max_bytes + 1)
+        if len(data) > opts.max_bytes:
+            yield IngestError("<stdin>", f"too large: more than {opts.max_bytes:,} bytes (raise max_bytes)")
+            return
+        yield from _read_bytes(data, "<stdin>", opts)
+        return
+    try:
+        size = os.path.getsize(name)
+        with open(name, "rb") as f:
+            head = f.read(detect.SNIFF_BYTES)
+            if not head:
+                yield IngestError(name, "empty file")
+                return
+            if not detect.is_gzip(head) and not detect.looks_binary(head):
+                kind = detect.sniff(head.decode("utf-8", errors="ignore"), name)
+                if kind in ("jsonl", "csv"):
+                    f.seek(0)
+                    yield from _stream_corpus(f, head, kind, name, opts)  # no size limit: read row by row
+                    return
+            if size > opts.max_bytes:
+                yield IngestError(name, f"too large: {size:,} bytes (limit {opts.max_bytes:,}; raise max_bytes)")
+                return
+            data = head + f.read()
+    except OSError as e:
+        yield IngestError(name, (e.strerror or str(e)).lower())
+        return
+    yield from _read_bytes(data, name, opts)
+
+
+# --- documents --------------------------------------------------------------------------------
+
+def _read_bytes(data: bytes, name: str, opts: _Options, url: Optional[str] = None) -> Iterator[Item]:
+    if not data.strip():
+        yield IngestError(name, "empty document" if url or name == "<stdin>" else "empty file")
+        return
+    if detect.is_gzip(data):
+        try:
+            data = detect.gunzip(data, opts.max_bytes)
+        except (OSError, EOFError, ValueError) as e:
+            yield IngestError(name, f"broken gzip: {_one_line(e)}")
+            return
+    if detect.looks_binary(data[:detect.SNIFF_BYTES]):
+        yield IngestError(name, "binary file, not text (no known text encoding fits)")
+        return
+    text, warning = detect.decode(data)
+    kind = detect.sniff(text[:detect.SNIFF_BYTES], name)
+    warnings = [f"ingest: {warning}"] if warning else []
+    if kind == "feed":
+        yield from _feed(data, name, url)
+        return
+    if kind in ("jsonl", "json", "csv"):
+        yield from _corpus_items(_records(io.StringIO(text, newline=None if kind != "csv" else ""), text, kind, opts),
+                                 name, kind, opts)
+        return
+    if kind == "xml":
+        yield IngestError(name, "XML that is neither a feed (RSS/Atom/RDF) nor HTML")
+        return
+    if kind == "html":
+        art = article_from_html(text, source=name, url=url, input_kind="url" if url else "html")
+        if art is None:
+            yield IngestError(name, "no article text found in the HTML")
+            return
+    else:
+        art = article_from_text(text, source=name, url=url, input_kind="url" if url else "text")
+        if not art.text.strip():
+            yield IngestError(name, "no article text (only headline or page furniture)")
+            return
+    art.warnings[:0] = warnings
+    yield art
+
+
+def _feed(data: bytes, name: str, url: Optional[str]) -> Iterator[Item]:
+    for e in feeds.entries(data):
+        if isinstance(e, feeds.FeedProblem):
+            yield IngestError(name if e.index is None else f"{name}#{e.index + 1}", e.reason)
+            continue
+        source = f"{name}#{e.index + 1}"
+        art = Article(id=e.id or stable_id(e.url or source, e.text), text=e.text, source=source, title=e.title,
+                      url=e.url, published=e.published, author=e.author, tags=e.tags, input_kind="feed")
+        art.dateline, art.dateline_span, _ = find_dateline(art.text)
+        art.language = e.language
+        yield art
+
+
+def _stream_corpus(f, head: bytes, kind: str, name: str, opts: _Options) -> Iterator[Item]:
+    try:
+        head.decode("utf-8")
+        encoding = "utf-8-sig"
+    except UnicodeDecodeError as e:
+        # a head cut inside a character is still UTF-8; anything else gets the detector's guess
+        encoding = "utf-8-sig" if e.start >= len(head) - 4 else _guess_encoding(head)
+    stream = io.TextIOWrapper(f, encoding=encoding, errors="replace", newline="" if kind == "csv" else None)
+    head_text = head.decode(encoding, errors="ignore")
+    try:
+        yield from _corpus_items(_records(stream, head_text, kind, opts), name, kind, opts)
+    finally:
+        stream.detach()
+
+
+def _guess_encoding(head: bytes) -> str:
+    _, warning = detect.decode(head)
+    if warning and "decoded as " in warning:
+        return warning.rsplit("decoded as ", 1)[1]
+    return "utf-8"
+
+
+def _records(stream, head_text: str, kind: str, opts: _Options):
+    if kind == "csv":
+        return corpus.csv_records(stream, opts.text_column, head_text)
+    if kind == "json":
+        return corpus.json_records(stream.read(), opts.text_column)
+    return corpus.jsonl_records(stream, opts.text_column)
+
+
+def _corpus_items(records, name: str, kind: str, opts: _Options) -> Iterator[Item]:
+    kind = "jsonl" if kind == "json" else kind
+    for rec in records:
+        if isinstance(rec, corpus.CorpusProblem):
+            yield IngestError(name if rec.row is None else f"{name}#{rec.row}", rec.reason)
+            if rec.fatal:
+                return
+            continue
+        yield _corpus_article(rec, name, kind, opts)
+
+
+def _corpus_article(rec: corpus.Record, name: str, kind: str, opts: _Options) -> Item:
+    source = f"{name}#{rec.row}"
+    text = rec.fields.get(opts.text_column)
+    if not isinstance(text, str) or not text.strip():
+        return IngestError(source, f"empty or missing text in column {opts.text_column!r}")
+    # corpus text is kept exactly as given: users hold offsets into it
+    rid = rec.fields.get(opts.id_column)
+    title = rec.fields.get(opts.title_column)
+    url = rec.fields.get(opts.url_column)
+    art = Article(id=str(rid) if rid not in (None, "") else stable_id(source, text), text=text, source=source,
+                  title=str(title).strip() or None if title else None, url=str(url) if url else None,
+                  input_kind=kind)
+    art.dateline, art.dateline_span, dateline_date = find_dateline(text)
+    _set_published(art, rec.fields.get(opts.date_column) or dateline_date)
+    return art
+
+
+# --- shared -----------------------------------------------------------------------------------
+
+def _set_published(art: Article, value) -> None:
+    if value in (None, ""):
+        return
+    date = iso_date(value)
+    if date:
+        art.published = date
+    else:
+        art.warnings.append(f"ingest: publication date {str(value)[:40]!r} not understood; left empty")
+
+
+def _check_language(art: Article) -> Item:
+    lang, conf = detect.language(art.text)
+    if lang is None:
+        return art
+    if lang != "en" and conf >= MIN_CONFIDENCE_TO_SKIP:
+        return IngestError(art.source or art.id, f"skipped: language {lang!r} is not English", skipped=True)
+    if lang != "en":
+        art.warnings.append(f"ingest: language looks like {lang!r} (confidence {conf:.2f}); coded as English")
+    art.language = "en"
+    return art
+
+
+def _one_line(e) -> str:
+    return " ".join(str(e).split())[:200]

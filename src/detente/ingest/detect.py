@@ -1,0 +1,183 @@
+"""What a document is, before anything reads it: its kind (by content), its encoding, its language."""
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import json
+import re
+from typing import Optional
+
+# Bytes looked at to decide kind and encoding; enough for any header, cheap for a 50 MB file.
+SNIFF_BYTES = 65536
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_DECLARED = re.compile(rb"""(?:<meta[^>]+charset\s*=\s*["']?|<\?xml[^>]+encoding\s*=\s*["'])([A-Za-z0-9_.:-]+)""",
+                       re.I)
+_XML_ROOT = re.compile(r"<(?!\?|!)([A-Za-z_][\w.:-]*)")
+_HTML_TAGS = re.compile(r"<(?:html|head|body|div|p|article|main|section|span|title|meta|table|br|h[1-6])\b", re.I)
+
+
+def is_gzip(head: bytes) -> bool:
+    return head[:2] == b"\x1f\x8b"
+
+
+def gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompress, refusing to inflate past `max_bytes` (a gzip bomb stays small in memory)."""
+    with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+        out = f.read(max_bytes + 1)
+    if len(out) > max_bytes:
+        raise ValueError(f"decompressed size exceeds {max_bytes:,} bytes")
+    return out
+
+
+def bom_encoding(head: bytes) -> Optional[str]:
+    for bom, enc in _BOMS:
+        if head.startswith(bom):
+            return enc
+    return None
+
+
+def looks_binary(head: bytes) -> bool:
+    """NUL bytes or many control characters in a document with no UTF-16/32 byte-order mark."""
+    if not head or bom_encoding(head):
+        return False
+    sample = head[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(sample) * 0.05
+
+
+def decode(data: bytes) -> tuple[str, Optional[str]]:
+    """Text of `data` and a warning when it was not clean UTF-8 (None otherwise); never raises.
+
+    Order: byte-order mark, strict UTF-8, the document's own declaration (meta charset / XML
+    encoding), then charset-normalizer's guess. Mostly-UTF-8 text with a few broken bytes stays UTF-8
+    with replacement characters, because a legacy-codepage guess would garble every valid accent.
+    """
+    enc = bom_encoding(data)
+    if enc:
+        return data.decode(enc, errors="replace"), None
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    m = _DECLARED.search(data[:4096])
+    if m:
+        declared = m.group(1).decode("ascii", "replace").lower()
+        if declared.replace("-", "").replace("_", "") not in ("utf8",):
+            try:
+                return data.decode(declared), None
+            except (LookupError, UnicodeDecodeError):
+                pass
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    multibyte = sum(1 for b in data[:SNIFF_BYTES] if b >= 0xC2 and b <= 0xF4)
+    if multibyte > 2 * bad and bad <= max(3, len(replaced) // 200):
+        return replaced, f"invalid UTF-8: {bad} undecodable byte sequence(s) replaced"
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:1_000_000]).best()
+    except Exception:  # the detector is a guess; a failure of it must not lose the document
+        best = None
+    if best is not None and best.encoding:
+        try:
+            return data.decode(best.encoding, errors="replace"), f"not UTF-8: decoded as {best.encoding}"
+        except LookupError:
+            pass
+    return replaced, f"invalid UTF-8: {bad} undecodable byte sequence(s) replaced"
+
+
+def sniff(head_text: str, name: str = "") -> str:
+    """The kind of a document from its first characters: feed | html | xml | jsonl | json | csv | text.
+
+    Content decides; the file name only settles what content leaves open (CSV against plain text).
+    """
+    s = head_text.lstrip("\ufeff \t\r\n")
+    lower_name = name.lower()
+    if lower_name.endswith(".gz"):
+        lower_name = lower_name[:-3]
+    if s.startswith(("{", "[")):
+        if '"jsonfeed.org' in s[:2000] or "jsonfeed.org/version" in s[:2000]:
+            return "feed"
+        first = s.split("\n", 1)[0].strip()
+        if s.startswith("{"):
+            try:
+                json.loads(first)
+                return "jsonl"
+            except ValueError:
+                pass
+            return "json"
+        return "json"
+    if s.startswith("<"):
+        return _markup_kind(s)
+    if _HTML_TAGS.search(s[:4096]) and len(_HTML_TAGS.findall(s[:8192])) >= 3:
+        return "html"
+    if lower_name.endswith((".csv", ".tsv")) or _looks_like_csv(s):
+        return "csv"
+    if lower_name.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    return "text"
+
+
+def _markup_kind(s: str) -> str:
+    head = s[:4096]
+    low = head.lower()
+    if low.startswith("<!doctype html") or "<html" in low[:1024]:
+        return "html"
+    for m in _XML_ROOT.finditer(head):
+        root = m.group(1).split(":")[-1].lower()
+        if root in ("rss", "feed", "rdf", "channel"):
+            return "feed"
+        if root == "html":
+            return "html"
+        return "html" if _HTML_TAGS.match(head, m.start()) else "xml"
+    return "xml"
+
+
+def _looks_like_csv(s: str) -> bool:
+    """A header of short field names followed by rows with as many fields: a scraped page never has one."""
+    lines = [ln for ln in s.split("\n", 6)[:6] if ln.strip()]
+    if len(lines) < 2:
+        return False
+    header = lines[0].rstrip("\r")
+    for delim in (",", "\t", ";"):
+        fields = header.split(delim)
+        if len(fields) < 2:
+            continue
+        if all(re.fullmatch(r'\s*"?[A-Za-z_][\w .-]{0,40}"?\s*', f) for f in fields):
+            import csv
+
+            try:
+                rows = list(csv.reader(io.StringIO("\n".join(lines[1:3])), delimiter=delim))
+            except csv.Error:
+                return False
+            return bool(rows) and len(rows[0]) == len(fields)
+    return False
+
+
+# --- language ---------------------------------------------------------------------------------
+
+_identifier = None
+MIN_WORDS_FOR_LANGUAGE = 8  # below this the classifier guesses; such texts are never skipped
+_SAMPLE_CHARS = 5000
+
+
+def language(text: str) -> tuple[Optional[str], float]:
+    """(ISO 639-1 code, confidence), or (None, 0.0) when the text is too short to tell."""
+    sample = text[:_SAMPLE_CHARS]
+    if len(re.findall(r"[^\W\d_]{2,}", sample)) < MIN_WORDS_FOR_LANGUAGE:
+        return None, 0.0
+    global _identifier
+    if _identifier is None:
+        from py3langid.langid import LanguageIdentifier, MODEL_FILE
+
+        _identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    lang, conf = _identifier.classify(sample)
+    return lang, float(conf)
