@@ -1,0 +1,151 @@
+"""Dyad timelines, trend labels and partner rankings over the store (rules: docs/store.md)."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+import pandas as pd
+
+from . import queries
+
+PERIODS = {"day": "1 day", "week": "7 days", "month": "1 month", "quarter": "3 months"}
+TREND_MIN_CHANGE = 1.0  # Goldstein points the fitted mean must move over the window to call a trend
+
+
+def _base(a: str, b: str, directed: bool, start, end, dedup: bool) -> tuple[str, list]:
+    """The dated, non-negated events of the dyad (one per cluster when dedup)."""
+    conds, params = queries.filters(dyad=(a, b), directed=directed, start=start, end=end, negated=False)
+    where = " AND ".join(conds + ["date_start IS NOT NULL"])
+    sql = f"SELECT * FROM events WHERE {where}"
+    if dedup:
+        sql = (f"SELECT * FROM ({sql}) QUALIFY row_number() OVER "
+               f"(PARTITION BY cluster_id ORDER BY published NULLS LAST, event_id) = 1")
+    return sql, params
+
+
+def dyad(store, a: str, b: str, by: str = "month", directed: bool = False, start=None, end=None,
+         dedup: bool = False, top: int = 3) -> pd.DataFrame:
+    """One row per period (empty periods included): n_events, q1..q4, goldstein_sum/mean, top events.
+
+    attrs: trend (improving | worsening | stable), trend_change, tone (cooperative | conflictual |
+    neutral), undated (matching events without a date, left out), a, b, by, directed.
+    """
+    if by not in PERIODS:
+        raise ValueError(f"by must be one of {', '.join(PERIODS)}")
+    base, params = _base(a, b, directed, start, end, dedup)
+    lo = f"date_trunc('{by}', ?::DATE)" if start else "(SELECT min(period) FROM agg)"
+    hi = f"date_trunc('{by}', ?::DATE)" if end else "(SELECT max(period) FROM agg)"
+    span_params = ([str(start)] if start else []) + ([str(end)] if end else [])
+    sql = f"""
+    WITH ev AS (SELECT *, date_trunc('{by}', date_start)::DATE AS period FROM ({base})),
+    agg AS (SELECT period, count(*) AS n_events,
+                   count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2,
+                   count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4,
+                   coalesce(sum(goldstein), 0) AS goldstein_sum, avg(goldstein) AS goldstein_mean
+            FROM ev GROUP BY period),
+    ranked AS (SELECT period, event_id,
+                      coalesce(source_code, source_country, '?') || '->' || coalesce(target_code, target_country, '?')
+                      || ' ' || coalesce(cameo, '') || ' ' || coalesce(cameo_name, '') AS what,
+                      row_number() OVER (PARTITION BY period ORDER BY abs(goldstein) DESC NULLS LAST,
+                                         event_id) AS rk
+               FROM ev),
+    tops AS (SELECT period, list(event_id ORDER BY rk) AS top_event_ids, list(what ORDER BY rk) AS top_events
+             FROM ranked WHERE rk <= {int(top)} GROUP BY period),
+    grid AS (SELECT unnest(generate_series({lo}, {hi}, INTERVAL '{PERIODS[by]}'))::DATE AS period)
+    SELECT grid.period, coalesce(n_events, 0) AS n_events, coalesce(q1, 0) AS q1, coalesce(q2, 0) AS q2,
+           coalesce(q3, 0) AS q3, coalesce(q4, 0) AS q4, coalesce(goldstein_sum, 0.0) AS goldstein_sum,
+           goldstein_mean, coalesce(top_event_ids, []) AS top_event_ids, coalesce(top_events, []) AS top_events
+    FROM grid LEFT JOIN agg USING (period) LEFT JOIN tops USING (period)
+    ORDER BY grid.period"""
+    df = store.sql(sql, params + span_params)
+    undated_conds, undated_params = queries.filters(dyad=(a, b), directed=directed, negated=False)
+    undated = store.sql(f"SELECT count(*) AS n FROM events WHERE {' AND '.join(undated_conds)} "
+                        f"AND date_start IS NULL", undated_params)["n"].iloc[0]
+    trend, change = trend_label(df)
+    total = float(df["goldstein_sum"].sum()) if len(df) else 0.0
+    df.attrs.update(trend=trend, trend_change=change, undated=int(undated), a=a.upper(), b=b.upper(), by=by,
+                    directed=directed, n_events=int(df["n_events"].sum()) if len(df) else 0,
+                    goldstein_sum=total, tone=tone(total, int(df["n_events"].sum()) if len(df) else 0))
+    return df
+
+
+def tone(goldstein_sum: float, n_events: int) -> str:
+    if not n_events or goldstein_sum == 0:
+        return "neutral"
+    return "cooperative" if goldstein_sum > 0 else "conflictual"
+
+
+def trend_label(df: pd.DataFrame) -> tuple[str, Optional[float]]:
+    """Weighted least-squares line through each period's mean Goldstein (weights: its event counts).
+
+    The change is the fitted line's rise from the first to the last period that has events;
+    improving when it rises >= TREND_MIN_CHANGE, worsening when it falls that much, else stable.
+    Fewer than two periods with events: stable, change None.
+    """
+    if df.empty:
+        return "stable", None
+    pos = pd.Series(range(len(df)), index=df.index)
+    have = df["n_events"] > 0
+    x, y, w = pos[have].astype(float), df.loc[have, "goldstein_mean"].astype(float), df.loc[have, "n_events"]
+    if len(x) < 2:
+        return "stable", None
+    xm, ym = (x * w).sum() / w.sum(), (y * w).sum() / w.sum()
+    var = (w * (x - xm) ** 2).sum()
+    if var == 0:
+        return "stable", None
+    slope = (w * (x - xm) * (y - ym)).sum() / var
+    change = round(float(slope * (x.max() - x.min())), 3)
+    if change >= TREND_MIN_CHANGE:
+        return "improving", change
+    if change <= -TREND_MIN_CHANGE:
+        return "worsening", change
+    return "stable", change
+
+
+def period_bounds(period, by: str) -> tuple[dt.date, dt.date]:
+    """[first day, first day of the next period) of the period starting at `period`."""
+    p = pd.Timestamp(period).date()
+    if by == "day":
+        return p, p + dt.timedelta(days=1)
+    if by == "week":
+        return p, p + dt.timedelta(days=7)
+    months = 1 if by == "month" else 3
+    m = p.month - 1 + months
+    return p, dt.date(p.year + m // 12, m % 12 + 1, 1)
+
+
+def events_behind(store, a: str, b: str, period, by: str = "month", directed: bool = False,
+                  dedup: bool = False) -> pd.DataFrame:
+    """The events counted in one period of a dyad timeline (the numbers' evidence)."""
+    lo, hi = period_bounds(period, by)
+    sql, params = queries.events_sql(dyad=(a, b), directed=directed, negated=False, start_in=(lo, hi), dedup=dedup)
+    return store.sql(sql, params)
+
+
+def partners(store, country: str, start=None, end=None, dedup: bool = False) -> pd.DataFrame:
+    """A country's counterparts ranked by cooperation (coop_rank) and by conflict (conflict_rank).
+
+    Cooperation = events in QuadClass 1-2, conflict = 3-4, in either direction; ties break on Goldstein.
+    """
+    conds, params = queries.filters(actor=country, start=start, end=end, negated=False)
+    s_me, p_me = queries.actor_cond("source", country)
+    sql = f"SELECT *, CASE WHEN {s_me} THEN coalesce(target_country, target_code) " \
+          f"ELSE coalesce(source_country, source_code) END AS partner FROM events WHERE {' AND '.join(conds)}"
+    if dedup:
+        sql += " QUALIFY row_number() OVER (PARTITION BY cluster_id ORDER BY published NULLS LAST, event_id) = 1"
+    df = store.sql(f"""
+        SELECT partner, count(*) AS n_events,
+               count(*) FILTER (quad_class IN (1, 2)) AS cooperation,
+               count(*) FILTER (quad_class IN (3, 4)) AS conflict,
+               coalesce(sum(goldstein), 0) AS goldstein_sum, avg(goldstein) AS goldstein_mean
+        FROM ({sql}) WHERE partner IS NOT NULL AND partner <> ?
+        GROUP BY partner ORDER BY cooperation DESC, goldstein_sum DESC, partner""",
+                   p_me + params + [country.upper()[:3]])
+    if df.empty:
+        df["coop_rank"], df["conflict_rank"] = [], []
+        return df
+    df["coop_rank"] = range(1, len(df) + 1)
+    order = df.sort_values(["conflict", "goldstein_sum", "partner"], ascending=[False, True, True]).index
+    df.loc[order, "conflict_rank"] = range(1, len(df) + 1)
+    df["conflict_rank"] = df["conflict_rank"].astype(int)
+    return df.reset_index(drop=True)
