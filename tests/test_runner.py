@@ -1,0 +1,160 @@
+"""The parallel runner: same records in 1 and 2 processes, bad documents skipped, kill -9 and resume."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from detente import runner
+from detente.model import Article
+
+TEXTS = [
+    "WASHINGTON, March 3 (Reuters) - U.S. Secretary of State Antony Blinken met Pakistani Foreign Minister "
+    "Bilawal Bhutto Zardari on Monday and promised more flood aid to Pakistan.",
+    "Russian forces shelled the Ukrainian city of Kharkiv on Tuesday, killing three civilians, officials said.",
+    "China and India agreed to hold further border talks next month, the Chinese foreign ministry said.",
+    "Israel's prime minister said his government would not negotiate with Hamas until the hostages were freed.",
+    "The European Union imposed new sanctions on Iran over its supply of drones to Russia.",
+    "Kenya's president called on Ethiopia and Eritrea to respect the ceasefire signed in Pretoria.",
+    "Japan protested to North Korea after Pyongyang fired a ballistic missile over Hokkaido.",
+]
+
+
+def articles(n=len(TEXTS)):
+    return [Article(id=f"t{k}", text=TEXTS[k % len(TEXTS)], published="2023-03-06") for k in range(n)]
+
+
+class MemStore:
+    """The two calls the runner makes of a store (has, add), in memory."""
+
+    def __init__(self):
+        self.records = {}
+
+    def has(self, article_id):
+        return article_id in self.records
+
+    def add(self, art):
+        if art.id in self.records:
+            return False
+        self.records[art.id] = json.loads(json.dumps(art.to_dict()))
+        return True
+
+
+@pytest.fixture(scope="module")
+def one_process():
+    store = MemStore()
+    out = list(runner.ingest_local(articles(), store, workers=1, batch_size=3))
+    return store, out
+
+
+def test_in_process_stores_everything_and_resumes(one_process):
+    store, out = one_process
+    assert [a.id for a, new in out] == [f"t{k}" for k in range(len(TEXTS))]
+    assert all(new for _, new in out)
+    assert set(store.records) == {a.id for a in articles()}
+    stats = {}
+    again = list(runner.ingest_local(articles(), store, workers=1, stats=stats))
+    assert [new for _, new in again] == [False] * len(TEXTS)
+    assert stats["coded"] == 0 and stats["already"] == len(TEXTS)
+
+
+def test_a_failing_document_is_reported_and_skipped(monkeypatch):
+    real = runner.code_articles
+
+    def flaky(batch):
+        for art in batch:
+            if art.id == "t2":
+                raise ValueError("boom\nsecond line")
+        return real(batch)
+
+    monkeypatch.setattr(runner, "code_articles", flaky)
+    errors, stats = [], {}
+    out = list(runner.ingest_local(articles(5), MemStore(), workers=1, batch_size=4, on_error=errors.append,
+                                   stats=stats))
+    assert [a.id for a, _ in out] == ["t0", "t1", "t3", "t4"]
+    assert [(e.source, e.reason) for e in errors] == [("t2", "coding failed: ValueError: boom")]
+    assert stats["errors"] == 1 and stats["stored"] == 4
+
+
+def test_a_store_failure_skips_one_document():
+    class Refuses(MemStore):
+        def add(self, art):
+            if art.id == "t1":
+                raise RuntimeError("disk full")
+            return super().add(art)
+
+    errors = []
+    out = list(runner.ingest_local(articles(3), Refuses(), workers=1, on_error=errors.append))
+    assert [a.id for a, _ in out] == ["t0", "t2"]
+    assert errors[0].source == "t1" and "disk full" in errors[0].reason
+
+
+@pytest.mark.slow
+def test_two_processes_give_the_same_records(one_process):
+    reference, _ = one_process
+    bad = Article(id="bad", text=None)  # the workers' nlp cannot parse None: one error, not a dead batch
+    arts = articles()
+    arts.insert(3, bad)
+    store, errors, stats = MemStore(), [], {}
+    out = list(runner.ingest_local(arts, store, workers=2, batch_size=2, on_error=errors.append, stats=stats))
+    assert [a.id for a, _ in out] == [a.id for a in articles()]  # input order kept
+    assert store.records == reference.records
+    assert [e.source for e in errors] == ["bad"]
+    assert 1 <= len(stats["worker_rss_mb"]) <= 2 and all(v > 50 for v in stats["worker_rss_mb"].values())
+
+
+SLOW_INGEST = textwrap.dedent("""
+    import sys, time
+    sys.path.insert(0, {tests!r})
+    from test_runner import articles
+    from detente.runner import ingest_local
+    from detente.store import Store
+
+    def slowly():
+        for art in articles(12):
+            time.sleep(0.4)  # a slow feed, so the kill lands mid-corpus
+            yield art
+
+    if __name__ == "__main__":
+        with Store({path!r}) as store:
+            for art, new in ingest_local(slowly(), store, workers=2, batch_size=2):
+                print("stored", art.id, flush=True)
+""")
+
+
+@pytest.mark.slow
+def test_kill_9_and_resume_ends_with_the_same_counts(tmp_path):
+    store_mod = pytest.importorskip("detente.store")
+    killed, whole = str(tmp_path / "killed.duckdb"), str(tmp_path / "whole.duckdb")
+    script = tmp_path / "slow_ingest.py"
+    script.write_text(SLOW_INGEST.format(tests=os.path.dirname(__file__), path=killed))
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    try:
+        seen = []
+        for line in proc.stdout:
+            seen.append(line.split()[1])
+            if len(seen) == 3:
+                break
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the runner and its worker processes, as kill -9 of a job does
+        proc.wait()
+    assert len(seen) == 3, "the ingest died before storing anything"
+
+    with store_mod.Store(killed) as store:
+        partial = store.stats()["articles"]
+        assert 3 <= partial < 12
+        out = list(runner.ingest_local(articles(12), store, workers=1))
+        assert sum(not new for _, new in out) == partial
+        resumed = store.stats()
+    with store_mod.Store(whole) as store:
+        list(runner.ingest_local(articles(12), store, workers=1))
+        expected = store.stats()
+    keys = ("articles", "events", "actors", "quotes", "places")
+    assert {k: resumed[k] for k in keys} == {k: expected[k] for k in keys}
+    assert resumed["articles"] == 12
