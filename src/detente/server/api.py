@@ -1,0 +1,238 @@
+"""The JSON API under /api: code a document, and read articles, events, dyads, actors, quotes, places, stats."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Annotated, Literal, Optional
+
+from fastapi import APIRouter, HTTPException, Path, Query, Request
+
+from ..model import Article
+from . import schemas as S
+from .backend import Backend, Busy, Rejected, frame_records
+from .limits import UnsafeURL
+
+router = APIRouter(prefix="/api")
+
+ACTOR = r"^[A-Za-z]{3}[A-Za-z0-9]{0,12}$"  # ISO3 country, optionally followed by CAMEO sector codes
+DYAD = r"^[A-Za-z]{3}[A-Za-z0-9]{0,12},[A-Za-z]{3}[A-Za-z0-9]{0,12}$"
+ERRORS = {400: {"model": S.Problem}, 404: {"model": S.Problem}, 413: {"model": S.Problem},
+          422: {"model": S.Problem}, 429: {"model": S.Problem}}
+
+Limit = Annotated[int, Query(ge=1, le=1000, description="rows per page")]
+Offset = Annotated[int, Query(ge=0, le=10_000_000)]
+Date = Annotated[Optional[str], Query(pattern=S.DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+ArticleId = Annotated[Optional[str], Query(max_length=200)]
+
+
+def backend(request: Request) -> Backend:
+    return request.app.state.backend
+
+
+def _page(rows: list, limit: int, offset: int) -> dict:
+    """A page from up to limit+1 rows: the extra row only says there is a next page."""
+    more = len(rows) > limit
+    return {"items": rows[:limit], "limit": limit, "offset": offset, "next_offset": offset + limit if more else None}
+
+
+def _call(be: Backend, method: str, *args, **kwargs):
+    try:
+        return be.read(method, *args, **kwargs)
+    except (ValueError, KeyError, TypeError) as e:
+        # The store rejects what it cannot query; that is the caller's input, not a server fault.
+        raise HTTPException(400, f"{method}: {e}")
+
+
+def _check_date(value: Optional[str], name: str) -> Optional[str]:
+    if value is None:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise HTTPException(422, f"{name}={value!r} is not a calendar date")
+    return value
+
+
+@router.post("/code", response_model=S.CodeResponse, responses=ERRORS, tags=["coding"],
+             summary="Code a posted text, HTML page or (when allowed) URL")
+def code(req: S.CodeRequest, request: Request):
+    given = [k for k in ("text", "html", "url") if getattr(req, k) is not None]
+    if len(given) != 1:
+        raise HTTPException(422, "give exactly one of text, html or url")
+    _check_date(req.published, "published")
+    be = backend(request)
+    try:
+        art, stored = be.code(text=req.text, html=req.html, url=req.url, published=req.published,
+                              title=req.title, id=req.id, store=req.store)
+    except PermissionError as e:
+        raise HTTPException(403, str(e))
+    except UnsafeURL as e:
+        raise HTTPException(400, str(e))
+    except Rejected as e:
+        too_long = "over the limit" in str(e)
+        raise HTTPException(413 if too_long else 422, str(e))
+    except Busy:
+        raise HTTPException(429, "the coder is busy; retry shortly", headers={"Retry-After": "2"})
+    return {"article": art, "stored": stored}
+
+
+@router.get("/articles", response_model=S.Page[S.ArticleSummary], responses=ERRORS, tags=["articles"])
+def articles(request: Request, limit: Limit = 50, offset: Offset = 0,
+             q: Annotated[Optional[str], Query(max_length=200, description="words in title or text")] = None):
+    rows = _call(backend(request), "articles", limit=limit + 1, offset=offset, q=q or None)
+    return _page(list(rows), limit, offset)
+
+
+@router.get("/articles/{article_id}", response_model=Article, responses=ERRORS, tags=["articles"])
+def article(article_id: Annotated[str, Path(max_length=200)], request: Request):
+    art = _call(backend(request), "get", article_id)
+    if art is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return art
+
+
+@router.get("/events", response_model=S.Page[S.EventRow], responses=ERRORS, tags=["events"])
+def events(request: Request,
+           actor: Annotated[Optional[str], Query(pattern=ACTOR, description="USA or USAGOV, as source or target")] = None,
+           dyad: Annotated[Optional[str], Query(pattern=DYAD, description="two actors, e.g. USA,PAK")] = None,
+           directed: bool = False,
+           cameo: Annotated[Optional[str], Query(pattern=r"^\d{2,4}$", description="CAMEO code prefix")] = None,
+           plover: Annotated[Optional[str], Query(pattern=r"^[A-Za-z_]{2,40}$")] = None,
+           start: Date = None, end: Date = None,
+           negated: Annotated[S.NegatedFilter, Query(description="false hides negated events; all shows both")] = "false",
+           modality: Annotated[Optional[str], Query(pattern=r"^[a-z]{3,20}$")] = None,
+           place: Annotated[Optional[str], Query(max_length=100)] = None,
+           article: ArticleId = None,
+           dedup: Annotated[bool, Query(description="one row per real-world event (dedup cluster)")] = False,
+           limit: Limit = 50, offset: Offset = 0):
+    pair = tuple(dyad.upper().split(",")) if dyad else None
+    rows = _call(backend(request), "events", actor=actor.upper() if actor else None, dyad=pair, directed=directed,
+                 cameo=cameo, plover=plover.upper() if plover else None,
+                 start=_check_date(start, "start"), end=_check_date(end, "end"),
+                 negated={"false": False, "true": True, "all": None}[negated], modality=modality,
+                 place=place or None, article=article, dedup=dedup, limit=limit + 1, offset=offset)
+    return _page(frame_records(rows), limit, offset)
+
+
+@router.get("/dyad", response_model=S.DyadTimeline, responses=ERRORS, tags=["events"],
+            summary="A dyad's timeline: events, QuadClass counts and Goldstein per period")
+def dyad(request: Request,
+         a: Annotated[str, Query(pattern=ACTOR)], b: Annotated[str, Query(pattern=ACTOR)],
+         by: Literal["day", "week", "month", "quarter"] = "month",
+         directed: bool = False, start: Date = None, end: Date = None):
+    a, b = a.upper(), b.upper()
+    df = _call(backend(request), "dyad", a, b, by=by, directed=directed,
+               start=_check_date(start, "start"), end=_check_date(end, "end"))
+    periods = []
+    for row in frame_records(df):
+        row["period"] = str(row.get("period"))[:10]
+        row["start"], row["end"] = period_bounds(row["period"], by)
+        periods.append(row)
+    trend = getattr(df, "attrs", {}).get("trend") if df is not None else None
+    return {"a": a, "b": b, "by": by, "directed": directed, "trend": trend, "periods": periods}
+
+
+def period_bounds(period: str, by: str) -> tuple[Optional[str], Optional[str]]:
+    """First and last day of a timeline period, so the dashboard can ask for the events behind it."""
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", period)
+    q = re.match(r"^(\d{4})-?Q([1-4])$", period)
+    try:
+        if q:
+            y, n = int(q.group(1)), int(q.group(2))
+            first = dt.date(y, 3 * n - 2, 1)
+            return first.isoformat(), dt.date(y, 3 * n, calendar.monthrange(y, 3 * n)[1]).isoformat()
+        if not m:
+            return None, None
+        y = int(m.group(1))
+        if m.group(3):
+            day = dt.date(y, int(m.group(2)), int(m.group(3)))
+            if by == "week":
+                return day.isoformat(), (day + dt.timedelta(days=6)).isoformat()
+            if by == "month":
+                return day.isoformat(), day.replace(day=calendar.monthrange(y, day.month)[1]).isoformat()
+            if by == "quarter":
+                last = day.month + 2 if day.month <= 10 else 12
+                return day.isoformat(), dt.date(y, last, calendar.monthrange(y, last)[1]).isoformat()
+            return day.isoformat(), day.isoformat()
+        if m.group(2):
+            mo = int(m.group(2))
+            return dt.date(y, mo, 1).isoformat(), dt.date(y, mo, calendar.monthrange(y, mo)[1]).isoformat()
+        return f"{y:04d}-01-01", f"{y:04d}-12-31"
+    except ValueError:
+        return None, None
+
+
+@router.get("/network", response_model=S.Network, responses=ERRORS, tags=["events"],
+            summary="Countries as nodes, cooperation and conflict between them as edges")
+def network(request: Request, start: Date = None, end: Date = None,
+            min_events: Annotated[int, Query(ge=1, le=100000)] = 1):
+    df = _call(backend(request), "events", start=_check_date(start, "start"), end=_check_date(end, "end"),
+               negated=False)
+    edges: dict[tuple[str, str], dict] = {}
+    for r in frame_records(df):
+        s, t = r.get("source_country"), r.get("target_country")
+        if not s or not t or s == t:
+            continue
+        key = tuple(sorted((s, t)))
+        e = edges.setdefault(key, {"source": key[0], "target": key[1], "n_events": 0, "cooperation": 0,
+                                   "conflict": 0, "_g": []})
+        e["n_events"] += 1
+        qc = r.get("quad_class")
+        if qc in (1, 2):
+            e["cooperation"] += 1
+        elif qc in (3, 4):
+            e["conflict"] += 1
+        if r.get("goldstein") is not None:
+            e["_g"].append(r["goldstein"])
+    out, nodes = [], {}
+    for e in edges.values():
+        if e["n_events"] < min_events:
+            continue
+        g = e.pop("_g")
+        e["goldstein_mean"] = round(sum(g) / len(g), 2) if g else None
+        out.append(e)
+        for c in (e["source"], e["target"]):
+            nodes[c] = nodes.get(c, 0) + e["n_events"]
+    return {"nodes": [{"id": c, "n_events": n} for c, n in sorted(nodes.items())],
+            "edges": sorted(out, key=lambda e: -e["n_events"])}
+
+
+def _sliced(be: Backend, method: str, limit: int, offset: int, **filters) -> dict:
+    # These store calls take no offset: ask for enough rows and slice.
+    rows = frame_records(_call(be, method, limit=offset + limit + 1, **filters))
+    return _page(rows[offset:], limit, offset)
+
+
+@router.get("/actors", response_model=S.Page[S.Row], responses=ERRORS, tags=["entities"])
+def actors(request: Request, article: ArticleId = None,
+           country: Annotated[Optional[str], Query(pattern=r"^[A-Za-z]{3}$")] = None,
+           limit: Limit = 50, offset: Annotated[int, Query(ge=0, le=100_000)] = 0):
+    return _sliced(backend(request), "actors", limit, offset, article=article,
+                   country=country.upper() if country else None)
+
+
+@router.get("/quotes", response_model=S.Page[S.Row], responses=ERRORS, tags=["entities"])
+def quotes(request: Request, article: ArticleId = None,
+           speaker: Annotated[Optional[str], Query(max_length=200)] = None,
+           country: Annotated[Optional[str], Query(pattern=r"^[A-Za-z]{3}$")] = None,
+           limit: Limit = 50, offset: Annotated[int, Query(ge=0, le=100_000)] = 0):
+    return _sliced(backend(request), "quotes", limit, offset, article=article, speaker=speaker or None,
+                   country=country.upper() if country else None)
+
+
+@router.get("/places", response_model=S.Page[S.Row], responses=ERRORS, tags=["entities"])
+def places(request: Request, article: ArticleId = None, limit: Limit = 50,
+           offset: Annotated[int, Query(ge=0, le=100_000)] = 0):
+    return _sliced(backend(request), "places", limit, offset, article=article)
+
+
+@router.get("/stats", response_model=S.Stats, tags=["articles"])
+def stats(request: Request):
+    import json
+
+    # Stats may hold numpy values or dates; one JSON round trip makes them plain.
+    stats = json.loads(json.dumps(_call(backend(request), "stats"), default=str))
+    stats.pop("path", None)  # where the file lives on the server is no business of a web client
+    return stats
