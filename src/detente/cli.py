@@ -201,6 +201,21 @@ def cmd_evaluate(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    """Serve the store over HTTP: the JSON API under /api, OpenAPI docs at /docs, the dashboard at /."""
+    import uvicorn
+
+    from .server.app import create_app
+    from .server.limits import Limits
+
+    limits = Limits(max_text_chars=args.max_chars)
+    app = create_app(store_path(args.store), allow_fetch=args.allow_fetch, limits=limits)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        err(f"serving on {args.host}: anyone who reaches it can code text and read the store")
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning" if args.quiet else "info")
+    return 0
+
+
 # --- the parser -----------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -239,6 +254,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     # --- analysis commands (events, dyad, export, stats) register below this line ---
     # --- end of analysis commands ---
+    sv = sub.add_parser("serve", help="HTTP API and dashboard over the store")
+    sv.add_argument("--store", help=f"DuckDB file (default $DETENTE_STORE or ./{DEFAULT_STORE})")
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--allow-fetch", action="store_true",
+                    help="let POST /api/code fetch a URL (public addresses only; off by default)")
+    sv.add_argument("--max-chars", type=int, default=100_000, help="longest document coded per request")
+    sv.add_argument("--quiet", action="store_true", help="log warnings only")
+    sv.set_defaults(func=cmd_serve)
     return p
 
 
