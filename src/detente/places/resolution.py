@@ -1,0 +1,112 @@
+"""Choosing one reading per toponym: the one the article supports, not the biggest namesake.
+
+Each reading gets a prior (countries > first-level divisions and regions > cities by log population,
+capitals a little more, a name that is only an alternate name a little less, a lexicon `preferred`
+reading more) plus the article's support for it: how often its country comes up in the article
+(unambiguous toponyms, actors, the dateline), whether its US state is named, and a ", <state or
+country>" qualifier right after it, which rules out every reading outside it. Same name, same
+reading throughout an article. Two passes: the second reads the context the first resolved.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Iterable, Optional
+
+from .gazetteer import Candidate, Gazetteer, key
+from .toponyms import Mention
+
+PRIOR = {"country": 10.0, "admin1": 8.5, "region": 8.5}
+CAPITAL_BONUS = 1.0
+ALT_NAME_PENALTY = 1.5
+PREFERRED_BONUS = 3.0
+COUNTRY_WEIGHT = 1.5
+STATE_BONUS = 2.0
+QUALIFIER_MISS = -20.0
+DATELINE_CITY_BONUS = 1.0  # datelines name cities
+
+
+def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterable[str] = ()) -> dict[int, Candidate]:
+    """Mention index -> chosen reading, for every mention the gazetteer knows."""
+    cands = [_candidates(m, gaz) for m in mentions]
+    base = Counter(c for c in actor_countries if c)
+    # what the article says without any guessing: names with a single country among their readings
+    for m, cs in zip(mentions, cands):
+        countries = {c.country for c, _ in cs}
+        if len(countries) == 1 and None not in countries:
+            base[next(iter(countries))] += 1
+    chosen: dict[int, Candidate] = {}
+    for _ in range(2):
+        # the context a name gets is what the other names say: a reading must not vote for itself
+        ctx_all, own = Counter(base), {}
+        states: Counter = Counter()
+        for i, c in chosen.items():
+            ctx_all[c.country] += 1
+            own.setdefault(key(mentions[i].text), Counter())[c.country] += 1
+            if c.country == "USA" and c.admin1:
+                states[c.admin1] += 1
+        by_key: dict[str, Candidate] = {}
+        order = sorted(range(len(mentions)), key=lambda i: mentions[i].qualifier is None)  # qualified first
+        new: dict[int, Candidate] = {}
+        for i in order:
+            m = mentions[i]
+            if not cands[i]:
+                continue
+            k = key(m.text) if not m.qualifier and not m.dateline else None
+            if k in by_key:
+                new[i] = by_key[k]
+                continue
+            qual = _qualifier(m, gaz, chosen, mentions)
+            ctx = ctx_all - own.get(key(m.text), Counter())
+            mine = chosen.get(i)
+            st = {a for a, n in states.items() if n > (1 if mine is not None and mine.admin1 == a else 0)}
+            best = max(cands[i], key=lambda cp: _score(cp[0], cp[1], m, gaz, ctx, st, qual))
+            new[i] = best[0]
+            if k:
+                by_key[k] = best[0]
+            elif m.qualifier:  # "Athens, Ga." then "Athens" alone: the same town
+                by_key.setdefault(key(m.text), best[0])
+        chosen = new
+    return chosen
+
+
+def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[Candidate, bool]]:
+    if m.source == "qualifier" and m.text in gaz.state_abbrev:
+        return [(gaz.state_abbrev[m.text], True)]
+    return gaz.lookup(m.text)
+
+
+def _qualifier(m: Mention, gaz: Gazetteer, chosen: dict[int, Candidate], mentions: list[Mention]) -> Optional[Candidate]:
+    q = m.qualifier
+    if q is None:
+        return None
+    if q.text in gaz.state_abbrev:
+        return gaz.state_abbrev[q.text]
+    for i, other in enumerate(mentions):
+        if other is q and i in chosen:
+            return chosen[i]
+    cs = [c for c, _ in gaz.lookup(q.text) if c.feature in ("country", "admin1")]
+    return cs[0] if cs else None
+
+
+def _score(c: Candidate, primary: bool, m: Mention, gaz: Gazetteer, ctx: Counter, states: set,
+           qual: Optional[Candidate]) -> float:
+    if c.feature == "city":
+        s = math.log10(c.population + 10) + (CAPITAL_BONUS if c.capital else 0.0)
+        if m.dateline:
+            s += DATELINE_CITY_BONUS
+    else:
+        s = PRIOR.get(c.feature, 8.0)
+    if not primary:
+        s -= ALT_NAME_PENALTY
+    if gaz.preferred.get(key(m.text)) is c:
+        s += PREFERRED_BONUS
+    s += COUNTRY_WEIGHT * math.log1p(ctx.get(c.country, 0))
+    if c.admin1 and c.admin1 in states and c.feature == "city":
+        s += STATE_BONUS
+    if qual is not None:
+        if qual.feature == "country" and c.country != qual.country:
+            s += QUALIFIER_MISS
+        elif qual.feature == "admin1" and (c.country != qual.country or (qual.admin1 and c.admin1 != qual.admin1)):
+            s += QUALIFIER_MISS
+    return s

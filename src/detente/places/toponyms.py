@@ -1,0 +1,170 @@
+"""Finding toponyms: where in the text a place is named.
+
+Three sources, in order of trust: spaCy's GPE/LOC/FAC entities; PERSON/ORG/NORP entities that are
+exactly a well-known place name (the small model tags "Kabul" PERSON now and then) unless the same
+word is a person's surname elsewhere in the article; and gazetteer matches NER missed, mostly
+Title-Case headlines and ALL-CAPS datelines. A toponym followed by ", <state or country>" (Athens, Ga.;
+Paris, Texas) carries that qualifier for resolution.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from ..model import Article, Parse, Span
+from .gazetteer import Gazetteer, is_acronym, key
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MAYBE_LABELS = {"PERSON", "ORG", "NORP"}
+MAX_NGRAM = 4
+_JOINERS = {"of", "and", "de", "la", "el", "al", "du", "des", "del", "da", "-", "upon", "on"}
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
+    r"(?:,[ \t]*(?P<qual>[A-Z][A-Za-z.]+(?: [A-Z][a-z.]+){0,2}))?"
+    r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?::|\u2014|\u2013|--| - )")
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    source: str  # ner | ner-other | gazetteer | dateline | qualifier
+    qualifier: Optional["Mention"] = None
+    dateline: bool = False
+
+
+def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
+    text = article.text
+    out: list[Mention] = []
+    taken = bytearray(len(text) + 1)  # characters already inside a mention or a non-place entity
+
+    def add(start: int, end: int, source: str) -> Optional[Mention]:
+        start, end = _trim(text, start, end)
+        if end <= start or any(taken[start:end]):
+            return None
+        m = Mention(start, end, text[start:end], source)
+        out.append(m)
+        taken[start:end] = b"\x01" * (end - start)
+        return m
+
+    dl = dateline_span(article)
+    if dl is not None:
+        m = add(dl.start, dl.end, "dateline")
+        if m:
+            m.dateline = True
+
+    surnames = {key(e.text.split()[-1]) for e in parse.entities if e.label == "PERSON" and len(e.text.split()) > 1}
+    for e in parse.entities:
+        if e.label in PLACE_LABELS:
+            s, t = _first_line(text, e.start, e.end)
+            s, t = _strip_the(text, s, t)
+            if gaz.lookup(text[s:t]):
+                add(s, t, "ner")
+            else:  # "US-Pakistan", "Kabul Province": keep the parts the gazetteer knows
+                _scan(text, parse, gaz, e.first, e.last, add, strict=False)
+        else:
+            s, t = _strip_the(text, e.start, e.end)
+            name = text[s:t]
+            if not (e.label in MAYBE_LABELS and gaz.findable(name) and key(name) not in surnames
+                    and (is_acronym(name) or e.label != "NORP") and add(s, t, "ner-other")):
+                # words inside a person, an organisation or a date are no place of their own
+                taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    _scan(text, parse, gaz, 0, len(parse.tokens), add, strict=True)
+    _qualify(text, out, gaz, add)
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def dateline_span(article: Article) -> Optional[Span]:
+    """Where the dateline stands in the text: ingest's span, the dateline found near the top, or a
+    leading 'CITY, Country (Agency) -' line when ingest gave none."""
+    text = article.text or ""
+    sp = article.dateline_span
+    if sp is not None and 0 <= sp.start < sp.end <= len(text) and text[sp.start:sp.end] == sp.text:
+        # ingest may keep "ISLAMABAD, Pakistan": the city is the place, the rest qualifies it
+        cut = sp.text.find(",")
+        return Span(sp.start, sp.start + cut, sp.text[:cut]) if cut > 0 else sp
+    if article.dateline:
+        name = article.dateline.split(",")[0].strip()
+        i = text.find(name, 0, 2000) if name else -1
+        return Span(i, i + len(name), name) if i >= 0 else None
+    m = _DATELINE.search(text[:1500])
+    if m and text[:m.start()].count("\n\n") <= 3:
+        return Span(m.start("place"), m.end("place"), m.group("place"))
+    return None
+
+
+def _scan(text, parse, gaz, first, last, add, strict: bool) -> None:
+    """Longest known names among capitalised token runs in tokens[first:last]."""
+    toks = parse.tokens
+    i = first
+    while i < last:
+        t = toks[i]
+        if not _capital(t.text):
+            i += 1
+            continue
+        hit = None
+        for n in range(min(MAX_NGRAM, last - i), 0, -1):
+            run = toks[i:i + n]
+            if not _capital(run[-1].text) or any(not _capital(x.text) and x.lower not in _JOINERS for x in run):
+                continue
+            name = text[run[0].start:run[-1].end]
+            if not (gaz.findable(name) if strict else gaz.lookup(name)):
+                continue
+            # Title-Case common words at a sentence start ("Nice work") are not names
+            if strict and n == 1 and not t.text.isupper() and t.pos not in ("PROPN",) and not is_acronym(t.text):
+                continue
+            if strict and n == 1 and t.text.isupper() and len(t.text) < 4 and not is_acronym(t.text):
+                continue
+            hit = (run[0].start, run[-1].end, n)
+            break
+        if hit:
+            add(hit[0], hit[1], "gazetteer")
+            i += hit[2]
+        else:
+            i += 1
+
+
+def _qualify(text: str, mentions: list[Mention], gaz: Gazetteer, add) -> None:
+    """'Athens, Ga.' / 'Paris, Texas': the second name narrows the first."""
+    by_start = {m.start: m for m in mentions}
+    for m in list(mentions):
+        rest = text[m.end:m.end + 40]
+        g = re.match(r",[ \t]*", rest)
+        if not g:
+            continue
+        at = m.end + g.end()
+        q = by_start.get(at)
+        if q is None:
+            w = re.match(r"[A-Z][A-Za-z]*\.(?:[A-Z][a-z]?\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?", text[at:at + 30])
+            if w and (w.group(0) in gaz.state_abbrev or gaz.lookup(w.group(0))):
+                q = add(at, at + len(w.group(0)), "qualifier")
+        if q is not None and q is not m:
+            m.qualifier = q
+
+
+def _capital(word: str) -> bool:
+    return bool(word) and word[0].isupper() and any(c.isalpha() for c in word)
+
+
+def _strip_the(text: str, s: int, t: int) -> tuple[int, int]:
+    if text[s:s + 4].lower() == "the ":
+        s += 4
+    return s, t
+
+
+def _first_line(text: str, s: int, t: int) -> tuple[int, int]:
+    nl = text.find("\n", s, t)
+    return (s, nl) if nl > 0 else (s, t)
+
+
+def _trim(text: str, s: int, t: int) -> tuple[int, int]:
+    while s < t and not text[s].isalnum():
+        s += 1
+    while t > s and not (text[t - 1].isalnum() or text[t - 1] == "."):
+        t -= 1
+    if text[s:t].endswith("'s") or text[s:t].endswith("\u2019s"):
+        t -= 2
+    return s, t
