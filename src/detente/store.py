@@ -122,7 +122,7 @@ class Store:
         tables = {r[0] for r in self._con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
         if "schema_version" in tables:
-            row = self._con.execute("SELECT max(version) FROM schema_version").fetchone()
+            row = _first(self._con.execute("SELECT max(version) FROM schema_version"))
             found = row[0] if row else None
             if found is not None and found > STORE_SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: written by a newer detente (store schema {found}; this version "
@@ -164,7 +164,7 @@ class Store:
 
     def has(self, article_id: str) -> bool:
         with self._lock:
-            return self._con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+            return _first(self._con.execute("SELECT 1 FROM articles WHERE id = ?", [article_id])) is not None
 
     def add(self, article: Article) -> bool:
         """Store one coded article in one transaction; False (and nothing written) if its id is stored."""
@@ -241,7 +241,7 @@ class Store:
 
     def get(self, article_id: str) -> Optional[Article]:
         with self._lock:
-            row = self._con.execute("SELECT record FROM articles WHERE id = ?", [article_id]).fetchone()
+            row = _first(self._con.execute("SELECT record FROM articles WHERE id = ?", [article_id]))
         return Article.from_dict(json.loads(row[0])) if row else None
 
     def articles(self, limit: int = 50, offset: int = 0, q: Optional[str] = None) -> list[dict]:
@@ -297,7 +297,7 @@ class Store:
 
     def stats(self) -> dict:
         with self._lock:
-            one = lambda q: self._con.execute(q).fetchone()  # noqa: E731
+            one = lambda q: _first(self._con.execute(q))  # noqa: E731
             counts = {t: one(f"SELECT count(*) FROM {t}")[0]
                       for t in ("articles", "events", "actors", "quotes", "places")}
             counts["clusters"] = one("SELECT count(DISTINCT cluster_id) FROM events WHERE NOT negated")[0]
@@ -415,6 +415,12 @@ def _lead_end(text: str) -> int:
     body = (text or "").lstrip("\n")
     cut = body.find("\n")
     return len(text or "") if cut < 0 else cut + (len(text) - len(body))
+
+
+def _first(cur):
+    """The first row of a result, consuming it all (DuckDB refuses new work on an unfinished result)."""
+    rows = cur.fetchall()
+    return rows[0] if rows else None
 
 
 def _upper(v):

