@@ -216,6 +216,160 @@ def cmd_serve(args) -> int:
     return 0
 
 
+# --- analysis commands: events, dyad, partners, export, stats -------------------------------------
+
+def _open_store(args, read_only: bool = True):
+    from .store import Store, StoreError
+
+    path = store_path(args.store)
+    if not os.path.exists(path):
+        raise SystemExit(err(f"{path}: no such store (build one with: detente ingest PATH --store {path})") or 2)
+    try:
+        return Store(path, read_only=read_only)
+    except StoreError as e:
+        raise SystemExit(err(str(e)) or 2)
+
+
+def _event_filters(args) -> dict:
+    return dict(actor=args.actor, dyad=tuple(args.dyad) if args.dyad else None, directed=args.directed,
+                cameo=args.cameo, plover=args.plover, start=_validate_date(args.since),
+                end=_validate_date(args.until), negated={"hide": False, "only": True, "all": None}[args.negated],
+                modality=args.modality, place=args.place, article=args.article)
+
+
+def _print_frame(df, fmt: str, columns: list[str] | None = None, title: str | None = None) -> None:
+    if fmt == "jsonl":
+        from .export import _jsonable
+
+        for rec in df.to_dict("records"):
+            print(json.dumps({k: _jsonable(v) for k, v in rec.items()}, ensure_ascii=False))
+    elif fmt == "csv":
+        df.to_csv(sys.stdout, index=False)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        t = Table(title=title)
+        cols = columns or list(df.columns)
+        for c in cols:
+            t.add_column(c)
+        for rec in df[cols].to_dict("records"):
+            t.add_row(*("" if v is None or (isinstance(v, float) and v != v) else str(v) for v in rec.values()))
+        Console().print(t)
+
+
+def cmd_events(args) -> int:
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    limit = args.limit if args.limit is not None else (50 if fmt == "table" else None)
+    with _open_store(args) as store:
+        df = store.events(limit=limit, dedup=args.dedup, **_event_filters(args))
+    if fmt == "table":
+        df = df.assign(source=df["source_code"].fillna(df["source_country"]).fillna(df["source_text"]),
+                       target=df["target_code"].fillna(df["target_country"]).fillna(df["target_text"]),
+                       event=df["cameo"].fillna("") + " " + df["cameo_name"].fillna(""),
+                       flags=df["negated"].map({True: "NEG ", False: ""}).fillna("") + df["modality"].fillna(""),
+                       place=df["place_name"].fillna(df["place_text"]),
+                       evidence=df["evidence"].fillna("").str.slice(0, 90))
+        cols = ["date", "source", "event", "target", "place", "flags", "evidence", "event_id"]
+        if args.dedup:
+            cols.insert(-1, "num_articles")
+        _print_frame(df, fmt, cols, title=f"Events ({len(df)})")
+    else:
+        _print_frame(df, fmt)
+    return 0
+
+
+def cmd_dyad(args) -> int:
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    with _open_store(args) as store:
+        df = store.dyad(args.a, args.b, by=args.by, directed=args.directed, start=_validate_date(args.since),
+                        end=_validate_date(args.until), dedup=args.dedup)
+    arrow = "->" if args.directed else "<->"
+    a = df.attrs
+    change = "" if a["trend_change"] is None else f" ({a['trend_change']:+.2f} Goldstein over the window)"
+    summary = (f"{a['a']} {arrow} {a['b']}: {a['n_events']} events, net Goldstein {a['goldstein_sum']:+.1f} "
+               f"({a['tone']}), trend {a['trend']}{change}" + (f", {a['undated']} undated left out"
+                                                               if a["undated"] else ""))
+    if fmt == "table":
+        shown = df.assign(period=df["period"].astype(str).str.slice(0, 10),
+                          goldstein_sum=df["goldstein_sum"].round(1), goldstein_mean=df["goldstein_mean"].round(2),
+                          top=df["top_events"].map(lambda xs: "; ".join(list(xs)[:2])))
+        _print_frame(shown, fmt, ["period", "n_events", "q1", "q2", "q3", "q4", "goldstein_sum", "goldstein_mean",
+                                  "top"], title=f"{a['a']} {arrow} {a['b']} by {args.by}")
+        print(summary)
+    else:
+        _print_frame(df.drop(columns=["top_events"]), fmt)
+        print(summary, file=sys.stderr)
+    if args.plot:
+        from .analysis.plot import plot_dyad
+
+        plot_dyad(df, args.plot)
+        print(f"chart written to {args.plot}", file=sys.stderr)
+    return 0
+
+
+def cmd_partners(args) -> int:
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    with _open_store(args) as store:
+        df = store.partners(args.country, start=_validate_date(args.since), end=_validate_date(args.until),
+                            dedup=args.dedup)
+    df = df.sort_values("conflict_rank" if args.rank == "conflict" else "coop_rank")
+    _print_frame(df.assign(goldstein_mean=df["goldstein_mean"].round(2)), fmt,
+                 title=f"Partners of {args.country.upper()} by {args.rank}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from .export import export
+
+    with _open_store(args) as store:
+        n = export(store, args.out, args.format, table=args.table, dedup=args.dedup, **_event_filters(args))
+    print(f"{n} rows written to {args.out} ({args.format})", file=sys.stderr)
+    return 0
+
+
+def cmd_stats(args) -> int:
+    with _open_store(args) as store:
+        s = store.stats()
+    if args.format == "json":
+        print(json.dumps(s, indent=2, ensure_ascii=False))
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title=f"detente store {s['path']}", show_header=False)
+    for k in ("articles", "events", "clusters", "actors", "quotes", "places"):
+        t.add_row(k, str(s[k]))
+    t.add_row("event dates", f"{s['event_dates']['min'] or '-'} .. {s['event_dates']['max'] or '-'}")
+    t.add_row("published", f"{s['published']['min'] or '-'} .. {s['published']['max'] or '-'}")
+    for d in s["top_dyads"]:
+        t.add_row(f"dyad {d['dyad']}", f"{d['events']} events, net Goldstein {d['goldstein_sum']}")
+    Console().print(t)
+    return 0
+
+
+def _store_option(p) -> None:
+    p.add_argument("--store", help=f"DuckDB file (default $DETENTE_STORE or ./{DEFAULT_STORE})")
+
+
+def _filter_options(p, dyad: bool = True) -> None:
+    g = p.add_argument_group("event filters")
+    g.add_argument("--actor", help="country or actor code on either side (USA, USAGOV, IMG)")
+    if dyad:
+        g.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="events between A and B")
+        g.add_argument("--directed", action="store_true", help="with --dyad: only A acting on B")
+    g.add_argument("--cameo", help="CAMEO code prefix(es), comma-separated (05, 0871)")
+    g.add_argument("--plover", help="PLOVER type(s), comma-separated (ASSAULT, AGREE)")
+    g.add_argument("--since", help="events on or after this date (YYYY-MM-DD)")
+    g.add_argument("--until", help="events on or before this date (YYYY-MM-DD)")
+    g.add_argument("--negated", nargs="?", choices=["hide", "only", "all"], default="hide", const="all",
+                   help="negated events: hide (default), only, all (--negated alone: all)")
+    g.add_argument("--modality", help="asserted, intended, hypothetical, reported, question (comma-separated)")
+    g.add_argument("--place", help="place name, ISO3 country of the place, or geonameid")
+    g.add_argument("--article", help="one article's events")
+    g.add_argument("--dedup", action="store_true", help="one row per real-world event (cluster of reports)")
+
+
 # --- the parser -----------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -253,6 +407,49 @@ def build_parser() -> argparse.ArgumentParser:
     ev.set_defaults(func=cmd_evaluate)
 
     # --- analysis commands (events, dyad, export, stats) register below this line ---
+    e = sub.add_parser("events", help="list stored events, filtered")
+    _filter_options(e)
+    e.add_argument("--format", choices=["table", "jsonl", "csv"], help="default: table on a terminal, else jsonl")
+    e.add_argument("--limit", type=int, help="at most N events (default 50 in a table, else all)")
+    _store_option(e)
+    e.set_defaults(func=cmd_events)
+
+    dy = sub.add_parser("dyad", help="timeline of a pair of actors: QuadClass counts, Goldstein, trend")
+    dy.add_argument("a", help="country or actor code (USA, PAKMIL)")
+    dy.add_argument("b")
+    dy.add_argument("--by", choices=["day", "week", "month", "quarter"], default="month")
+    dy.add_argument("--directed", action="store_true", help="only A acting on B")
+    dy.add_argument("--since", help="window start (YYYY-MM-DD)")
+    dy.add_argument("--until", help="window end (YYYY-MM-DD)")
+    dy.add_argument("--dedup", action="store_true", help="count real-world events, not reports")
+    dy.add_argument("--plot", metavar="FILE", help="write a chart (.png, .svg or .pdf)")
+    dy.add_argument("--format", choices=["table", "jsonl", "csv"], help="default: table on a terminal, else jsonl")
+    _store_option(dy)
+    dy.set_defaults(func=cmd_dyad)
+
+    pa = sub.add_parser("partners", help="a country's partners ranked by cooperation or conflict")
+    pa.add_argument("country")
+    pa.add_argument("--rank", choices=["cooperation", "conflict"], default="cooperation")
+    pa.add_argument("--since")
+    pa.add_argument("--until")
+    pa.add_argument("--dedup", action="store_true")
+    pa.add_argument("--format", choices=["table", "jsonl", "csv"], help="default: table on a terminal, else jsonl")
+    _store_option(pa)
+    pa.set_defaults(func=cmd_partners)
+
+    ex = sub.add_parser("export", help="write the store as JSON Lines, CSV, Parquet or GDELT 2.0 TSV")
+    ex.add_argument("--format", choices=["jsonl", "csv", "parquet", "gdelt"], default="jsonl")
+    ex.add_argument("--out", required=True, help="file to write")
+    ex.add_argument("--table", choices=["events", "clusters", "articles", "actors", "quotes", "places"],
+                    default="events", help="what to export (default events; gdelt: events or clusters)")
+    _filter_options(ex)
+    _store_option(ex)
+    ex.set_defaults(func=cmd_export)
+
+    st = sub.add_parser("stats", help="what the store holds")
+    st.add_argument("--format", choices=["table", "json"], default="table")
+    _store_option(st)
+    st.set_defaults(func=cmd_stats)
     # --- end of analysis commands ---
     sv = sub.add_parser("serve", help="HTTP API and dashboard over the store")
     sv.add_argument("--store", help=f"DuckDB file (default $DETENTE_STORE or ./{DEFAULT_STORE})")
