@@ -133,7 +133,7 @@ def _markup_kind(s: str) -> str:
         return "html"
     for m in _XML_ROOT.finditer(head):
         root = m.group(1).split(":")[-1].lower()
-        if root in ("rss", "feed", "rdf", "channel"):
+        if root in ("rss", "feed", "rdf", "channel", "entry"):  # an Atom entry document is a feed of one
             return "feed"
         if root == "html":
             return "html"

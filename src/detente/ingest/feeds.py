@@ -31,6 +31,9 @@ def entries(data: bytes) -> Iterator[Union[Entry, FeedProblem]]:
     """Entries of a feed, in order; a feed that cannot be read gives one FeedProblem and nothing else."""
     import feedparser
 
+    if data.lstrip()[:1] == b"{":
+        yield from _json_feed(data)
+        return
     try:
         parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
     except Exception as e:  # feedparser is lenient but not total; its errors are about this feed only
@@ -38,10 +41,12 @@ def entries(data: bytes) -> Iterator[Union[Entry, FeedProblem]]:
         return
     feed_entries = parsed.get("entries") or []
     if not feed_entries:
-        if parsed.get("bozo") and not parsed.get("version"):
+        if parsed.get("bozo"):
             yield FeedProblem(f"broken feed: {_one_line(parsed.get('bozo_exception')) or 'not a feed'}")
         elif not parsed.get("version"):
             yield FeedProblem("not a feed: no RSS, Atom or JSON Feed structure found")
+        else:
+            yield FeedProblem("feed has no entries")
         return
     feed_lang = (parsed.get("feed", {}).get("language") or "").split("-")[0].lower() or None
     for i, e in enumerate(feed_entries):
@@ -59,6 +64,44 @@ def entries(data: bytes) -> Iterator[Union[Entry, FeedProblem]]:
             tags=[t.get("term") for t in e.get("tags") or [] if t.get("term")],
             language=feed_lang,
         )
+
+
+def _json_feed(data: bytes) -> Iterator[Union[Entry, FeedProblem]]:
+    """JSON Feed 1.0/1.1 (jsonfeed.org): feedparser 6.0 does not read it, and the format is small."""
+    import json
+
+    try:
+        feed = json.loads(data.decode("utf-8", errors="replace"))
+    except ValueError as e:
+        yield FeedProblem(f"broken JSON feed: {_one_line(e)}")
+        return
+    items = feed.get("items") if isinstance(feed, dict) else None
+    if not isinstance(items, list):
+        yield FeedProblem("broken JSON feed: no 'items' list")
+        return
+    if not items:
+        yield FeedProblem("feed has no entries")
+        return
+    feed_lang = str(feed.get("language") or "").split("-")[0].lower() or None
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            yield FeedProblem("feed entry is not a JSON object", i)
+            continue
+        html_part, text_part = item.get("content_html"), item.get("content_text")
+        text = fragment_text(html_part) if isinstance(html_part, str) and html_part.strip() else \
+            fragment_text(str(text_part or item.get("summary") or "").replace("<", "&lt;"))
+        if not text.strip():
+            yield FeedProblem("feed entry has no text (neither content nor summary)", i)
+            continue
+        authors = item.get("authors") or ([item["author"]] if isinstance(item.get("author"), dict) else [])
+        names = [a.get("name") for a in authors if isinstance(a, dict) and a.get("name")]
+        yield Entry(index=i, text=text, title=str(item["title"]) if item.get("title") else None,
+                    url=item.get("url") or item.get("external_url") or None,
+                    id=str(item["id"]) if item.get("id") not in (None, "") else None,
+                    published=iso_date(item.get("date_published") or item.get("date_modified")),
+                    author=", ".join(names) or None,
+                    tags=[str(t) for t in item.get("tags") or [] if t],
+                    language=str(item.get("language") or "").split("-")[0].lower() or feed_lang)
 
 
 def _best_content(e) -> str:
