@@ -15,6 +15,7 @@ a pronoun no actor covers falls back to the nearest person named before it.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Optional
 
@@ -28,6 +29,7 @@ SCARE_WORDS = 4  # a quoted phrase this short with no cue is a term, not speech
 _FINAL = ".!?"
 _RUNS_ON = ",—–-…:;"
 _HE_SHE = {"he", "she", "him", "her"}
+_DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–]|--?)[ \t\u00a0]*(?=[A-Z])")
 
 
 def extract(article: Article, parse: Parse, actors: list[Actor]) -> list[Quote]:
@@ -121,7 +123,7 @@ class _Attributor:
 
     # --- speakers ----------------------------------------------------------------------------
     def speaker_ref(self, cue: int) -> Optional[ActorRef]:
-        head = cues.speaker_token(self.parse, cue)
+        head = cues.speaker_token(self.parse, cue, lambda j: self.quoted(self.toks[j].start))
         if head is None or self.quoted(head.start):
             return None
         s, e = cues.speaker_span(self.parse, head)
@@ -173,6 +175,10 @@ class _Attributor:
             q.speaker = ref_at(self.actors, s, e) or ActorRef(None, self.text[s:e], s, e)
             q.cue = self.span(e, e + 1)  # the colon after the label
             return q
+        byline = self.dash_byline(seg)
+        if byline is not None:
+            q.cue, q.speaker = byline
+            return q
         inside = self.content(seg)
         cue = self.path_cue(seg, inside)
         left, right = self.left_frame(seg), self.right_frame(seg)
@@ -196,6 +202,23 @@ class _Attributor:
         if prev is not None:
             q.speaker, q.cue = prev.speaker, prev.cue
         return q
+
+    def dash_byline(self, seg: Segment) -> Optional[tuple[Span, ActorRef]]:
+        """“...” ― Sonya Herridge: a dash and a name right after the closing mark sign the quote."""
+        if seg.close is None:
+            return None
+        m = _DASH_NAME.match(self.text, seg.close + 1)
+        if not m:
+            return None
+        j = bisect_left(self.starts, m.end())
+        first = j
+        while j < len(self.toks) and self.toks[j].pos == "PROPN" and self.toks[j].sent == self.toks[first].sent:
+            j += 1
+        if j == first:
+            return None
+        s, e = self.toks[first].start, self.toks[j - 1].end
+        ref = ref_at(self.actors, s, e) or ActorRef(None, self.text[s:e], s, e)
+        return self.span(m.start(1), m.end(1)), ref
 
     def is_scare(self, seg: Segment, inside: list[int], left: list[int]) -> bool:
         words = [i for i in inside if self.toks[i].pos not in ("PUNCT", "SPACE")]

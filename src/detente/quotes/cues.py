@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Optional
+from typing import Callable, Optional
 
 import yaml
 
@@ -25,6 +25,7 @@ _CLIMB = {"xcomp", "advcl", "conj", "pcomp", "ccomp", "prep", "acl", "relcl"}
 class Lexicon:
     verbs: frozenset
     particle_verbs: dict
+    object_verbs: dict
     documents: frozenset
     pronouns: frozenset
 
@@ -36,6 +37,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         verbs=low(raw.get("verbs")),
         particle_verbs={str(k).lower(): low(v) for k, v in (raw.get("particle_verbs") or {}).items()},
+        object_verbs={str(k).lower(): low(v) for k, v in (raw.get("object_verbs") or {}).items()},
         documents=low(raw.get("documents")),
         pronouns=low(raw.get("person_pronouns")),
     )
@@ -55,6 +57,8 @@ def is_cue(parse: Parse, i: int) -> bool:
     lemma, lex = t.lemma.lower(), lexicon()
     if lemma in lex.particle_verbs:
         return any(c.dep == "prt" and c.lower in lex.particle_verbs[lemma] for c in parse.children(i))
+    if lemma in lex.object_verbs:
+        return any(c.dep == "dobj" and c.lower in lex.object_verbs[lemma] for c in parse.children(i))
     return lemma in lex.verbs
 
 
@@ -66,14 +70,18 @@ def cue_span(parse: Parse, i: int) -> tuple[int, int]:
     return t.start, max([t.end] + [c.end for c in prt])
 
 
-def speaker_token(parse: Parse, i: int) -> Optional[Token]:
-    """The token heading the speaker of the cue at token i, or None."""
+def speaker_token(parse: Parse, i: int, blocked: Callable[[int], bool] = lambda j: False) -> Optional[Token]:
+    """The token heading the speaker of the cue at token i, or None.
+
+    `blocked(j)` says a token lies inside a quotation: the climb never enters one (a misparse often
+    hangs "said" off the quote's own verb) and no speaker is taken from one.
+    """
     toks = parse.tokens
     if is_according(parse, i):
         return _according_speaker(parse, i)
     j = i
     for _ in range(4):
-        kids = parse.children(j)
+        kids = [c for c in parse.children(j) if not blocked(c.i)]
         for c in kids:
             if c.dep == "nsubj":
                 if c.tag in ("WP", "WDT") and toks[j].dep == "relcl":  # "..., who said": the noun it modifies
@@ -87,10 +95,12 @@ def speaker_token(parse: Parse, i: int) -> Optional[Token]:
             if c.dep == "nsubjpass" and toks[j].lemma.lower() == "quote":  # "X was quoted as saying"
                 return c
         t = toks[j]
-        if t.dep not in _CLIMB or t.head == j:
+        if t.dep == "acl" and toks[t.head].pos in ("PROPN", "NOUN", "PRON") and not blocked(t.head):
+            return toks[t.head]  # "footage of Clinton asking, ...": the participle's noun speaks
+        if t.dep not in _CLIMB or t.head == j or blocked(t.head):
             break
         j = t.head
-    return _adjacent_name(parse, i)
+    return _adjacent_name(parse, i, blocked)
 
 
 def _according_speaker(parse: Parse, i: int) -> Optional[Token]:
@@ -113,16 +123,24 @@ def _according_speaker(parse: Parse, i: int) -> Optional[Token]:
     return obj
 
 
-def _adjacent_name(parse: Parse, i: int) -> Optional[Token]:
-    """A name or pronoun right after or before the verb, when the parse gave the verb no subject."""
+def _adjacent_name(parse: Parse, i: int, blocked: Callable[[int], bool]) -> Optional[Token]:
+    """A name or pronoun next to the verb, when the parse gave the verb no usable subject:
+    "Tulsa police Chief Chuck Jordan said" (left) or "said Hester" (right)."""
     toks, sent = parse.tokens, parse.sentence_of(i)
-    for rng in (range(i + 1, min(sent.last, i + 4)), range(i - 1, max(sent.first - 1, i - 4), -1)):
-        for j in rng:
-            t = toks[j]
-            if t.pos == "PUNCT":
-                break
-            if t.pos == "PROPN" or (t.pos == "PRON" and t.lower in lexicon().pronouns):
-                return t
+
+    def namelike(j: int) -> bool:
+        t = toks[j]
+        if blocked(j) or t.ent in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            return False
+        return t.pos == "PROPN" or (t.pos == "PRON" and t.lower in lexicon().pronouns)
+
+    if i - 1 >= sent.first and namelike(i - 1):
+        return toks[i - 1]
+    j = i + 1
+    if j < sent.last and namelike(j):
+        while j + 1 < sent.last and toks[j + 1].pos == "PROPN" and namelike(j + 1):
+            j += 1  # the head of "said Pat Caddell" is its last name
+        return toks[j]
     return None
 
 
