@@ -47,8 +47,8 @@ def create_app(store_path: Optional[str] = None, *, store=None, limits: Optional
             if owned:
                 store.close()
 
-    app = FastAPI(title="detente", version=__version__, lifespan=lifespan,
-                  description="Evidence-linked political event data: code news articles and browse the store.")
+    app = _fastapi(title="detente", version=__version__, lifespan=lifespan,
+                   description="Evidence-linked political event data: code news articles and browse the store.")
     app.state.backend = Backend(store, limits, allow_fetch=allow_fetch)
     app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes)
     app.include_router(router)
@@ -74,3 +74,13 @@ def create_app(store_path: Optional[str] = None, *, store=None, limits: Optional
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _fastapi(**kwargs) -> FastAPI:
+    """FastAPI whose /docs and /redoc load their scripts from this server, not a CDN (machines
+    running detente are often offline); plain FastAPI when fastapi-offline is not installed."""
+    try:
+        from fastapi_offline import FastAPIOffline
+    except ImportError:
+        return FastAPI(**kwargs)
+    return FastAPIOffline(**kwargs)
