@@ -1,14 +1,42 @@
-"""Actors: recognition, resolution to country + sector + role, and in-article coreference."""
+"""Actors: recognition, resolution to country + sector + role, and in-article coreference.
+
+`resolve` finds every political actor in an article and lists all its mentions (names, titles, role
+nouns, pronouns, capitals standing for governments) with character offsets; events and quotes turn a
+token span into an actor through `actor_at` / `ref_at`.
+"""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Iterable, Optional
 
 from ..model import Actor, ActorRef, Article, Parse, Span
+from . import lexicon as lexicon_mod
+from .coref import build_actors
+from .recognize import recognize
 
 
-def resolve(article: Article, parse: Parse) -> list[Actor]:
-    """Every political actor in the article, each with all its mentions (stub until the actors issue)."""
-    return []
+def resolve(article: Article, parse: Parse, lexicon: Optional[Iterable[str]] = None) -> list[Actor]:
+    """Every political actor in the article, each with all its mentions.
+
+    `lexicon`: extra user lexicon files (YAML, or PETRARCH/TABARI actor dictionaries) on top of the
+    default lexicon and $DETENTE_LEXICON. Never raises: a failure leaves a line in article.warnings.
+    """
+    try:
+        lex = lexicon_mod.load(tuple(lexicon or ()))
+    except Exception as e:  # a broken user file must not stop coding with the default lexicon
+        article.warnings.append(f"actors: user lexicon not loaded ({type(e).__name__}: {e}); using default")
+        try:
+            lex = lexicon_mod.load(())
+        except Exception as e2:
+            article.warnings.append(f"actors: lexicon not loaded ({type(e2).__name__}: {e2})")
+            return []
+    try:
+        if not parse.tokens:
+            return []
+        mentions = recognize(article, parse, lex)
+        return build_actors(mentions, parse, lex, article.published)
+    except Exception as e:  # bad input must never escape as a traceback
+        article.warnings.append(f"actors: resolution failed ({type(e).__name__}: {e})")
+        return []
 
 
 def actor_at(actors: list[Actor], start: int, end: int) -> Optional[tuple[Actor, Span]]:

@@ -1,0 +1,274 @@
+"""In-article coreference: mentions grouped into one Actor per real-world entity.
+
+Persons: full names first; a single name joins the full name whose surname (or first name) it is
+("Rubio" -> Marco Rubio), and every later bare surname in the text is added, headlines included. Role
+nouns ("the secretary", "Pakistan's prime minister") join the person holding that role, the most
+recently mentioned first. Pronouns (he/his/him/she/her) join the salient person: in the same sentence
+the latest person subject before the pronoun (else the latest person), then the subject (else first
+person) of earlier sentences in the paragraph or of the previous sentence; words quoted from someone
+else are skipped when the pronoun stands outside the quotation.
+Others: one actor per country (ISO3), per country+sector (the government: capitals, seats, "US
+officials"), per named organisation, per sector-only body ("troops").
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from ..model import Actor, Parse, Span
+from .lexicon import Lexicon
+from .recognize import Mention, headline_lines
+
+PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
+            "she": "female", "her": "female", "hers": "female", "herself": "female"}
+SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "intelligence services", "COP": "police",
+                "JUD": "judiciary", "LEG": "legislature"}
+
+
+class _Person:
+    def __init__(self, name: str):
+        self.name = name
+        self.mentions: list[Mention] = []
+
+    @property
+    def words(self) -> list[str]:
+        return _words(self.name)
+
+    def last_before(self, pos: int) -> int:
+        return max((m.start for m in self.mentions if m.start < pos), default=-1)
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[\w'’.-]+", name or "") if w[0].isalpha()]
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text)]
+
+
+def _inside(regions, pos: int) -> Optional[tuple[int, int]]:
+    for a, b in regions:
+        if a <= pos < b:
+            return a, b
+    return None
+
+
+def cluster_persons(mentions: list[Mention]) -> list[_Person]:
+    persons: list[_Person] = []
+    by_key: dict[str, _Person] = {}
+    people = [m for m in mentions if m.type == "person"]
+    # full names (and lexicon persons) make the clusters ...
+    for m in people:
+        w = _words(m.name)
+        if m.entry is None and len(w) < 2:
+            continue
+        key = (m.entry.name if m.entry else " ".join(x.lower() for x in (w[0], w[-1])))
+        p = by_key.get(key) or by_key.get(" ".join(x.lower() for x in (w[0], w[-1])) if len(w) > 1 else key)
+        if p is None:
+            p = _Person(m.entry.name if m.entry else m.name)
+            persons.append(p)
+            by_key[key] = p
+            if len(w) > 1:
+                by_key[" ".join(x.lower() for x in (w[0], w[-1]))] = p
+        p.mentions.append(m)
+    # ... single names join them
+    for m in people:
+        w = _words(m.name)
+        if m.entry is not None or len(w) >= 2:
+            continue
+        word = w[0].lower() if w else m.text.lower()
+        cands = [p for p in persons if p.words and word in (p.words[-1].lower(), p.words[0].lower())]
+        if cands:
+            best = max(cands, key=lambda p: (p.last_before(m.start), -persons.index(p)))
+            best.mentions.append(m)
+            continue
+        p = by_key.get(word)
+        if p is None:
+            p = _Person(m.name)
+            persons.append(p)
+            by_key[word] = p
+        p.mentions.append(m)
+    return persons
+
+
+def add_surnames(persons: list[_Person], parse: Parse, mentions: list[Mention]) -> None:
+    """Bare surnames the recognizer missed (headlines, names NER skipped)."""
+    taken = {i for m in mentions for i in range(m.first, m.last)}
+    for p in persons:
+        w = p.words
+        if len(w) < 2 or len(w[-1]) < 3:
+            continue
+        surname = w[-1]
+        for t in parse.tokens:
+            if t.text == surname and t.i not in taken:
+                m = Mention(t.i, t.i + 1, t.start, t.end, t.text, "person", name=t.text, kind="person")
+                p.mentions.append(m)
+                mentions.append(m)
+                taken.add(t.i)
+
+
+def _role_match(role: str, person_role: Optional[str]) -> bool:
+    if not person_role:
+        return False
+    r, pr = role.lower(), person_role.lower()
+    return r == pr or pr.startswith(r + " ") or r in pr.split(", ")
+
+
+def attach_roles(persons: list[_Person], mentions: list[Mention], attrs) -> list[Mention]:
+    """Role nouns join the most recently mentioned person holding that role; returns the unresolved."""
+    left = []
+    for m in (m for m in mentions if m.type == "role"):
+        cands = []
+        for p in persons:
+            a = attrs(p)
+            if _role_match(m.role or "", a["role"]) and (not m.country or m.country == a["country"]):
+                if p.last_before(m.start) >= 0:
+                    cands.append(p)
+        if cands:
+            max(cands, key=lambda p: p.last_before(m.start)).mentions.append(m)
+        else:
+            left.append(m)
+    return left
+
+
+def attach_pronouns(persons: list[_Person], parse: Parse, mentions: list[Mention], attrs) -> None:
+    text = parse.text
+    quotes = _quote_regions(text)
+    owner = {id(m): p for p in persons for m in p.mentions}
+    paras = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+    taken = {i for m in mentions for i in range(m.first, m.last)}
+    for t in parse.tokens:
+        gender = PRONOUNS.get(t.lower)
+        if not gender or t.pos not in ("PRON", "DET") or t.i in taken:
+            continue
+        sent = t.sent
+        para_start = max(p for p in paras if p <= t.start)
+        q = _inside(quotes, t.start)
+        pool = [m for m in mentions if id(m) in owner and m.start < t.start]
+        pool = [m for m in pool if (attrs(owner[id(m)])["gender"] in (None, gender))]
+        if q is None:
+            pool = [m for m in pool if _inside(quotes, m.start) is None]
+        best = None
+        same = [m for m in pool if parse.tokens[m.first].sent == sent]
+        if same:
+            subj = [m for m in same if m.subject]
+            best = (subj or same)[-1]
+        else:
+            for s in range(sent - 1, -1, -1):
+                sm = [m for m in pool if parse.tokens[m.first].sent == s]
+                if parse.sentences[s].end <= para_start and s < sent - 1:
+                    break
+                if sm:
+                    subj = [m for m in sm if m.subject]
+                    best = (subj or sm)[0]
+                    break
+        if best is None:
+            continue
+        pm = Mention(t.i, t.i + 1, t.start, t.end, t.text, "pronoun", kind="person", gender=gender)
+        owner[id(best)].mentions.append(pm)
+
+
+def person_attrs(p: _Person, date: Optional[str]) -> dict:
+    a = {"role": None, "sector": None, "country": None, "code": None, "gender": None}
+    for m in sorted(p.mentions, key=lambda m: m.start):
+        if m.type == "person" and m.titled and m.role and not a["role"]:
+            a["role"], a["sector"] = m.role, m.sector
+        if m.type in ("person", "role") and m.country and not a["country"]:
+            a["country"] = m.country
+        if m.code and not a["code"]:
+            a["code"] = m.code
+        a["gender"] = a["gender"] or (m.gender if m.type == "person" else None)
+    entry = next((m.entry for m in p.mentions if m.entry is not None), None)
+    if entry is not None:
+        r = entry.role_at(date) or entry.role_at(None)
+        exact = entry.role_at(date) if date else r
+        if r is not None:
+            a["country"] = a["country"] or r.country
+            if exact is not None:
+                a["role"] = a["role"] or exact.role
+                a["sector"] = a["sector"] or exact.sector
+                if not a["code"] and not r.country:
+                    a["code"] = exact.code
+    return a
+
+
+def _code(country: Optional[str], sector: Optional[str]) -> Optional[str]:
+    return (country or "") + (sector or "") or None
+
+
+def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Optional[str]) -> list[Actor]:
+    persons = cluster_persons(mentions)
+    add_surnames(persons, parse, mentions)
+    cache: dict[int, dict] = {}
+
+    def attrs(p):
+        if id(p) not in cache:
+            cache[id(p)] = person_attrs(p, date)
+        return cache[id(p)]
+
+    unresolved = attach_roles(persons, mentions, attrs)
+    for m in unresolved:
+        if m.country:  # "Pakistan's prime minister" with no name in the article: a person of its own
+            p = _Person(m.text)
+            p.mentions.append(m)
+            persons.append(p)
+    cache.clear()
+    attach_pronouns(persons, parse, mentions, attrs)
+    cache.clear()
+
+    groups: list[tuple[dict, list[Mention]]] = []
+    for p in persons:
+        a = attrs(p)
+        country, sector = a["country"], a["sector"]
+        if country:
+            code = country + (sector or "")
+        elif a["code"]:  # an organisation's person, e.g. a UN envoy
+            code = a["code"]
+            sector = sector or lex.split_code(code)[1]
+        else:
+            code = sector
+        groups.append(({"name": p.name, "kind": "person", "code": code, "country": country,
+                        "sector": sector, "role": a["role"]}, p.mentions))
+    keyed: dict[tuple, tuple[dict, list[Mention]]] = {}
+    for m in mentions:
+        if m.type in ("person", "role", "pronoun"):
+            continue
+        if m.type == "country":
+            key = ("C", m.country)
+            info = {"name": lex.countries.get(m.country, m.name), "kind": "country", "code": m.country,
+                    "country": m.country, "sector": None, "role": None}
+        elif m.type in ("gov", "body") and m.country:
+            key = ("C", m.code)
+            cname = lex.countries.get(m.country, m.country)
+            name = f"{cname} {SECTOR_NAMES[m.sector]}" if m.sector in SECTOR_NAMES else m.text
+            info = {"name": name, "kind": m.kind, "code": m.code, "country": m.country, "sector": m.sector,
+                    "role": None}
+        elif m.type == "body":
+            key = ("S", m.sector)
+            info = {"name": m.name or m.text, "kind": m.kind, "code": m.sector, "country": None,
+                    "sector": m.sector, "role": None}
+        else:
+            key = ("O", (m.name or m.text).lower())
+            info = {"name": m.name or m.text, "kind": m.kind, "code": m.code, "country": m.country,
+                    "sector": m.sector, "role": None}
+        if key not in keyed:
+            keyed[key] = (info, [])
+            groups.append(keyed[key])
+        keyed[key][1].append(m)
+
+    actors = []
+    groups.sort(key=lambda g: min(m.start for m in g[1]) if g[1] else 0)
+    text = parse.text
+    for info, ms in groups:
+        spans, seen = [], set()
+        for m in sorted(ms, key=lambda m: (m.start, m.end)):
+            if (m.start, m.end) not in seen and text[m.start:m.end] == m.text:
+                seen.add((m.start, m.end))
+                spans.append(Span(m.start, m.end, m.text))
+        if not spans:
+            continue
+        actors.append(Actor(id=f"A{len(actors) + 1}", mentions=spans, **info))
+    return actors
+
+
+__all__ = ["build_actors", "headline_lines"]

@@ -1,0 +1,101 @@
+"""Lexicon phrase matching over a parse's token records (only nlp.py may use spaCy's own matchers).
+
+A phrase matches a run of tokens when the run's text, normalised like lexicon keys, equals the phrase;
+capitals in the lexicon phrase must be capitals in the text ("Turkey" is not "turkey", "US" is not
+"us"), except inside ALL-CAPS lines where case says nothing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Parse
+from .lexicon import Entry, Lexicon, norm
+
+# Acronyms that are English words: in ALL-CAPS text they are read as words, not names.
+CAPS_WORDS = {"WHO", "RAW", "IS", "AS", "IT", "AT", "ON", "OR", "AN", "IN", "BY", "TO", "NO", "SO", "UP",
+              "AU", "LET", "HTS", "BLA", "GRU", "CAR", "ISI"}
+
+
+@dataclass
+class Atom:
+    first: int  # token index
+    last: int  # one past the last token
+    start: int
+    end: int
+    text: str
+    entries: list[Entry]
+
+    def of(self, *types: str) -> list[Entry]:
+        return [e for e in self.entries if e.type in types]
+
+
+def caps_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines written in capitals (three or more words, no lower-case letter)."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group(0)
+        if len(re.findall(r"[A-Za-z]{2,}", line)) >= 3 and not re.search(r"[a-z]", line):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _in(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def case_ok(phrase: str, surface: str, caps: bool) -> bool:
+    pw, sw = phrase.translate(_Q).split(), surface.translate(_Q).split()
+    if len(pw) != len(sw):
+        pw, sw = [phrase.translate(_Q)], [re.sub(r"\s+", " ", surface.translate(_Q))]
+    for p, s in zip(pw, sw):
+        letters = [c for c in p if c.isalpha()]
+        if letters and not any(c.islower() for c in letters):  # an acronym: exact
+            if s != p and not (caps and s.upper() == p):
+                return False
+            if caps and s == p and p in CAPS_WORDS:
+                return False
+            continue
+        if caps:
+            continue
+        for a, b in zip(p, s):
+            if a.isupper() and not b.isupper():
+                return False
+    return True
+
+
+_Q = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"})
+
+
+def find_atoms(parse: Parse, lex: Lexicon) -> list[Atom]:
+    """Longest-leftmost lexicon matches over the tokens, each with the entries whose case fits."""
+    toks, text = parse.tokens, parse.text
+    caps = caps_lines(text)
+    atoms: list[Atom] = []
+    i, n = 0, len(toks)
+    while i < n:
+        t = toks[i]
+        if not any(c.isalnum() for c in t.text):
+            i += 1
+            continue
+        best = None
+        key = ""
+        limit = min(n, i + lex.max_words + 2)
+        for j in range(i, limit):
+            tj = toks[j]
+            if j > i and toks[j - 1].sent != tj.sent and "\n" in text[toks[j - 1].end:tj.start]:
+                break
+            key = (key + (" " if j > i and toks[j - 1].end < tj.start else "") + norm(tj.text)) if j > i \
+                else norm(tj.text)
+            entries = lex.lookup(key)
+            if entries:
+                surface = text[t.start:tj.end]
+                fit = [e for e in entries if case_ok(e.phrase, surface, _in(caps, t.start))]
+                if fit:
+                    best = Atom(i, j + 1, t.start, tj.end, surface, fit)
+        if best:
+            atoms.append(best)
+            i = best.last
+        else:
+            i += 1
+    return atoms

@@ -1,0 +1,104 @@
+"""Import PETRARCH/TABARI actor dictionaries, so users can bring the dictionaries they already maintain.
+
+The format, as PETRARCH reads it:
+
+    BARACK_OBAMA_                      a name line (words joined by '_'; a trailing '_' is usual)
+    +OBAMA_                            a synonym of the name above
+    +BARACK_HUSSEIN_OBAMA_
+        [USAELI 050103-090119]         codes, optionally date-bounded (YYMMDD-YYMMDD, >YYMMDD, <YYMMDD)
+        [USAGOV 090120-170120]
+    AFGHANISTAN_ [AFG]                 a code can also stand on the name line
+    # comment                          '#' starts a comment anywhere on a line
+
+The output is the user-YAML structure (see lexicon/README.md): a mapping with `persons` (entries with
+date-bounded codes) and `organisations` (everything else), which lexicon.add_user_data loads.
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Callable, Optional
+
+_CODE = re.compile(r"\[([^\]]*)\]")
+_PIVOT = (datetime.date.today().year % 100) + 10  # two-digit years above this are 19xx
+
+
+def _date(s: str) -> Optional[str]:
+    s = s.strip()
+    if not re.fullmatch(r"\d{6}", s):
+        return None
+    yy, mm, dd = int(s[:2]), s[2:4], s[4:6]
+    year = 2000 + yy if yy <= _PIVOT else 1900 + yy
+    return f"{year}-{mm}-{dd}"
+
+
+def parse_code(body: str) -> list[dict]:
+    """'USAGOV 090120-170120' -> [{'code': 'USAGOV', 'from': '2009-01-20', 'to': '2017-01-20'}]."""
+    out = []
+    for part in body.split(";"):
+        bits = part.split()
+        if not bits:
+            continue
+        code, rng = bits[0].strip().upper(), (bits[1] if len(bits) > 1 else "")
+        if not re.fullmatch(r"[A-Z0-9~-]{3,15}", code):
+            continue
+        item: dict = {"code": code.strip("~-") or None}
+        if rng.startswith(">"):
+            item["from"] = _date(rng[1:])
+        elif rng.startswith("<"):
+            item["to"] = _date(rng[1:])
+        elif "-" in rng:
+            a, b = rng.split("-", 1)
+            item["from"], item["to"] = _date(a), _date(b)
+        out.append(item)
+    return out
+
+
+def _phrase(token: str) -> str:
+    """'BARACK_HUSSEIN_OBAMA_' -> 'Barack Hussein Obama'; short all-capital names stay acronyms."""
+    words = [w for w in token.strip().strip("_").split("_") if w]
+    if len(words) == 1 and len(words[0]) <= 5 and words[0].isalpha():
+        return words[0].upper()
+    return " ".join(w.capitalize() if w.isalpha() or "-" not in w else "-".join(
+        p.capitalize() for p in w.split("-")) for w in words)
+
+
+def read_actor_dictionary(text: str, split_code: Optional[Callable] = None) -> dict:
+    """Parse a PETRARCH/TABARI actor dictionary into {'persons': [...], 'organisations': [...]}."""
+    entries: list[dict] = []
+    cur: Optional[dict] = None
+    for raw in (text or "").splitlines():
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip() or line.strip().startswith(("<", "{", "}")) and not _CODE.search(line):
+            continue
+        stripped = line.strip()
+        codes = [c for m in _CODE.finditer(stripped) for c in parse_code(m.group(1))]
+        name_part = _CODE.sub("", stripped).strip()
+        if stripped.startswith("["):  # a code line for the current entry
+            if cur is not None:
+                cur["codes"].extend(codes)
+            continue
+        if name_part.startswith("+"):
+            if cur is not None and name_part[1:].strip():
+                cur["aliases"].append(_phrase(name_part[1:]))
+                cur["codes"].extend(codes)
+            continue
+        if not name_part or raw[:1].isspace() and cur is not None and not name_part.replace("_", "").isalnum():
+            continue
+        cur = {"name": _phrase(name_part), "aliases": [], "codes": list(codes)}
+        entries.append(cur)
+    persons, orgs = [], []
+    for e in entries:
+        if not e["codes"]:
+            continue
+        dated = any(c.get("from") or c.get("to") for c in e["codes"])
+        if dated or len(e["codes"]) > 1:
+            persons.append({"name": e["name"], "aliases": e["aliases"], "kind": "person",
+                            "roles": [{"code": c["code"], "from": c.get("from"), "to": c.get("to")}
+                                      for c in e["codes"]]})
+        else:
+            code = e["codes"][0]["code"]
+            country, sector = split_code(code) if split_code else (None, None)
+            orgs.append({"name": e["name"], "aliases": e["aliases"], "code": code, "country": country,
+                         "sector": sector, "kind": "country" if country and not sector else "organisation"})
+    return {"persons": persons, "organisations": orgs}

@@ -1,0 +1,364 @@
+"""Recognition: lexicon atoms and NER entities composed into actor mentions.
+
+Patterns, tried in this order (a token belongs to one mention):
+  [country ['s]] title+ name        "US Secretary of State Marco Rubio", "Chief of Army Staff Field
+                                    Marshal Asim Munir" (the name need not be an NER entity)
+  honorific name                    "Mr. Khan"
+  country|org ['s] (adj)* body      "Pakistan's intelligence services", "US soldiers", "ISIS militants"
+  NER PERSON/ORG around a country   "Bank of America", "Jordan Peterson" (the entity wins)
+  person, organisation, country, demonym; capital or seat of power standing for its government
+  [the|country ['s]] title          "the secretary", "Pakistan's prime minister" (role nouns, for coref)
+  body alone                        "troops", "the police" (sector-only actors)
+  NER PERSON / ORG left over        unknown actors: text kept, codes null
+NER is not trusted in headline-like lines (Title Case or ALL CAPS), where the small model tags
+capitalised words as PERSON: there only the lexicon speaks, and coref adds known surnames.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Article, Parse, Token
+from .lexicon import Entry, Lexicon
+from .match import Atom, caps_lines, find_atoms
+
+LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into", "within",
+            "from", "to", "toward", "towards", "via", "through", "of", "between", "visit", "visited"}
+NAME_STOP_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM", "SYM", "ADV"}
+MODIFIER_POS = {"ADJ", "ADV", "NOUN", "PROPN", "NUM"}
+SMALL = {"of", "the", "to", "with", "a", "an", "and", "in", "on", "for", "at", "by", "from", "as", "is", "vs"}
+
+
+@dataclass
+class Mention:
+    first: int
+    last: int
+    start: int
+    end: int
+    text: str
+    type: str  # person | role | country | gov | body | org | pronoun
+    name: Optional[str] = None  # person name or canonical name
+    kind: str = "unknown"
+    country: Optional[str] = None
+    sector: Optional[str] = None
+    code: Optional[str] = None
+    role: Optional[str] = None
+    titled: bool = False  # the role comes from a title in the text
+    gender: Optional[str] = None
+    entry: Optional[Entry] = None
+    subject: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Lines that read like headlines: Title Case or ALL CAPS, at least three words, no full stop."""
+    out = list(caps_lines(text))
+    for m in re.finditer(r"[^\n]+", text):
+        words = re.findall(r"[A-Za-z][\w'’-]*", m.group(0))
+        content = [w for w in words if w.lower() not in SMALL]
+        if len(content) >= 3 and not m.group(0).rstrip().endswith((".", "”", '"', ":")) \
+                and sum(w[0].isupper() for w in content) >= 0.8 * len(content):
+            out.append((m.start(), m.end()))
+    return out
+
+
+class Recognizer:
+    def __init__(self, article: Article, parse: Parse, lex: Lexicon):
+        self.article, self.parse, self.lex = article, parse, lex
+        self.toks = parse.tokens
+        self.atoms = find_atoms(parse, lex)
+        self.atom_at = {a.first: a for a in self.atoms}
+        self.headlines = headline_lines(parse.text)
+        self.taken: set[int] = set()
+        self.mentions: list[Mention] = []
+        self.date = article.published
+
+    # --- helpers -------------------------------------------------------------------------------
+    def in_headline(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.headlines)
+
+    def free(self, a: int, b: int) -> bool:
+        return not any(i in self.taken for i in range(a, b))
+
+    def add(self, m: Mention) -> Mention:
+        self.taken.update(range(m.first, m.last))
+        m.subject = any(self.toks[i].dep.startswith("nsubj") for i in range(m.first, m.last))
+        self.mentions.append(m)
+        return m
+
+    def span(self, a: int, b: int) -> tuple[int, int, str]:
+        s, e = self.toks[a].start, self.toks[b - 1].end
+        return s, e, self.parse.text[s:e]
+
+    def possessive(self, i: int) -> bool:
+        return i < len(self.toks) and self.toks[i].text.translate(_Q) in ("'s", "'")
+
+    def country_prefix(self, atom: Atom) -> Optional[Entry]:
+        cs = atom.of("country", "demonym")
+        return cs[0] if cs else None
+
+    def name_after(self, i: int) -> Optional[tuple[int, int, Optional[Entry]]]:
+        """A person's name starting at token i: a person entry, an NER PERSON, or a capitalised run."""
+        if i >= len(self.toks):
+            return None
+        at = self.atom_at.get(i)
+        if at and at.of("person"):
+            return i, at.last, at.of("person")[0]
+        if at and at.of("title", "body", "organisation", "capital", "seat", "honorific"):
+            return None
+        for e in self.parse.entities:
+            if e.first == i and e.label == "PERSON" and not self.in_headline(e.start):
+                last = e.last
+                while last > i + 1 and self.possessive(last - 1):
+                    last -= 1
+                return i, last, None
+        j = i
+        while j < len(self.toks) and j - i < 4 and self._name_token(self.toks[j]) \
+                and not (j > i and self.toks[j].sent != self.toks[i].sent):
+            if j > i and self.atom_at.get(j) and not self.atom_at[j].of("person"):
+                break
+            j += 1
+        return (i, j, None) if j > i else None
+
+    def _name_token(self, t: Token) -> bool:
+        if t.pos in NAME_STOP_POS and t.pos != "PUNCT":
+            return False
+        if t.pos == "PUNCT":
+            return False
+        return bool(re.fullmatch(r"[A-Z][\w'’.-]*", t.text)) and t.text.lower() not in SMALL
+
+    # --- patterns ------------------------------------------------------------------------------
+    def run(self) -> list[Mention]:
+        self.titled_persons()
+        self.bodies()
+        self.ner_over_countries()
+        self.named_atoms()
+        self.role_nouns()
+        self.lone_bodies()
+        self.ner_leftovers()
+        self.mentions.sort(key=lambda m: m.start)
+        return self.mentions
+
+    def titled_persons(self) -> None:
+        atoms = self.atoms
+        for k, atom in enumerate(atoms):
+            if not atom.of("title", "honorific") or not self.free(atom.first, atom.last):
+                continue
+            if k and atoms[k - 1].last == atom.first and atoms[k - 1].of("title", "honorific"):
+                continue  # not the first title of a run
+            titles, j, kk = [atom], atom.last, k + 1
+            while kk < len(atoms) and atoms[kk].first == j and atoms[kk].of("title", "honorific"):
+                titles.append(atoms[kk])
+                j = atoms[kk].last
+                kk += 1
+            name = self.name_after(j)
+            if not name or not self.free(name[0], name[1]):
+                continue
+            first, country = atom.first, None
+            prev = atoms[k - 1] if k else None
+            if prev and self.free(prev.first, prev.last):
+                if prev.last == atom.first and (self.country_prefix(prev) or prev.of("organisation")):
+                    first, country = prev.first, prev
+                elif prev.last + 1 == atom.first and self.possessive(prev.last) and \
+                        (self.country_prefix(prev) or prev.of("organisation")):
+                    first, country = prev.first, prev
+            self._person(first, name, titles, country)
+
+    def _person(self, first: int, name, titles: list[Atom], prefix: Optional[Atom]) -> None:
+        nf, nl, pentry = name
+        s, e, text = self.span(first, nl)
+        m = Mention(first, nl, s, e, text, "person", kind="person", titled=True)
+        m.name = pentry.name if pentry else self.span(nf, nl)[2]
+        for t in titles:
+            for en in t.of("title"):
+                m.role = m.role or en.role
+                m.sector = m.sector or en.sector
+            for en in t.of("honorific"):
+                m.gender = m.gender or en.gender
+        if not m.role:
+            m.titled = False
+        if prefix is not None:
+            c = self.country_prefix(prefix)
+            org = prefix.of("organisation")
+            m.country = c.country if c else (org[0].country if org else None)
+            if not c and org and not m.country:
+                m.code = org[0].code  # e.g. a UN envoy: the organisation's code
+        if pentry:
+            m.entry = pentry
+        self.add(m)
+
+    def bodies(self) -> None:
+        """country|org ['s] (modifiers) body: one institutional actor."""
+        atoms = self.atoms
+        for k, atom in enumerate(atoms):
+            if not atom.of("body") or not self.free(atom.first, atom.last):
+                continue
+            for back in (1, 2, 3):
+                if k - back < 0:
+                    break
+                prev = atoms[k - back]
+                pref = self.country_prefix(prev) or (prev.of("organisation") or [None])[0]
+                if pref is None or not self.free(prev.first, prev.last):
+                    continue
+                between = list(range(prev.last, atom.first))
+                if between and self.possessive(between[0]):
+                    between = between[1:]
+                if len(between) > 2 or any(self.toks[i].pos not in MODIFIER_POS or i in self.taken
+                                           for i in between):
+                    continue
+                body = atom.of("body")[0]
+                s, e, text = self.span(prev.first, atom.last)
+                if pref.type == "organisation":
+                    m = Mention(prev.first, atom.last, s, e, text, "org", name=pref.name, kind=pref.kind,
+                                country=pref.country, sector=pref.sector, code=pref.code, entry=pref)
+                else:
+                    m = Mention(prev.first, atom.last, s, e, text, "body", kind=body.kind,
+                                country=pref.country, sector=body.sector, code=pref.country + body.sector)
+                    m.name = text
+                self.add(m)
+                break
+
+    def ner_over_countries(self) -> None:
+        """An NER PERSON/ORG that is longer than the country or capital inside it wins ("Bank of America")."""
+        for ent in self.parse.entities:
+            if ent.label not in ("PERSON", "ORG") or self.in_headline(ent.start):
+                continue
+            inner = [a for a in self.atoms if ent.first <= a.first and a.last <= ent.last]
+            if not inner or not self.free(ent.first, ent.last):
+                continue
+            if any(a.of("person", "organisation", "title", "body") for a in inner):
+                continue
+            if inner[0].first == ent.first and inner[0].last == ent.last:
+                continue
+            self._ner(ent, inner)
+
+    def named_atoms(self) -> None:
+        for atom in self.atoms:
+            if not self.free(atom.first, atom.last):
+                continue
+            s, e, text = atom.start, atom.end, atom.text
+            if atom.of("person"):
+                en = atom.of("person")[0]
+                self.add(Mention(atom.first, atom.last, s, e, text, "person", name=en.name, kind="person",
+                                 entry=en))
+            elif atom.of("organisation"):
+                en = atom.of("organisation")[0]
+                self.add(Mention(atom.first, atom.last, s, e, text, "org", name=en.name, kind=en.kind,
+                                 country=en.country, sector=en.sector, code=en.code, entry=en))
+            elif atom.of("capital", "seat"):
+                en = atom.of("capital", "seat")[0]
+                if self.metonym(atom):
+                    self.add(Mention(atom.first, atom.last, s, e, text, "gov", name=en.name, kind="country",
+                                     country=en.country, sector=en.sector, code=en.code, entry=en))
+                elif atom.of("country"):
+                    self._country(atom, atom.of("country")[0])
+            elif atom.of("country", "demonym"):
+                self._country(atom, atom.of("country", "demonym")[0])
+
+    def _country(self, atom: Atom, en: Entry) -> None:
+        self.add(Mention(atom.first, atom.last, atom.start, atom.end, atom.text, "country", name=en.name,
+                         kind="country", country=en.country, code=en.country, entry=en))
+
+    def metonym(self, atom: Atom) -> bool:
+        """A capital or seat of power used for its government, not as a place."""
+        toks, text = self.toks, self.parse.text
+        ds = self.article.dateline_span
+        if ds and ds.start <= atom.start < ds.end:
+            return False
+        line_start = text.rfind("\n", 0, atom.start) + 1
+        after = text[atom.end:atom.end + 3]
+        if not text[line_start:atom.start].strip() and re.match(r"\s*[:(—–-]", after) and \
+                atom.text.isupper():
+            return False  # a dateline: "WASHINGTON:"
+        head_tok = toks[atom.last - 1]
+        if atom.last < len(toks) and toks[atom.last].pos == "PROPN" and toks[atom.last].dep == "compound" \
+                and toks[atom.last].sent == head_tok.sent:
+            return False  # "Washington Post", "Islamabad High Court"
+        for i in range(atom.first, atom.last):
+            t = toks[i]
+            if t.head < atom.first or t.head >= atom.last:
+                head = toks[t.head]
+                if t.dep == "pobj" and head.lower in LOCATIVE:
+                    return False
+                if t.dep in ("dobj", "obj") and head.lemma.lower() in ("visit", "reach", "arrive", "leave"):
+                    return False
+                if t.dep == "compound" and head.pos in ("NOUN", "PROPN") and head.lower not in ("'s",):
+                    return False
+        return True
+
+    def role_nouns(self) -> None:
+        """'the secretary', 'Pakistan's prime minister': a title standing for its holder."""
+        atoms = self.atoms
+        for k, atom in enumerate(atoms):
+            if not atom.of("title") or not self.free(atom.first, atom.last):
+                continue
+            if atom.last < len(self.toks) and self.toks[atom.last].pos in ("NOUN", "PROPN") and \
+                    self.toks[atom.last].dep == "compound":
+                continue
+            en = atom.of("title")[0]
+            first, country = atom.first, None
+            prev = atoms[k - 1] if k else None
+            if prev and self.country_prefix(prev) and (prev.last == atom.first or (
+                    prev.last + 1 == atom.first and self.possessive(prev.last))) and \
+                    self.free(prev.first, prev.last):
+                first, country = prev.first, self.country_prefix(prev).country
+                if first and self.toks[first - 1].lower == "the":
+                    first -= 1
+            elif atom.first and self.toks[atom.first - 1].lower == "the":
+                first = atom.first - 1
+            else:
+                continue
+            s, e, text = self.span(first, atom.last)
+            self.add(Mention(first, atom.last, s, e, text, "role", kind="person", country=country,
+                             sector=en.sector, role=en.role, titled=True))
+
+    def lone_bodies(self) -> None:
+        for atom in self.atoms:
+            if not atom.of("body") or not self.free(atom.first, atom.last):
+                continue
+            last = self.toks[atom.last - 1]
+            if last.pos not in ("NOUN", "PROPN") or last.dep == "compound":
+                continue
+            if atom.last < len(self.toks) and self.toks[atom.last].pos in ("NOUN", "PROPN") and \
+                    self.toks[atom.last].dep == "compound":
+                continue
+            en = atom.of("body")[0]
+            self.add(Mention(atom.first, atom.last, atom.start, atom.end, atom.text, "body", name=en.name,
+                             kind=en.kind, sector=en.sector, code=en.sector))
+
+    def ner_leftovers(self) -> None:
+        for ent in self.parse.entities:
+            if ent.label not in ("PERSON", "ORG") or self.in_headline(ent.start):
+                continue
+            if not self.free(ent.first, ent.last) or not re.search(r"[A-Z]", ent.text):
+                continue
+            inner = [a for a in self.atoms if ent.first <= a.first and a.last <= ent.last]
+            self._ner(ent, inner)
+
+    def _ner(self, ent, inner: list[Atom]) -> None:
+        first, last = ent.first, ent.last
+        while last > first + 1 and (self.possessive(last - 1) or self.toks[last - 1].pos == "PUNCT"):
+            last -= 1
+        if self.toks[first].lower == "the" and last > first + 1:
+            first += 1
+        s, e, text = self.span(first, last)
+        if ent.label == "PERSON":
+            m = Mention(first, last, s, e, text, "person", name=text, kind="person")
+        else:
+            m = Mention(first, last, s, e, text, "org", name=text, kind="organisation")
+            if inner and inner[0].first == first:
+                c = self.country_prefix(inner[0]) or (inner[0].of("capital") or [None])[0]
+                if c is not None:
+                    bodies = [en for a in inner for en in a.of("body")]
+                    m.country = c.country
+                    m.sector = bodies[0].sector if bodies else None
+                    m.code = c.country + (m.sector or "")
+        self.add(m)
+
+
+_Q = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+def recognize(article: Article, parse: Parse, lex: Lexicon) -> list[Mention]:
+    return Recognizer(article, parse, lex).run()
