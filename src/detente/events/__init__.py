@@ -1,9 +1,356 @@
-"""Events: CAMEO/PLOVER coding of who did what to whom, when and where."""
+"""Events: CAMEO/PLOVER coding of who did what to whom, when and where.
+
+    extract(article, parse, actors, places) -> list[Event]
+
+Triggers come from the lexicon (lexicon/events*.yaml), sources and targets from the dependency parse
+through the actors stage's mentions, negation and modality from the governing words, dates from
+timex.py, places from the places stage ("mentioned" places only, never the dateline). Every event
+keeps its sentence, trigger and evidence; duplicates within an article are folded into one event.
+"""
 from __future__ import annotations
 
-from ..model import Actor, Article, Event, Parse, Place
+from collections import Counter
+from typing import Optional
+
+from .. import ontology, timex
+from ..actors import ref_at
+from ..model import Actor, ActorRef, Article, Event, Parse, Place, Span, stable_id
+from . import dedupe, polarity, triggers
+from .arguments import FIRST_PERSON, Resolver
+from .lexicon import Lexicon, lemma, load
+
+MAX_EVENTS_PER_SENTENCE = 8
+CLAUSAL = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis", "csubj"}
+LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "over"}
+# cooperative events that always have a receiving side: when the text leaves it implicit
+# ("handed over an operative"), it is the article's main counterpart of the source
+IMPLICIT_TARGET_ROOTS = ("06", "07")
 
 
 def extract(article: Article, parse: Parse, actors: list[Actor], places: list[Place]) -> list[Event]:
-    """Every political event in the article (stub until the events issue)."""
-    return []
+    """Every political event in the article; a document it cannot cope with gets a warning, not a crash."""
+    try:
+        return _Coder(article, parse, actors or [], places or []).run()
+    except Exception as e:  # a bad document must not stop a batch
+        article.warnings.append(f"events: skipped after {type(e).__name__}: {str(e)[:200]}")
+        return []
+
+
+class _Coder:
+    def __init__(self, article: Article, parse: Parse, actors: list[Actor], places: list[Place]):
+        self.a, self.p, self.actors = article, parse, actors
+        self.lex: Lexicon = load()
+        self.r = Resolver(parse, lambda s, e: ref_at(actors, s, e))
+        self.place_tok = self._place_tokens(places)
+        self.times = self._timexes()
+        self.headline_end = self._headline_end()
+        self.noun_sources: dict[int, list[ActorRef]] = {}
+        self.consumed: set[int] = set()
+
+    # --- setup -----------------------------------------------------------------------------------
+
+    def _place_tokens(self, places: list[Place]) -> dict[int, Place]:
+        out = {}
+        for pl in places:
+            if pl.role != "mentioned":
+                continue
+            tok = self.p.token_at(pl.start)
+            while tok is not None and tok.start < pl.end:
+                out[tok.i] = pl
+                tok = self.p.tokens[tok.i + 1] if tok.i + 1 < len(self.p.tokens) else None
+        return out
+
+    def _timexes(self) -> dict[int, timex.Timex]:
+        found = timex.find(self.a.text)
+        anchor = timex.parse_date(self.a.published) or timex.explicit_anchor(found)
+        out = {}
+        for t in found:
+            timex.resolve(t, anchor)
+            if not t.value:
+                continue
+            tok = self.p.token_at(t.start)
+            while tok is not None and tok.start < t.end:
+                out[tok.i] = t
+                tok = self.p.tokens[tok.i + 1] if tok.i + 1 < len(self.p.tokens) else None
+        return out
+
+    def _headline_end(self) -> int:
+        text, title = self.a.text, (self.a.title or "").strip()
+        if title and text.lstrip().startswith(title):
+            return text.index(title) + len(title)
+        first = text.lstrip().split("\n", 1)[0]
+        if first and not first.rstrip().endswith((".", "!", "?", ":", "\"", "”")) and len(first) < 200:
+            return text.index(first) + len(first)
+        return 0
+
+    # --- main loop -------------------------------------------------------------------------------
+
+    def run(self) -> list[Event]:
+        trigs = triggers.find(self.p, self.lex)
+        by_tok = {t.i: t for t in trigs}
+        events: list[Event] = []
+        # nominal events first: a verb whose subject is "the bombing" inherits the bombing's source
+        for trig in sorted(trigs, key=lambda t: t.kind != "noun"):
+            if trig.i in self.consumed or self._governs_event(trig, by_tok):
+                continue
+            events.extend(self._code(trig))
+        events = self._statements(events)
+        self._answered_questions(events)
+        self._implicit_targets(events)
+        events.sort(key=lambda e: (e.trigger.start, e.id))
+        events = dedupe.merge(events, self.headline_end)
+        return self._cap(events)
+
+    def _governs_event(self, trig: triggers.Trigger, by_tok: dict) -> bool:
+        """'pledged to expel', 'agreed to lift sanctions': the intent verb gives way to the event it governs."""
+        if trig.kind != "verb" or trig.lemma not in self.lex.intent:
+            return False
+        return any(c.dep == "xcomp" and c.i in by_tok for c in self.p.children(trig.i))
+
+    def _code(self, trig: triggers.Trigger) -> list[Event]:
+        t = self.p.tokens[trig.i]
+        between = False
+        if trig.kind == "noun":
+            sources, targets, between = self.r.noun_roles(t, trig.code, lambda i: i in self.place_tok)
+            head = self.p.tokens[t.head]
+            if t.dep in ("dobj", "nsubjpass", "pobj") and lemma(head) in self.lex.support and head.i != t.i:
+                if not sources:
+                    sources = self.r.verb_source(head)[0]
+                if not targets:
+                    targets = [r for r in self.r.verb_targets(head, t.i)]
+            if not sources:
+                sources = self._their(t)
+            for c in self.p.children(t.i):  # "the bombing that killed 180 people": one event, not two
+                if c.dep == "relcl" and c.lemma.lower() in ("kill", "injure", "wound", "hurt"):
+                    self.consumed.add(c.i)
+            self.noun_sources[t.i] = sources
+        else:
+            sources, src_tok = self.r.verb_source(t)
+            if not sources and src_tok is not None and src_tok.i in self.noun_sources:
+                sources = self.noun_sources[src_tok.i]
+            if not sources and trig.obj is not None:  # "expand its relationship with Pakistan"
+                poss = [c for c in self.p.children(trig.obj) if c.dep == "poss"]
+                sources = self.r.actors(poss[0].i) if poss else []
+            if trig.lemma in self.lex.actor_object and not self._object_is_actor(t):
+                return []
+            targets = self.r.verb_targets(t, trig.obj, theme=trig.lemma in self.lex.theme_object)
+            between = any(c.dep == "prep" and c.lower == "between" for c in self.p.children(t.i))
+        pol = polarity.analyse(self.p, trig.i, self.lex)
+        speaker = self._speaker(pol.speech_verb)
+        if not sources and speaker is not None and self._first_person_subject(t):
+            sources = [speaker]
+        mutual = trig.lemma in self.lex.mutual
+        pairs = self._pairs(sources, targets, mutual, between)
+        out = []
+        for src, tgt in pairs:
+            out.append(self._event(trig, src, tgt, pol, speaker))
+        return out
+
+    def _object_is_actor(self, v) -> bool:
+        objs = [c for c in self.p.children(v.i) if c.dep in ("dobj", "nsubjpass")]
+        if not objs and v.dep in ("acl", "relcl") and v.tag == "VBN":  # "the transcript released by ..."
+            objs = [self.p.tokens[v.head]]
+        return not objs or any(self.r.actors(o.i) for o in objs)
+
+    def _pairs(self, sources, targets, mutual, between) -> list[tuple[Optional[ActorRef], Optional[ActorRef]]]:
+        if mutual and between and not sources:
+            sources = targets
+        if mutual and not targets and len(sources) > 1:
+            return [(s, o) for s in sources for o in sources if not _same(s, o)]
+        if mutual and between and len(targets) > 1:
+            return [(s, o) for s in targets for o in targets if not _same(s, o)]
+        srcs, tgts = sources or [None], targets or [None]
+        return [(s, o) for s in srcs for o in tgts if (s or o) and not _same(s, o)]
+
+    def _their(self, t) -> list[ActorRef]:
+        """'their most serious military confrontation': 'their' is the pair named just before."""
+        poss = [c for c in self.p.children(t.i) if c.dep == "poss" and c.lower in ("their", "both")]
+        if not poss:
+            return []
+        sent = self.p.tokens[t.i].sent
+        first = self.p.sentences[max(0, sent - 1)].first
+        best: list[ActorRef] = []
+        for tok in self.p.tokens[first:poss[0].i]:
+            if any(c.dep == "conj" for c in self.p.children(tok.i)) and tok.pos in ("PROPN", "NOUN", "PRON"):
+                group = self.r.actors(tok.i)
+                if len(group) > 1:
+                    best = group
+        return best
+
+    def _first_person_subject(self, t) -> bool:
+        subj = [c for c in self.p.children(t.i) if c.dep in ("nsubj", "poss")]
+        node = t
+        while not subj and node.dep in ("xcomp", "acl", "pcomp", "prep", "pobj", "dobj") and node.head != node.i:
+            node = self.p.tokens[node.head]
+            subj = [c for c in self.p.children(node.i) if c.dep in ("nsubj", "poss")]
+        return bool(subj) and subj[0].lower in FIRST_PERSON
+
+    def _speaker(self, speech_verb: Optional[int]) -> Optional[ActorRef]:
+        if speech_verb is None:
+            return None
+        refs = self.r.verb_source(self.p.tokens[speech_verb])[0]
+        return refs[0] if refs else None
+
+    # --- the event record ------------------------------------------------------------------------
+
+    def _event(self, trig, src, tgt, pol, speaker) -> Event:
+        t = self.p.tokens[trig.i]
+        sent = self.p.sentence_of(trig.i)
+        words = [self.p.tokens[i] for i in trig.tokens]
+        if words[-1].i - words[0].i == len(words) - 1:
+            trigger = Span(words[0].start, words[-1].end, self.a.text[words[0].start:words[-1].end])
+        else:
+            trigger = Span(t.start, t.end, t.text)
+        info = ontology.cameo(trig.code) or (None, None, None)
+        plover = ontology.plover(trig.code) or (None, None)
+        e = Event(
+            id=stable_id(self.a.id, str(trigger.start), str(trigger.end), _rid(src), _rid(tgt)),
+            source=src, target=tgt, cameo=trig.code, cameo_name=info[0], goldstein=info[1], quad_class=info[2],
+            plover=plover[0], plover_mode=plover[1], negated=pol.negated, modality=pol.modality,
+            speaker=speaker if speaker is not src else None,
+            sentence=Span(sent.start, sent.end, self.a.text[sent.start:sent.end]), trigger=trigger,
+            evidence=self.a.text[sent.start:sent.end].strip(), mentions=[trigger],
+        )
+        self._date(e, trig.i)
+        self._place(e, trig.i, src, tgt)
+        return e
+
+    def _date(self, e: Event, i: int) -> None:
+        tok = self._nearest(i, lambda j: j in self.times)
+        if tok is not None:
+            tx = self.times[tok]
+            e.date, e.date_precision, e.date_text, e.date_source = tx.value, tx.precision, tx.text, "text"
+        elif self.a.published:
+            e.date, e.date_precision, e.date_source = self.a.published[:10], "day", "published"
+        else:
+            e.date_source = "none"
+
+    def _place(self, e: Event, i: int, src, tgt) -> None:
+        taken = {(r.start, r.end) for r in (src, tgt) if r is not None}
+
+        def is_place(j: int) -> bool:
+            tok = self.p.tokens[j]
+            if j not in self.place_tok or (self.place_tok[j].start, self.place_tok[j].end) in taken:
+                return False
+            head = self.p.tokens[tok.head]
+            return (tok.dep in ("compound", "nmod") and tok.head == i) or (tok.dep == "pobj" and head.lower in LOC_PREPS)
+
+        tok = self._nearest(i, is_place)
+        if tok is not None:
+            e.place = self.place_tok[tok].ref()
+
+    def _nearest(self, i: int, ok) -> Optional[int]:
+        """The closest token satisfying ok(): in the trigger's own phrase, then in what its governors
+        say directly (not in other clauses: those speak of other events)."""
+        node, prev, steps = self.p.tokens[i], None, 0
+        while steps < 10:
+            steps += 1
+            stack = [node.i]
+            while stack:
+                j = stack.pop(0)
+                if ok(j):
+                    return j
+                for c in self.p.children(j):
+                    if c.i != (prev.i if prev else -1) and c.dep not in CLAUSAL:
+                        stack.append(c.i)
+            if node.head == node.i:
+                return None
+            prev, node = node, self.p.tokens[node.head]
+        return None
+
+    # --- article-level passes --------------------------------------------------------------------
+
+    def _statements(self, events: list[Event]) -> list[Event]:
+        """'X said Y ...' with nothing codable in Y: the statement itself is a 010 event of the speaker
+        about the first other actor Y names."""
+        used = set()
+        for e in events:
+            if e.speaker is not None or e.modality == "reported":
+                used.add(e.sentence.start)
+        out = list(events)
+        for t in self.p.tokens:
+            if t.pos != "VERB" or lemma(t) not in self.lex.speech or t.sent in ():
+                continue
+            comp = [c for c in self.p.children(t.i) if c.dep in ("ccomp", "parataxis")]
+            if not comp or self.p.sentence_of(t.i).start in used:
+                continue
+            speaker = self._speaker(t.i)
+            if speaker is None:
+                continue
+            target = None
+            for tok in self.p.subtree(comp[0].i):
+                ref = self.r.actor(tok.i) if tok.pos in ("PROPN", "NOUN", "PRON") else None
+                if ref and not _same(ref, speaker) and (ref.country or "") != (speaker.country or "-"):
+                    target = ref
+                    break
+            if target is None:
+                continue
+            trig = triggers.Trigger(t.i, "010", "verb", [t.i], None, lemma(t))
+            pol = polarity.analyse(self.p, t.i, self.lex)
+            out.append(self._event(trig, speaker, target, pol, None))
+        return out
+
+    def _answered_questions(self, events: list[Event]) -> None:
+        """'Was X asked whether India raised concerns?' - 'They really haven't.': the answer negates it."""
+        for s in range(len(self.p.sentences)):
+            if not polarity.elliptical_negation(self.p, s):
+                continue
+            lo = self.p.sentences[max(0, s - 2)].start
+            hi = self.p.sentences[s].start
+            for e in events:
+                if e.modality == "question" and lo <= e.trigger.start < hi:
+                    e.negated = True
+
+    def _implicit_targets(self, events: list[Event]) -> None:
+        """Transfers and relations whose partner the text leaves implicit go to the article's main
+        counterpart of the source's country (the most-mentioned other country)."""
+        counts: Counter = Counter()
+        best: dict[str, tuple[int, Actor]] = {}
+        for a in self.actors:
+            if a.country and a.mentions:
+                counts[a.country] += len(a.mentions)
+                if a.country not in best or len(a.mentions) > best[a.country][0]:
+                    best[a.country] = (len(a.mentions), a)
+        for e in events:
+            if e.target is not None or e.source is None or not e.source.country:
+                continue
+            if not (e.cameo.startswith(IMPLICIT_TARGET_ROOTS) or self._relation_event(e)):
+                continue
+            other = [(n, c) for c, n in counts.items() if c != e.source.country]
+            if not other:
+                continue
+            actor = best[max(other)[1]][1]
+            e.target = actor.ref(actor.mentions[0])
+            e.id = stable_id(self.a.id, str(e.trigger.start), str(e.trigger.end), _rid(e.source), _rid(e.target))
+
+    def _relation_event(self, e: Event) -> bool:
+        tok = self.p.token_at(e.trigger.start)
+        if tok is None:
+            return False
+        return any(lemma(c) in self.lex.relation_objects for c in self.p.children(tok.i) if c.dep in ("dobj", "nsubjpass"))
+
+    def _cap(self, events: list[Event]) -> list[Event]:
+        per: Counter = Counter()
+        out, dropped = [], Counter()
+        for e in events:
+            k = e.sentence.start
+            per[k] += 1
+            if per[k] <= MAX_EVENTS_PER_SENTENCE:
+                out.append(e)
+            else:
+                dropped[k] += 1
+        for k, n in dropped.items():
+            self.a.warnings.append(f"events: sentence at {k} gave more than {MAX_EVENTS_PER_SENTENCE} events; {n} dropped")
+        return out
+
+
+def _rid(ref: Optional[ActorRef]) -> str:
+    return "" if ref is None else f"{ref.actor or ''}:{ref.start}"
+
+
+def _same(a: Optional[ActorRef], b: Optional[ActorRef]) -> bool:
+    if a is None or b is None:
+        return False
+    if a.actor and b.actor:
+        return a.actor == b.actor
+    return (a.start, a.end) == (b.start, b.end)

@@ -1,0 +1,177 @@
+"""Arguments: who did it (source) and to whom (target), read off the dependency parse.
+
+Noun phrases are turned into actors through the actors stage's mentions (`actors.ref_at`), so
+coreference ("he", "the secretary") and metonymy ("Washington") come from there. Here we only
+decide which phrase plays which role: subjects and `by`-agents are sources; objects, datives and
+prepositional objects ("with", "against", "on", "to", "between") are targets; passives swap them;
+coordinated phrases give one actor each; non-finite verbs borrow the subject of the verb or noun
+they hang from ("seeks to deepen", "an opportunity to expand", "accused of orchestrating").
+"""
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from ..model import ActorRef, Parse, Token
+
+SUBJ_DEPS = ("nsubj", "csubj")
+TARGET_PREPS = {"with", "against", "on", "to", "toward", "towards", "at", "into", "upon", "between", "about",
+                "over", "from", "of", "among"}
+VERB_TARGET_PREPS = {"with", "against", "on", "to", "toward", "towards", "at", "into", "upon", "between", "among"}
+NOUN_TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "at", "between", "into", "upon"}
+HARM_PREP_OF = ("17", "18", "19", "20")  # "the arrest of X", "the killing of X": X is the target
+# clauses and attachments that are not part of a noun phrase's name
+NP_STOP = {"relcl", "acl", "advcl", "conj", "cc", "appos", "punct", "ccomp", "xcomp", "parataxis", "prep", "dep"}
+CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "agent", "attr", "oprd"}
+RELATIVE = {"that", "which", "who", "whom", "whose"}
+FIRST_PERSON = {"we", "i", "our", "us", "my", "me", "ours"}
+CASUALTY = {"kill", "injure", "wound", "hurt", "target", "hit", "claim"}
+
+
+class Resolver:
+    """Phrase -> actors, over one parse and the article's actors."""
+
+    def __init__(self, parse: Parse, ref_at: Callable[[int, int], Optional[ActorRef]]):
+        self.p = parse
+        self.ref_at = ref_at
+
+    def np_span(self, i: int) -> tuple[int, int]:
+        """Character span of the noun phrase headed by token i (without clauses, conjuncts or
+        prepositional tails other than "of": "Chief of Army Staff" stays whole)."""
+        toks, stack = [i], [i]
+        while stack:
+            j = stack.pop()
+            for c in self.p.children(j):
+                if c.dep in NP_STOP and not (c.dep == "prep" and c.lower == "of" and j == i):
+                    continue
+                toks.append(c.i)
+                stack.append(c.i)
+        toks.sort()
+        # keep the contiguous run around the head: a stray child far away is a parse error
+        lo = hi = toks.index(i)
+        while lo > 0 and toks[lo - 1] == toks[lo] - 1:
+            lo -= 1
+        while hi < len(toks) - 1 and toks[hi + 1] == toks[hi] + 1:
+            hi += 1
+        first, last = self.p.tokens[toks[lo]], self.p.tokens[toks[hi]]
+        while first.i < last.i and first.pos in ("PUNCT", "SPACE", "DET"):
+            first = self.p.tokens[first.i + 1]
+        while last.i > first.i and last.pos in ("PUNCT", "SPACE"):
+            last = self.p.tokens[last.i - 1]
+        return first.start, last.end
+
+    def actor(self, i: int) -> Optional[ActorRef]:
+        t = self.p.tokens[i]
+        if t.pos in ("VERB", "AUX", "ADP", "PUNCT", "SPACE", "CCONJ", "SCONJ"):
+            return None
+        ref = self.ref_at(t.start, t.end) if t.pos == "PRON" else self.ref_at(*self.np_span(i))
+        if ref is None:
+            for c in self.p.children(i):  # "13 US soldiers": the actor sits in a modifier; "people, including X"
+                if c.dep == "appos":
+                    ref = self.actor(c.i)
+                elif c.dep == "prep" and c.lower in ("including", "among"):
+                    ref = next((self.actor(g.i) for g in self.p.children(c.i) if g.dep == "pobj"), None)
+                if ref:
+                    break
+        return ref
+
+    def group(self, i: int) -> list[Token]:
+        """Token i and its coordinated phrases ("Pakistan and India", "Sharif and ... Munir")."""
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(self.p.tokens[j])
+            stack.extend(c.i for c in self.p.children(j) if c.dep == "conj" and c.pos not in ("VERB", "AUX"))
+        return sorted(out, key=lambda t: t.i)
+
+    def actors(self, i: int) -> list[ActorRef]:
+        refs, seen = [], set()
+        for t in self.group(i):
+            ref = self.actor(t.i)
+            if ref and (ref.actor, ref.start) not in seen and not any(ref.actor and ref.actor == r.actor for r in refs):
+                seen.add((ref.actor, ref.start))
+                refs.append(ref)
+        return refs
+
+    def pobj_actors(self, prep: Token) -> list[ActorRef]:
+        out = []
+        for g in self.p.children(prep.i):
+            if g.dep in ("pobj", "pcomp"):
+                out.extend(self.actors(g.i))
+        return out
+
+    # --- roles of a verb -----------------------------------------------------------------------
+
+    def verb_source(self, v: Token) -> tuple[list[ActorRef], Optional[Token]]:
+        """Source actors of verb v and the token they were found at; climbs from non-finite verbs."""
+        node, came_from, steps = v, None, 0
+        while steps < 8:
+            steps += 1
+            kids = self.p.children(node.i)
+            subj = next((c for c in kids if c.dep in SUBJ_DEPS), None)
+            agent = next((c for c in kids if c.dep == "agent"), None)
+            if node.pos in ("VERB", "AUX") and agent is not None:
+                return self.pobj_actors(agent), agent
+            if subj is not None:
+                if subj.lower in RELATIVE and node.dep == "relcl":
+                    head = self.p.tokens[node.head]
+                    return self.actors(head.i), head
+                return self.actors(subj.i), subj
+            if node.pos in ("NOUN", "PROPN") and came_from is not None:
+                poss = next((c for c in kids if c.dep == "poss"), None)
+                if poss is not None:
+                    return self.actors(poss.i), poss
+                if came_from.dep in ("acl", "relcl") and self.actors(node.i):
+                    return self.actors(node.i), node
+            if node.dep not in CLIMB_DEPS or node.head == node.i:
+                return [], None
+            came_from, node = node, self.p.tokens[node.head]
+        return [], None
+
+    def verb_targets(self, v: Token, obj: Optional[int], theme: bool = False) -> list[ActorRef]:
+        """Target actors of verb v: the object, else prepositional partners of the verb or of its object.
+        With theme=True the object is what is handed over, never the target."""
+        kids = self.p.children(v.i)
+        passive = any(c.dep == "nsubjpass" for c in kids)
+        objects = [c for c in kids if c.dep in ("dobj", "dative", "obj") or (passive and c.dep == "nsubjpass")]
+        for o in objects:
+            if (obj is not None and o.i == obj) or (theme and o.dep != "dative"):
+                continue  # the pattern's own noun ("relationship"): its partners are looked up below
+            refs = self.actors(o.i)
+            if refs:
+                return refs
+        for c in kids:
+            if c.dep in ("prep", "dative") and c.lower in VERB_TARGET_PREPS:
+                refs = self.pobj_actors(c)
+                if refs:
+                    return refs
+        for o in objects:  # "a ceasefire between Pakistan and India", "concerns about Washington's ..."
+            for c in self.p.children(o.i):
+                if c.dep == "prep" and c.lower in TARGET_PREPS - {"of", "from"}:
+                    refs = self.pobj_actors(c)
+                    if refs:
+                        return refs
+        if v.dep in ("relcl", "acl") and (passive or v.tag == "VBN" or any(c.dep == "dobj" and c.lower in RELATIVE for c in kids)):
+            return self.actors(v.head)  # "the man arrested by police", "which he described"
+        return []
+
+    # --- roles of a nominal event --------------------------------------------------------------
+
+    def noun_roles(self, n: Token, code: str, is_place: Callable[[int], bool]) -> tuple[list[ActorRef], list[ActorRef], bool]:
+        """(sources, targets, between) of a nominal event. `between` marks "between X and Y"."""
+        sources, targets, between = [], [], False
+        for c in self.p.children(n.i):
+            if c.dep == "poss":
+                sources = sources or self.actors(c.i)
+            elif c.dep in ("amod", "compound", "nmod") and c.pos in ("PROPN", "ADJ", "NOUN") and not is_place(c.i):
+                sources = sources or self.actors(c.i)
+            elif c.dep in ("prep", "agent") and c.lower == "by":
+                sources = self.pobj_actors(c) or sources
+            elif c.dep == "prep" and c.lower == "between":
+                targets, between = self.pobj_actors(c), True
+            elif c.dep == "prep" and (c.lower in NOUN_TARGET_PREPS or (c.lower == "of" and code.startswith(HARM_PREP_OF))):
+                targets = targets or self.pobj_actors(c)
+            elif c.dep == "relcl" and code.startswith(HARM_PREP_OF) and not targets:
+                rel = [g for g in self.p.children(c.i) if g.dep == "dobj"]
+                if c.lemma.lower() in CASUALTY and rel:
+                    targets = self.actors(rel[0].i)
+        return sources, targets, between

@@ -1,0 +1,55 @@
+"""One event per happening within an article: the headline and the lede often state the same event."""
+from __future__ import annotations
+
+from ..model import Event, Span
+
+
+def _side(ref, exact: bool):
+    if ref is None:
+        return None
+    if exact:
+        return ref.actor or ref.text.lower()
+    return ref.country or ref.actor or ref.text.lower()
+
+
+def key(e: Event, exact: bool = True) -> tuple:
+    """Within a sentence the same actors make a duplicate; between headline and body the same
+    countries do (the headline says "US", the lede "Washington")."""
+    return (_side(e.source, exact), _side(e.target, exact), e.cameo, e.negated)
+
+
+def merge(events: list[Event], headline_end: int) -> list[Event]:
+    """Fold duplicates: the same source, target (by country where known), code and polarity, stated
+    in the same sentence or once in the headline (text before `headline_end`). The kept event is the
+    one stated in the body, with every trigger in `mentions`."""
+    kept: list[Event] = []
+    for e in events:
+        twin = next((k for k in kept if _twins(k, e, headline_end)), None)
+        if twin is None:
+            kept.append(e)
+            continue
+        if _in_headline(twin, headline_end) and not _in_headline(e, headline_end):
+            e.mentions = _union(e.mentions, twin.mentions)
+            kept[kept.index(twin)] = e
+        else:
+            twin.mentions = _union(twin.mentions, e.mentions)
+    return kept
+
+
+def _in_headline(e: Event, headline_end: int) -> bool:
+    return e.trigger is not None and e.trigger.start < headline_end
+
+
+def _twins(a: Event, b: Event, headline_end: int) -> bool:
+    if a.sentence and b.sentence and a.sentence.start == b.sentence.start:
+        return key(a) == key(b)
+    return _in_headline(a, headline_end) != _in_headline(b, headline_end) and key(a, False) == key(b, False)
+
+
+def _union(a: list[Span], b: list[Span]) -> list[Span]:
+    seen, out = set(), []
+    for s in sorted(a + b, key=lambda s: (s.start, s.end)):
+        if (s.start, s.end) not in seen:
+            seen.add((s.start, s.end))
+            out.append(s)
+    return out

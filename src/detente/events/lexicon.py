@@ -1,0 +1,101 @@
+"""The event lexicon (lexicon/events*.yaml) loaded into lookup tables, and the lemma rules it is matched with."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+import yaml
+
+from ..model import Token
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
+
+
+@dataclass
+class Pattern:
+    verbs: frozenset
+    code: str
+    particle: Optional[str] = None
+    objects: frozenset = frozenset()
+    prep: Optional[str] = None
+    pobjs: frozenset = frozenset()
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.particle) + bool(self.objects) + bool(self.prep) + bool(self.pobjs)
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, str] = field(default_factory=dict)
+    patterns: list[Pattern] = field(default_factory=list)
+    nouns: dict[str, str] = field(default_factory=dict)
+    noun_patterns: list[tuple[frozenset, frozenset, str]] = field(default_factory=list)
+    mutual: frozenset = frozenset()
+    support: frozenset = frozenset()
+    speech: frozenset = frozenset()
+    intent: frozenset = frozenset()
+    hypothetical: frozenset = frozenset()
+    negators: frozenset = frozenset()
+    relation_objects: frozenset = frozenset()  # "ties", "relationship": the partner may be implicit
+    theme_object: frozenset = frozenset()
+    actor_object: frozenset = frozenset()
+
+
+def _set(v) -> frozenset:
+    if v is None:
+        return frozenset()
+    return frozenset(str(x).lower() for x in (v if isinstance(v, list) else [v]))
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """Every lexicon/events*.yaml merged (later files add to earlier ones)."""
+    lex = Lexicon()
+    lists = {k: set() for k in ("mutual", "support_verbs", "speech", "intent", "hypothetical", "negators", "theme_object", "actor_object")}
+    relation = set()
+    for path in sorted(LEXICON_DIR.glob("events*.yaml")):
+        with open(path, encoding="utf-8") as f:
+            data = yaml.safe_load(f) or {}
+        for code, lemmas in (data.get("verbs") or {}).items():
+            for lemma in lemmas or []:
+                lex.verbs[str(lemma).lower()] = str(code)
+        for p in data.get("patterns") or []:
+            pat = Pattern(_set(p["verb"]), str(p["code"]), (p.get("particle") or None), _set(p.get("object")),
+                          p.get("prep"), _set(p.get("pobj")))
+            lex.patterns.append(pat)
+            if pat.code.startswith(("03", "16")) and pat.objects & {"tie", "relation", "relationship"}:
+                relation |= pat.objects
+        for code, lemmas in (data.get("nouns") or {}).items():
+            for lemma in lemmas or []:
+                lex.nouns[str(lemma).lower()] = str(code)
+        for p in data.get("noun_patterns") or []:
+            lex.noun_patterns.append((_set(p["noun"]), _set(p["modifier"]), str(p["code"])))
+        for k in lists:
+            lists[k] |= set(_set(data.get(k)))
+    lex.patterns.sort(key=lambda p: -p.specificity)
+    lex.mutual, lex.support, lex.speech = frozenset(lists["mutual"]), frozenset(lists["support_verbs"]), frozenset(lists["speech"])
+    lex.intent, lex.hypothetical = frozenset(lists["intent"]), frozenset(lists["hypothetical"])
+    lex.negators, lex.relation_objects = frozenset(lists["negators"]), frozenset(relation)
+    lex.theme_object, lex.actor_object = frozenset(lists["theme_object"]), frozenset(lists["actor_object"])
+    return lex
+
+
+def lemma(t: Token) -> str:
+    """The token's lemma in lower case; Title Case headlines make spaCy keep 'Ties' as a proper noun,
+    so capitalised words also get a plain plural strip."""
+    base = (t.lemma or t.text).lower()
+    if t.pos == "PROPN" and t.text[:1].isupper():
+        low = t.text.lower()
+        if low.endswith("ies") and len(low) > 4 and low not in ("ties",):
+            return low[:-3] + "y"
+        if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+            return low[:-1]
+        return low
+    return base
+
+
+def lemmas(t: Token) -> set[str]:
+    return {lemma(t), t.text.lower()}

@@ -1,0 +1,107 @@
+"""Triggers: the words in a parse that state an event, each with its CAMEO code.
+
+Verbs are matched first with their particle, object or preposition patterns ("hand over",
+"impose sanctions", "recommend ... for the prize"), then alone; nouns name events of their own
+("the Kabul bombing", "a ceasefire"), unless a verb pattern already used them as its object.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Parse, Token
+from .lexicon import Lexicon, Pattern, lemma, lemmas
+
+VERB_POS = {"VERB"}
+NOUN_POS = {"NOUN", "PROPN"}
+# nouns used as modifiers ("attack helicopter", "peace talks" is fine: there 'talks' is the head)
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+
+
+@dataclass
+class Trigger:
+    i: int  # head token of the trigger
+    code: str
+    kind: str  # verb | noun
+    tokens: list[int] = field(default_factory=list)  # all trigger words (verb + particle)
+    obj: Optional[int] = None  # the object noun a pattern named ("relationship" in "expand ... relationship")
+    lemma: str = ""
+
+
+def objects_of(parse: Parse, v: Token) -> list[Token]:
+    """Direct objects of a verb, with their conjuncts; the passive subject counts as the object."""
+    out = []
+    for c in parse.children(v.i):
+        if c.dep in ("dobj", "nsubjpass", "obj", "attr") or (c.dep == "dative" and c.pos in NOUN_POS):
+            out.append(c)
+            out.extend(k for k in parse.children(c.i) if k.dep == "conj")
+    return out
+
+
+def _match_pattern(parse: Parse, v: Token, pat: Pattern) -> Optional[tuple[list[int], Optional[int]]]:
+    if not (lemmas(v) & pat.verbs):
+        return None
+    kids = parse.children(v.i)
+    words, obj = [v.i], None
+    if pat.particle:
+        prt = [c for c in kids if c.dep == "prt" and c.lower == pat.particle]
+        if not prt:
+            return None
+        words.append(prt[0].i)
+    if pat.objects:
+        objs = [o for o in objects_of(parse, v) if lemmas(o) & pat.objects]
+        if not objs:
+            return None
+        obj = objs[0].i
+    if pat.prep:
+        preps = [c for c in kids if c.dep in ("prep", "agent", "dative") and c.lower == pat.prep]
+        if not preps:
+            return None
+        if pat.pobjs:
+            pobjs = [p for pr in preps for p in parse.children(pr.i) if p.dep == "pobj" and lemmas(p) & pat.pobjs]
+            if not pobjs:
+                return None
+    return words, obj
+
+
+def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
+    if v.pos not in VERB_POS:
+        return None
+    for pat in lex.patterns:  # most specific first
+        hit = _match_pattern(parse, v, pat)
+        if hit:
+            return Trigger(v.i, pat.code, "verb", sorted(hit[0]), hit[1], lemma(v))
+    code = next((lex.verbs[l] for l in (lemma(v), v.lower) if l in lex.verbs), None)
+    return Trigger(v.i, code, "verb", [v.i], None, lemma(v)) if code else None
+
+
+def noun_trigger(parse: Parse, n: Token, lex: Lexicon) -> Optional[Trigger]:
+    if n.pos not in NOUN_POS or n.dep in MODIFIER_DEPS:
+        return None
+    names = lemmas(n)
+    mods = {lemma(c) for c in parse.children(n.i) if c.dep in ("compound", "amod", "nmod")}
+    for nouns, modifiers, code in lex.noun_patterns:
+        if names & nouns and mods & modifiers:
+            return Trigger(n.i, code, "noun", [n.i], None, lemma(n))
+    code = next((lex.nouns[l] for l in (lemma(n), n.lower) if l in lex.nouns), None)
+    return Trigger(n.i, code, "noun", [n.i], None, lemma(n)) if code else None
+
+
+def find(parse: Parse, lex: Lexicon, first: int = 0, last: Optional[int] = None) -> list[Trigger]:
+    """Every trigger among tokens [first, last)."""
+    last = len(parse.tokens) if last is None else last
+    verbs, used = [], set()
+    for t in parse.tokens[first:last]:
+        trig = verb_trigger(parse, t, lex)
+        if trig:
+            verbs.append(trig)
+            if trig.obj is not None:
+                used.add(trig.obj)
+    nouns = []
+    for t in parse.tokens[first:last]:
+        if t.i in used:
+            continue
+        trig = noun_trigger(parse, t, lex)
+        if trig:
+            nouns.append(trig)
+    return sorted(verbs + nouns, key=lambda tr: tr.i)

@@ -1,0 +1,152 @@
+"""Temporal expressions: find them in the text, resolve them to dates at the precision the text gives.
+
+Events are dated by what the text says about *when they happened* ("in March", "the 2021 bombing",
+"on Tuesday"), not by when the article appeared. Relative and year-less expressions are resolved
+against an anchor: the publication date when known, else the latest explicit year-bearing date in
+the article ("Later, in May 2025 ..." anchors a bare "in March" to 2025-03).
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Optional
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = [d.lower() for d in calendar.day_name]
+
+_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_NUMW = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a)"
+# Order matters: the longest, most precise forms first; matches never overlap.
+_PATTERNS = [
+    ("iso", rf"\b{_YEAR}-\d\d-\d\d\b"),
+    ("mdy", rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+{_YEAR}\b"),
+    ("dmy", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\s+{_YEAR}\b"),
+    ("my", rf"\b{_MON},?\s+{_YEAR}\b"),
+    ("md", rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)"),
+    ("dm", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\b"),
+    # a bare month needs a preposition or a season word before it ("May" is also a verb)
+    ("m", rf"\b(?:in|since|by|until|early|late|mid|from|of|last|next|this|that)[\s-]+{_MON}(?!\s*\d)"),
+    ("ago", rf"\b{_NUMW}\s+(?:day|week|month|year|decade)s?\s+ago\b"),
+    ("rel", r"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend)\b"),
+    ("day", r"\b(?:yesterday|today|tonight|last night)\b"),
+    ("wd", r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    ("y", rf"(?<![\d,.$-]){_YEAR}(?![\d,.%]|\s*(?:people|troops|soldiers|km|miles|tonnes|tons|dollars))"),
+]
+_RX = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
+_NEEDS_CASE = {"m", "md", "dm", "my", "mdy", "dmy", "wd"}  # month and weekday names are capitalised
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: Optional[str] = None  # YYYY, YYYY-MM or YYYY-MM-DD
+    precision: Optional[str] = None  # year | month | day
+
+
+def find(text: str, start: int = 0, end: Optional[int] = None) -> list[Timex]:
+    """Temporal expressions in text[start:end], unresolved (kind tells what they are)."""
+    out = []
+    for m in _RX.finditer(text, start, len(text) if end is None else end):
+        kind = m.lastgroup
+        s, s_start = m.group(0), m.start()
+        if kind == "m":  # keep only the month word; the preposition was context
+            mm = re.search(_MON, s, re.IGNORECASE)
+            s, s_start = mm.group(0), m.start() + mm.start()
+        if kind in _NEEDS_CASE and not s[:1].isupper() and not s[:1].isdigit():
+            continue
+        out.append(Timex(s_start, s_start + len(s), s, kind))
+    return out
+
+
+def explicit_anchor(timexes: list[Timex]) -> Optional[date]:
+    """The latest date in the article that carries its own year (the anchor when nothing else is known)."""
+    best = None
+    for t in timexes:
+        if t.kind in ("iso", "mdy", "dmy", "my"):
+            v = resolve(t, None)
+            if v.value:
+                d = _as_date(v.value, end=True)
+                best = d if best is None or d > best else best
+    return best
+
+
+def parse_date(s: Optional[str]) -> Optional[date]:
+    if not s:
+        return None
+    try:
+        return _as_date(str(s)[:10])
+    except ValueError:
+        return None
+
+
+def resolve(t: Timex, anchor: Optional[date]) -> Timex:
+    """Fill t.value and t.precision; relative and year-less forms need an anchor, else stay None."""
+    kind, s = t.kind, t.text
+    try:
+        if kind == "y":
+            return _set(t, s[-4:], "year")
+        if kind in ("iso", "mdy", "dmy"):
+            d = _dp(s, None)
+            return _set(t, d.strftime("%Y-%m-%d"), "day") if d else t
+        if kind == "my":
+            mon, year = _month_in(s), re.search(r"\d{4}", s).group(0)
+            return _set(t, f"{year}-{mon:02d}", "month")
+        if anchor is None:
+            return t
+        if kind == "m":
+            mon = _month_in(s)
+            year = anchor.year if mon <= anchor.month else anchor.year - 1
+            return _set(t, f"{year}-{mon:02d}", "month")
+        if kind in ("md", "dm", "wd", "day", "ago", "rel"):
+            d = _dp(s, anchor)
+            if d is None:
+                return t
+            if kind in ("ago", "rel"):
+                unit = re.search(r"day|week|month|year|decade|weekend", s.lower()).group(0)
+                if unit in ("year", "decade"):
+                    return _set(t, f"{d.year:04d}", "year")
+                if unit == "month":
+                    return _set(t, d.strftime("%Y-%m"), "month")
+            return _set(t, d.strftime("%Y-%m-%d"), "day")
+    except (ValueError, AttributeError, OverflowError):
+        return t
+    return t
+
+
+def _set(t: Timex, value: str, precision: str) -> Timex:
+    t.value, t.precision = value, precision
+    return t
+
+
+def _month_in(s: str) -> int:
+    word = re.search(r"[A-Za-z]+", s).group(0).lower()
+    return MONTHS[word] if word in MONTHS else MONTHS[word[:3]]
+
+
+def _dp(s: str, anchor: Optional[date]) -> Optional[datetime]:
+    import dateparser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
+    text = "today" if s.lower() == "tonight" else ("yesterday" if s.lower() == "last night" else s)
+    return dateparser.parse(text, languages=["en"], settings=settings)
+
+
+def _as_date(value: str, end: bool = False) -> date:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 12 if end else 1, 31 if end else 1)
+    if len(parts) == 2:
+        last = calendar.monthrange(parts[0], parts[1])[1]
+        return date(parts[0], parts[1], last if end else 1)
+    return date(*parts)
