@@ -29,6 +29,7 @@ SCARE_WORDS = 4  # a quoted phrase this short with no cue is a term, not speech
 _FINAL = ".!?"
 _RUNS_ON = ",—–-…:;"
 _HE_SHE = {"he", "she", "him", "her"}
+_TITLE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "for", "to", "with", "by", "from", "'s", "’s"}
 _DASH_NAME = re.compile(r"[ \t\u00a0]*([―—–]|--?)[ \t\u00a0]*(?=[A-Z])")
 
 
@@ -166,7 +167,25 @@ class _Attributor:
     def run(self) -> list[Quote]:
         for k, seg in enumerate(self.segs):
             self.quotes.append(self.attribute(k, seg))
-        return self.quotes
+        return [part for seg, q in zip(self.segs, self.quotes) for part in self.by_paragraph(seg, q)]
+
+    def by_paragraph(self, seg: Segment, q: Quote) -> list[Quote]:
+        """A quote running over paragraphs is given one part per paragraph (same speaker and cue),
+        so no part's text carries the marks that reopen each paragraph."""
+        if seg.first_par == seg.last_par:
+            return [q]
+        parts = []
+        for p in range(seg.first_par, seg.last_par + 1):
+            ps, pe = self.pars[p]
+            s = seg.start if p == seg.first_par else ps + (self.text[ps] in marks.MARKS)
+            e = seg.end if p == seg.last_par else pe
+            while s < e and self.text[s].isspace():
+                s += 1
+            while e > s and self.text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                parts.append(Quote(s, e, self.text[s:e], q.direct, q.speaker, q.cue, q.scare))
+        return parts
 
     def attribute(self, k: int, seg: Segment) -> Quote:
         q = Quote(seg.start, seg.end, self.text[seg.start:seg.end])
@@ -182,7 +201,7 @@ class _Attributor:
         inside = self.content(seg)
         cue = self.path_cue(seg, inside)
         left, right = self.left_frame(seg), self.right_frame(seg)
-        if cue is None and self.is_scare(seg, inside, left):
+        if (cue is None or self.is_title(seg, inside)) and self.is_scare(seg, inside, left):
             q.scare = True
             q.speaker = self.sentence_speaker(seg)
             return q
@@ -221,12 +240,23 @@ class _Attributor:
         return self.span(m.start(1), m.end(1)), ref
 
     def is_scare(self, seg: Segment, inside: list[int], left: list[int]) -> bool:
-        words = [i for i in inside if self.toks[i].pos not in ("PUNCT", "SPACE")]
-        if not words or len(words) > SCARE_WORDS or seg.close is None:
+        """A term in quotes rather than speech: a short phrase inside a running sentence, or a title."""
+        words = [self.toks[i] for i in inside if self.toks[i].pos not in ("PUNCT", "SPACE")]
+        if not words or seg.close is None:
             return False
-        if self.text[seg.end - 1] in _FINAL + _RUNS_ON:
-            return False  # a clause of its own, not a term inside one
-        return any(self.toks[i].pos not in ("PUNCT", "SPACE") for i in left)
+        # inside a running sentence: a word, not a comma or colon, stands right before the mark
+        embedded = bool(left) and self.toks[left[-1]].pos not in ("PUNCT", "SPACE") and \
+            self.text[self.toks[left[-1]].end:seg.open].strip() in ("", "(")
+        if not embedded or self.text[seg.end - 1] in "?!:;":
+            return False
+        if len(words) <= SCARE_WORDS:
+            return True  # 'a “strategic partnership”', 'in a separate "liquidating trust."'
+        # a title: 'on CBS's "Face the Nation,"', 'the 1994 “Contract with America.”'
+        return len(words) <= 2 * SCARE_WORDS and all(w.text[:1].isupper() or w.lower in _TITLE_SMALL for w in words)
+
+    def is_title(self, seg: Segment, inside: list[int]) -> bool:
+        words = [self.toks[i] for i in inside if self.toks[i].pos not in ("PUNCT", "SPACE")]
+        return 0 < len(words) <= 2 * SCARE_WORDS and all(w.pos == "PROPN" or w.lower in _TITLE_SMALL for w in words)
 
     def sentence_speaker(self, seg: Segment) -> Optional[ActorRef]:
         sent = self.parse.sentences[self.toks[self.content(seg)[0]].sent] if self.content(seg) else None

@@ -22,6 +22,8 @@ _OPEN_BEFORE = "([{—–-/" + MARKS  # characters after which a mark opens
 _CLOSE_AFTER = ".,;:!?)]}—–-…'’" + MARKS  # characters before which a mark closes
 # "PENCE: ..." or "MR. TRUMP: ..." at the head of a quoted transcript paragraph.
 _LABEL = re.compile(r"((?:[A-Z][A-Z'’.\-]*\s){0,3}[A-Z][A-Z'’.\-]+):\s")
+# key="value" in markup left in scraped text (<tweet pic="...">): delimiters, not quotation marks
+_ATTRIBUTE = re.compile(r'[\w:-]+="[^"\n]*"')
 _PAREN = re.compile(r"\([^()\n]{0,80}\)[.,]?\s*$")
 
 
@@ -128,8 +130,9 @@ def find(text: str, warnings: Optional[list[str]] = None) -> list[Segment]:
     pars = paragraphs(text)
     out: list[Segment] = []
     carry: Optional[tuple[int, int]] = None  # (open offset, paragraph index) of a quote running on
+    markup = {i for m in _ATTRIBUTE.finditer(text) for i in (m.end() - 1, m.start() + m.group().index('"'))}
     for n, (ps, pe) in enumerate(pars):
-        ignore: set[int] = set()
+        ignore: set[int] = set(markup)
         start_stack: list[tuple[int, str]] = []
         if carry is not None:
             start_stack = [(carry[0], text[carry[0]])]
