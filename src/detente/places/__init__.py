@@ -59,7 +59,12 @@ def _resolve(article: Article, parse: Parse, actors: list[Actor]) -> list[Place]
         c = chosen.get(i)
         if c is None:
             continue
-        role = "dateline" if m.dateline else ("metonym" if roles.is_metonym(parse, m.start, m.end) else "mentioned")
+        if m.dateline:
+            role = "dateline"
+        elif m.demonym:
+            role = "mentioned" if roles.modifies_place_noun(parse, m.start, m.end) else "metonym"
+        else:
+            role = "metonym" if m.in_name or roles.is_metonym(parse, m.start, m.end) else "mentioned"
         places.append(Place(start=m.start, end=m.end, text=text[m.start:m.end], name=c.name, country=c.country,
                             lat=c.lat, lon=c.lon, geonameid=c.geonameid, role=role, feature=c.feature))
     return places

@@ -148,6 +148,7 @@ class Gazetteer:
                 self.preferred[key(name)] = cand
                 self._add(name, cand, detect=True)
         self.not_places = {key(w) for w in self.lex.get("not_places") or ()}
+        self.demonyms = _demonyms(self.lex)
 
     def _add(self, name: str, cand: Candidate, detect: bool = False, primary: bool = True) -> None:
         name = name.strip()
@@ -183,6 +184,24 @@ class Gazetteer:
             return text.replace(" ", "") in self.acronyms
         k = key(text)
         return k in self.detect and k not in self.not_places
+
+
+def _demonyms(lex: dict) -> dict[str, str]:
+    """Adjective -> ISO3 ("Pakistani" -> PAK), from the actors' country lexicon (countries.yaml, its
+    `demonyms`) plus places.yaml `demonyms`; plural nouns ("Pakistanis") are people, not places."""
+    out: dict[str, str] = {}
+    try:
+        countries = read_yaml("countries.yaml")
+    except (OSError, yaml.YAMLError):
+        countries = {}
+    for iso3, entry in countries.items() if isinstance(countries, dict) else ():
+        words = (entry or {}).get("demonyms") or [] if isinstance(entry, dict) else []
+        for w in words:
+            if isinstance(w, str) and not (w.endswith("s") and w[:-1] in words):
+                out.setdefault(w, iso3)
+    for w, iso3 in (lex.get("demonyms") or {}).items():
+        out[w] = iso3
+    return out
 
 
 @lru_cache(maxsize=2)

@@ -2,7 +2,7 @@
 
 Each reading gets a prior (countries > first-level divisions and regions > cities by log population,
 capitals a little more, a name that is only an alternate name a little less, a lexicon `preferred`
-reading more) plus the article's support for it: how often its country comes up in the article
+reading more) plus the article's support for it: what share of the article's other names lie in its country
 (unambiguous toponyms, actors, the dateline), whether its US state is named, and a ", <state or
 country>" qualifier right after it, which rules out every reading outside it. Same name, same
 reading throughout an article. Two passes: the second reads the context the first resolved.
@@ -20,7 +20,8 @@ PRIOR = {"country": 10.0, "admin1": 8.5, "region": 8.5}
 CAPITAL_BONUS = 1.0
 ALT_NAME_PENALTY = 1.5
 PREFERRED_BONUS = 3.0
-COUNTRY_WEIGHT = 1.5
+COUNTRY_WEIGHT = 3.0
+CONTEXT_SMOOTHING = 1.0
 STATE_BONUS = 2.0
 QUALIFIER_MISS = -20.0
 DATELINE_CITY_BONUS = 1.0  # datelines name cities
@@ -52,7 +53,7 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterab
             m = mentions[i]
             if not cands[i]:
                 continue
-            k = key(m.text) if not m.qualifier and not m.dateline else None
+            k = key(m.text) if not (m.qualifier or m.dateline or m.demonym) else None
             if k in by_key:
                 new[i] = by_key[k]
                 continue
@@ -71,6 +72,8 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterab
 
 
 def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[Candidate, bool]]:
+    if m.demonym:
+        return [(gaz.country[m.demonym], True)] if m.demonym in gaz.country else []
     if m.source == "qualifier" and m.text in gaz.state_abbrev:
         return [(gaz.state_abbrev[m.text], True)]
     return gaz.lookup(m.text)
@@ -101,7 +104,8 @@ def _score(c: Candidate, primary: bool, m: Mention, gaz: Gazetteer, ctx: Counter
         s -= ALT_NAME_PENALTY
     if gaz.preferred.get(key(m.text)) is c:
         s += PREFERRED_BONUS
-    s += COUNTRY_WEIGHT * math.log1p(ctx.get(c.country, 0))
+    # the share of the article's other names in this country; one stray mention weighs little
+    s += COUNTRY_WEIGHT * ctx.get(c.country, 0) / (sum(ctx.values()) + CONTEXT_SMOOTHING)
     if c.admin1 and c.admin1 in states and c.feature == "city":
         s += STATE_BONUS
     if qual is not None:

@@ -66,6 +66,15 @@ def is_metonym(parse: Parse, start: int, end: int) -> bool:
     return False
 
 
+def modifies_place_noun(parse: Parse, start: int, end: int) -> bool:
+    """'the Syrian town of', 'the Afghan capital': a nationality adjective that still names a place."""
+    toks = _tokens(parse, start, end)
+    if not toks:
+        return False
+    gov = parse.tokens[toks[-1].head]
+    return _in(gov, _lex().get("place_nouns", ()))
+
+
 def _in(tok: Token, words) -> bool:
     return tok.lower in words or tok.lemma.lower() in words
 

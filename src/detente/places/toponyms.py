@@ -18,6 +18,8 @@ from .gazetteer import Gazetteer, is_acronym, key
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MAYBE_LABELS = {"PERSON", "ORG", "NORP"}
 MAX_NGRAM = 4
+_MODIFIER_DEPS = {"amod", "compound", "nmod"}
+_LEFTOVER = frozenset({"and", "province", "region", "governorate", "city", "state", "oblast", "prefecture"})
 _JOINERS = {"of", "and", "de", "la", "el", "al", "du", "des", "del", "da", "-", "upon", "on"}
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3})"
@@ -33,6 +35,8 @@ class Mention:
     source: str  # ner | ner-other | gazetteer | dateline | qualifier
     qualifier: Optional["Mention"] = None
     dateline: bool = False
+    demonym: Optional[str] = None  # ISO3 of a nationality adjective ("Russian officials")
+    in_name: bool = False  # inside an organisation's name ("Minnesota Department of Health")
 
 
 def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
@@ -57,15 +61,38 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
 
     surnames = {key(e.text.split()[-1]) for e in parse.entities if e.label == "PERSON" and len(e.text.split()) > 1}
     for e in parse.entities:
+        s, t = _strip_the(text, *_first_line(text, e.start, e.end))
+        iso3 = gaz.demonyms.get(text[s:t]) if e.label in PLACE_LABELS | MAYBE_LABELS else None
+        if iso3:
+            head = parse.tokens[e.last - 1]
+            if head.dep in _MODIFIER_DEPS and parse.tokens[head.head].pos in ("NOUN", "PROPN"):
+                m = add(s, t, "demonym")
+                if m:
+                    m.demonym = iso3
+            taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+            continue
+        if e.label == "ORG" and not gaz.findable(text[s:t]):
+            # "Minnesota Department of Health", "Kabul University": the place whose body it is
+            n = len(out)
+            _scan(text, parse, gaz, e.first, e.last, add, strict=True)
+            for m in out[n:]:
+                m.in_name = True
+            taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+            continue
         if e.label in PLACE_LABELS:
-            s, t = _first_line(text, e.start, e.end)
-            s, t = _strip_the(text, s, t)
             if gaz.lookup(text[s:t]):
                 add(s, t, "ner")
-            else:  # "US-Pakistan", "Kabul Province": keep the parts the gazetteer knows
-                _scan(text, parse, gaz, e.first, e.last, add, strict=False)
+                continue
+            if e.label == "FAC":  # "Kabul airport", "Dulles International Airport": where it stands
+                _scan(text, parse, gaz, e.first, e.last, add, strict=True)
+                taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+                continue
+            # "US-Pakistan", "Kabul Province": keep the parts the gazetteer knows; but the Mississippi
+            # River is no state and Royal Street no town, so a name with other words left over is skipped
+            if all(_capital(x.text) or x.lower in _JOINERS or not x.text.isalnum() for x in parse.tokens[e.first:e.last]):
+                _scan(text, parse, gaz, e.first, e.last, add, strict=False, leftover=_LEFTOVER)
+            taken[e.start:e.end] = b"\x01" * (e.end - e.start)
         else:
-            s, t = _strip_the(text, e.start, e.end)
             name = text[s:t]
             if not (e.label in MAYBE_LABELS and gaz.findable(name) and key(name) not in surnames
                     and (is_acronym(name) or e.label != "NORP") and add(s, t, "ner-other")):
@@ -96,9 +123,18 @@ def dateline_span(article: Article) -> Optional[Span]:
     return None
 
 
-def _scan(text, parse, gaz, first, last, add, strict: bool) -> None:
-    """Longest known names among capitalised token runs in tokens[first:last]."""
+def _scan(text, parse, gaz, first, last, add, strict: bool, leftover: frozenset = frozenset()) -> None:
+    """Longest known names among capitalised token runs in tokens[first:last]; with `leftover`, only
+    when every token outside the names is one of those words or punctuation."""
     toks = parse.tokens
+    if leftover:
+        hits: list = []
+        _scan(text, parse, gaz, first, last, lambda s, t, src: hits.append((s, t)), strict)
+        covered = lambda x: any(s <= x.start and x.end <= t for s, t in hits)  # noqa: E731
+        if hits and all(covered(x) or x.lower in leftover or not x.text.isalnum() for x in toks[first:last]):
+            for s, t in hits:
+                add(s, t, "ner")
+        return
     i = first
     while i < last:
         t = toks[i]
