@@ -178,7 +178,7 @@ def named_entries(lex: Lexicon, items: list, default_type: str) -> list[Entry]:
             continue
         etype = it.get("type") or ("person" if it.get("roles") and default_type == "person" else default_type)
         country, sector = lex.split_code(it.get("code"))
-        country = it.get("country", country)
+        country = it.get("country") or country
         sector = it.get("sector") or sector
         kind = it.get("kind") or ("person" if etype == "person" else "organisation")
         roles = _roles(lex, it.get("roles"))

@@ -83,6 +83,8 @@ def find_atoms(parse: Parse, lex: Lexicon) -> list[Atom]:
         limit = min(n, i + lex.max_words + 2)
         for j in range(i, limit):
             tj = toks[j]
+            if not tj.text.strip():
+                break  # a line break token ends any phrase
             if j > i and toks[j - 1].sent != tj.sent and "\n" in text[toks[j - 1].end:tj.start]:
                 break
             key = (key + (" " if j > i and toks[j - 1].end < tj.start else "") + norm(tj.text)) if j > i \

@@ -99,6 +99,8 @@ def read_actor_dictionary(text: str, split_code: Optional[Callable] = None) -> d
         else:
             code = e["codes"][0]["code"]
             country, sector = split_code(code) if split_code else (None, None)
+            bare = bool(country) and not sector  # "FREEDONIA_ [FRD]": a country name, not an organisation
             orgs.append({"name": e["name"], "aliases": e["aliases"], "code": code, "country": country,
-                         "sector": sector, "kind": "country" if country and not sector else "organisation"})
+                         "sector": sector, "kind": "country" if bare else "organisation",
+                         "type": "country" if bare else "organisation"})
     return {"persons": persons, "organisations": orgs}

@@ -100,7 +100,7 @@ class Recognizer:
 
     def name_after(self, i: int) -> Optional[tuple[int, int, Optional[Entry]]]:
         """A person's name starting at token i: a person entry, an NER PERSON, or a capitalised run."""
-        if i >= len(self.toks):
+        if i >= len(self.toks) or (i and "\n" in self.parse.text[self.toks[i - 1].end:self.toks[i].start]):
             return None
         at = self.atom_at.get(i)
         if at and at.of("person"):
@@ -118,8 +118,20 @@ class Recognizer:
                 and not (j > i and self.toks[j].sent != self.toks[i].sent):
             if j > i and self.atom_at.get(j) and not self.atom_at[j].of("person"):
                 break
+            if j > i and "\n" in self.parse.text[self.toks[j - 1].end:self.toks[j].start]:
+                break
             j += 1
-        return (i, j, None) if j > i else None
+        if j == i:
+            return None
+        if self.in_headline(self.toks[i].start) and not self.seen_in_body(self.toks[j - 1].text):
+            return None  # "Minister Praises Reform Plan": headline capitals are not a name
+        return i, j, None
+
+    def seen_in_body(self, word: str) -> bool:
+        for m in re.finditer(r"\b" + re.escape(word) + r"\b", self.parse.text):
+            if not self.in_headline(m.start()):
+                return True
+        return False
 
     def _name_token(self, t: Token) -> bool:
         if t.pos in NAME_STOP_POS and t.pos != "PUNCT":
