@@ -230,10 +230,7 @@ def _stream_corpus(f, head: bytes, kind: str, name: str, opts: _Options) -> Iter
 
 
 def _guess_encoding(head: bytes) -> str:
-    _, warning = detect.decode(head)
-    if warning and "decoded as " in warning:
-        return warning.rsplit("decoded as ", 1)[1]
-    return "utf-8"
+    return "utf-8" if detect._UTF8_MULTIBYTE.search(head) else (detect.guess_encoding(head) or "utf-8")
 
 
 def _records(stream, head_text: str, kind: str, opts: _Options):

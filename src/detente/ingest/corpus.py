@@ -30,10 +30,10 @@ def jsonl_records(lines: IO[str], text_column: str) -> Iterator[Union[Record, Co
         try:
             obj = json.loads(line)
         except ValueError as e:
-            yield CorpusProblem(f"line {n}: not valid JSON ({e.msg})", n)
+            yield CorpusProblem(f"not valid JSON ({e.msg})", n)
             continue
         if not isinstance(obj, dict):
-            yield CorpusProblem(f"line {n}: a JSON {type(obj).__name__}, not an object", n)
+            yield CorpusProblem(f"a JSON {type(obj).__name__}, not an object", n)
             continue
         if text_column not in obj and not seen_text:
             # the first record tells whether the column exists at all: one clear error, not one per line
@@ -88,6 +88,6 @@ def csv_records(lines: IO[str], text_column: str, head: str = "") -> Iterator[Un
         except StopIteration:
             return
         except csv.Error as e:
-            yield CorpusProblem(f"row {row}: unreadable CSV ({e})", row)
+            yield CorpusProblem(f"unreadable CSV row ({e})", row)
             continue
         yield Record(row, {k: v for k, v in fields.items() if k is not None})

@@ -77,21 +77,39 @@ def decode(data: bytes) -> tuple[str, Optional[str]]:
                 pass
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd")
-    multibyte = sum(1 for b in data[:SNIFF_BYTES] if b >= 0xC2 and b <= 0xF4)
-    if multibyte > 2 * bad and bad <= max(3, len(replaced) // 200):
+    if _UTF8_MULTIBYTE.search(data):
+        # valid multi-byte sequences next to broken ones: damaged UTF-8, not another encoding
         return replaced, f"invalid UTF-8: {bad} undecodable byte sequence(s) replaced"
-    try:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data[:1_000_000]).best()
-    except Exception:  # the detector is a guess; a failure of it must not lose the document
-        best = None
-    if best is not None and best.encoding:
+    encoding = guess_encoding(data)
+    if encoding:
         try:
-            return data.decode(best.encoding, errors="replace"), f"not UTF-8: decoded as {best.encoding}"
+            return data.decode(encoding, errors="replace"), f"not UTF-8: decoded as {encoding}"
         except LookupError:
             pass
     return replaced, f"invalid UTF-8: {bad} undecodable byte sequence(s) replaced"
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+# Among guesses charset-normalizer cannot tell apart (short Western text fits cp1250 as well as cp1252),
+# the encodings English-language news is actually published in come first.
+_PREFERRED = ("cp1252", "iso8859_15", "latin_1")
+
+
+def guess_encoding(data: bytes) -> Optional[str]:
+    try:
+        from charset_normalizer import from_bytes
+
+        results = list(from_bytes(data[:1_000_000]))
+    except Exception:  # the detector is a guess; a failure of it must not lose the document
+        return None
+    if not results:
+        return None
+    best = results[0]
+    close = [m for m in results if m.chaos <= best.chaos + 0.01 and m.coherence >= best.coherence - 0.01]
+    for enc in _PREFERRED:
+        if any(enc in m.could_be_from_charset for m in close):
+            return enc
+    return best.encoding
 
 
 def sniff(head_text: str, name: str = "") -> str:

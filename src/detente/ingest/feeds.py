@@ -49,10 +49,13 @@ def entries(data: bytes) -> Iterator[Union[Entry, FeedProblem]]:
             yield FeedProblem("feed has no entries")
         return
     feed_lang = (parsed.get("feed", {}).get("language") or "").split("-")[0].lower() or None
+    # feedparser reads badly formed feeds leniently (and flags harmless slips too): say so only when it
+    # cost an entry its text
+    broken = f" (feed is not well-formed: {_one_line(parsed.get('bozo_exception'))})" if parsed.get("bozo") else ""
     for i, e in enumerate(feed_entries):
         text = fragment_text(_best_content(e))
         if not text.strip():
-            yield FeedProblem("feed entry has no text (neither content nor summary)", i)
+            yield FeedProblem(f"feed entry has no text (neither content nor summary){broken}", i)
             continue
         title = e.get("title") or None
         yield Entry(

@@ -1,0 +1,126 @@
+"""Scraped page text: headline, dateline, tags, metadata lines and furniture (detente.ingest.page)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente.ingest import article_from_text
+from detente.ingest.page import find_dateline, is_furniture, parse_tags, split_run_together
+
+SEED = Path(__file__).resolve().parents[1] / "src" / "detente" / "examples" / "seed_article.txt"
+FIX = Path(__file__).parent / "fixtures" / "ingest"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return article_from_text(SEED.read_text(encoding="utf-8"), source=str(SEED))
+
+
+def test_seed_headline_kept_once_as_title(seed):
+    assert seed.title == "US Seeks to Deepen Strategic Ties with Pakistan, Says Rubio"
+    assert seed.title not in seed.text
+
+
+def test_seed_dateline_stays_in_body_with_its_span(seed):
+    assert seed.dateline == "WASHINGTON"
+    span = seed.dateline_span
+    assert seed.text[span.start:span.end] == span.text == "WASHINGTON"
+    assert seed.text.startswith("WASHINGTON: US Secretary of State")
+
+
+def test_seed_tags_and_furniture(seed):
+    assert seed.tags == ["Marco Rubio", "Pakistan - United States", "US Secretary of State"]
+    for junk in ("Comments (0)", "Add Comment", "Marco RubioPakistan"):
+        assert junk not in seed.text
+    assert seed.text.endswith("“key partners” in promoting regional stability.")
+
+
+def test_seed_paragraphs_keep_blank_lines(seed):
+    paras = seed.text.split("\n\n")
+    assert len(paras) == 9
+    assert paras[1].startswith("During a press briefing")
+    assert seed.id and seed.input_kind == "text" and seed.source == str(SEED)
+
+
+def test_page_with_byline_date_share_cookie_and_tag_lines():
+    art = article_from_text((FIX / "page.txt").read_text(encoding="utf-8"))
+    assert art.title == "Ministers Agree on Border Talks"
+    assert art.author == "Jane Doe" and art.published == "2024-03-03"
+    assert art.dateline == "ISLAMABAD" and art.text.startswith("ISLAMABAD, Pakistan (Reuters) - ")
+    assert art.tags == ["Pakistan", "Afghanistan", "Border Security"]
+    for junk in ("Share this article", "We use cookies", "Read more", "Subscribe", "By Jane Doe", "Published:"):
+        assert junk not in art.text
+    # a body sentence that starts like furniture is article text
+    assert "Comments by the foreign minister suggested" in art.text
+    assert '"We have agreed to meet again next month,"' in art.text
+
+
+def test_plain_text_without_headline_keeps_first_sentence():
+    text = "The army said on Monday that it had withdrawn two brigades.\n\nTalks continue in Doha."
+    art = article_from_text(text)
+    assert art.title is None and art.text == text
+
+
+def test_given_title_is_removed_from_body_and_kept():
+    art = article_from_text("Truce agreed\n\nBoth sides agreed to a truce on Sunday, officials said.",
+                            title="Truce agreed", published="Sunday, 12 May 2024")
+    assert art.title == "Truce agreed" and art.text.startswith("Both sides") and art.published == "2024-05-12"
+
+
+def test_unparseable_published_date_becomes_a_warning():
+    art = article_from_text("Officials met on Monday.", published="sometime soon")
+    assert art.published is None and any("not understood" in w for w in art.warnings)
+
+
+@pytest.mark.parametrize("line, tags", [
+    ("Marco RubioPakistan - United StatesUS Secretary of State",
+     ["Marco Rubio", "Pakistan - United States", "US Secretary of State"]),
+    ("Ron DeSantisMcDonald'sYouTube", ["Ron DeSantis", "McDonald's", "YouTube"]),
+    ("NATORussiaUkraine", ["NATO", "Russia", "Ukraine"]),
+    ("Donald TrumpUSA", ["Donald Trump", "USA"]),
+])
+def test_run_together_tags_split_at_joins_but_not_inside_names(line, tags):
+    assert split_run_together(line) == tags
+    assert parse_tags(line) == tags
+
+
+@pytest.mark.parametrize("line", [
+    "He said the talks would resume.",
+    "The minister arrived in Delhi",  # one phrase, no joins or separators: not a tag line
+    "“We see an opportunity,” he said",
+])
+def test_sentences_are_not_tag_lines(line):
+    assert parse_tags(line) is None
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("Comments (0)", True), ("Add Comment", True), ("Share on Facebook", True), ("Facebook | Twitter | Email", True),
+    ("Subscribe to our newsletter", True), ("This website uses cookies to improve your experience.", True),
+    ("Read more: Border crossings reopen", True), ("ADVERTISEMENT", True), ("Related Articles", True),
+    ("Comments by the minister drew criticism from the opposition.", False),
+    ("Share prices fell sharply in Karachi on Monday.", False),
+    ("Copyright disputes between the two firms went to court.", False),
+])
+def test_furniture_lines_match_whole_lines_only(line, furniture):
+    assert is_furniture(line) is furniture
+
+
+@pytest.mark.parametrize("text, place", [
+    ("WASHINGTON: US Secretary", "WASHINGTON"),
+    ("NEW DELHI — The prime", "NEW DELHI"),
+    ("KYIV, Ukraine, May 3 (Reuters) - Russian", "KYIV"),
+    ("Islamabad: Pakistan said", "Islamabad"),
+    ("UPDATE: the talks", None),
+    ("The talks - which began", None),
+])
+def test_datelines(text, place):
+    found, span, _ = find_dateline(text)
+    assert found == place
+    if place:
+        assert text[span.start:span.end] == place
+
+
+def test_dateline_with_full_date_gives_published():
+    art = article_from_text("GENEVA, May 3, 2024 (AFP) - Envoys met again.")
+    assert art.dateline == "GENEVA" and art.published == "2024-05-03"
