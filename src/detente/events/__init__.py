@@ -46,6 +46,7 @@ class _Coder:
         self.headline_end = self._headline_end()
         self.noun_sources: dict[int, list[ActorRef]] = {}
         self.consumed: set[int] = set()
+        self.spoken: set[int] = set()  # speech verbs whose complement gave an event
 
     # --- setup -----------------------------------------------------------------------------------
 
@@ -137,6 +138,8 @@ class _Coder:
             between = any(c.dep == "prep" and c.lower == "between" for c in self.p.children(t.i))
         pol = polarity.analyse(self.p, trig.i, self.lex)
         speaker = self._speaker(pol.speech_verb)
+        if pol.speech_verb is not None:
+            self.spoken.add(pol.speech_verb)
         if not sources and speaker is not None and self._first_person_subject(t):
             sources = [speaker]
         mutual = trig.lemma in self.lex.mutual
@@ -263,16 +266,12 @@ class _Coder:
     def _statements(self, events: list[Event]) -> list[Event]:
         """'X said Y ...' with nothing codable in Y: the statement itself is a 010 event of the speaker
         about the first other actor Y names."""
-        used = set()
-        for e in events:
-            if e.speaker is not None or e.modality == "reported":
-                used.add(e.sentence.start)
         out = list(events)
         for t in self.p.tokens:
-            if t.pos != "VERB" or lemma(t) not in self.lex.speech or t.sent in ():
+            if t.pos != "VERB" or lemma(t) not in self.lex.speech or t.i in self.spoken:
                 continue
             comp = [c for c in self.p.children(t.i) if c.dep in ("ccomp", "parataxis")]
-            if not comp or self.p.sentence_of(t.i).start in used:
+            if not comp:
                 continue
             speaker = self._speaker(t.i)
             if speaker is None:
@@ -305,12 +304,13 @@ class _Coder:
         """Transfers and relations whose partner the text leaves implicit go to the article's main
         counterpart of the source's country (the most-mentioned other country)."""
         counts: Counter = Counter()
-        best: dict[str, tuple[int, Actor]] = {}
+        best: dict[str, tuple[tuple[bool, int], Actor]] = {}
         for a in self.actors:
             if a.country and a.mentions:
                 counts[a.country] += len(a.mentions)
-                if a.country not in best or len(a.mentions) > best[a.country][0]:
-                    best[a.country] = (len(a.mentions), a)
+                rank = (a.kind == "country", len(a.mentions))  # the state itself before its people
+                if a.country not in best or rank > best[a.country][0]:
+                    best[a.country] = (rank, a)
         for e in events:
             if e.target is not None or e.source is None or not e.source.country:
                 continue
