@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS events (
     negated BOOLEAN, modality VARCHAR,
     speaker_actor VARCHAR, speaker_text VARCHAR, speaker_code VARCHAR, speaker_country VARCHAR,
     sentence_start INTEGER, sentence_end INTEGER, trigger_start INTEGER, trigger_end INTEGER,
-    trigger_text VARCHAR, evidence VARCHAR, n_mentions INTEGER,
+    trigger_text VARCHAR, evidence VARCHAR, n_mentions INTEGER, sentence_places VARCHAR[],
     dyad_key VARCHAR, cluster_id VARCHAR, published DATE, outlet VARCHAR);
 CREATE TABLE IF NOT EXISTS event_mentions (
     event_id VARCHAR, article_id VARCHAR, "start" INTEGER, "end" INTEGER, text VARCHAR);
@@ -89,7 +89,7 @@ EVENT_COLUMNS = [
     "place_text", "place_name", "place_country", "place_feature", "lat", "lon", "geonameid",
     "negated", "modality", "speaker_actor", "speaker_text", "speaker_code", "speaker_country",
     "sentence_start", "sentence_end", "trigger_start", "trigger_end", "trigger_text", "evidence", "n_mentions",
-    "dyad_key", "cluster_id", "published", "outlet",
+    "sentence_places", "dyad_key", "cluster_id", "published", "outlet",
 ]
 
 
@@ -226,8 +226,7 @@ class Store:
                  *((q.cue.start, q.cue.end, q.cue.text) if q.cue else (None, None, None))]
                 for i, q in enumerate(art.quotes)])
         if art.events:
-            features = {(p.start, p.end): p.feature for p in art.places}
-            rows = [_event_row(art, ev, features, published, outlet) for ev in art.events]
+            rows = [_event_row(art, ev, published, outlet) for ev in art.events]
             dedup.assign_clusters(con, rows)
             con.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES "
                             f"({', '.join('?' for _ in EVENT_COLUMNS)})",
@@ -328,8 +327,14 @@ def _side(ref) -> list:
     return [ref.actor, ref.text, ref.start, ref.end, ref.code, _upper(ref.country), ref.sector]
 
 
-def _event_row(art: Article, ev, features: dict, published, outlet) -> dict[str, Any]:
-    from .analysis.dedup import dyad_key
+def _event_row(art: Article, ev, published, outlet) -> dict[str, Any]:
+    from .analysis.dedup import COARSE_FEATURES, dyad_key
+
+    features = {(p.start, p.end): p.feature for p in art.places}
+    # Towns named in the event's sentence: dedup uses them when the event's own place is coarse or missing.
+    towns = [] if ev.sentence is None else [
+        p.name or p.text for p in art.places
+        if p.role != "dateline" and p.feature not in COARSE_FEATURES and ev.sentence.start <= p.start < ev.sentence.end]
 
     cameo = (str(ev.cameo).strip() if ev.cameo is not None else "") or None
     name, goldstein, quad, plover, mode = ev.cameo_name, ev.goldstein, ev.quad_class, ev.plover, ev.plover_mode
@@ -370,7 +375,7 @@ def _event_row(art: Article, ev, features: dict, published, outlet) -> dict[str,
         sentence_end=ev.sentence.end if ev.sentence else None,
         trigger_start=ev.trigger.start if ev.trigger else None, trigger_end=ev.trigger.end if ev.trigger else None,
         trigger_text=ev.trigger.text if ev.trigger else None, evidence=ev.evidence or "",
-        n_mentions=max(len(ev.mentions or []), 1), published=published, outlet=outlet, cluster_id=None)
+        n_mentions=max(len(ev.mentions or []), 1), sentence_places=towns, published=published, outlet=outlet, cluster_id=None)
     row["dyad_key"] = dyad_key(row)
     return row
 

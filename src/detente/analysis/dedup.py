@@ -24,7 +24,9 @@ SIM_MIN_SAME_PLACE = 0.04  # ... or this much when both reports name the same to
 _STOP = set("""a an the and or but of to in on at by for with from as is are was were be been being it its this
 that these those he she they them his her their we our you your i said says say told has have had will would
 could should may might can not no also after before over into than then there here who whom which what when
-while during against about between amid mr ms mrs new one two three four five six seven eight nine ten""".split())
+while during against about between amid mr ms mrs new one two three four five six seven eight nine ten
+monday tuesday wednesday thursday friday saturday sunday today yesterday week month year night morning
+january february march april may june july august september october november december""".split())
 
 
 def side_key(row: dict, side: str) -> Optional[str]:
@@ -57,21 +59,34 @@ def _km(a: dict, b: dict) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def place_match(a: dict, b: dict) -> Optional[bool]:
-    """True: same town; None: compatible but not known to be the same; False: different places."""
-    if not (a.get("place_text") or a.get("place_name")) or not (b.get("place_text") or b.get("place_name")):
+def _specific(row: dict) -> Optional[str]:
+    """The event's own town (or finer), casefolded; None when it has no place or only a coarse one."""
+    if row.get("place_feature") in COARSE_FEATURES:
         return None
+    name = row.get("place_name") or row.get("place_text")
+    return name.casefold() if name else None
+
+
+def place_match(a: dict, b: dict) -> Optional[bool]:
+    """True: same town; None: compatible but not known to be the same; False: different places.
+
+    A report placed only coarsely ("in Pakistan") or not at all still names towns in its sentence
+    ("police in Quetta said"): those hints must include the other report's town.
+    """
     if a.get("place_country") and b.get("place_country") and a["place_country"] != b["place_country"]:
         return False
-    if a.get("place_feature") in COARSE_FEATURES or b.get("place_feature") in COARSE_FEATURES:
-        return None  # "in Pakistan" is compatible with any town in Pakistan
-    if a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid"):
-        return True
-    if None not in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
-        return _km(a, b) <= SAME_PLACE_KM
-    na = (a.get("place_name") or a.get("place_text") or "").casefold()
-    nb = (b.get("place_name") or b.get("place_text") or "").casefold()
-    return na == nb
+    sa, sb = _specific(a), _specific(b)
+    if sa and sb:
+        if a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid"):
+            return True
+        if None not in (a.get("lat"), a.get("lon"), b.get("lat"), b.get("lon")):
+            return _km(a, b) <= SAME_PLACE_KM
+        return sa == sb
+    if sa or sb:
+        town, other = (sa, b) if sa else (sb, a)
+        hints = {h.casefold() for h in (other.get("sentence_places") or [])}
+        return (town in hints) if hints else None
+    return None
 
 
 def codes_compatible(a: dict, b: dict) -> bool:
@@ -89,7 +104,7 @@ def direction_compatible(a: dict, b: dict) -> bool:
     if same:
         return True
     flipped = (side_key(a, "source"), side_key(a, "target")) == (side_key(b, "target"), side_key(b, "source"))
-    return flipped and _symmetric(a.get("cameo")) and _symmetric(b.get("cameo"))
+    return flipped and (_symmetric(a.get("cameo")) or _symmetric(b.get("cameo")))
 
 
 def words(text: str) -> set[str]:
@@ -135,7 +150,7 @@ def score(new: dict, members: list[dict]) -> Optional[float]:
 _CANDIDATES = """
 SELECT event_id, article_id, cluster_id, source_country, source_code, target_country, target_code, cameo,
        cameo_root, plover, date_start, date_end, published, place_text, place_name, place_country,
-       place_feature, lat, lon, geonameid, evidence
+       place_feature, lat, lon, geonameid, sentence_places, evidence
 FROM events
 WHERE cluster_id IN (
     SELECT DISTINCT cluster_id FROM events
