@@ -110,8 +110,12 @@ def test_kind_is_detected_by_content_not_extension(tmp_path):
     for name, src in [("page.txt", "article.html"), ("news.txt", "feed.rss"), ("data.txt", "corpus.jsonl")]:
         shutil.copy(FIX / src, tmp_path / name)
     (tmp_path / "table.dat").write_text("id,text\n1,The envoy arrived in Kabul on Monday.\n", encoding="utf-8")
+    (tmp_path / "update.json").write_text("[Update] " + ENGLISH, encoding="utf-8")
+    (tmp_path / "fragment.txt").write_text("<b>Breaking</b><p>" + ENGLISH + "</p><p>" + ENGLISH + "</p>",
+                                           encoding="utf-8")
     kinds = {Path(a.source.split("#")[0]).name: a.input_kind for a in arts(items(tmp_path))}
-    assert kinds == {"page.txt": "html", "news.txt": "feed", "data.txt": "jsonl", "table.dat": "csv"}
+    assert kinds == {"page.txt": "html", "news.txt": "feed", "data.txt": "jsonl", "table.dat": "csv",
+                     "update.json": "text", "fragment.txt": "html"}
 
 
 def test_gzip_is_read_transparently(tmp_path):
@@ -266,7 +270,7 @@ def test_unknown_jsonl_text_column_is_one_error(tmp_path):
 def test_large_corpus_streams_past_max_bytes(tmp_path):
     path = tmp_path / "big.jsonl"
     line = '{"text": "%s"}\n' % ENGLISH
-    path.write_text(line * 2000, encoding="utf-8")
-    assert os.path.getsize(path) > 100_000
-    got = items(path, max_bytes=100_000)
-    assert len(got) == 2000 and all(isinstance(a, Article) for a in got)
+    path.write_text(line * 300, encoding="utf-8")
+    assert os.path.getsize(path) > 20_000
+    got = items(path, max_bytes=20_000)
+    assert len(got) == 300 and all(isinstance(a, Article) for a in got)

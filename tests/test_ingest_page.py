@@ -62,6 +62,18 @@ def test_plain_text_without_headline_keeps_first_sentence():
     assert art.title is None and art.text == text
 
 
+def test_quoted_first_sentence_is_not_a_headline():
+    text = "“We will not back down,” the minister said.”\n\nThe talks ended on Friday.\n\nNo date was set."
+    assert article_from_text(text).title is None
+    text = "“We will not back down,” the minister said.\n\nThe talks ended on Friday.\n\nNo date was set."
+    assert article_from_text(text).title is None
+
+
+def test_lowercase_by_line_is_not_a_byline():
+    art = article_from_text("Troops withdrew from the border town on Monday.\n\nby the river bank")
+    assert art.author is None and art.text.endswith("by the river bank")
+
+
 def test_given_title_is_removed_from_body_and_kept():
     art = article_from_text("Truce agreed\n\nBoth sides agreed to a truce on Sunday, officials said.",
                             title="Truce agreed", published="Sunday, 12 May 2024")

@@ -121,7 +121,7 @@ def sniff(head_text: str, name: str = "") -> str:
     lower_name = name.lower()
     if lower_name.endswith(".gz"):
         lower_name = lower_name[:-3]
-    if s.startswith(("{", "[")):
+    if re.match(r"\{\s*(?:\"|\})|\[\s*[{\]]", s):  # JSON must open like JSON: '[Update] ...' is a page
         if '"jsonfeed.org' in s[:2000] or "jsonfeed.org/version" in s[:2000]:
             return "feed"
         first = s.split("\n", 1)[0].strip()
@@ -155,8 +155,9 @@ def _markup_kind(s: str) -> str:
             return "feed"
         if root == "html":
             return "html"
-        return "html" if _HTML_TAGS.match(head, m.start()) else "xml"
-    return "xml"
+        break
+    # an unknown root: markup with HTML tags in it is an HTML fragment ('<b>Breaking</b> ...'), else XML
+    return "html" if _HTML_TAGS.search(head) and not low.startswith("<?xml") else "xml"
 
 
 def _looks_like_csv(s: str) -> bool:

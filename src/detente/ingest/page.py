@@ -44,7 +44,7 @@ class _Lexicon:
 def lexicon() -> _Lexicon:
     data = yaml.safe_load(_LEXICON.read_text(encoding="utf-8"))
     furniture = re.compile("|".join(f"(?:{p})" for p in data["lines"]), re.I)
-    meta = tuple(re.compile(p, re.I) for p in data.get("meta", []))
+    meta = tuple(re.compile(p) for p in data.get("meta", []))  # case matters: 'By Jane Doe', not 'by the sea'
     return _Lexicon(furniture, meta, frozenset(data.get("camel_prefixes", [])),
                     tuple(sorted(data.get("camel_words", []), key=len, reverse=True)))
 
@@ -65,8 +65,11 @@ def _norm(s: str) -> str:
 def _headline_like(line: str) -> bool:
     s = line.strip()
     words = s.split()
-    return (2 <= len(words) <= 30 and len(s) <= 220 and not s.endswith((".", ",", ";", ":"))
-            and s[0].isupper() or s[:1] in "\"'“‘") and not _DATELINE.match(s + " x")
+    if not s or not (2 <= len(words) <= 30 and len(s) <= 220):
+        return False
+    if s.rstrip("\"'”’").endswith((".", ",", ";", ":")):
+        return False  # a sentence, also one closing a quotation: the first paragraph, not a headline
+    return (s[0].isupper() or s[0] in "\"'“‘") and not _DATELINE.match(s + " x")
 
 
 # --- dateline ---------------------------------------------------------------------------------
