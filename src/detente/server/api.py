@@ -17,6 +17,7 @@ router = APIRouter(prefix="/api")
 
 ACTOR = r"^[A-Za-z]{3}[A-Za-z0-9]{0,12}$"  # ISO3 country, optionally followed by CAMEO sector codes
 DYAD = r"^[A-Za-z]{3}[A-Za-z0-9]{0,12},[A-Za-z]{3}[A-Za-z0-9]{0,12}$"
+MAX_PERIODS = 5000  # bars a timeline may have: ten years by day, a century by week
 ERRORS = {400: {"model": S.Problem}, 404: {"model": S.Problem}, 413: {"model": S.Problem},
           422: {"model": S.Problem}, 429: {"model": S.Problem}}
 
@@ -44,15 +45,19 @@ def _call(be: Backend, method: str, *args, **kwargs):
         raise HTTPException(400, f"{method}: {e}")
 
 
-def _check_date(value: Optional[str], name: str) -> Optional[str]:
+def _check_date(value: Optional[str], name: str, upper: bool = False) -> Optional[str]:
+    """A YYYY, YYYY-MM or YYYY-MM-DD bound as the full date the store compares with: the first day of
+    the year or month for a start, the last day for an end."""
     if value is None:
         return None
     parts = [int(p) for p in value.split("-")]
+    y = parts[0]
+    m = parts[1] if len(parts) > 1 else (12 if upper else 1)
     try:
-        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
+        d = parts[2] if len(parts) > 2 else (calendar.monthrange(y, m)[1] if upper else 1)
+        return dt.date(y, m, d).isoformat()
+    except (ValueError, calendar.IllegalMonthError):
         raise HTTPException(422, f"{name}={value!r} is not a calendar date")
-    return value
 
 
 @router.post("/code", response_model=S.CodeResponse, responses=ERRORS, tags=["coding"],
@@ -110,7 +115,7 @@ def events(request: Request,
     pair = tuple(dyad.upper().split(",")) if dyad else None
     rows = _call(backend(request), "events", actor=actor.upper() if actor else None, dyad=pair, directed=directed,
                  cameo=cameo, plover=plover.upper() if plover else None,
-                 start=_check_date(start, "start"), end=_check_date(end, "end"),
+                 start=_check_date(start, "start"), end=_check_date(end, "end", upper=True),
                  negated={"false": False, "true": True, "all": None}[negated], modality=modality,
                  place=place or None, article=article, dedup=dedup, limit=limit + 1, offset=offset)
     return _page(frame_records(rows), limit, offset)
@@ -124,7 +129,9 @@ def dyad(request: Request,
          directed: bool = False, start: Date = None, end: Date = None):
     a, b = a.upper(), b.upper()
     df = _call(backend(request), "dyad", a, b, by=by, directed=directed,
-               start=_check_date(start, "start"), end=_check_date(end, "end"))
+               start=_check_date(start, "start"), end=_check_date(end, "end", upper=True))
+    if df is not None and len(df) > MAX_PERIODS:
+        raise HTTPException(422, f"{len(df)} periods by {by}: over {MAX_PERIODS}; narrow start/end or use a longer period")
     periods = []
     for row in frame_records(df):
         row["period"] = str(row.get("period"))[:10]
@@ -168,7 +175,7 @@ def period_bounds(period: str, by: str) -> tuple[Optional[str], Optional[str]]:
             summary="Countries as nodes, cooperation and conflict between them as edges")
 def network(request: Request, start: Date = None, end: Date = None,
             min_events: Annotated[int, Query(ge=1, le=100000)] = 1):
-    df = _call(backend(request), "events", start=_check_date(start, "start"), end=_check_date(end, "end"),
+    df = _call(backend(request), "events", start=_check_date(start, "start"), end=_check_date(end, "end", upper=True),
                negated=False)
     edges: dict[tuple[str, str], dict] = {}
     for r in frame_records(df):

@@ -9,7 +9,7 @@ from ..model import Article
 
 T = TypeVar("T")
 
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DATE = r"^(18|19|20)\d{2}(-\d{2}(-\d{2})?)?$"  # years 1800-2099: a window, not a typo
 
 
 class Page(BaseModel, Generic[T]):
