@@ -57,8 +57,9 @@ def headline_lines(text: str) -> list[tuple[int, int]]:
     for m in re.finditer(r"[^\n]+", text):
         words = re.findall(r"[A-Za-z][\w'’-]*", m.group(0))
         content = [w for w in words if w.lower() not in SMALL]
+        lower = sum(not w[0].isupper() for w in content)
         if len(content) >= 3 and not m.group(0).rstrip().endswith((".", "”", '"', ":")) \
-                and sum(w[0].isupper() for w in content) >= 0.8 * len(content):
+                and lower <= 1 and lower <= 0.15 * len(content):
             out.append((m.start(), m.end()))
     return out
 
@@ -182,6 +183,9 @@ class Recognizer:
         s, e, text = self.span(first, nl)
         m = Mention(first, nl, s, e, text, "person", kind="person", titled=True)
         m.name = pentry.name if pentry else self.span(nf, nl)[2]
+        m.extra["name_span"] = self.span(nf, nl)[:2]
+        if prefix is not None:
+            m.extra["prefix_span"] = (prefix.start, prefix.end)
         for t in titles:
             for en in t.of("title"):
                 m.role = m.role or en.role
@@ -228,6 +232,7 @@ class Recognizer:
                     m = Mention(prev.first, atom.last, s, e, text, "body", kind=body.kind,
                                 country=pref.country, sector=body.sector, code=pref.country + body.sector)
                     m.name = text
+                m.extra["prefix_span"] = (prev.start, prev.end)
                 self.add(m)
                 break
 
@@ -239,8 +244,12 @@ class Recognizer:
             inner = [a for a in self.atoms if ent.first <= a.first and a.last <= ent.last]
             if not inner or not self.free(ent.first, ent.last):
                 continue
-            if any(a.of("person", "organisation", "title", "body") for a in inner):
+            if any(a.of("person", "title") for a in inner):
                 continue
+            lead = ent.first + (self.toks[ent.first].lower == "the")
+            if any(a.of("organisation", "body") for a in inner) and not (
+                    ent.label == "ORG" and inner[0].first == lead and inner[0].of("organisation")):
+                continue  # only "United Nations Economic Commission ...": a named part of a named body
             if inner[0].first == ent.first and inner[0].last == ent.last:
                 continue
             self._ner(ent, inner)
@@ -359,7 +368,11 @@ class Recognizer:
             m = Mention(first, last, s, e, text, "person", name=text, kind="person")
         else:
             m = Mention(first, last, s, e, text, "org", name=text, kind="organisation")
-            if inner and inner[0].first == first:
+            if inner and inner[0].first == first and inner[0].of("organisation") and \
+                    not self.country_prefix(inner[0]):
+                org = inner[0].of("organisation")[0]
+                m.country, m.sector, m.code = org.country, org.sector, org.code
+            elif inner and inner[0].first == first:
                 c = self.country_prefix(inner[0]) or (inner[0].of("capital") or [None])[0]
                 if c is not None:
                     bodies = [en for a in inner for en in a.of("body")]
