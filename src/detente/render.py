@@ -15,7 +15,8 @@ def _who(ref: ActorRef | None) -> str:
 
 
 def print_article(art: Article, console: Console | None = None) -> None:
-    console = console or Console()
+    # piped output would otherwise wrap at 80 columns and break every code across lines
+    console = console or Console(width=None if Console().is_terminal else 160)
     console.rule(f"[bold]{art.title or art.source or art.id}")
     meta = [f"id {art.id}", f"dateline {art.dateline or '-'}", f"published {art.published or '-'}"]
     if art.tags:
