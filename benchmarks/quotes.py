@@ -3,8 +3,11 @@
 Usage: .venv/bin/python benchmarks/quotes.py [--limit N] [--show-errors N]
 
 Scores with detente.evaluate.quotes (the project's scorer), so the figures are the ones
-`detente evaluate` reports:
-- content exact P/R/F1: a coded non-scare quote whose span, trimmed of marks, punctuation and spaces,
+`detente evaluate` reports. The scorer takes coded quotes with direct=True and scare=False; the quotes
+stage sets direct=False on *mixed* quotes, quoted fragments inside the reporter's own sentence
+('Washington sees “an opportunity ...”'), which PARC and PolNeAR code as (part of) an indirect
+attribution.
+- content exact P/R/F1: a coded direct quote whose span, trimmed of marks, punctuation and spaces,
   equals a gold direct-quote part (a quote split by an attribution is scored per part, as PolNeAR's
   `content_fragments` give them);
 - content token-overlap P/R/F1: word tokens (by position) inside coded vs gold direct quotes;
@@ -15,9 +18,8 @@ Speaker accuracy is printed twice: with the actors stage as it stands (`actors.r
 is printed) and with a stand-in actors layer built from spaCy PERSON entities (one actor per surname),
 which shows the quotes stage once person actors exist (a gold "he" is then matched by the coded
 pronoun pointing at the antecedent's actor).
-Also printed, as diagnosis: coded quotes lying inside a gold *indirect/mixed* attribution (PolNeAR
-codes 'X said that ... “partial quote”' as one indirect attribution, so these count as false positives
-above) and scare quotes set aside; the content scores are printed again without those coded quotes. Each article is coded as given (no cleaning), stages actors -> quotes.
+Also printed, as diagnosis: the content scores with mixed quotes counted as direct, and with coded
+direct quotes that lie inside a gold indirect/mixed attribution left out of precision. Each article is coded as given (no cleaning), stages actors -> quotes.
 """
 from __future__ import annotations
 
@@ -94,12 +96,13 @@ def main() -> int:
     rep = scorer.score(records, coded)
     rep_proxy = scorer.score(records, proxy)
 
-    in_indirect = scare = 0
+    in_indirect = scare = mixed = 0
     for r, art in zip(records, coded):
         indirect = [q["content"] for q in r.get("quotes") or [] if not q.get("direct")]
         for q in art.quotes:
             scare += q.scare
-            if not q.scare and any(c["start"] <= q.start and q.end <= c["end"] for c in indirect):
+            mixed += not q.direct and not q.scare
+            if q.direct and any(c["start"] <= q.start and q.end <= c["end"] for c in indirect):
                 in_indirect += 1
 
     print(f"gold: {GOLD}  records: {len(records)}  actors: {actors_version()}")
@@ -113,22 +116,30 @@ def main() -> int:
     acc_f, acc_a = rep_proxy["speaker_accuracy_found"], rep_proxy["speaker_accuracy_all"]
     print(f"  with PERSON-entity stand-in actors: speaker accuracy found {100 * (acc_f or 0):5.1f}"
           f"  all {100 * (acc_a or 0):5.1f}")
-    print(f"coded quotes inside gold indirect/mixed attributions: {in_indirect}; scare quotes set aside: {scare};"
-          f" warnings: {warnings}")
-    # the same scorer with coded quotes inside gold indirect/mixed attributions left out of precision
+    print(f"coded: mixed quotes (direct=False) {mixed}, scare quotes {scare}, direct quotes inside a gold"
+          f" indirect/mixed attribution {in_indirect}; warnings: {warnings}")
     import copy
-    kept = []
-    for r, art in zip(records, coded):
-        indirect = [q["content"] for q in r.get("quotes") or [] if not q.get("direct")]
-        a2 = copy.copy(art)
-        a2.quotes = [q for q in art.quotes
-                     if not any(c["start"] <= q.start and q.end <= c["end"] for c in indirect)]
-        kept.append(a2)
-    rep2 = scorer.score(records, kept)
-    for k in ("exact", "token_overlap"):
-        m = rep2[k]
-        print(f"  w/o partial quotes in indirect gold: {k:<14} P {100 * m['precision']:5.1f}"
-              f"  R {100 * m['recall']:5.1f}  F1 {100 * m['f1']:5.1f}")
+
+    def variant(keep, as_direct):
+        out = []
+        for r, art in zip(records, coded):
+            indirect = [q["content"] for q in r.get("quotes") or [] if not q.get("direct")]
+            a2 = copy.copy(art)
+            a2.quotes = [copy.copy(q) for q in art.quotes if keep(q, indirect)]
+            for q in a2.quotes:
+                q.direct = q.direct or as_direct
+            out.append(a2)
+        return scorer.score(records, out)
+
+    # mixed quotes (direct=False) scored as if direct: what the `direct` flag buys against PolNeAR
+    rep_all = variant(lambda q, ind: True, True)
+    # coded direct quotes lying inside a gold indirect/mixed attribution left out of precision
+    rep_len = variant(lambda q, ind: not any(c["start"] <= q.start and q.end <= c["end"] for c in ind), False)
+    for name, rp in (("mixed counted as direct", rep_all), ("w/o quotes inside gold indirect", rep_len)):
+        for k in ("exact", "token_overlap"):
+            m = rp[k]
+            print(f"  {name:<32} {k:<14} P {100 * m['precision']:5.1f}  R {100 * m['recall']:5.1f}"
+                  f"  F1 {100 * m['f1']:5.1f}")
     print(f"seconds: parse {t_parse:.1f}, actors+quotes {t_code:.1f}")
 
     if args.show_errors:

@@ -34,6 +34,10 @@ TEXTS = {
                  "“Thank you all for coming tonight and for your patience.”",
     "byline": "“The election changed nothing for us.” ― Pamela Ortiz\n“We still wait.” ― Luis Gomez",
     "unbalanced": "He called it “a mistake and left.\n\nLater, Ana Ruiz said, “The plan works.”",
+    "mixed": "Karimi said Tehran sees “a chance to reopen talks with Oman,” and then left.",
+    "clause_colon": "Sanders made the following comment:\n\n“Young people are out of work.”",
+    "apposition": "“We will win,” Flynn, a senior campaign adviser, said on Monday.",
+    "participle": "The ad shows footage of Helen Clark asking, “Why are we not ahead?”",
     "multipar": "Ruiz said:\n\n“First, the economy is strong.\n\n“Second, jobs are growing.”\n\nShe left.",
 }
 
@@ -65,6 +69,30 @@ def test_offsets_are_truth_and_exclude_marks(parsed):
                 assert art.text[q.cue.start:q.cue.end] == q.cue.text
             if q.speaker:
                 assert art.text[q.speaker.start:q.speaker.end] == q.speaker.text
+
+
+def test_mixed_quote_is_not_direct(parsed):
+    _, qs = run(parsed, "mixed")
+    (q,) = qs
+    assert q.text == "a chance to reopen talks with Oman," and not q.direct and not q.scare
+    assert q.speaker.text == "Karimi" and q.cue.text == "said"
+    _, qs = run(parsed, "split")
+    assert all(q.direct for q in qs)
+
+
+def test_colon_after_a_clause_names_its_subject(parsed):
+    _, qs = run(parsed, "clause_colon")
+    assert qs[0].speaker.text == "Sanders" and qs[0].cue.text == ":"
+
+
+def test_name_before_an_apposition(parsed):
+    _, qs = run(parsed, "apposition")
+    assert qs[0].speaker.text == "Flynn"
+
+
+def test_participle_after_a_name(parsed):
+    _, qs = run(parsed, "participle")
+    assert qs[0].speaker.text == "Helen Clark" and qs[0].cue.text == "asking"
 
 
 def test_split_quote_both_halves_same_speaker(parsed):

@@ -89,7 +89,7 @@ class _Attributor:
         p = self.par_of(seg.open)
         if not frame and seg.open == pstart and p > 0 and self.text[self.pars[p - 1][1] - 1] == ":":
             # "Caddell continued:" closing the previous paragraph introduces this one
-            j = bisect_left(self.starts, self.pars[p - 1][1]) - 2
+            j = bisect_left(self.starts, self.pars[p - 1][1]) - 1
             while j >= 0 and self.toks[j].start >= self.pars[p - 1][0] and not self._boundary(self.toks[j]):
                 frame.append(j)
                 j -= 1
@@ -124,9 +124,13 @@ class _Attributor:
 
     # --- speakers ----------------------------------------------------------------------------
     def speaker_ref(self, cue: int) -> Optional[ActorRef]:
+        """The speaker of the cue verb at token `cue`, as an ActorRef, or None."""
         head = cues.speaker_token(self.parse, cue, lambda j: self.quoted(self.toks[j].start))
         if head is None or self.quoted(head.start):
             return None
+        return self.ref_for(head)
+
+    def ref_for(self, head: Token) -> ActorRef:
         s, e = cues.speaker_span(self.parse, head)
         ref = ref_at(self.actors, s, e)
         if ref is not None:
@@ -166,7 +170,11 @@ class _Attributor:
     # --- attribution ---------------------------------------------------------------------------
     def run(self) -> list[Quote]:
         for k, seg in enumerate(self.segs):
-            self.quotes.append(self.attribute(k, seg))
+            q = self.attribute(k, seg)
+            # PARC/PolNeAR call a quoted fragment inside the reporter's own sentence a *mixed* quote:
+            # verbatim words, framed by the reporter; `direct` is kept for quotes that stand alone
+            q.direct = not q.scare and not (seg.label is None and self.embedded(seg, self.left_frame(seg)))
+            self.quotes.append(q)
         return [part for seg, q in zip(self.segs, self.quotes) for part in self.by_paragraph(seg, q)]
 
     def by_paragraph(self, seg: Segment, q: Quote) -> list[Quote]:
@@ -217,6 +225,12 @@ class _Attributor:
             q.cue = self.span(*cues.cue_span(self.parse, cue))
             q.speaker = self.speaker_ref(cue)
             return q
+        if left and self.toks[left[-1]].text == ":":
+            head = cues.clause_subject(self.parse, left[:-1])
+            if head is not None:  # "Sanders made the following comment:" introduces the quote
+                q.cue = self.span(self.toks[left[-1]].start, self.toks[left[-1]].end)
+                q.speaker = self.ref_for(head)
+                return q
         prev = self.inherit_from(k, seg)
         if prev is not None:
             q.speaker, q.cue = prev.speaker, prev.cue
@@ -244,15 +258,24 @@ class _Attributor:
         words = [self.toks[i] for i in inside if self.toks[i].pos not in ("PUNCT", "SPACE")]
         if not words or seg.close is None:
             return False
-        # inside a running sentence: a word, not a comma or colon, stands right before the mark
-        embedded = bool(left) and self.toks[left[-1]].pos not in ("PUNCT", "SPACE") and \
-            self.text[self.toks[left[-1]].end:seg.open].strip() in ("", "(")
-        if not embedded or self.text[seg.end - 1] in "?!:;":
+        if not self.embedded(seg, left) or self.text[seg.end - 1] in "?!:;":
             return False
         if len(words) <= SCARE_WORDS:
             return True  # 'a “strategic partnership”', 'in a separate "liquidating trust."'
         # a title: 'on CBS's "Face the Nation,"', 'the 1994 “Contract with America.”'
         return len(words) <= 2 * SCARE_WORDS and all(w.text[:1].isupper() or w.lower in _TITLE_SMALL for w in words)
+
+    def embedded(self, seg: Segment, left: list[int]) -> bool:
+        """Inside the reporter's running sentence: a word, not a comma or colon, stands right before
+        the mark ('Washington sees “an opportunity ...”', 'described as “deep ...”')."""
+        words = [i for i in left if self.toks[i].pos != "SPACE"]
+        if not words or self.text[self.toks[words[-1]].end:seg.open].strip() not in ("", "("):
+            return False
+        last = self.toks[words[-1]]
+        if last.text == "," and len(words) > 1:  # 'tweeted that, “...”': the comma follows a conjunction
+            prev = self.toks[words[-2]]
+            return prev.pos == "SCONJ" or prev.dep == "mark"
+        return last.pos != "PUNCT"
 
     def is_title(self, seg: Segment, inside: list[int]) -> bool:
         words = [self.toks[i] for i in inside if self.toks[i].pos not in ("PUNCT", "SPACE")]

@@ -79,6 +79,8 @@ def speaker_token(parse: Parse, i: int, blocked: Callable[[int], bool] = lambda 
     toks = parse.tokens
     if is_according(parse, i):
         return _according_speaker(parse, i)
+    if toks[i].tag == "VBG" and i > 0 and toks[i - 1].pos == "PROPN" and not blocked(i - 1):
+        return toks[i - 1]  # "footage of Hillary Clinton asking, ...": the name the participle follows
     j = i
     for _ in range(4):
         kids = [c for c in parse.children(j) if not blocked(c.i)]
@@ -136,11 +138,33 @@ def _adjacent_name(parse: Parse, i: int, blocked: Callable[[int], bool]) -> Opti
 
     if i - 1 >= sent.first and namelike(i - 1):
         return toks[i - 1]
+    if i - 1 >= sent.first and toks[i - 1].text == ",":
+        # "Flynn, a top Trump surrogate, said": the name before the apposition set off by commas
+        for k in range(i - 2, max(sent.first, i - 14) - 1, -1):
+            if blocked(k):
+                break
+            if toks[k].text == ",":
+                if k - 1 >= sent.first and namelike(k - 1):
+                    return toks[k - 1]
+                break
     j = i + 1
     if j < sent.last and namelike(j):
         while j + 1 < sent.last and toks[j + 1].pos == "PROPN" and namelike(j + 1):
             j += 1  # the head of "said Pat Caddell" is its last name
         return toks[j]
+    return None
+
+
+def clause_subject(parse: Parse, frame: list[int]) -> Optional[Token]:
+    """The subject of the main clause in `frame` (token indices): who introduces a quote with a colon
+    ('Sanders made the following comment:', 'Obama is rolling out a new message:')."""
+    inset = set(frame)
+    roots = [i for i in frame if (parse.tokens[i].head == i or parse.tokens[i].head not in inset)
+             and parse.tokens[i].pos in ("VERB", "AUX")]
+    for r in reversed(roots):
+        for c in parse.children(r):
+            if c.dep == "nsubj" and c.i in inset:
+                return c
     return None
 
 
