@@ -18,6 +18,8 @@ OPENERS = "“„«‟"
 CLOSERS = "”»"
 STRAIGHT = '"'
 MARKS = OPENERS + CLOSERS + STRAIGHT
+MAX_NOTES = 5
+MAX_RESCANS = 20  # stray marks dropped one by one per paragraph before the rest go at once
 _OPEN_BEFORE = "([{—–-/" + MARKS  # characters after which a mark opens
 _CLOSE_AFTER = ".,;:!?)]}—–-…'’" + MARKS  # characters before which a mark closes
 # "PENCE: ..." or "MR. TRUMP: ..." at the head of a quoted transcript paragraph.
@@ -126,7 +128,7 @@ def _par_start(text: str, i: int) -> int:
 
 def find(text: str, warnings: Optional[list[str]] = None) -> list[Segment]:
     """Every quotation in `text`, in order, with content offsets that exclude the marks."""
-    warnings = warnings if warnings is not None else []
+    notes: list[str] = []
     pars = paragraphs(text)
     out: list[Segment] = []
     carry: Optional[tuple[int, int]] = None  # (open offset, paragraph index) of a quote running on
@@ -147,8 +149,10 @@ def find(text: str, warnings: Optional[list[str]] = None) -> list[Segment]:
                 break  # a multi-paragraph quote: runs on into the next paragraph
             if start_stack or o == ps:
                 break  # the quote opened a paragraph and lost its closer: recover at this end
-            warnings.append(f"quotes: unpaired quotation mark at {o}; paragraph scanned without it")
+            notes.append(f"quotes: unpaired quotation mark at {o}; paragraph scanned without it")
             ignore.add(o)
+            if len(ignore) > len(markup) + MAX_RESCANS:  # a paragraph of stray marks: drop them all at once
+                ignore.update(i for i, _ in stack)
         for o, c in pairs:
             p0 = carry[1] if carry is not None and o == carry[0] else n
             seg = _segment(text, o, c, c, p0, n)
@@ -164,7 +168,7 @@ def find(text: str, warnings: Optional[list[str]] = None) -> list[Segment]:
                 carry = (o, p0)
             else:
                 if not (nxt and _opens_paragraph(text, *nxt)):  # a transcript turn ends quotes unclosed
-                    warnings.append(f"quotes: quotation opened at {o} not closed; ended at paragraph end {pe}")
+                    notes.append(f"quotes: quotation opened at {o} not closed; ended at paragraph end {pe}")
                 seg = _segment(text, o, None, pe, p0, n)
                 if seg:
                     out.append(seg)
@@ -172,4 +176,8 @@ def find(text: str, warnings: Optional[list[str]] = None) -> list[Segment]:
         elif carry is not None:
             carry = None
     out.sort(key=lambda s: s.start)
+    if warnings is not None:  # a few lines say where; scraped junk must not flood the article's warnings
+        warnings.extend(notes[:MAX_NOTES])
+        if len(notes) > MAX_NOTES:
+            warnings.append(f"quotes: {len(notes) - MAX_NOTES} more unpaired quotation marks recovered")
     return out
