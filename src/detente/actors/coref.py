@@ -91,6 +91,20 @@ def cluster_persons(mentions: list[Mention]) -> list[_Person]:
     return persons
 
 
+def adopt_misread_orgs(persons: list[_Person], mentions: list[Mention]) -> None:
+    """An unknown 'organisation' that is a person's name or surname is that person ("Morsi" tagged ORG)."""
+    names = {}
+    for p in persons:
+        w = p.words
+        if len(w) >= 2:
+            names.setdefault(w[-1], p)
+            names.setdefault(" ".join(w), p)
+    for m in mentions:
+        if m.type == "org" and m.code is None and m.entry is None and m.text in names:
+            m.type, m.kind, m.name = "person", "person", m.text
+            names[m.text].mentions.append(m)
+
+
 def add_surnames(persons: list[_Person], parse: Parse, mentions: list[Mention]) -> None:
     """Bare surnames the recognizer missed (headlines, names NER skipped)."""
     taken = {i for m in mentions for i in range(m.first, m.last)}
@@ -100,7 +114,7 @@ def add_surnames(persons: list[_Person], parse: Parse, mentions: list[Mention]) 
             continue
         surname = w[-1]
         for t in parse.tokens:
-            if t.text == surname and t.i not in taken:
+            if t.text == surname and t.i not in taken and t.ent not in ("GPE", "LOC", "FAC", "NORP"):
                 m = Mention(t.i, t.i + 1, t.start, t.end, t.text, "person", name=t.text, kind="person")
                 p.mentions.append(m)
                 mentions.append(m)
@@ -177,7 +191,7 @@ def person_attrs(p: _Person, date: Optional[str]) -> dict:
             a["country"] = m.country
         if m.code and not a["code"]:
             a["code"] = m.code
-        a["gender"] = a["gender"] or (m.gender if m.type == "person" else None)
+        a["gender"] = a["gender"] or (m.gender if m.type in ("person", "role") else None)
     entry = next((m.entry for m in p.mentions if m.entry is not None), None)
     if entry is not None:
         r = entry.role_at(date) or entry.role_at(None)
@@ -198,6 +212,7 @@ def _code(country: Optional[str], sector: Optional[str]) -> Optional[str]:
 
 def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Optional[str]) -> list[Actor]:
     persons = cluster_persons(mentions)
+    adopt_misread_orgs(persons, mentions)
     add_surnames(persons, parse, mentions)
     cache: dict[int, dict] = {}
 
@@ -220,11 +235,11 @@ def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Opti
     for p in persons:
         a = attrs(p)
         country, sector = a["country"], a["sector"]
-        if country:
-            code = country + (sector or "")
-        elif a["code"]:  # an organisation's person, e.g. a UN envoy
+        if a["code"]:  # an organisation's person: "Taliban spokesperson X", "UN envoy X"
             code = a["code"]
             sector = sector or lex.split_code(code)[1]
+        elif country:
+            code = country + (sector or "")
         else:
             code = sector
         groups.append(({"name": p.name, "kind": "person", "code": code, "country": country,

@@ -141,7 +141,10 @@ def country_entries(data: dict) -> tuple[list[Entry], dict[str, str]]:
 
 def sector_entries(data: dict) -> tuple[list[Entry], dict[str, str]]:
     out, kinds = [], {}
+    gendered = {norm(t): g for g, ts in ((data or {}).get("gendered_titles") or {}).items() for t in ts or []}
     for code, s in (data or {}).items():
+        if code == "gendered_titles":
+            continue
         if code == "honorifics":
             for gender, words in (s or {}).items():
                 for w in words or []:
@@ -149,7 +152,8 @@ def sector_entries(data: dict) -> tuple[list[Entry], dict[str, str]]:
             continue
         kinds[code] = s.get("kind") or "organisation"
         for t in s.get("titles") or []:
-            out.append(Entry(t, "title", _title(t), None, code, None, "person", role=_title(t)))
+            out.append(Entry(t, "title", _title(t), None, code, None, "person", role=_title(t),
+                             gender=gendered.get(norm(t))))
         for b in s.get("bodies") or []:
             out.append(Entry(b, "body", b, None, code, None, kinds[code]))
     return out, kinds

@@ -27,6 +27,11 @@ LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throug
             "from", "to", "toward", "towards", "via", "through", "of", "between", "visit", "visited"}
 NAME_STOP_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ", "PART", "PUNCT", "NUM", "SYM", "ADV"}
 MODIFIER_POS = {"ADJ", "ADV", "NOUN", "PROPN", "NUM"}
+PLACE_PREFIX = {"New", "West", "East", "North", "South", "Northern", "Southern", "Eastern", "Western", "Central",
+                "Upper", "Lower", "Little", "Baja", "Greater"}
+PLACE_SUFFIX = {"City", "River", "Sea", "Canal", "Strait", "Gulf", "Bay", "Street", "Avenue", "Road", "Square",
+                "Island", "Islands", "Province", "Valley", "Mountains", "Lake", "Airport", "Airlines", "Airways",
+                "Times", "Post", "Daily", "Cup"}
 SMALL = {"of", "the", "to", "with", "a", "an", "and", "in", "on", "for", "at", "by", "from", "as", "is", "vs"}
 
 
@@ -190,6 +195,7 @@ class Recognizer:
             for en in t.of("title"):
                 m.role = m.role or en.role
                 m.sector = m.sector or en.sector
+                m.gender = m.gender or en.gender
             for en in t.of("honorific"):
                 m.gender = m.gender or en.gender
         if not m.role:
@@ -197,9 +203,10 @@ class Recognizer:
         if prefix is not None:
             c = self.country_prefix(prefix)
             org = prefix.of("organisation")
-            m.country = c.country if c else (org[0].country if org else None)
-            if not c and org and not m.country:
-                m.code = org[0].code  # e.g. a UN envoy: the organisation's code
+            if c:
+                m.country = c.country
+            elif org:  # "Taliban spokesperson X", "UN envoy X": the organisation's codes
+                m.country, m.sector, m.code = org[0].country, org[0].sector, org[0].code
         if pentry:
             m.entry = pentry
         self.add(m)
@@ -233,6 +240,7 @@ class Recognizer:
                                 country=pref.country, sector=body.sector, code=pref.country + body.sector)
                     m.name = text
                 m.extra["prefix_span"] = (prev.start, prev.end)
+                m.extra["body_span"] = (atom.start, atom.end)
                 self.add(m)
                 break
 
@@ -274,8 +282,17 @@ class Recognizer:
                                      country=en.country, sector=en.sector, code=en.code, entry=en))
                 elif atom.of("country"):
                     self._country(atom, atom.of("country")[0])
-            elif atom.of("country", "demonym"):
+            elif atom.of("country", "demonym") and not self.inside_place_name(atom):
                 self._country(atom, atom.of("country", "demonym")[0])
+
+    def inside_place_name(self, atom: Atom) -> bool:
+        """'New Jersey', 'Northern Ireland', 'Mexico City': a country's name inside another place's."""
+        toks = self.toks
+        if atom.first and toks[atom.first - 1].text in PLACE_PREFIX and toks[atom.first - 1].end == \
+                atom.start - 1 and atom.first - 1 not in self.taken:
+            return True
+        return atom.last < len(toks) and toks[atom.last].text in PLACE_SUFFIX and \
+            toks[atom.last].start == atom.end + 1
 
     def _country(self, atom: Atom, en: Entry) -> None:
         self.add(Mention(atom.first, atom.last, atom.start, atom.end, atom.text, "country", name=en.name,
@@ -332,7 +349,7 @@ class Recognizer:
                 continue
             s, e, text = self.span(first, atom.last)
             self.add(Mention(first, atom.last, s, e, text, "role", kind="person", country=country,
-                             sector=en.sector, role=en.role, titled=True))
+                             sector=en.sector, role=en.role, titled=True, gender=en.gender))
 
     def lone_bodies(self) -> None:
         for atom in self.atoms:
@@ -359,6 +376,10 @@ class Recognizer:
 
     def _ner(self, ent, inner: list[Atom]) -> None:
         first, last = ent.first, ent.last
+        for k in range(first + 1, last):
+            if self.toks[k].text in ("(", "["):  # "Organisation of Islamic Cooperation (OIC"
+                last = k
+                break
         while last > first + 1 and (self.possessive(last - 1) or self.toks[last - 1].pos == "PUNCT"):
             last -= 1
         if self.toks[first].lower == "the" and last > first + 1:
