@@ -30,13 +30,13 @@ def _plugin_class():
     from distributed.diagnostics.plugin import WorkerPlugin
 
     class ModelPlugin(WorkerPlugin):
-        """Loads the spaCy pipeline once when a worker starts, not in the first task."""
+        """Loads the spaCy pipeline and the coders' tables once when a worker starts, not in a task."""
         name = "detente-model"
 
         def setup(self, worker):
-            from . import nlp
+            from .runner import warm_up
 
-            nlp.load()
+            warm_up()
 
     return ModelPlugin
 

@@ -134,12 +134,26 @@ def ingest_local(articles: Iterable[Article], store, workers: int = 1, progress:
 
 # --- worker processes -----------------------------------------------------------------------------
 
-def _init_worker() -> None:
-    # Ctrl-C goes to the parent, which shuts the pool down; the model loads before the first task
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    from . import nlp
+_WARM_UP = ("PARIS, March 3 (AFP) - French President Emmanuel Macron met German Chancellor Olaf Scholz in "
+            "Berlin on Monday and said France would send aid to Ukraine, officials said.")
 
-    nlp.load()
+
+def warm_up() -> None:
+    """Load the model and every stage's lexicons and gazetteer now, not inside the first batch.
+
+    Workers call this when they start, so that a worker's first batch costs what the others cost and
+    its peak memory is reached before it takes work.
+    """
+    try:
+        list(code_articles([Article(id="warm-up", text=_WARM_UP, published="2023-03-06")]))
+    except Exception:  # noqa: BLE001 - a stage that fails here fails (and is reported) per document later
+        pass
+
+
+def _init_worker() -> None:
+    # Ctrl-C goes to the parent, which shuts the pool down
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up()
 
 
 def _work(batch: list[Article]) -> tuple[list[Outcome], int, float]:
