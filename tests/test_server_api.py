@@ -105,6 +105,7 @@ def test_events_filters(client):
     assert ids(dyad="PAK,IND") == [("art2", "190")]
     assert ids(dyad="IND,PAK", directed="true") == []
     assert ids(cameo="05") == [("art1", "051")]
+    assert ids(cameo="05,03") == [("art1", "051"), ("art2", "036")]
     assert ids(actor="usa", start="2025-04-01") == [("art2", "036")]
     page = client.get("/api/events", params={"limit": 2}).json()
     assert len(page["items"]) == 2 and page["next_offset"] == 2
