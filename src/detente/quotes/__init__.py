@@ -1,17 +1,23 @@
 """Quotes: direct quotations with their speakers.
 
 `extract` finds quotations by their marks (marks.py), then gives each one a cue and a speaker:
+0. a transcript label ("PENCE: ...") or a dash byline after the quote ("...” ― Pamela Ortiz");
 1. a speech verb the quote hangs from in the parse, at most three heads up ("Rubio said", "described
    as “...”", 'has said that Washington sees “...”');
-2. otherwise a short quote inside a running sentence with no such verb is a scare quote, and takes
-   the speaker of a cue elsewhere in its sentence, if any;
+2. otherwise a short quote inside a running sentence with no such verb, or a title, is a scare
+   quote, and takes the speaker of a cue elsewhere in its sentence, if any;
 3. otherwise a cue in the clause just after the closing mark ("“...,” he said") or just before the
    opening one ("He said:"), or in the previous paragraph when that paragraph ends with a colon;
+   a colon with no speech verb before it gives the subject of its clause ("Sanders made the
+   following comment:");
 4. otherwise it inherits, only where the text supports it: the second half of a quote split by an
    attribution ("“...,” he said. “...”"), or a paragraph that is nothing but a quote right after a
    paragraph quoting someone.
 Speakers resolve to actors through `actors.ref_at` (which carries the actors stage's coreference);
 a pronoun no actor covers falls back to the nearest person named before it.
+`direct` is False for scare quotes and for *mixed* quotes, verbatim fragments inside the reporter's
+own sentence ('Washington sees “an opportunity ...”'), as PARC and PolNeAR classify them.
+A quote running over several paragraphs comes out as one part per paragraph, same speaker and cue.
 """
 from __future__ import annotations
 
