@@ -17,7 +17,7 @@ from ..actors import ref_at
 from ..model import Actor, ActorRef, Article, Event, Parse, Place, Span, stable_id
 from . import dedupe, polarity, triggers
 from .arguments import FIRST_PERSON, Resolver
-from .lexicon import Lexicon, lemma, load
+from .lexicon import Lexicon, has, lemma, load
 
 MAX_EVENTS_PER_SENTENCE = 8
 CLAUSAL = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis", "csubj"}
@@ -104,7 +104,7 @@ class _Coder:
 
     def _governs_event(self, trig: triggers.Trigger, by_tok: dict) -> bool:
         """'pledged to expel', 'agreed to lift sanctions': the intent verb gives way to the event it governs."""
-        if trig.kind != "verb" or trig.lemma not in self.lex.intent:
+        if trig.kind != "verb" or not has(self.p.tokens[trig.i], self.lex.intent):
             return False
         return any(c.dep == "xcomp" and c.i in by_tok for c in self.p.children(trig.i))
 
@@ -114,7 +114,9 @@ class _Coder:
         if trig.kind == "noun":
             sources, targets, between = self.r.noun_roles(t, trig.code, lambda i: i in self.place_tok)
             head = self.p.tokens[t.head]
-            if t.dep in ("dobj", "nsubjpass", "pobj") and lemma(head) in self.lex.support and head.i != t.i:
+            if t.dep == "pobj" and head.dep == "prep" and head.lower in ("in", "into"):
+                head = self.p.tokens[head.head]  # "engaged peacekeepers in a firefight"
+            if t.dep in ("dobj", "nsubjpass", "pobj") and has(head, self.lex.support) and head.i != t.i:
                 if not sources:
                     sources = self.r.verb_source(head)[0]
                 if not targets:
@@ -129,12 +131,14 @@ class _Coder:
             sources, src_tok = self.r.verb_source(t)
             if not sources and src_tok is not None and src_tok.i in self.noun_sources:
                 sources = self.noun_sources[src_tok.i]
+            if not sources and trig.code.startswith(("18", "19", "20")):
+                sources = self._cause(t)
             if not sources and trig.obj is not None:  # "expand its relationship with Pakistan"
                 poss = [c for c in self.p.children(trig.obj) if c.dep == "poss"]
                 sources = self.r.actors(poss[0].i) if poss else []
-            if trig.lemma in self.lex.actor_object and not self._object_is_actor(t):
+            if has(t, self.lex.actor_object) and not self._object_is_actor(t):
                 return []
-            targets = self.r.verb_targets(t, trig.obj, theme=trig.lemma in self.lex.theme_object)
+            targets = self.r.verb_targets(t, trig.obj, theme=has(t, self.lex.theme_object))
             between = any(c.dep == "prep" and c.lower == "between" for c in self.p.children(t.i))
         pol = polarity.analyse(self.p, trig.i, self.lex)
         speaker = self._speaker(pol.speech_verb)
@@ -142,12 +146,27 @@ class _Coder:
             self.spoken.add(pol.speech_verb)
         if not sources and speaker is not None and self._first_person_subject(t):
             sources = [speaker]
-        mutual = trig.lemma in self.lex.mutual
+        mutual = has(t, self.lex.mutual)
         pairs = self._pairs(sources, targets, mutual, between)
         out = []
         for src, tgt in pairs:
             out.append(self._event(trig, src, tgt, pol, speaker))
         return out
+
+    def _cause(self, v) -> list[ActorRef]:
+        """'were killed in Israeli tank shelling': the attack's owner is the source of a passive harm."""
+        if not any(c.dep in ("nsubjpass", "auxpass") for c in self.p.children(v.i)):
+            return []
+        for c in self.p.children(v.i):
+            if c.dep == "prep" and c.lower in ("in", "during", "by"):
+                for g in self.p.children(c.i):
+                    if g.dep == "pobj":
+                        mods = [m for m in self.p.children(g.i) if m.dep in ("amod", "compound", "poss", "nmod")]
+                        for m in mods:
+                            refs = self.r.actors(m.i)
+                            if refs:
+                                return refs
+        return []
 
     def _object_is_actor(self, v) -> bool:
         objs = [c for c in self.p.children(v.i) if c.dep in ("dobj", "nsubjpass")]
@@ -268,7 +287,7 @@ class _Coder:
         about the first other actor Y names."""
         out = list(events)
         for t in self.p.tokens:
-            if t.pos != "VERB" or lemma(t) not in self.lex.speech or t.i in self.spoken:
+            if t.pos != "VERB" or not has(t, self.lex.speech) or t.i in self.spoken:
                 continue
             comp = [c for c in self.p.children(t.i) if c.dep in ("ccomp", "parataxis")]
             if not comp:
@@ -327,7 +346,7 @@ class _Coder:
         tok = self.p.token_at(e.trigger.start)
         if tok is None:
             return False
-        return any(lemma(c) in self.lex.relation_objects for c in self.p.children(tok.i) if c.dep in ("dobj", "nsubjpass"))
+        return any(has(c, self.lex.relation_objects) for c in self.p.children(tok.i) if c.dep in ("dobj", "nsubjpass"))
 
     def _cap(self, events: list[Event]) -> list[Event]:
         per: Counter = Counter()

@@ -24,6 +24,7 @@ NP_STOP = {"relcl", "acl", "advcl", "conj", "cc", "appos", "punct", "ccomp", "xc
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "agent", "attr", "oprd"}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
 FIRST_PERSON = {"we", "i", "our", "us", "my", "me", "ours"}
+NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss", "dative", "attr", "compound"}
 CASUALTY = {"kill", "injure", "wound", "hurt", "target", "hit", "claim"}
 
 
@@ -61,14 +62,15 @@ class Resolver:
 
     def actor(self, i: int) -> Optional[ActorRef]:
         t = self.p.tokens[i]
-        if t.pos in ("VERB", "AUX", "ADP", "PUNCT", "SPACE", "CCONJ", "SCONJ"):
-            return None
+        if t.pos in ("VERB", "AUX", "PUNCT", "SPACE") or (t.pos in ("ADP", "CCONJ", "SCONJ") and t.dep not in NOMINAL):
+            return None  # a nominal role keeps its word whatever its tag: "Barack" comes out as ADP
         ref = self.ref_at(t.start, t.end) if t.pos == "PRON" else self.ref_at(*self.np_span(i))
         if ref is None:
             for c in self.p.children(i):  # "13 US soldiers": the actor sits in a modifier; "people, including X"
                 if c.dep == "appos":
                     ref = self.actor(c.i)
-                elif c.dep == "prep" and c.lower in ("including", "among"):
+                elif c.dep == "prep" and c.lower in ("including", "among", "of", "from") and t.pos == "NOUN":
+                    # "people, including 13 US soldiers", "leaders of the Brotherhood", "dissidents from Egypt"
                     ref = next((self.actor(g.i) for g in self.p.children(c.i) if g.dep == "pobj"), None)
                 if ref:
                     break
@@ -80,7 +82,16 @@ class Resolver:
         while stack:
             j = stack.pop()
             out.append(self.p.tokens[j])
-            stack.extend(c.i for c in self.p.children(j) if c.dep == "conj" and c.pos not in ("VERB", "AUX"))
+            for c in self.p.children(j):
+                if c.pos in ("VERB", "AUX"):
+                    continue
+                if c.dep == "conj":
+                    stack.append(c.i)
+                elif c.dep in ("pobj", "compound", "appos") and any(g.dep == "conj" for g in self.p.children(c.i)):
+                    # "Barack(ADP) Obama(pobj) and Putin(conj)", "The US, Russia(appos), and Switzerland"
+                    stack.extend(g.i for g in self.p.children(c.i) if g.dep == "conj" and g.pos not in ("VERB", "AUX"))
+                    if c.dep == "appos":
+                        stack.append(c.i)
         return sorted(out, key=lambda t: t.i)
 
     def actors(self, i: int) -> list[ActorRef]:
@@ -134,9 +145,14 @@ class Resolver:
         passive = any(c.dep == "nsubjpass" for c in kids)
         objects = [c for c in kids if c.dep in ("dobj", "dative", "obj") or (passive and c.dep == "nsubjpass")]
         for o in objects:
-            if (obj is not None and o.i == obj) or (theme and o.dep != "dative"):
-                continue  # the pattern's own noun ("relationship"): its partners are looked up below
+            if theme and o.dep != "dative":
+                continue  # what is handed over is not who receives it
             refs = self.actors(o.i)
+            if obj is not None and o.i == obj:
+                # the pattern's own noun: "received ministers" names the target, but in "expand its
+                # relationship" the possessive is the source, and the partner comes with "with" below
+                owners = [c for c in self.p.children(o.i) if c.dep == "poss"]
+                refs = [r for r in refs if not any(w.start <= r.start < w.end + 3 for w in owners)]
             if refs:
                 return refs
         for c in kids:

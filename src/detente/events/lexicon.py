@@ -98,4 +98,20 @@ def lemma(t: Token) -> str:
 
 
 def lemmas(t: Token) -> set[str]:
-    return {lemma(t), t.text.lower()}
+    """The lemma and the plausible base forms of the word: the small English model misreads some
+    inflections ("staged" -> "stag"), so a regular inflection is also undone by rule."""
+    out = {lemma(t), t.text.lower()}
+    if t.pos in ("VERB", "NOUN", "PROPN"):
+        w = t.text.lower()
+        for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                             ("es", ""), ("s", "")):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                stem = w[: len(w) - len(suffix)] + repl
+                out.add(stem)
+                if repl == "" and len(stem) > 3 and stem[-1] == stem[-2]:
+                    out.add(stem[:-1])  # "stopped" -> "stop"
+    return out
+
+
+def has(t: Token, words) -> bool:
+    return not lemmas(t).isdisjoint(words)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..model import Parse, Token
-from .lexicon import Lexicon, lemma
+from .lexicon import Lexicon, has
 
 NEG_WORDS = {"not", "n't", "n’t", "never", "no"}
 FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo", "would"}
@@ -51,17 +51,16 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
         steps += 1
         dep, head = node.dep, parse.tokens[node.head]
         mark = {c.lower for c in parse.children(node.i) if c.dep == "mark"}
-        if mark & {"whether"} or (mark & {"if"} and lemma(head) in ("ask", "wonder", "question", "know")):
+        if mark & {"whether"} or (mark & {"if"} and has(head, ("ask", "wonder", "question", "know"))):
             question = True
         elif mark & CONDITIONAL and dep == "advcl":
             hypothetical = True
         if dep == "ccomp" or dep == "parataxis":
-            hl = lemma(head)
-            if hl in lex.negators:
+            if has(head, lex.negators):
                 negated = True
-            if hl in lex.speech and pol.speech_verb is None:
+            if has(head, lex.speech) and pol.speech_verb is None:
                 pol.speech_verb = head.i
-            if hl in ("ask", "wonder", "question") and mark & {"whether", "if"}:
+            if has(head, ("ask", "wonder", "question")) and mark & {"whether", "if"}:
                 question = True
             in_clause = False
         elif dep == "conj" and in_clause:
@@ -70,14 +69,13 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
                 intended = intended or bool(_aux(parse, head) & FUTURE_AUX)
                 hypothetical = hypothetical or bool(_aux(parse, head) & HYPO_AUX)
         elif dep in CHAIN and in_clause:
-            hl = lemma(head)
-            if hl in lex.negators:
+            if has(head, lex.negators):
                 negated = True
             if _neg_child(parse, head) or any(c.lower == "no" and c.dep == "det" for c in parse.children(head.i)):
                 negated = True
-            if hl in lex.intent or (_aux(parse, head) & FUTURE_AUX):
+            if has(head, lex.intent) or (_aux(parse, head) & FUTURE_AUX):
                 intended = True
-            if hl in lex.hypothetical or (_aux(parse, head) & HYPO_AUX):
+            if has(head, lex.hypothetical) or (_aux(parse, head) & HYPO_AUX):
                 hypothetical = True
             if dep in ("relcl", "advcl"):
                 in_clause = False

@@ -71,7 +71,7 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
         hit = _match_pattern(parse, v, pat)
         if hit:
             return Trigger(v.i, pat.code, "verb", sorted(hit[0]), hit[1], lemma(v))
-    code = next((lex.verbs[l] for l in (lemma(v), v.lower) if l in lex.verbs), None)
+    code = next((lex.verbs[l] for l in _forms(v) if l in lex.verbs), None)
     return Trigger(v.i, code, "verb", [v.i], None, lemma(v)) if code else None
 
 
@@ -83,8 +83,14 @@ def noun_trigger(parse: Parse, n: Token, lex: Lexicon) -> Optional[Trigger]:
     for nouns, modifiers, code in lex.noun_patterns:
         if names & nouns and mods & modifiers:
             return Trigger(n.i, code, "noun", [n.i], None, lemma(n))
-    code = next((lex.nouns[l] for l in (lemma(n), n.lower) if l in lex.nouns), None)
+    code = next((lex.nouns[l] for l in _forms(n) if l in lex.nouns), None)
     return Trigger(n.i, code, "noun", [n.i], None, lemma(n)) if code else None
+
+
+def _forms(t: Token) -> list[str]:
+    """The lemma first, then the word itself, then the rule-based base forms."""
+    first = [lemma(t), t.lower]
+    return first + sorted(lemmas(t) - set(first))
 
 
 def find(parse: Parse, lex: Lexicon, first: int = 0, last: Optional[int] = None) -> list[Trigger]:
