@@ -12,6 +12,7 @@ officials"), per named organisation, per sector-only body ("troops").
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
@@ -47,9 +48,10 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(regions, pos: int) -> Optional[tuple[int, int]]:
-    for a, b in regions:
-        if a <= pos < b:
-            return a, b
+    """The region (sorted, disjoint) holding `pos`, if any."""
+    k = bisect.bisect_right(regions, (pos, float("inf"))) - 1
+    if k >= 0 and regions[k][0] <= pos < regions[k][1]:
+        return regions[k]
     return None
 
 
@@ -72,12 +74,17 @@ def cluster_persons(mentions: list[Mention]) -> list[_Person]:
                 by_key[" ".join(x.lower() for x in (w[0], w[-1]))] = p
         p.mentions.append(m)
     # ... single names join them
+    by_word: dict[str, list[_Person]] = {}
+    for p in persons:
+        if p.words:
+            for x in {p.words[-1].lower(), p.words[0].lower()}:
+                by_word.setdefault(x, []).append(p)
     for m in people:
         w = _words(m.name)
         if m.entry is not None or len(w) >= 2:
             continue
         word = w[0].lower() if w else m.text.lower()
-        cands = [p for p in persons if p.words and word in (p.words[-1].lower(), p.words[0].lower())]
+        cands = by_word.get(word, [])
         if cands:
             best = max(cands, key=lambda p: (p.last_before(m.start), -persons.index(p)))
             best.mentions.append(m)
@@ -108,13 +115,16 @@ def adopt_misread_orgs(persons: list[_Person], mentions: list[Mention]) -> None:
 def add_surnames(persons: list[_Person], parse: Parse, mentions: list[Mention]) -> None:
     """Bare surnames the recognizer missed (headlines, names NER skipped)."""
     taken = {i for m in mentions for i in range(m.first, m.last)}
+    by_text: dict[str, list] = {}
+    for t in parse.tokens:
+        if t.text[:1].isupper():
+            by_text.setdefault(t.text, []).append(t)
     for p in persons:
         w = p.words
         if len(w) < 2 or len(w[-1]) < 3:
             continue
-        surname = w[-1]
-        for t in parse.tokens:
-            if t.text == surname and t.i not in taken and t.ent not in ("GPE", "LOC", "FAC", "NORP"):
+        for t in by_text.get(w[-1], ()):
+            if t.i not in taken and t.ent not in ("GPE", "LOC", "FAC", "NORP"):
                 m = Mention(t.i, t.i + 1, t.start, t.end, t.text, "person", name=t.text, kind="person")
                 p.mentions.append(m)
                 mentions.append(m)
@@ -151,35 +161,44 @@ def attach_pronouns(persons: list[_Person], parse: Parse, mentions: list[Mention
     owner = {id(m): p for p in persons for m in p.mentions}
     paras = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
     taken = {i for m in mentions for i in range(m.first, m.last)}
+    by_sent: dict[int, list[Mention]] = {}
+    for m in sorted((m for m in mentions if id(m) in owner), key=lambda m: m.start):
+        by_sent.setdefault(parse.tokens[m.first].sent, []).append(m)
+    quoted = {id(m): _inside(quotes, m.start) is not None for ms in by_sent.values() for m in ms}
     for t in parse.tokens:
         gender = PRONOUNS.get(t.lower)
         if not gender or t.pos not in ("PRON", "DET") or t.i in taken:
             continue
         sent = t.sent
-        para_start = max(p for p in paras if p <= t.start)
-        q = _inside(quotes, t.start)
-        pool = [m for m in mentions if id(m) in owner and m.start < t.start]
-        pool = [m for m in pool if (attrs(owner[id(m)])["gender"] in (None, gender))]
-        if q is None:
-            pool = [m for m in pool if _inside(quotes, m.start) is None]
+        para_start = paras[bisect.bisect_right(paras, t.start) - 1]
+        outside = _inside(quotes, t.start) is None
+
+        def fits(m):
+            return m.start < t.start and attrs(owner[id(m)])["gender"] in (None, gender) and \
+                not (outside and quoted[id(m)])
+
         best = None
-        same = [m for m in pool if parse.tokens[m.first].sent == sent]
+        same = [m for m in by_sent.get(sent, ()) if fits(m)]
         if same:
             subj = [m for m in same if m.subject]
             best = (subj or same)[-1]
         else:
             for s in range(sent - 1, -1, -1):
-                sm = [m for m in pool if parse.tokens[m.first].sent == s]
                 if parse.sentences[s].end <= para_start and s < sent - 1:
                     break
+                sm = [m for m in by_sent.get(s, ()) if fits(m)]
                 if sm:
                     subj = [m for m in sm if m.subject]
                     best = (subj or sm)[0]
                     break
         if best is None:
             continue
-        pm = Mention(t.i, t.i + 1, t.start, t.end, t.text, "pronoun", kind="person", gender=gender)
+        pm = Mention(t.i, t.i + 1, t.start, t.end, t.text, "pronoun", kind="person", gender=gender,
+                     subject=t.dep.startswith("nsubj"))
+        owner[id(pm)] = owner[id(best)]
         owner[id(best)].mentions.append(pm)
+        quoted[id(pm)] = not outside
+        bisect.insort(by_sent.setdefault(sent, []), pm, key=lambda m: m.start)  # he -> he chains
 
 
 def person_attrs(p: _Person, date: Optional[str]) -> dict:

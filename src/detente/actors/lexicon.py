@@ -76,6 +76,7 @@ class Lexicon:
 
     def __post_init__(self):
         self.index: dict[str, list[Entry]] = {}
+        self.prefixes: set[str] = set()  # every prefix of every key: the matcher stops when it leaves them
         self.max_words = 1
         for e in self.entries:
             self._add_index(e)
@@ -89,6 +90,7 @@ class Lexicon:
         key = norm(e.phrase)
         if not key:
             return
+        self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
         bucket = self.index.setdefault(key, [])
         if e not in bucket:
             bucket.append(e)
@@ -114,7 +116,7 @@ class Lexicon:
 
 def _read_yaml(path: str):
     with open(path, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _title(phrase: str) -> str:

@@ -6,6 +6,7 @@ capitals in the lexicon phrase must be capitals in the text ("Turkey" is not "tu
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -41,7 +42,8 @@ def caps_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _in(spans: list[tuple[int, int]], pos: int) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def case_ok(phrase: str, surface: str, caps: bool) -> bool:
@@ -71,24 +73,26 @@ def find_atoms(parse: Parse, lex: Lexicon) -> list[Atom]:
     """Longest-leftmost lexicon matches over the tokens, each with the entries whose case fits."""
     toks, text = parse.tokens, parse.text
     caps = caps_lines(text)
+    normed = [norm(t.text) for t in toks]
     atoms: list[Atom] = []
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
-        if not any(c.isalnum() for c in t.text):
+        if not normed[i] or normed[i] not in lex.prefixes:
             i += 1
             continue
         best = None
         key = ""
-        limit = min(n, i + lex.max_words + 2)
-        for j in range(i, limit):
+        for j in range(i, min(n, i + lex.max_words + 2)):
             tj = toks[j]
-            if not tj.text.strip():
+            if not normed[j]:
                 break  # a line break token ends any phrase
-            if j > i and toks[j - 1].sent != tj.sent and "\n" in text[toks[j - 1].end:tj.start]:
+            if j > i:
+                key += (" " if toks[j - 1].end < tj.start else "") + normed[j]
+            else:
+                key = normed[j]
+            if key not in lex.prefixes:
                 break
-            key = (key + (" " if j > i and toks[j - 1].end < tj.start else "") + norm(tj.text)) if j > i \
-                else norm(tj.text)
             entries = lex.lookup(key)
             if entries:
                 surface = text[t.start:tj.end]

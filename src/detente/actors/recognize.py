@@ -15,6 +15,7 @@ capitalised words as PERSON: there only the lexicon speaks, and coref adds known
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -75,14 +76,26 @@ class Recognizer:
         self.toks = parse.tokens
         self.atoms = find_atoms(parse, lex)
         self.atom_at = {a.first: a for a in self.atoms}
-        self.headlines = headline_lines(parse.text)
+        self._firsts = [a.first for a in self.atoms]
+        self.ent_at = {e.first: e for e in parse.entities}
+        self.headlines = sorted(set(headline_lines(parse.text)))  # whole lines: disjoint
         self.taken: set[int] = set()
         self.mentions: list[Mention] = []
         self.date = article.published
 
     # --- helpers -------------------------------------------------------------------------------
     def in_headline(self, char: int) -> bool:
-        return any(a <= char < b for a, b in self.headlines)
+        k = bisect.bisect_right(self.headlines, (char, float("inf"))) - 1
+        return k >= 0 and self.headlines[k][0] <= char < self.headlines[k][1]
+
+    def atoms_within(self, first: int, last: int) -> list[Atom]:
+        k = bisect.bisect_left(self._firsts, first)
+        out = []
+        while k < len(self.atoms) and self.atoms[k].first < last:
+            if self.atoms[k].last <= last:
+                out.append(self.atoms[k])
+            k += 1
+        return out
 
     def free(self, a: int, b: int) -> bool:
         return not any(i in self.taken for i in range(a, b))
@@ -113,8 +126,9 @@ class Recognizer:
             return i, at.last, at.of("person")[0]
         if at and at.of("title", "body", "organisation", "capital", "seat", "honorific"):
             return None
-        for e in self.parse.entities:
-            if e.first == i and e.label == "PERSON" and not self.in_headline(e.start):
+        e = self.ent_at.get(i)
+        if e is not None:
+            if e.label == "PERSON" and not self.in_headline(e.start):
                 last = e.last
                 while last > i + 1 and self.possessive(last - 1):
                     last -= 1
@@ -249,7 +263,7 @@ class Recognizer:
         for ent in self.parse.entities:
             if ent.label not in ("PERSON", "ORG") or self.in_headline(ent.start):
                 continue
-            inner = [a for a in self.atoms if ent.first <= a.first and a.last <= ent.last]
+            inner = self.atoms_within(ent.first, ent.last)
             if not inner or not self.free(ent.first, ent.last):
                 continue
             if any(a.of("person", "title") for a in inner):
@@ -371,7 +385,7 @@ class Recognizer:
                 continue
             if not self.free(ent.first, ent.last) or not re.search(r"[A-Z]", ent.text):
                 continue
-            inner = [a for a in self.atoms if ent.first <= a.first and a.last <= ent.last]
+            inner = self.atoms_within(ent.first, ent.last)
             self._ner(ent, inner)
 
     def _ner(self, ent, inner: list[Atom]) -> None:
