@@ -209,32 +209,23 @@ class Store:
              art.site, outlet, art.language, art.input_kind, len(art.actors), len(art.events), len(art.quotes),
              len(art.places), list(art.warnings or []), _lead_end(art.text), art.text,
              json.dumps(art.to_dict(), ensure_ascii=False)])
-        if art.actors:
-            con.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                [art.id, a.id, a.name, a.kind, a.code, a.country, a.sector, a.role, len(a.mentions)]
-                for a in art.actors])
-            ments = [[art.id, a.id, m.start, m.end, m.text] for a in art.actors for m in a.mentions]
-            if ments:
-                con.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?)", ments)
-        if art.places:
-            con.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                [art.id, i, p.start, p.end, p.text, p.name, p.country, p.lat, p.lon, p.geonameid, p.role,
-                 p.feature] for i, p in enumerate(art.places)])
-        if art.quotes:
-            con.executemany("INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
-                [art.id, i, q.start, q.end, q.text, q.direct, q.scare, *_ref_cols(q.speaker, sector=True),
-                 *((q.cue.start, q.cue.end, q.cue.text) if q.cue else (None, None, None))]
-                for i, q in enumerate(art.quotes)])
+        # One multi-row INSERT per table: DuckDB's executemany runs row by row, which costs per row.
+        _insert(con, "actors", [[art.id, a.id, a.name, a.kind, a.code, a.country, a.sector, a.role, len(a.mentions)]
+                                for a in art.actors])
+        _insert(con, "mentions", [[art.id, a.id, m.start, m.end, m.text] for a in art.actors for m in a.mentions])
+        _insert(con, "places", [[art.id, i, p.start, p.end, p.text, p.name, p.country, p.lat, p.lon, p.geonameid,
+                                 p.role, p.feature] for i, p in enumerate(art.places)])
+        _insert(con, "quotes", [
+            [art.id, i, q.start, q.end, q.text, q.direct, q.scare, *_ref_cols(q.speaker, sector=True),
+             *((q.cue.start, q.cue.end, q.cue.text) if q.cue else (None, None, None))]
+            for i, q in enumerate(art.quotes)])
         if art.events:
             rows = [_event_row(art, ev, published, outlet) for ev in art.events]
             dedup.assign_clusters(con, rows)
-            con.executemany(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES "
-                            f"({', '.join('?' for _ in EVENT_COLUMNS)})",
-                            [[r[c] for c in EVENT_COLUMNS] for r in rows])
-            ems = [[r["event_id"], art.id, m.start, m.end, m.text] for r, ev in zip(rows, art.events)
-                   for m in (ev.mentions or ([ev.trigger] if ev.trigger else []))]
-            if ems:
-                con.executemany("INSERT INTO event_mentions VALUES (?, ?, ?, ?, ?)", ems)
+            _insert(con, "events", [[r[c] for c in EVENT_COLUMNS] for r in rows], EVENT_COLUMNS)
+            _insert(con, "event_mentions", [[r["event_id"], art.id, m.start, m.end, m.text]
+                                            for r, ev in zip(rows, art.events)
+                                            for m in (ev.mentions or ([ev.trigger] if ev.trigger else []))])
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -420,6 +411,14 @@ def _lead_end(text: str) -> int:
     body = (text or "").lstrip("\n")
     cut = body.find("\n")
     return len(text or "") if cut < 0 else cut + (len(text) - len(body))
+
+
+def _insert(con, table: str, rows: list[list], columns: Optional[list[str]] = None) -> None:
+    if not rows:
+        return
+    one = "(" + ", ".join("?" for _ in rows[0]) + ")"
+    cols = f" ({', '.join(columns)})" if columns else ""
+    con.execute(f"INSERT INTO {table}{cols} VALUES " + ", ".join(one for _ in rows), [v for r in rows for v in r])
 
 
 def _first(cur):

@@ -148,35 +148,47 @@ def score(new: dict, members: list[dict]) -> Optional[float]:
 
 
 _CANDIDATES = """
-SELECT event_id, article_id, cluster_id, source_country, source_code, target_country, target_code, cameo,
-       cameo_root, plover, date_start, date_end, published, place_text, place_name, place_country,
+SELECT event_id, article_id, cluster_id, dyad_key, source_country, source_code, target_country, target_code,
+       cameo, cameo_root, plover, date_start, date_end, published, place_text, place_name, place_country,
        place_feature, lat, lon, geonameid, sentence_places, evidence
 FROM events
 WHERE cluster_id IN (
     SELECT DISTINCT cluster_id FROM events
-    WHERE dyad_key = ? AND NOT negated AND coalesce(date_end, published + {u}) >= ?::DATE
+    WHERE dyad_key IN ({keys}) AND NOT negated AND coalesce(date_end, published + {u}) >= ?::DATE
                        AND coalesce(date_start, published - {u}) <= ?::DATE)
 ORDER BY cluster_id, event_id
-""".format(u=UNDATED_SLACK_DAYS)
+"""
 
 
 def assign_clusters(con, rows: list[dict[str, Any]]) -> None:
-    """Set `cluster_id` on the event rows of one article about to be stored (inside its transaction)."""
-    taken: set[str] = set()  # one article contributes at most one event to a cluster
+    """Set `cluster_id` on the event rows of one article about to be stored (inside its transaction).
+
+    One query fetches every stored cluster that could hold any of the article's events (by block and
+    date window); each event then joins the best one it fits.
+    """
+    todo = []
     for row in rows:
         row["cluster_id"] = row["event_id"]
         window = _interval(row)
-        if row.get("dyad_key") is None or window is None or row.get("negated"):
-            continue  # negated events are not reports of an event; they never merge
-        got = con.execute(_CANDIDATES, [row["dyad_key"], window[0], window[1]]).fetchall()
-        cols = [d[0] for d in con.description]
-        clusters: dict[str, list[dict]] = {}
-        for r in got:
-            m = dict(zip(cols, r))
-            clusters.setdefault(m["cluster_id"], []).append(m)
+        # Negated events are not reports of an event; they never merge.
+        if row.get("dyad_key") is not None and window is not None and not row.get("negated"):
+            todo.append((row, window))
+    if not todo:
+        return
+    keys = sorted({r["dyad_key"] for r, _ in todo})
+    lo, hi = min(w[0] for _, w in todo), max(w[1] for _, w in todo)
+    cur = con.execute(_CANDIDATES.format(keys=", ".join("?" for _ in keys), u=UNDATED_SLACK_DAYS), keys + [lo, hi])
+    got = cur.fetchall()
+    cols = [d[0] for d in cur.description]
+    clusters: dict[str, list[dict]] = {}
+    for r in got:
+        m = dict(zip(cols, r))
+        clusters.setdefault(m["cluster_id"], []).append(m)
+    taken: set[str] = set()  # one article contributes at most one event to a cluster
+    for row, _ in todo:
         best, best_id = None, None
         for cid in sorted(clusters):
-            if cid in taken:
+            if cid in taken or clusters[cid][0]["dyad_key"] != row["dyad_key"]:
                 continue
             s = score(row, clusters[cid])
             if s is not None and (best is None or s > best):
