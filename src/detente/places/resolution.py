@@ -5,7 +5,7 @@ capitals a little more, a name that is only an alternate name a little less, a l
 reading more) plus the article's support for it: what share of the article's other names lie in its country
 (unambiguous toponyms, actors, the dateline), whether its US state is named, and a ", <state or
 country>" qualifier right after it, which rules out every reading outside it. Same name, same
-reading throughout an article. Two passes: the second reads the context the first resolved.
+reading throughout an article. Readings near readings of the article's other names gain a bonus. Two passes: the second reads the context the first resolved.
 """
 from __future__ import annotations
 
@@ -25,10 +25,17 @@ CONTEXT_SMOOTHING = 1.0
 STATE_BONUS = 2.0
 QUALIFIER_MISS = -20.0
 DATELINE_CITY_BONUS = 1.0  # datelines name cities
+PROXIMITY_KM = 100.0
+PROXIMITY_WEIGHT = 2.5
+PROXIMITY_CAP = 3  # neighbours that earn the full proximity bonus
+PROXIMITY_CANDIDATES = 15  # readings per name taken into account, biggest first
 
 
-def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterable[str] = ()) -> dict[int, Candidate]:
-    """Mention index -> chosen reading, for every mention the gazetteer knows."""
+def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterable[str] = (),
+                hint_states: Iterable[str] = ()) -> dict[int, Candidate]:
+    """Mention index -> chosen reading, for every mention the gazetteer knows. `hint_states`: US
+    states the article is known to be about (from counties it names)."""
+    hint_states = set(hint_states)
     cands = [_candidates(m, gaz) for m in mentions]
     base = Counter(c for c in actor_countries if c)
     # what the article says without any guessing: names with a single country among their readings
@@ -36,6 +43,7 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterab
         countries = {c.country for c, _ in cs}
         if len(countries) == 1 and None not in countries:
             base[next(iter(countries))] += 1
+    near = _neighbours(mentions, cands)
     chosen: dict[int, Candidate] = {}
     for _ in range(2):
         # the context a name gets is what the other names say: a reading must not vote for itself
@@ -60,8 +68,9 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterab
             qual = _qualifier(m, gaz, chosen, mentions)
             ctx = ctx_all - own.get(key(m.text), Counter())
             mine = chosen.get(i)
-            st = {a for a, n in states.items() if n > (1 if mine is not None and mine.admin1 == a else 0)}
-            best = max(cands[i], key=lambda cp: _score(cp[0], cp[1], m, gaz, ctx, st, qual))
+            st = {a for a, n in states.items() if n > (1 if mine is not None and mine.admin1 == a else 0)} | hint_states
+            best = max(cands[i], key=lambda cp: _score(cp[0], cp[1], m, gaz, ctx, st, qual)
+                       + PROXIMITY_WEIGHT * min(near.get(id(cp[0]), 0), PROXIMITY_CAP) / PROXIMITY_CAP)
             new[i] = best[0]
             if k:
                 by_key[k] = best[0]
@@ -71,10 +80,40 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterab
     return chosen
 
 
+def _neighbours(mentions: list[Mention], cands: list[list[tuple[Candidate, bool]]]) -> dict[int, int]:
+    """For each local reading (city, division), how many other names in the article have a reading
+    within PROXIMITY_KM of it: small towns of one county name each other (Alexandria, Brandon and
+    Kensington, Minnesota), while their namesakes elsewhere stand alone."""
+    per_key: dict[str, list[Candidate]] = {}
+    for m, cs in zip(mentions, cands):
+        if m.demonym or not cs:
+            continue
+        local = [c for c, _ in cs if c.feature in ("city", "admin1")]
+        local.sort(key=lambda c: -c.population)
+        per_key.setdefault(key(m.text), local[:PROXIMITY_CANDIDATES])
+    if len(per_key) < 2:
+        return {}
+    keys = list(per_key)
+    pts = [(k, c, math.radians(c.lat), math.radians(c.lon)) for k in keys for c in per_key[k]]
+    out: dict[int, int] = {}
+    lim = PROXIMITY_KM / 6371.0
+    for k, c, la, lo in pts:
+        others = set()
+        cos_la = math.cos(la)
+        for k2, c2, la2, lo2 in pts:
+            if k2 == k or k2 in others:
+                continue
+            dlo = (lo2 - lo) * cos_la
+            if abs(la2 - la) < lim and (la2 - la) ** 2 + dlo ** 2 < lim * lim:
+                others.add(k2)
+        out[id(c)] = len(others)
+    return out
+
+
 def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[Candidate, bool]]:
     if m.demonym:
         return [(gaz.country[m.demonym], True)] if m.demonym in gaz.country else []
-    if m.source == "qualifier" and m.text in gaz.state_abbrev:
+    if m.text in gaz.state_abbrev:
         return [(gaz.state_abbrev[m.text], True)]
     return gaz.lookup(m.text)
 

@@ -60,9 +60,17 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
             m.dateline = True
 
     surnames = {key(e.text.split()[-1]) for e in parse.entities if e.label == "PERSON" and len(e.text.split()) > 1}
+    # one sense per discourse: a name NER calls a place once is a place wherever else it stands
+    said = {key(n) for n in (text[slice(*_strip_the(text, e.start, e.end))] for e in parse.entities
+                             if e.label in ("GPE", "LOC")) if gaz.lookup(n) and key(n) not in surnames}
+
+    def known(name: str) -> bool:
+        return gaz.findable(name) or key(name) in said
+
     for e in parse.entities:
         s, t = _strip_the(text, *_first_line(text, e.start, e.end))
-        iso3 = gaz.demonyms.get(text[s:t]) if e.label in PLACE_LABELS | MAYBE_LABELS else None
+        name = text[s:t]
+        iso3 = gaz.demonyms.get(name) if e.label in PLACE_LABELS | MAYBE_LABELS else None
         if iso3:
             head = parse.tokens[e.last - 1]
             if head.dep in _MODIFIER_DEPS and parse.tokens[head.head].pos in ("NOUN", "PROPN"):
@@ -71,34 +79,41 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
                     m.demonym = iso3
             taken[e.start:e.end] = b"\x01" * (e.end - e.start)
             continue
-        if e.label == "ORG" and not gaz.findable(text[s:t]):
-            # "Minnesota Department of Health", "Kabul University": the place whose body it is
+        if e.label == "ORG" and not (gaz.famous(name) or key(name) in said):
+            # "Minnesota Department of Health", "American Red Cross": the place whose body it is
             n = len(out)
-            _scan(text, parse, gaz, e.first, e.last, add, strict=True)
+            first = parse.tokens[e.first]
+            if e.last - e.first > 1 and gaz.demonyms.get(first.text):
+                m = add(first.start, first.end, "demonym")
+                if m:
+                    m.demonym = gaz.demonyms[first.text]
+            if e.last - e.first > 1:  # a one-word organisation is the organisation ("Toyota")
+                _scan(text, parse, e.first, e.last, add, known)
             for m in out[n:]:
                 m.in_name = True
             taken[e.start:e.end] = b"\x01" * (e.end - e.start)
             continue
         if e.label in PLACE_LABELS:
-            if gaz.lookup(text[s:t]):
+            if gaz.lookup(name) or name in gaz.state_abbrev:
                 add(s, t, "ner")
                 continue
             if e.label == "FAC":  # "Kabul airport", "Dulles International Airport": where it stands
-                _scan(text, parse, gaz, e.first, e.last, add, strict=True)
+                _scan(text, parse, e.first, e.last, add, known)
                 taken[e.start:e.end] = b"\x01" * (e.end - e.start)
                 continue
             # "US-Pakistan", "Kabul Province": keep the parts the gazetteer knows; but the Mississippi
             # River is no state and Royal Street no town, so a name with other words left over is skipped
             if all(_capital(x.text) or x.lower in _JOINERS or not x.text.isalnum() for x in parse.tokens[e.first:e.last]):
-                _scan(text, parse, gaz, e.first, e.last, add, strict=False, leftover=_LEFTOVER)
+                _scan(text, parse, e.first, e.last, add, lambda n: bool(gaz.lookup(n)), leftover=_LEFTOVER)
             taken[e.start:e.end] = b"\x01" * (e.end - e.start)
         else:
-            name = text[s:t]
-            if not (e.label in MAYBE_LABELS and gaz.findable(name) and key(name) not in surnames
+            # a person's or organisation's name that is exactly a place everyone knows ("Kabul" tagged
+            # PERSON), or one this article calls a place elsewhere
+            if not (e.label in MAYBE_LABELS and (gaz.famous(name) or key(name) in said) and key(name) not in surnames
                     and (is_acronym(name) or e.label != "NORP") and add(s, t, "ner-other")):
                 # words inside a person, an organisation or a date are no place of their own
                 taken[e.start:e.end] = b"\x01" * (e.end - e.start)
-    _scan(text, parse, gaz, 0, len(parse.tokens), add, strict=True)
+    _scan(text, parse, 0, len(parse.tokens), add, known, strict=True)
     _qualify(text, out, gaz, add)
     out.sort(key=lambda m: m.start)
     return out
@@ -123,13 +138,14 @@ def dateline_span(article: Article) -> Optional[Span]:
     return None
 
 
-def _scan(text, parse, gaz, first, last, add, strict: bool, leftover: frozenset = frozenset()) -> None:
-    """Longest known names among capitalised token runs in tokens[first:last]; with `leftover`, only
-    when every token outside the names is one of those words or punctuation."""
+def _scan(text, parse, first, last, add, known, strict: bool = False, leftover: frozenset = frozenset()) -> None:
+    """Longest names that `known` accepts among capitalised token runs in tokens[first:last]; with
+    `leftover`, only when every token outside the names is one of those words or punctuation;
+    `strict` for running text, where a capitalised common word at a sentence start is no name."""
     toks = parse.tokens
     if leftover:
         hits: list = []
-        _scan(text, parse, gaz, first, last, lambda s, t, src: hits.append((s, t)), strict)
+        _scan(text, parse, first, last, lambda s, t, src: hits.append((s, t)), known)
         covered = lambda x: any(s <= x.start and x.end <= t for s, t in hits)  # noqa: E731
         if hits and all(covered(x) or x.lower in leftover or not x.text.isalnum() for x in toks[first:last]):
             for s, t in hits:
@@ -147,7 +163,7 @@ def _scan(text, parse, gaz, first, last, add, strict: bool, leftover: frozenset 
             if not _capital(run[-1].text) or any(not _capital(x.text) and x.lower not in _JOINERS for x in run):
                 continue
             name = text[run[0].start:run[-1].end]
-            if not (gaz.findable(name) if strict else gaz.lookup(name)):
+            if not known(name):
                 continue
             # Title-Case common words at a sentence start ("Nice work") are not names
             if strict and n == 1 and not t.text.isupper() and t.pos not in ("PROPN",) and not is_acronym(t.text):
