@@ -48,7 +48,7 @@ async function overview() {
           h("thead", {}, h("tr", {}, ["title", "published", "dateline", "events", "quotes"].map(c => h("th", {}, c)))),
           h("tbody", {}, arts.items.length ? arts.items.map(a => h("tr", {},
             h("td", {}, h("a", { href: `#/article/${encodeURIComponent(a.id)}` }, a.title || a.id)),
-            h("td", {}, a.published || ""), h("td", {}, a.dateline || ""),
+            h("td", { class: "date" }, a.published || ""), h("td", {}, a.dateline || ""),
             h("td", { class: "num" }, fmt(a.n_events)), h("td", { class: "num" }, fmt(a.n_quotes))))
             : h("tr", {}, h("td", { colspan: 5, class: "empty" }, "The store is empty: code an article to start."))))),
       h("section", {}, h("h3", {}, "Most active dyads"),
@@ -138,7 +138,7 @@ function eventRows(items) {
   return h("table", { class: "events" },
     h("thead", {}, h("tr", {}, ["date", "source", "CAMEO", "target", "Goldstein", "status", "evidence"].map(c => h("th", {}, c)))),
     h("tbody", {}, items.map(e => h("tr", { class: "event-row" },
-      h("td", {}, e.date || ""), h("td", {}, `${e.source_text || ""} [${e.source_code || e.source_country || "?"}]`),
+      h("td", { class: "date" }, e.date || ""), h("td", {}, `${e.source_text || ""} [${e.source_code || e.source_country || "?"}]`),
       h("td", {}, h("b", {}, e.cameo), " ", e.cameo_name || ""),
       h("td", {}, `${e.target_text || ""} [${e.target_code || e.target_country || "?"}]`),
       h("td", { class: "num" }, fmt(e.goldstein, 1)),

@@ -91,7 +91,7 @@ function eventsTable(art, box, evidenceOut) {
       h("td", {}, [e.plover, e.plover_mode].filter(Boolean).join(" / ")),
       h("td", { class: "num" }, fmt(e.goldstein, 1)),
       h("td", {}, e.quad_class ? `${e.quad_class} ${QUAD[e.quad_class] || ""}` : ""),
-      h("td", {}, e.date || "—", e.date ? h("small", {}, ` ${e.date_precision || ""} from ${e.date_source || "?"}`) : null),
+      h("td", { class: "date" }, e.date || "—", e.date ? h("small", {}, ` ${e.date_precision || ""} from ${e.date_source || "?"}`) : null),
       h("td", {}, e.place ? (e.place.name || e.place.text) : ""),
       h("td", {}, eventFlags(e)),
       h("td", {}, e.trigger ? e.trigger.text : ""));
