@@ -88,14 +88,20 @@ def _quote_path(path: str) -> str:
 
 
 def _jsonable(v):
-    if v is None:
-        return None
-    if hasattr(v, "isoformat"):
-        return v.isoformat()
-    if isinstance(v, float) and v != v:
-        return None
+    """Plain JSON values from what DuckDB or pandas hand back (numpy arrays and scalars, NaN, NaT, dates)."""
+    if v is None or isinstance(v, (str, bool, int)):
+        return v
     if isinstance(v, (list, tuple)):
         return [_jsonable(x) for x in v]
+    if hasattr(v, "tolist") and not hasattr(v, "isoformat"):  # numpy array or scalar
+        return _jsonable(v.tolist())
+    try:
+        if pd.isna(v):
+            return None
+    except (TypeError, ValueError):
+        pass
+    if hasattr(v, "isoformat"):
+        return v.isoformat()
     return v
 
 
