@@ -211,6 +211,11 @@ def person_attrs(p: _Person, date: Optional[str]) -> dict:
         if m.code and not a["code"]:
             a["code"] = m.code
         a["gender"] = a["gender"] or (m.gender if m.type in ("person", "role") else None)
+    if not a["role"]:  # a nameless person known only by a role noun ("the president said")
+        for m in p.mentions:
+            if m.type == "role" and m.role:
+                a["role"], a["sector"] = m.role, a["sector"] or m.sector
+                break
     entry = next((m.entry for m in p.mentions if m.entry is not None), None)
     if entry is not None:
         r = entry.role_at(date) or entry.role_at(None)
@@ -242,7 +247,7 @@ def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Opti
 
     unresolved = attach_roles(persons, mentions, attrs)
     for m in unresolved:
-        if m.country:  # "Pakistan's prime minister" with no name in the article: a person of its own
+        if m.country or m.subject:  # "Pakistan's prime minister", "the president said": a nameless person
             p = _Person(m.text)
             p.mentions.append(m)
             persons.append(p)

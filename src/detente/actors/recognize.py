@@ -187,17 +187,29 @@ class Recognizer:
             name = self.name_after(j)
             if not name or not self.free(name[0], name[1]):
                 continue
-            first, country = atom.first, None
-            prev = atoms[k - 1] if k else None
-            if prev and self.free(prev.first, prev.last):
-                if prev.last == atom.first and (self.country_prefix(prev) or prev.of("organisation")):
-                    first, country = prev.first, prev
-                elif prev.last + 1 == atom.first and self.possessive(prev.last) and \
-                        (self.country_prefix(prev) or prev.of("organisation")):
-                    first, country = prev.first, prev
-            self._person(first, name, titles, country)
+            first, body, kb = atom.first, None, k
+            if k and atoms[k - 1].last == atom.first and atoms[k - 1].of("body") and \
+                    self.free(atoms[k - 1].first, atoms[k - 1].last):
+                body, kb = atoms[k - 1], k - 1  # "foreign ministry spokesperson X", "army spokesman X"
+                first = body.first
+            country = self.prefix_before(kb, first)
+            if country is not None:
+                first = country.first
+            self._person(first, name, titles, country, body)
 
-    def _person(self, first: int, name, titles: list[Atom], prefix: Optional[Atom]) -> None:
+    def prefix_before(self, k: int, first: int) -> Optional[Atom]:
+        """The country or organisation atom standing right before token `first` ("US", "Pakistan's")."""
+        prev = self.atoms[k - 1] if k else None
+        if prev is None or not self.free(prev.first, prev.last):
+            return None
+        if not (self.country_prefix(prev) or prev.of("organisation")):
+            return None
+        if prev.last == first or (prev.last + 1 == first and self.possessive(prev.last)):
+            return prev
+        return None
+
+    def _person(self, first: int, name, titles: list[Atom], prefix: Optional[Atom],
+                body: Optional[Atom] = None) -> None:
         nf, nl, pentry = name
         s, e, text = self.span(first, nl)
         m = Mention(first, nl, s, e, text, "person", kind="person", titled=True)
@@ -212,6 +224,8 @@ class Recognizer:
                 m.gender = m.gender or en.gender
             for en in t.of("honorific"):
                 m.gender = m.gender or en.gender
+        if body is not None:
+            m.sector = body.of("body")[0].sector  # the body says whose spokesman: army -> MIL
         if not m.role:
             m.titled = False
         if prefix is not None:
