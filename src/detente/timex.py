@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Optional
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -106,7 +106,10 @@ def resolve(t: Timex, anchor: Optional[date]) -> Timex:
             mon = _month_in(s)
             year = anchor.year if mon <= anchor.month else anchor.year - 1
             return _set(t, f"{year}-{mon:02d}", "month")
-        if kind in ("md", "dm", "wd", "day", "ago", "rel"):
+        if kind == "wd":  # the latest such day on or before the anchor: "on Monday" in Monday's paper is that day
+            back = (anchor.weekday() - WEEKDAYS.index(s.lower())) % 7
+            return _set(t, (anchor - timedelta(days=back)).isoformat(), "day")
+        if kind in ("md", "dm", "day", "ago", "rel"):
             d = _dp(s, anchor)
             if d is None:
                 return t

@@ -95,12 +95,52 @@ class _Coder:
             if trig.i in self.consumed or self._governs_event(trig, by_tok):
                 continue
             events.extend(self._code(trig))
+        if self.headline_end and not any(e.trigger.start < self.headline_end for e in events):
+            events.extend(self._headline())
         events = self._statements(events)
         self._answered_questions(events)
         self._implicit_targets(events)
         events.sort(key=lambda e: (e.trigger.start, e.id))
         events = dedupe.merge(events, self.headline_end)
         return self._cap(events)
+
+    def _headline(self) -> list[Event]:
+        """Title Case headlines parse badly ("Russia Attacks Ukraine" comes out as one proper name),
+        so they are read flat: the actor before a lexicon verb is the source, the one after the target."""
+        toks = [t for t in self.p.tokens if t.end <= self.headline_end and t.pos not in ("SPACE", "PUNCT")]
+        out = []
+        for k, t in enumerate(toks):
+            trig = self._flat_trigger(t, toks[k + 1:])
+            if trig is None:
+                continue
+            word = lambda x: ref_at(self.actors, x.start, x.end)  # noqa: E731 - word by word: the parse is unreliable here
+            before = [r for r in (word(x) for x in reversed(toks[:k])) if r]
+            after = [r for r in (word(x) for x in toks[k + 1:]) if r and not any(_same(r, b) for b in before[:1])]
+            src, tgt = (before[0] if before else None), (after[0] if after else None)
+            if src is None and tgt is None:
+                continue
+            intended = any(x.lower in ("to", "will", "seeks", "plans", "aims") for x in toks[max(0, k - 2):k])
+            pol = polarity.Polarity(negated=any(x.lower in ("not", "won't", "no") for x in toks[max(0, k - 2):k]),
+                                    modality="intended" if intended else "asserted")
+            e = self._event(trig, src, tgt, pol, None)
+            line = self.a.text[:self.headline_end]
+            start = len(line) - len(line.lstrip())
+            e.sentence = Span(start, self.headline_end, self.a.text[start:self.headline_end])
+            e.evidence = e.sentence.text.strip()
+            out.append(e)
+        return out[:MAX_EVENTS_PER_SENTENCE]
+
+    def _flat_trigger(self, t, rest) -> Optional[triggers.Trigger]:
+        forms = triggers._forms(t)
+        rest_forms = set().union(*(triggers._forms(x) for x in rest[:4])) if rest else set()
+        for pat in self.lex.patterns:
+            if pat.particle or pat.prep or not (set(forms) & pat.verbs):
+                continue
+            if pat.objects and not (rest_forms & pat.objects):
+                continue
+            return triggers.Trigger(t.i, pat.code, "verb", [t.i], None, forms[0])
+        code = next((self.lex.verbs[f] for f in forms if f in self.lex.verbs), None)
+        return triggers.Trigger(t.i, code, "verb", [t.i], None, forms[0]) if code else None
 
     def _governs_event(self, trig: triggers.Trigger, by_tok: dict) -> bool:
         """'pledged to expel', 'agreed to lift sanctions': the intent verb gives way to the event it governs."""

@@ -1,0 +1,59 @@
+"""Temporal expressions: found in text, resolved at the precision the text gives."""
+from datetime import date
+
+from detente import timex
+
+
+def one(text, anchor=None):
+    found = timex.find(text)
+    assert len(found) == 1, found
+    t = timex.resolve(found[0], anchor)
+    assert text[t.start:t.end] == t.text
+    return t
+
+
+def test_bare_month_takes_the_anchor_year_or_the_year_before():
+    t = one("A breakthrough occurred in March, when", date(2025, 5, 31))
+    assert (t.text, t.value, t.precision) == ("March", "2025-03", "month")
+    assert one("occurred in March.", date(2025, 2, 10)).value == "2024-03"
+
+
+def test_bare_month_without_anchor_stays_unresolved():
+    assert one("in March").value is None
+
+
+def test_year_keeps_year_precision():
+    t = one("the 2021 Kabul bombing")
+    assert (t.value, t.precision) == ("2021", "year")
+
+
+def test_month_year_and_full_dates():
+    assert one("Later, in May 2025, Trump").value == "2025-05"
+    t = one("on March 5, 2024 the talks")
+    assert (t.value, t.precision) == ("2024-03-05", "day")
+    assert one("signed on 2023-11-02.").value == "2023-11-02"
+
+
+def test_weekday_and_relative_days_resolve_before_the_anchor():
+    t = one("Israel on Tuesday released", date(2025, 10, 27))  # a Monday
+    assert (t.value, t.precision) == ("2025-10-21", "day")
+    assert one("met on Monday", date(2025, 10, 27)).value == "2025-10-27"  # the paper's own day
+    assert one("protested yesterday", date(2025, 10, 27)).value == "2025-10-26"
+    assert one("three years ago", date(2025, 10, 27)).value == "2022"
+
+
+def test_numbers_and_modal_may_are_not_dates():
+    assert timex.find("the blast killed 180 people and 2,021 troops") == []
+    assert timex.find("they may attack again") == []
+    assert timex.find("it cost $2019 million") == []
+
+
+def test_explicit_anchor_is_the_latest_dated_expression():
+    found = timex.find("In March 2019 they met. Later, in May 2025, and in 2030 plans")
+    assert timex.explicit_anchor(found) == date(2025, 5, 31)
+    assert timex.explicit_anchor(timex.find("in March")) is None
+
+
+def test_parse_date():
+    assert timex.parse_date("2025-10-27T10:00:00") == date(2025, 10, 27)
+    assert timex.parse_date("garbage") is None and timex.parse_date(None) is None
