@@ -148,3 +148,9 @@ def test_odd_records_are_stored(store):
     row = store.events(negated=None).iloc[0]
     assert row.cameo is None and row.dyad_key is None and pd.isna(row.published)
     assert store.get("odd").published == "not a date"  # the record comes back as coded
+
+
+def test_article_without_id_is_refused(store):
+    with pytest.raises(StoreError, match="without an id"):
+        store.add(article("", "Some text."))
+    assert store.stats()["articles"] == 0

@@ -170,6 +170,8 @@ class Store:
         """Store one coded article in one transaction; False (and nothing written) if its id is stored."""
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
+        if not isinstance(article.id, str) or not article.id:
+            raise StoreError(f"an article without an id cannot be stored (source {article.source!r})")
         with self._lock:
             if self.has(article.id):
                 return False
@@ -179,10 +181,14 @@ class Store:
                 self._write(article)
                 con.execute("COMMIT")
             except Exception as e:
-                con.execute("ROLLBACK")
+                try:
+                    con.execute("ROLLBACK")
+                except duckdb.Error:
+                    pass  # a failed COMMIT has already ended the transaction
                 if isinstance(e, duckdb.ConstraintException):
-                    return False  # another writer stored the same id first
-                raise StoreError(f"article {article.id}: not stored ({type(e).__name__}: {e})") from e
+                    return False  # the same id was stored meanwhile
+                first = str(e).strip().splitlines()[0] if str(e).strip() else ""
+                raise StoreError(f"article {article.id}: not stored ({type(e).__name__}: {first})") from e
             return True
 
     def add_many(self, articles: Iterable[Article]) -> tuple[int, int]:

@@ -13,6 +13,7 @@ def plot_dyad(df: pd.DataFrame, path: str) -> str:
 
     matplotlib.use("Agg")  # files only: no display on servers
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     a = df.attrs
     labels = [str(p)[:10] for p in df["period"]] if len(df) else []
@@ -24,6 +25,7 @@ def plot_dyad(df: pd.DataFrame, path: str) -> str:
         ax.bar(x, vals, bottom=bottom, color=colour, label=name, width=0.8)
         bottom = [b + v for b, v in zip(bottom, vals)]
     ax.set_ylabel("events")
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xticks(x)
     ax.set_xticklabels(labels, rotation=45, ha="right", fontsize=8)
     ax2 = ax.twinx()
