@@ -104,7 +104,7 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
             # "US-Pakistan", "Kabul Province": keep the parts the gazetteer knows; but the Mississippi
             # River is no state and Royal Street no town, so a name with other words left over is skipped
             if all(_capital(x.text) or x.lower in _JOINERS or not x.text.isalnum() for x in parse.tokens[e.first:e.last]):
-                _scan(text, parse, e.first, e.last, add, lambda n: bool(gaz.lookup(n)), leftover=_LEFTOVER)
+                _scan(text, parse, e.first, e.last, add, known, leftover=_LEFTOVER)
             taken[e.start:e.end] = b"\x01" * (e.end - e.start)
         else:
             # a person's or organisation's name that is exactly a place everyone knows ("Kabul" tagged
@@ -170,6 +170,9 @@ def _scan(text, parse, first, last, add, known, strict: bool = False, leftover: 
                 continue
             if strict and n == 1 and t.text.isupper() and len(t.text) < 4 and not is_acronym(t.text):
                 continue
+            # in a shouted line "HELP US" is a pronoun: acronyms count only in mixed-case text
+            if strict and n == 1 and is_acronym(t.text) and _shouting(toks, i, first, last):
+                continue
             hit = (run[0].start, run[-1].end, n)
             break
         if hit:
@@ -195,6 +198,11 @@ def _qualify(text: str, mentions: list[Mention], gaz: Gazetteer, add) -> None:
                 q = add(at, at + len(w.group(0)), "qualifier")
         if q is not None and q is not m:
             m.qualifier = q
+
+
+def _shouting(toks, i: int, first: int, last: int) -> bool:
+    near = [t.text for t in toks[max(first, i - 3):min(last, i + 4)] if t.i != i and t.text.isalpha() and len(t.text) > 1]
+    return bool(near) and all(w.isupper() for w in near)
 
 
 def _capital(word: str) -> bool:
