@@ -18,23 +18,37 @@ from detente.store import Store  # noqa: E402
 warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 
-def _app():
-    from test_server_api import corpus  # the hand-coded articles of the API tests
+class _LazyStore:
+    """The hand-coded store, opened on first use: collecting the suite must not open stores or load models."""
 
-    import tempfile
+    _store = None
 
-    path = tempfile.mkdtemp(prefix="detente-schema-") + "/s.duckdb"
+    def __getattr__(self, name):
+        if _LazyStore._store is None:
+            import tempfile
+
+            from test_server_api import corpus  # the hand-coded articles of the API tests
+
+            store = Store(tempfile.mkdtemp(prefix="detente-schema-") + "/s.duckdb")
+            for art in corpus():
+                store.add(art)
+            _LazyStore._store = store
+        return getattr(_LazyStore._store, name)
+
+
+# Small text limit: generated bodies exercise the coder's input handling, not its speed.
+schema = schemathesis.openapi.from_asgi(
+    "/openapi.json", create_app(store=_LazyStore(), limits=Limits(max_text_chars=2000, coding_wait_s=30)))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm_coder():
     from detente.pipeline import code_text
 
     code_text("Pakistan met India in Kabul.")  # model and lexicons load here, not in the first request
-    store = Store(path)
-    for art in corpus():
-        store.add(art)
-    # Small text limit: generated bodies exercise the coder, not its speed.
-    return create_app(store=store, limits=Limits(max_text_chars=2000, coding_wait_s=30))
-
-
-schema = schemathesis.openapi.from_asgi("/openapi.json", _app())
+    yield
+    if _LazyStore._store is not None:
+        _LazyStore._store.close()
 
 
 @schema.parametrize()
