@@ -18,7 +18,7 @@ router = APIRouter(prefix="/api")
 ACTOR = r"^[A-Za-z]{3}[A-Za-z0-9]{0,12}$"  # ISO3 country, optionally followed by CAMEO sector codes
 DYAD = r"^[A-Za-z]{3}[A-Za-z0-9]{0,12},[A-Za-z]{3}[A-Za-z0-9]{0,12}$"
 MAX_PERIODS = 5000  # bars a timeline may have: ten years by day, a century by week
-ERRORS = {400: {"model": S.Problem}, 404: {"model": S.Problem}, 413: {"model": S.Problem},
+ERRORS = {400: {"model": S.Problem}, 403: {"model": S.Problem}, 404: {"model": S.Problem}, 413: {"model": S.Problem},
           422: {"model": S.Problem}, 429: {"model": S.Problem}}
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="rows per page")]

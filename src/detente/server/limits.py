@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 class Limits:
     max_body_bytes: int = 2 * 1024 * 1024  # a long HTML page with its furniture fits; a dump does not
     max_text_chars: int = 100_000  # spaCy's small model codes this in a few seconds on one core
-    max_page: int = 1000  # rows one list request may ask for
     coding_slots: int = 1  # coding runs at once; the rest get 429 instead of queueing without bound
     coding_wait_s: float = 5.0  # how long a request waits for a free slot before it is told to retry
     fetch_timeout_s: float = 10.0
