@@ -23,6 +23,9 @@ TEXTS = {
     "user": "Velkovic accused the Freedonian Coast Guard of harassing SLF fighters, and Fredville denied it.",
     "unknown": "Oluwaseun Adebayo-Kravchenko met delegates of the Zentrix Federation of Guilds in Lagos.",
     "groups": "ISIS-K claimed the attack, and US officials said al-Qaeda had no part in it.",
+    "spokesman": ("Taliban spokesperson Zabiullah Mujahid denied it. Pakistani army spokesman Ahmed Sharif "
+                  "Chaudhry said a Pakistani official had been misquoted, and the attack in New Jersey was "
+                  "unrelated. The president said he would visit Islamabad."),
 }
 ODD = ["", "   \n\n ", "the the the", "12 34 56 78", "Pakistan India China Russia Iran Japan",
        "and " * 3000 + "Pakistan said so.", "\u201c\u201d\u2019s ' \" ) ( -- ::", "HE SAID SHE SAID HIS HER"]
@@ -216,3 +219,23 @@ def test_offsets_are_truth(parsed):
                 assert text[m.start:m.end] == m.text
         spans = [(m.start, m.end) for a in actors for m in a.mentions]
         assert len(spans) == len(set(spans)), key  # a span belongs to one actor
+
+
+def test_spokesmen_take_the_code_of_whom_they_speak_for(parsed):
+    _, actors = run(parsed, "spokesman")
+    assert by_name(actors, "Zabiullah Mujahid").code == "AFGINSTAL"
+    chaudhry = by_name(actors, "Ahmed Sharif Chaudhry")
+    assert (chaudhry.code, chaudhry.role) == ("PAKMIL", "Spokesman")
+    assert holder(actors, "Pakistani official")[0].code == "PAKGOV"
+    assert not holder(actors, "Jersey")  # a country's name inside another place's name
+
+
+def test_nameless_subject_role_noun_is_a_person(parsed):
+    text, _ = parsed["spokesman"]
+    _, actors = run(parsed, "spokesman")
+    pres = holder(actors, "The president")
+    assert len(pres) == 1 and (pres[0].kind, pres[0].role, pres[0].code) == ("person", "President", "GOV")
+    he = text.index(" he would") + 1
+    assert actor_at(actors, he, he + 2)[0] is pres[0]
+    visit = text.index("Islamabad")
+    assert actor_at(actors, visit, visit + 9) is None  # "visit Islamabad": a place

@@ -124,7 +124,8 @@ def add_surnames(persons: list[_Person], parse: Parse, mentions: list[Mention]) 
         if len(w) < 2 or len(w[-1]) < 3:
             continue
         for t in by_text.get(w[-1], ()):
-            if t.i not in taken and t.ent not in ("GPE", "LOC", "FAC", "NORP"):
+            if t.i not in taken and t.ent not in ("GPE", "LOC", "FAC", "NORP") and \
+                    (t.pos == "PROPN" or t.ent == "PERSON"):  # not "Long" in "Long before ..."
                 m = Mention(t.i, t.i + 1, t.start, t.end, t.text, "person", name=t.text, kind="person")
                 p.mentions.append(m)
                 mentions.append(m)
