@@ -44,7 +44,7 @@ def test_events_table(capsys, store_path):
 def test_dyad_table_and_plot(capsys, store_path, tmp_path):
     png, svg = tmp_path / "d.png", tmp_path / "d.svg"
     rc, out, err = run(capsys, "dyad", "PAK", "IND", "--store", store_path, "--format", "table", "--plot", str(png))
-    assert rc == 0 and "2025-05" in out and "0871" in out
+    assert rc == 0 and "2025-05" in out and "PAK->IND 190" in out
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 5000
     rc, out, err = run(capsys, "dyad", "USA", "PAK", "--store", store_path, "--format", "jsonl", "--by", "quarter",
                        "--plot", str(svg))

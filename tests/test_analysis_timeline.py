@@ -68,18 +68,22 @@ def test_sectors_narrow_the_dyad(store):
 ])
 def test_trend_label(store, codes, label):
     months = ["2025-01-10", "2025-02-10", "2025-03-10", "2025-04-10"]
-    _monthly(store, [(m, "USA", "PAK", c) for m, c in zip(months, codes)])
+    _monthly(store, [(m, "USA", "PAK", c) for m, c in zip(months, codes)] * 2)
     df = store.dyad("USA", "PAK")
     assert df.attrs["trend"] == label
     if label != "stable":
         assert abs(df.attrs["trend_change"]) >= timeline.TREND_MIN_CHANGE
 
 
-def test_trend_needs_two_periods():
+def test_trend_needs_enough_evidence():
     df = pd.DataFrame({"n_events": [3], "goldstein_mean": [-5.0]})
     assert timeline.trend_label(df) == ("stable", None)
-    rising = pd.DataFrame({"n_events": [1, 0, 1], "goldstein_mean": [-2.0, None, 2.0]})
-    assert timeline.trend_label(rising) == ("improving", 4.0)
+    thin = pd.DataFrame({"n_events": [1, 0, 1, 1], "goldstein_mean": [-2.0, None, 0.0, 2.0]})
+    assert timeline.trend_label(thin) == ("stable", None)  # one event a period: noise
+    two = pd.DataFrame({"n_events": [2, 0, 2], "goldstein_mean": [-2.0, None, 2.0]})
+    assert timeline.trend_label(two) == ("stable", 4.0)  # two periods: a change, but no trend called
+    rising = pd.DataFrame({"n_events": [3, 0, 3, 1, 3], "goldstein_mean": [-2.0, None, 0.0, -9.0, 2.0]})
+    assert timeline.trend_label(rising) == ("improving", 4.0)  # the lone -9 does not enter
 
 
 def test_undated_events_are_counted_apart(store):

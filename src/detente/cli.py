@@ -280,6 +280,8 @@ def cmd_events(args) -> int:
 
 
 def cmd_dyad(args) -> int:
+    import pandas as pd
+
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     with _open_store(args) as store:
         df = store.dyad(args.a, args.b, by=args.by, directed=args.directed, start=_validate_date(args.since),
@@ -291,11 +293,11 @@ def cmd_dyad(args) -> int:
                f"({a['tone']}), trend {a['trend']}{change}" + (f", {a['undated']} undated left out"
                                                                if a["undated"] else ""))
     if fmt == "table":
-        shown = df.assign(period=df["period"].astype(str).str.slice(0, 10),
-                          goldstein_sum=df["goldstein_sum"].round(1), goldstein_mean=df["goldstein_mean"].round(2),
-                          top=df["top_events"].map(lambda xs: "; ".join(list(xs)[:2])))
-        _print_frame(shown, fmt, ["period", "n_events", "q1", "q2", "q3", "q4", "goldstein_sum", "goldstein_mean",
-                                  "top"], title=f"{a['a']} {arrow} {a['b']} by {args.by}")
+        shown = pd.DataFrame({"period": df["period"].astype(str).str.slice(0, 10), "n": df["n_events"],
+                              "q1": df["q1"], "q2": df["q2"], "q3": df["q3"], "q4": df["q4"],
+                              "G sum": df["goldstein_sum"].round(1), "G mean": df["goldstein_mean"].round(2),
+                              "top event": df["top_events"].map(lambda xs: list(xs)[0] if len(xs) else "")})
+        _print_frame(shown, fmt, title=f"{a['a']} {arrow} {a['b']} by {args.by} (q1..q4: QuadClass counts)")
         print(summary)
     else:
         _print_frame(df.drop(columns=["top_events"]), fmt)

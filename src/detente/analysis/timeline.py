@@ -10,6 +10,8 @@ from . import queries
 
 PERIODS = {"day": "1 day", "week": "7 days", "month": "1 month", "quarter": "3 months"}
 TREND_MIN_CHANGE = 1.0  # Goldstein points the fitted mean must move over the window to call a trend
+TREND_MIN_PER_PERIOD = 2  # events a period needs to enter the trend line
+TREND_MIN_PERIODS = 3  # periods that must enter it before a trend is called
 
 
 # Only what the timeline reads: a narrow scan is most of the speed on a million events.
@@ -93,25 +95,25 @@ def tone(goldstein_sum: float, n_events: int) -> str:
 
 
 def trend_label(df: pd.DataFrame) -> tuple[str, Optional[float]]:
-    """Weighted least-squares line through each period's mean Goldstein (weights: its event counts).
+    """Weighted least-squares line through the periods' mean Goldstein (weights: their event counts).
 
-    The change is the fitted line's rise from the first to the last period that has events;
-    improving when it rises >= TREND_MIN_CHANGE, worsening when it falls that much, else stable.
-    Fewer than two periods with events: stable, change None.
+    Only periods with at least TREND_MIN_PER_PERIOD events enter (the mean of one event is noise),
+    and at least TREND_MIN_PERIODS of them are needed, else the trend is stable. The change is the
+    fitted line's rise from the first to the last of them: improving when it rises by
+    TREND_MIN_CHANGE or more, worsening when it falls that much, else stable.
     """
     if df.empty:
         return "stable", None
     pos = pd.Series(range(len(df)), index=df.index)
-    have = df["n_events"] > 0
+    have = df["n_events"] >= TREND_MIN_PER_PERIOD
     x, y, w = pos[have].astype(float), df.loc[have, "goldstein_mean"].astype(float), df.loc[have, "n_events"]
     if len(x) < 2:
         return "stable", None
     xm, ym = (x * w).sum() / w.sum(), (y * w).sum() / w.sum()
-    var = (w * (x - xm) ** 2).sum()
-    if var == 0:
-        return "stable", None
-    slope = (w * (x - xm) * (y - ym)).sum() / var
+    slope = (w * (x - xm) * (y - ym)).sum() / (w * (x - xm) ** 2).sum()
     change = round(float(slope * (x.max() - x.min())), 3)
+    if len(x) < TREND_MIN_PERIODS:
+        return "stable", change
     if change >= TREND_MIN_CHANGE:
         return "improving", change
     if change <= -TREND_MIN_CHANGE:
