@@ -113,6 +113,8 @@ def test_sentences_are_not_tag_lines(line):
     ("Comments by the minister drew criticism from the opposition.", False),
     ("Share prices fell sharply in Karachi on Monday.", False),
     ("Copyright disputes between the two firms went to court.", False),
+    ("Reporting by Jane Doe; Editing by John Smith", True), ("Photo: AFP", True),
+    ("Reporting by the state media suggested otherwise, officials said.", False),
 ])
 def test_furniture_lines_match_whole_lines_only(line, furniture):
     assert is_furniture(line) is furniture

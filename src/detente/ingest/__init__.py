@@ -43,13 +43,21 @@ class _Options:
 
 def article_from_text(text: str, source: str | None = None, id: str | None = None, **meta) -> Article:
     """An article from scraped page text: headline, dateline, tags, byline/date lines and furniture
-    are taken out of the body (the dateline word stays, pointed at by `dateline_span`)."""
+    are taken out of the body (the dateline word stays, pointed at by `dateline_span`).
+
+    `meta` sets any other Article field (title, published, url, tags ...) and wins over what the page
+    says; a given `title` is also removed from the top of the body.
+    """
+    unknown = set(meta) - _FIELDS
+    if unknown:
+        raise TypeError(f"article_from_text() got unknown Article field(s): {', '.join(sorted(unknown))}")
     page = clean_page(text, title=meta.pop("title", None))
     published = meta.pop("published", None)
-    tags = list(meta.pop("tags", None) or []) or page.tags
-    art = Article(id=id or stable_id(source, page.body), text=page.body, source=source, title=page.title,
-                  dateline=page.dateline, dateline_span=page.dateline_span, tags=tags, author=page.author,
-                  published=page.published, input_kind=meta.pop("input_kind", "text"), **meta)
+    fields = dict(text=page.body, source=source, title=page.title, dateline=page.dateline,
+                  dateline_span=page.dateline_span, tags=page.tags, author=page.author,
+                  published=page.published, input_kind="text")
+    fields.update({k: v for k, v in meta.items() if v is not None})
+    art = Article(id=id or stable_id(source, page.body), **fields)
     _set_published(art, published)
     if not page.body.strip():
         art.warnings.append("ingest: no article text left after removing headline and page furniture")

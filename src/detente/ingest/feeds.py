@@ -57,14 +57,16 @@ def entries(data: bytes) -> Iterator[Union[Entry, FeedProblem]]:
         if not text.strip():
             yield FeedProblem(f"feed entry has no text (neither content nor summary){broken}", i)
             continue
-        title = e.get("title") or None
+        # plain dict lookups: FeedParserDict maps a missing 'updated' to 'published' with a DeprecationWarning
+        get = dict.get
+        title = get(e, "title") or None
         yield Entry(
-            index=i, text=text, title=fragment_text(title) if title else None, url=e.get("link") or None,
-            id=e.get("id") or e.get("guid") or None,
-            published=iso_date(e.get("published_parsed") or e.get("updated_parsed") or e.get("published")
-                               or e.get("updated")),
-            author=e.get("author") or None,
-            tags=[t.get("term") for t in e.get("tags") or [] if t.get("term")],
+            index=i, text=text, title=fragment_text(title) if title else None, url=get(e, "link") or None,
+            id=get(e, "id") or get(e, "guid") or None,
+            published=iso_date(get(e, "published_parsed") or get(e, "updated_parsed") or get(e, "published")
+                               or get(e, "updated")),
+            author=get(e, "author") or None,
+            tags=[t.get("term") for t in get(e, "tags") or [] if t.get("term")],
             language=feed_lang,
         )
 
