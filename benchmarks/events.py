@@ -102,12 +102,15 @@ def petr2(show_errors):
             if g.get("event"):
                 n["plover_gold"] += 1
                 n["plover"] += bool(p) and p.plover == g["event"]
+            found = {a.country for a in art.actors}  # what the actors stage made available
             if gsrc:
                 n["src_gold"] += 1
                 n["src"] += psrc == gsrc
+                n["src_avail"] += gsrc in found
             if gtgt:
                 n["tgt_gold"] += 1
                 n["tgt"] += ptgt == gtgt
+                n["tgt_avail"] += gtgt in found
             if show_errors and not (bool(p) and (gsrc, groot, gtgt) == (psrc, proot, ptgt)):
                 errors.append(f"  gold {gsrc}-{g['cameo']}-{gtgt}  got {psrc}-{p.cameo if p else None}-{ptgt}  | {r['text'][:110]!r}")
         n["pred_in_event_sents"] += len(pred)
@@ -119,6 +122,8 @@ def petr2(show_errors):
     print(f"  PLOVER type:             {pct('plover', 'plover_gold')}")
     print(f"  source country:          {pct('src', 'src_gold')}")
     print(f"  target country:          {pct('tgt', 'tgt_gold')}")
+    print(f"  ceiling set by the actors stage (gold country among the sentence's actors): "
+          f"source {pct('src_avail', 'src_gold')}, target {pct('tgt_avail', 'tgt_gold')}")
     print(f"  predicted events in event sentences: {n['pred_in_event_sents']}; "
           f"in the {n['noevent_sents']} no-event sentences: {n['noevent_preds']} "
           f"({n['noevent_sents_with_pred']} sentences with any)")

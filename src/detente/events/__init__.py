@@ -184,7 +184,7 @@ class _Coder:
         speaker = self._speaker(pol.speech_verb)
         if pol.speech_verb is not None:
             self.spoken.add(pol.speech_verb)
-        if not sources and speaker is not None and self._first_person_subject(t):
+        if not sources and speaker is not None and self._pronoun_subject(t):
             sources = [speaker]
         mutual = has(t, self.lex.mutual)
         pairs = self._pairs(sources, targets, mutual, between)
@@ -239,13 +239,15 @@ class _Coder:
                     best = group
         return best
 
-    def _first_person_subject(self, t) -> bool:
+    def _pronoun_subject(self, t) -> bool:
+        """An unresolved pronoun subject under a speech verb is the speaker: "Israel announced it would
+        free ...", "We see an opportunity ...", he said."""
         subj = [c for c in self.p.children(t.i) if c.dep in ("nsubj", "poss")]
         node = t
         while not subj and node.dep in ("xcomp", "acl", "pcomp", "prep", "pobj", "dobj") and node.head != node.i:
             node = self.p.tokens[node.head]
             subj = [c for c in self.p.children(node.i) if c.dep in ("nsubj", "poss")]
-        return bool(subj) and subj[0].lower in FIRST_PERSON
+        return bool(subj) and subj[0].lower in FIRST_PERSON | {"he", "she", "it", "they", "his", "her", "its", "their"}
 
     def _speaker(self, speech_verb: Optional[int]) -> Optional[ActorRef]:
         if speech_verb is None:

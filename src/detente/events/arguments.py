@@ -122,6 +122,11 @@ class Resolver:
             agent = next((c for c in kids if c.dep == "agent"), None)
             if node.pos in ("VERB", "AUX") and agent is not None:
                 return self.pobj_actors(agent), agent
+            if came_from is not None and came_from.dep == "xcomp" and subj is not None:
+                # object control: "Congress asked Obama to help", "wants Putin to attack": the object acts
+                ctrl = next((c for c in kids if c.dep in ("dobj", "dative") and c.i < came_from.i), None)
+                if ctrl is not None and self.actors(ctrl.i):
+                    return self.actors(ctrl.i), ctrl
             if subj is not None:
                 if subj.lower in RELATIVE and node.dep == "relcl":
                     head = self.p.tokens[node.head]
@@ -131,7 +136,7 @@ class Resolver:
                 poss = next((c for c in kids if c.dep == "poss"), None)
                 if poss is not None:
                     return self.actors(poss.i), poss
-                if came_from.dep in ("acl", "relcl") and self.actors(node.i):
+                if came_from.dep in ("acl", "relcl") and not (came_from is v and v.tag == "VBN") and self.actors(node.i):
                     return self.actors(node.i), node
             if node.dep not in CLIMB_DEPS or node.head == node.i:
                 return [], None
@@ -162,7 +167,7 @@ class Resolver:
                     return refs
         for o in objects:  # "a ceasefire between Pakistan and India", "concerns about Washington's ..."
             for c in self.p.children(o.i):
-                if c.dep == "prep" and c.lower in TARGET_PREPS - {"of", "from"}:
+                if c.dep == "prep" and c.lower in (TARGET_PREPS | {"for"}) - {"of", "from"}:
                     refs = self.pobj_actors(c)
                     if refs:
                         return refs

@@ -58,6 +58,8 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
         if dep == "ccomp" or dep == "parataxis":
             if has(head, lex.negators):
                 negated = True
+            if in_clause and (has(head, lex.hypothetical) or has(head, lex.intent)) and not has(head, lex.speech):
+                hypothetical = True  # "wants that Putin attacks", "urged that talks resume": someone else's act
             if has(head, lex.speech) and pol.speech_verb is None:
                 pol.speech_verb = head.i
             if has(head, ("ask", "wonder", "question")) and mark & {"whether", "if"}:
@@ -73,9 +75,12 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
                 negated = True
             if _neg_child(parse, head) or any(c.lower == "no" and c.dep == "det" for c in parse.children(head.i)):
                 negated = True
-            if has(head, lex.intent) or (_aux(parse, head) & FUTURE_AUX):
-                intended = True
-            if has(head, lex.hypothetical) or (_aux(parse, head) & HYPO_AUX):
+            controlled = dep == "xcomp" and any(c.dep in ("dobj", "dative") and c.i < node.i for c in parse.children(head.i))
+            if controlled and (has(head, lex.intent) or has(head, lex.hypothetical)):
+                hypothetical = True  # "wants Putin to attack": wished on another actor
+            elif has(head, lex.intent) or (_aux(parse, head) & FUTURE_AUX):
+                intended = True  # "seeks to deepen", "will meet"
+            elif has(head, lex.hypothetical) or (_aux(parse, head) & HYPO_AUX):
                 hypothetical = True
             if dep in ("relcl", "advcl"):
                 in_clause = False
