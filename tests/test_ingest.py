@@ -118,11 +118,14 @@ def test_kind_is_detected_by_content_not_extension(tmp_path):
                      "update.json": "text", "fragment.txt": "html"}
 
 
-def test_gzip_is_read_transparently(tmp_path):
+def test_gzip_is_read_transparently_and_a_corrupt_one_is_an_error(tmp_path):
     path = tmp_path / "article.html.gz"
     path.write_bytes(gzip.compress((FIX / "article.html").read_bytes()))
     art = one(path)
     assert art.input_kind == "html" and art.title == "Leaders sign water treaty after decade of talks"
+    corrupt = tmp_path / "corrupt.gz"
+    corrupt.write_bytes(b"\x1f\x8b\x08\x00" + b"not deflate data at all" * 3)
+    assert one(corrupt).reason.startswith("broken gzip")
 
 
 def test_folder_recursive_and_glob(tmp_path):
@@ -274,3 +277,24 @@ def test_large_corpus_streams_past_max_bytes(tmp_path):
     assert os.path.getsize(path) > 20_000
     got = items(path, max_bytes=20_000)
     assert len(got) == 300 and all(isinstance(a, Article) for a in got)
+
+
+# --- any bytes at all: items, never an exception ------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_STARTS = st.sampled_from([b"", b"<?xml version='1.0'?><rss><channel><item>", b"<html><body><p>", b"{\"text\": ",
+                           b"id,text\n1,", b"\xef\xbb\xbf", b"\xff\xfe", b"\x1f\x8b", b"[{", b"WASHINGTON: "])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(start=_STARTS, rest=st.binary(max_size=300))
+def test_any_bytes_give_items_not_exceptions(tmp_path, start, rest):
+    path = tmp_path / "doc"
+    path.write_bytes(start + rest)
+    got = items(path)
+    assert got and all(isinstance(g, (Article, IngestError)) for g in got)
+    for g in got:
+        if isinstance(g, IngestError):
+            assert not g.reason.startswith("unexpected") and "\n" not in g.reason

@@ -144,3 +144,22 @@ def test_datelines(text, place):
 def test_dateline_with_full_date_gives_published():
     art = article_from_text("GENEVA, May 3, 2024 (AFP) - Envoys met again.")
     assert art.dateline == "GENEVA" and art.published == "2024-05-03"
+
+
+# --- any text at all: no exception, offsets true -------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+_LINES = st.sampled_from(["WASHINGTON: Talks resumed.", "Comments (0)", "Marco RubioPakistan", "", "  ",
+                          "Headline Here", "By Jane Doe", "Tags: a, b", "Ministers met on Monday.", "\r", "KYIV —"])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_LINES, st.text(max_size=40)), max_size=12))
+def test_any_page_text_gives_an_article_with_true_offsets(lines):
+    art = article_from_text("\n".join(lines))
+    assert isinstance(art.text, str) and art.id
+    if art.dateline_span:
+        s = art.dateline_span
+        assert art.text[s.start:s.end] == s.text == art.dateline
+    assert "Comments (0)" not in art.text.split("\n")

@@ -37,8 +37,8 @@ def jsonl_records(lines: IO[str], text_column: str) -> Iterator[Union[Record, Co
             continue
         if text_column not in obj and not seen_text:
             # the first record tells whether the column exists at all: one clear error, not one per line
-            yield CorpusProblem(f"no text column {text_column!r} (fields: {', '.join(map(str, obj)) or 'none'});"
-                                f" choose one with text_column=", fatal=True)
+            yield CorpusProblem(f"no text column {text_column!r} (fields: {', '.join(map(str, obj)) or 'none'})",
+                                fatal=True)
             return
         seen_text = True
         yield Record(n, obj)
@@ -77,8 +77,8 @@ def csv_records(lines: IO[str], text_column: str, head: str = "") -> Iterator[Un
         yield CorpusProblem("empty CSV: no header row", fatal=True)
         return
     if text_column not in header:
-        yield CorpusProblem(f"no text column {text_column!r} (columns: {', '.join(h for h in header if h)});"
-                            f" choose one with text_column=", fatal=True)
+        yield CorpusProblem(f"no text column {text_column!r} (columns: {', '.join(h for h in header if h)})",
+                            fatal=True)
         return
     row = 0
     while True:

@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import re
+import zlib
 from typing import Optional
 
 # Bytes looked at to decide kind and encoding; enough for any header, cheap for a 50 MB file.
@@ -28,8 +29,11 @@ def is_gzip(head: bytes) -> bool:
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
     """Decompress, refusing to inflate past `max_bytes` (a gzip bomb stays small in memory)."""
-    with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
-        out = f.read(max_bytes + 1)
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as f:
+            out = f.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as e:  # zlib.error is no OSError: a corrupt stream raises it
+        raise ValueError(str(e)) from None
     if len(out) > max_bytes:
         raise ValueError(f"decompressed size exceeds {max_bytes:,} bytes")
     return out
