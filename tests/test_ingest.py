@@ -109,7 +109,8 @@ def test_csv_with_configured_column_names():
 def test_kind_is_detected_by_content_not_extension(tmp_path):
     for name, src in [("page.txt", "article.html"), ("news.txt", "feed.rss"), ("data.txt", "corpus.jsonl")]:
         shutil.copy(FIX / src, tmp_path / name)
-    (tmp_path / "table.dat").write_text("id,text\n1,The envoy arrived in Kabul on Monday.\n", encoding="utf-8")
+    (tmp_path / "table.dat").write_text('id,text\n1,"The envoy arrived in Kabul on Monday.\n\nTalks began.\n\n'
+                                        'They ended late."\n', encoding="utf-8")
     (tmp_path / "update.json").write_text("[Update] " + ENGLISH, encoding="utf-8")
     (tmp_path / "fragment.txt").write_text("<b>Breaking</b><p>" + ENGLISH + "</p><p>" + ENGLISH + "</p>",
                                            encoding="utf-8")

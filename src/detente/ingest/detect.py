@@ -165,23 +165,24 @@ def _markup_kind(s: str) -> str:
 
 
 def _looks_like_csv(s: str) -> bool:
-    """A header of short field names followed by rows with as many fields: a scraped page never has one."""
-    lines = [ln for ln in s.split("\n", 6)[:6] if ln.strip()]
-    if len(lines) < 2:
-        return False
-    header = lines[0].rstrip("\r")
+    """A header of short field names and a first row with as many fields: a scraped page never has one.
+
+    The first row is read with the csv module, so a quoted text spanning many lines still counts.
+    """
+    import csv
+
+    header = s.split("\n", 1)[0].rstrip("\r")
     for delim in (",", "\t", ";"):
         fields = header.split(delim)
-        if len(fields) < 2:
+        if len(fields) < 2 or not all(re.fullmatch(r'\s*"?[A-Za-z_][\w .-]{0,40}"?\s*', f) for f in fields):
             continue
-        if all(re.fullmatch(r'\s*"?[A-Za-z_][\w .-]{0,40}"?\s*', f) for f in fields):
-            import csv
-
-            try:
-                rows = list(csv.reader(io.StringIO("\n".join(lines[1:3])), delimiter=delim))
-            except csv.Error:
-                return False
-            return bool(rows) and len(rows[0]) == len(fields)
+        try:
+            rows = csv.reader(io.StringIO(s), delimiter=delim)
+            next(rows)
+            first = next(rows, None)
+        except csv.Error:
+            return False
+        return first is not None and len(first) == len(fields)
     return False
 
 
