@@ -127,6 +127,9 @@ class Store:
             if found is not None and found > STORE_SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: written by a newer detente (store schema {found}; this version "
                                  f"reads up to {STORE_SCHEMA_VERSION}); upgrade detente to open it")
+            if not self.read_only:
+                # Stores made during version 1's development lack this column; adding it loses nothing.
+                self._con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS sentence_places VARCHAR[]")
             return
         if tables:
             raise StoreError(f"{self.path}: not a detente store (it has tables but no schema_version)")
