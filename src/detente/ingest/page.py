@@ -18,7 +18,8 @@ import yaml
 from ..model import Span
 from .dates import iso_date
 
-_LEXICON = Path(__file__).with_name("furniture.yaml")
+# The furniture lexicon lives next to this module; a copy in lexicon/ (where packaging ships YAML) wins.
+_LEXICONS = (Path(__file__).parents[1] / "lexicon" / "furniture.yaml", Path(__file__).with_name("furniture.yaml"))
 
 
 @dataclass
@@ -42,7 +43,8 @@ class _Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
-    data = yaml.safe_load(_LEXICON.read_text(encoding="utf-8"))
+    path = next((p for p in _LEXICONS if p.exists()), _LEXICONS[-1])
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
     furniture = re.compile("|".join(f"(?:{p})" for p in data["lines"]), re.I)
     meta = tuple(re.compile(p) for p in data.get("meta", []))  # case matters: 'By Jane Doe', not 'by the sea'
     return _Lexicon(furniture, meta, frozenset(data.get("camel_prefixes", [])),
