@@ -11,7 +11,7 @@ How actor mentions map to ACE types (ACE marks the name, not the title or the no
   countries, demonyms, capitals used for governments -> GPE ("Pakistan", "Pakistani", "Islamabad")
   country + sector body        -> GPE on the country part ("US" in "US soldiers"); the body is nominal
   organisations, armed groups, seats of power, unknown NER organisations -> ORG
-  capitalised bodies ("Zimbabwe's Constitutional Court") -> ORG on the body words
+  capitalised bodies ("U.S. Supreme Court") -> ORG on the whole mention (and GPE on the country)
   role nouns, pronouns, lower-case bodies ("troops", "US soldiers") -> not names, left out
 Sentences of one article are joined (in order) so that coreference ("Rubio" after "Marco Rubio") has
 its context, as it has in real use. Line "actors+places" adds the places stage's toponyms not covered by an actor as GPE (cities and
@@ -59,8 +59,8 @@ def actor_spans(art: Article, parse, lex) -> set[tuple[int, int, str]]:
             if pre:
                 out.add((*pre, "GPE"))
             s, e = m.extra.get("body_span", (m.start, m.end))
-            if art.text[s:e].istitle():  # "Constitutional Court": a capitalised body is a name
-                out.add((s, e, "ORG"))
+            if art.text[s:e].istitle():  # "U.S. Supreme Court": a capitalised body is a name
+                out.add((m.start, m.end, "ORG"))
         elif m.type == "org":
             out.add((*(pre or (m.start, m.end)), "ORG"))
     return out

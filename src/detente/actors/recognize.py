@@ -1,11 +1,11 @@
 """Recognition: lexicon atoms and NER entities composed into actor mentions.
 
 Patterns, tried in this order (a token belongs to one mention):
-  [country ['s]] title+ name        "US Secretary of State Marco Rubio", "Chief of Army Staff Field
+  [country|org ['s]] [body] title+ name  "US Secretary of State Marco Rubio", "Chief of Army Staff Field
                                     Marshal Asim Munir" (the name need not be an NER entity)
   honorific name                    "Mr. Khan"
+  NER PERSON/ORG around a country   "Bank of America", "Jordan Peterson", "Royal Thai Navy" (the entity wins)
   country|org ['s] (adj)* body      "Pakistan's intelligence services", "US soldiers", "ISIS militants"
-  NER PERSON/ORG around a country   "Bank of America", "Jordan Peterson" (the entity wins)
   person, organisation, country, demonym; capital or seat of power standing for its government
   [the|country ['s]] title          "the secretary", "Pakistan's prime minister" (role nouns, for coref)
   body alone                        "troops", "the police" (sector-only actors)
@@ -163,8 +163,8 @@ class Recognizer:
     # --- patterns ------------------------------------------------------------------------------
     def run(self) -> list[Mention]:
         self.titled_persons()
-        self.bodies()
         self.ner_over_countries()
+        self.bodies()
         self.named_atoms()
         self.role_nouns()
         self.lone_bodies()
@@ -233,6 +233,8 @@ class Recognizer:
             org = prefix.of("organisation")
             if c:
                 m.country = c.country
+            elif org and org[0].sector == "PTY":  # "Republican Senator X": the party's country, the title's sector
+                m.country = org[0].country
             elif org:  # "Taliban spokesperson X", "UN envoy X": the organisation's codes
                 m.country, m.sector, m.code = org[0].country, org[0].sector, org[0].code
         if pentry:
@@ -283,9 +285,11 @@ class Recognizer:
             if any(a.of("person", "title") for a in inner):
                 continue
             lead = ent.first + (self.toks[ent.first].lower == "the")
-            if any(a.of("organisation", "body") for a in inner) and not (
-                    ent.label == "ORG" and inner[0].first == lead and inner[0].of("organisation")):
-                continue  # only "United Nations Economic Commission ...": a named part of a named body
+            named_part = ent.label == "ORG" and inner[0].first == lead and inner[0].of("organisation")
+            titled_body = ent.label == "ORG" and ent.text.istitle() and any(a.of("body") for a in inner) \
+                and any(self.country_prefix(a) for a in inner) and not any(a.of("organisation") for a in inner)
+            if any(a.of("organisation", "body") for a in inner) and not (named_part or titled_body):
+                continue  # but "United Nations Economic Commission ...", "Royal Thai Navy" are one name
             if inner[0].first == ent.first and inner[0].last == ent.last:
                 continue
             self._ner(ent, inner)
@@ -421,8 +425,9 @@ class Recognizer:
                     not self.country_prefix(inner[0]):
                 org = inner[0].of("organisation")[0]
                 m.country, m.sector, m.code = org.country, org.sector, org.code
-            elif inner and inner[0].first == first:
-                c = self.country_prefix(inner[0]) or (inner[0].of("capital") or [None])[0]
+            elif inner and (inner[0].first == first or any(a.of("body") for a in inner)):
+                c = next((self.country_prefix(a) for a in inner if self.country_prefix(a)), None) or \
+                    (inner[0].of("capital") or [None])[0]
                 if c is not None:
                     bodies = [en for a in inner for en in a.of("body")]
                     m.country = c.country
