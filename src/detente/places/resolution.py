@@ -22,7 +22,7 @@ ALT_NAME_PENALTY = 1.5
 PREFERRED_BONUS = 3.0
 COUNTRY_WEIGHT = 3.0
 CONTEXT_SMOOTHING = 1.0
-STATE_BONUS = 2.0
+STATE_BONUS = 3.0
 QUALIFIER_MISS = -20.0
 DATELINE_CITY_BONUS = 1.0  # datelines name cities
 PROXIMITY_KM = 100.0
@@ -48,12 +48,14 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterab
     for _ in range(2):
         # the context a name gets is what the other names say: a reading must not vote for itself
         ctx_all, own = Counter(base), {}
-        states: Counter = Counter()
+        states_all, own_states = Counter(), {}
         for i, c in chosen.items():
+            k = key(mentions[i].text)
             ctx_all[c.country] += 1
-            own.setdefault(key(mentions[i].text), Counter())[c.country] += 1
+            own.setdefault(k, Counter())[c.country] += 1
             if c.country == "USA" and c.admin1:
-                states[c.admin1] += 1
+                states_all[c.admin1] += 1
+                own_states.setdefault(k, Counter())[c.admin1] += 1
         by_key: dict[str, Candidate] = {}
         order = sorted(range(len(mentions)), key=lambda i: mentions[i].qualifier is None)  # qualified first
         new: dict[int, Candidate] = {}
@@ -67,9 +69,8 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterab
                 continue
             qual = _qualifier(m, gaz, chosen, mentions)
             ctx = ctx_all - own.get(key(m.text), Counter())
-            mine = chosen.get(i)
-            st = {a for a, n in states.items() if n > (1 if mine is not None and mine.admin1 == a else 0)} | hint_states
-            best = max(cands[i], key=lambda cp: _score(cp[0], cp[1], m, gaz, ctx, st, qual)
+            st = states_all - own_states.get(key(m.text), Counter())
+            best = max(cands[i], key=lambda cp: _score(cp[0], cp[1], m, gaz, ctx, st, hint_states, qual)
                        + PROXIMITY_WEIGHT * min(near.get(id(cp[0]), 0), PROXIMITY_CAP) / PROXIMITY_CAP)
             new[i] = best[0]
             if k:
@@ -131,8 +132,8 @@ def _qualifier(m: Mention, gaz: Gazetteer, chosen: dict[int, Candidate], mention
     return cs[0] if cs else None
 
 
-def _score(c: Candidate, primary: bool, m: Mention, gaz: Gazetteer, ctx: Counter, states: set,
-           qual: Optional[Candidate]) -> float:
+def _score(c: Candidate, primary: bool, m: Mention, gaz: Gazetteer, ctx: Counter, states: Counter,
+           hint_states: set, qual: Optional[Candidate]) -> float:
     if c.feature == "city":
         s = math.log10(c.population + 10) + (CAPITAL_BONUS if c.capital else 0.0)
         if m.dateline:
@@ -145,8 +146,10 @@ def _score(c: Candidate, primary: bool, m: Mention, gaz: Gazetteer, ctx: Counter
         s += PREFERRED_BONUS
     # the share of the article's other names in this country; one stray mention weighs little
     s += COUNTRY_WEIGHT * ctx.get(c.country, 0) / (sum(ctx.values()) + CONTEXT_SMOOTHING)
-    if c.admin1 and c.admin1 in states and c.feature == "city":
-        s += STATE_BONUS
+    if c.admin1 and c.feature == "city":
+        # the share of the article's other US names in this state; a county named here pins it
+        share = 1.0 if c.admin1 in hint_states else states.get(c.admin1, 0) / (sum(states.values()) + CONTEXT_SMOOTHING)
+        s += STATE_BONUS * share
     if qual is not None:
         if qual.feature == "country" and c.country != qual.country:
             s += QUALIFIER_MISS

@@ -1,10 +1,13 @@
 """Finding toponyms: where in the text a place is named.
 
-Three sources, in order of trust: spaCy's GPE/LOC/FAC entities; PERSON/ORG/NORP entities that are
-exactly a well-known place name (the small model tags "Kabul" PERSON now and then) unless the same
-word is a person's surname elsewhere in the article; and gazetteer matches NER missed, mostly
-Title-Case headlines and ALL-CAPS datelines. A toponym followed by ", <state or country>" (Athens, Ga.;
-Paris, Texas) carries that qualifier for resolution.
+Sources, in order of trust: the dateline; spaCy's GPE/LOC entities the gazetteer knows (a name with
+words the gazetteer does not cover, "Mississippi River", "Royal Street", gives nothing); names inside
+FAC and ORG entities ("Kabul airport"; "Minnesota Department of Health", marked `in_name`); PERSON/ORG
+entities that are exactly a famous place (the small model tags "Kabul" PERSON now and then) or a name
+this article tags GPE/LOC elsewhere (one sense per discourse), unless it is a person's surname here;
+nationality adjectives modifying a noun ("Russian officials"); and gazetteer matches NER missed,
+mostly Title-Case headlines and ALL-CAPS datelines. A toponym followed by ", <state or country>"
+(Athens, Ga.; Paris, Texas) carries that qualifier for resolution.
 """
 from __future__ import annotations
 
