@@ -187,3 +187,17 @@ def test_bad_input_never_raises():
         art = Article(id="bad", text=text)
         evs = events.extract(art, nlp.parse(text), actors_for(text), [])
         assert len(evs) <= events.MAX_EVENTS_PER_SENTENCE * max(1, len(nlp.parse(text).sentences))
+
+
+def test_title_case_headline_is_read_flat():
+    text = "Russia Attacks Syria\n\nThe fighting went on for days."
+    evs = events.extract(Article(id="t", text=text), nlp.parse(text), actors_for(text), [])
+    assert ("RUS", "19", "SYR") in dyads(evs)
+    head = [e for e in evs if e.trigger.text == "Attacks"][0]
+    assert head.sentence.text == "Russia Attacks Syria"
+
+
+def test_hard_line_break_in_a_wire_sentence_is_no_headline():
+    text = "Russia Praises Iran and Says Talks With Syria\nare going well, officials said."
+    evs = events.extract(Article(id="w", text=text), nlp.parse(text), actors_for(text), [])
+    assert all(e.sentence.text != "Russia Praises Iran and Says Talks With Syria" for e in evs)

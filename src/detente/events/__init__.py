@@ -79,8 +79,14 @@ class _Coder:
         text, title = self.a.text, (self.a.title or "").strip()
         if title and text.lstrip().startswith(title):
             return text.index(title) + len(title)
-        first = text.lstrip().split("\n", 1)[0]
-        if first and not first.rstrip().endswith((".", "!", "?", ":", "\"", "”")) and len(first) < 200:
+        body = text.lstrip()
+        first = body.split("\n", 1)[0]
+        words = [w for w in first.split() if w[:1].isalpha()]
+        capitalised = sum(w[:1].isupper() for w in words)
+        # a headline stands alone above a blank line and is written in Title Case; a wire sentence's
+        # hard line break is neither
+        if (first and body[len(first):].startswith("\n\n") and len(first) < 200 and len(words) >= 2
+                and capitalised >= 0.6 * len(words) and not first.rstrip().endswith((".", "!", "?", ":"))):
             return text.index(first) + len(first)
         return 0
 

@@ -121,7 +121,13 @@ class Resolver:
             subj = next((c for c in kids if c.dep in SUBJ_DEPS), None)
             agent = next((c for c in kids if c.dep == "agent"), None)
             if node.pos in ("VERB", "AUX") and agent is not None:
-                return self.pobj_actors(agent), agent
+                refs = self.pobj_actors(agent)
+                if not refs:  # "blown up by a missile fired by rebels": the instrument's user
+                    for g in self.p.children(agent.i):
+                        for acl in (c for c in self.p.children(g.i) if c.dep == "acl"):
+                            for ag in (c for c in self.p.children(acl.i) if c.dep == "agent"):
+                                refs = refs or self.pobj_actors(ag)
+                return refs, agent
             if came_from is not None and came_from.dep == "xcomp" and subj is not None:
                 # object control: "Congress asked Obama to help", "wants Putin to attack": the object acts
                 ctrl = next((c for c in kids if c.dep in ("dobj", "dative") and c.i < came_from.i), None)
