@@ -78,7 +78,10 @@ def _to_parse(text: str, docs: list) -> Parse:
     for off, doc in docs:
         base = len(tokens)
         for sent in doc.sents:
-            sentences.append(Sentence(off + sent.start_char, off + sent.end_char, base + sent.start, base + sent.end))
+            # spaCy leaves paragraph breaks inside the sentence before them; a sentence's span is its words
+            words = [t for t in sent if not t.is_space] or [sent[0]]
+            sentences.append(Sentence(off + words[0].idx, off + words[-1].idx + len(words[-1].text),
+                                      base + sent.start, base + sent.end))
             sid = len(sentences) - 1
             for t in sent:
                 tokens.append(Token(

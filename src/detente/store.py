@@ -236,6 +236,32 @@ class Store:
                                             for r, ev in zip(rows, art.events)
                                             for m in (ev.mentions or ([ev.trigger] if ev.trigger else []))])
 
+    def integrity_errors(self, check_records: bool = True) -> list[str]:
+        """What is inconsistent in the store (empty when sound): rows whose article is missing, counts
+        that disagree with the stored record, spans that do not point at their text."""
+        errs = []
+        with self._lock:
+            for table in ("actors", "mentions", "events", "event_mentions", "quotes", "places"):
+                n = _first(self._con.execute(
+                    f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)"))[0]
+                if n:
+                    errs.append(f"{table}: {n} rows belong to no stored article")
+            for table, col in (("events", "n_events"), ("quotes", "n_quotes"), ("places", "n_places"),
+                               ("actors", "n_actors")):
+                n = _first(self._con.execute(
+                    f"SELECT count(*) FROM articles a WHERE {col} <> "
+                    f"(SELECT count(*) FROM {table} t WHERE t.article_id = a.id)"))[0]
+                if n:
+                    errs.append(f"{table}: {n} articles whose rows disagree with their record")
+            records = self._con.execute("SELECT id, record FROM articles").fetchall() if check_records else []
+        for aid, rec in records:
+            try:
+                bad = Article.from_dict(json.loads(rec)).offset_errors()
+            except (ValueError, TypeError) as e:
+                bad = [f"unreadable record ({e})"]
+            errs += [f"article {aid}: {b}" for b in bad[:3]]
+        return errs
+
     # --- reading ----------------------------------------------------------------------------
 
     def get(self, article_id: str) -> Optional[Article]:

@@ -36,6 +36,16 @@ def _many(value) -> list:
     return [str(v) for v in value]
 
 
+def bound(value, last: bool) -> str:
+    """A window edge given as YYYY, YYYY-MM or YYYY-MM-DD -> the first (or last) day it covers."""
+    from ..store import StoreError, date_range
+
+    first, final, _ = date_range(str(value))
+    if first is None:
+        raise StoreError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    return (final if last else first).isoformat()
+
+
 def filters(actor=None, dyad=None, directed=False, cameo=None, plover=None, start=None, end=None,
             negated: Optional[bool] = False, modality=None, place=None, article=None, cluster=None,
             start_in: Optional[Sequence] = None) -> tuple[list[str], list]:
@@ -62,10 +72,10 @@ def filters(actor=None, dyad=None, directed=False, cameo=None, plover=None, star
     # A date filter keeps events whose date range overlaps the window; undated events drop out.
     if start:
         conds.append("date_end >= ?::DATE")
-        params.append(str(start))
+        params.append(bound(start, last=False))
     if end:
         conds.append("date_start <= ?::DATE")
-        params.append(str(end))
+        params.append(bound(end, last=True))
     if start_in:
         conds.append("date_start >= ?::DATE AND date_start < ?::DATE")
         params += [str(start_in[0]), str(start_in[1])]

@@ -42,7 +42,7 @@ def dyad(store, a: str, b: str, by: str = "month", directed: bool = False, start
     base, params = _base(a, b, directed, start, end, dedup)
     lo = f"date_trunc('{by}', ?::DATE)" if start else "(SELECT min(period) FROM agg)"
     hi = f"date_trunc('{by}', ?::DATE)" if end else "(SELECT max(period) FROM agg)"
-    span_params = ([str(start)] if start else []) + ([str(end)] if end else [])
+    span_params = ([queries.bound(start, last=False)] if start else []) + ([queries.bound(end, last=True)] if end else [])
     # Top events come out as rowids (cheap to aggregate), then are looked up: ranking strings in the
     # aggregate costs several times the whole timeline on a million events.
     sql = f"""
