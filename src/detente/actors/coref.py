@@ -18,7 +18,7 @@ from typing import Optional
 
 from ..model import Actor, Parse, Span
 from .lexicon import Lexicon
-from .recognize import Mention, headline_lines
+from .recognize import Mention
 
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
             "she": "female", "her": "female", "hers": "female", "herself": "female"}
@@ -310,5 +310,3 @@ def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Opti
         actors.append(Actor(id=f"A{len(actors) + 1}", mentions=spans, **info))
     return actors
 
-
-__all__ = ["build_actors", "headline_lines"]

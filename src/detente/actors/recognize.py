@@ -154,9 +154,7 @@ class Recognizer:
         return False
 
     def _name_token(self, t: Token) -> bool:
-        if t.pos in NAME_STOP_POS and t.pos != "PUNCT":
-            return False
-        if t.pos == "PUNCT":
+        if t.pos in NAME_STOP_POS:
             return False
         return bool(re.fullmatch(r"[A-Z][\w'’.-]*", t.text)) and t.text.lower() not in SMALL
 
