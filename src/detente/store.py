@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import threading
+import time
 from typing import Any, Iterable, Optional, Sequence
 from urllib.parse import urlparse
 
@@ -97,19 +99,37 @@ def default_path(path: Optional[str] = None) -> str:
     return path or os.environ.get("DETENTE_STORE") or DEFAULT_PATH
 
 
+# DuckDB lets one process write a file, or several read it, not both: an opener waits this long for
+# the other side to finish before it gives up with a one-line error.
+LOCK_WAIT = 15.0
+
+
+def _connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as e:
+            first = str(e).splitlines()[0]
+            if "lock" not in first.lower():
+                raise StoreError(f"{path}: cannot open the store ({first})") from None
+            if time.monotonic() >= deadline:
+                holder = re.search(r"PID (\d+)", first)
+                who = f"process {holder.group(1)}" if holder else "another process"
+                raise StoreError(f"{path}: the store is in use by {who}; try again when it is done") from None
+            time.sleep(0.2)
+
+
 class Store:
     """A DuckDB file of coded articles. `with Store(path) as s: s.add(article); s.dyad("USA", "PAK")`."""
 
-    def __init__(self, path: Optional[str] = None, read_only: bool = False):
+    def __init__(self, path: Optional[str] = None, read_only: bool = False, wait: float = LOCK_WAIT):
         self.path = default_path(path)
         self.read_only = read_only
         self._lock = threading.RLock()
         if read_only and self.path != ":memory:" and not os.path.exists(self.path):
             raise StoreError(f"{self.path}: no such store")
-        try:
-            self._con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as e:
-            raise StoreError(f"{self.path}: cannot open the store ({str(e).splitlines()[0]})") from None
+        self._con = _connect(self.path, read_only, wait)
         try:
             self._check_schema()
         except Exception:
