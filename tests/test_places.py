@@ -155,3 +155,17 @@ def test_gazetteer_names():
     usa = gaz.country["USA"]
     assert math.isfinite(usa.lat) and 24 < usa.lat < 50
     assert len(gaz.country) > 240  # every country has a point
+
+
+def test_gazetteer_cache_round_trip(tmp_path):
+    built = gazetteer.cached(15000, tmp_path)
+    files = list(tmp_path.glob("places-gazetteer-*.pickle"))
+    assert len(files) == 1
+    again = gazetteer.cached(15000, tmp_path)
+    assert again is not built
+    assert [(c.name, c.country) for c, _ in again.lookup("Kabul")] == [(c.name, c.country) for c, _ in built.lookup("Kabul")]
+    # resolution compares readings by identity: the cache must keep shared objects shared
+    pref = again.preferred[gazetteer.key("Washington")]
+    assert any(c is pref for c, _ in again.lookup("Washington"))
+    files[0].write_bytes(b"not a pickle")  # a broken cache is rebuilt, not an error
+    assert gazetteer.cached(15000, tmp_path).lookup("Kabul")
