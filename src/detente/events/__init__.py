@@ -46,7 +46,8 @@ class _Coder:
         self.headline_end = self._headline_end()
         self.noun_sources: dict[int, list[ActorRef]] = {}
         self.consumed: set[int] = set()
-        self.spoken: set[int] = set()  # speech verbs whose complement gave an event
+        self.trigger_tokens: set[int] = set()
+        self.spoken: dict[int, list[Event]] = {}  # speech verb -> the events its complement gave
 
     # --- setup -----------------------------------------------------------------------------------
 
@@ -94,6 +95,7 @@ class _Coder:
 
     def run(self) -> list[Event]:
         trigs = triggers.find(self.p, self.lex)
+        self.trigger_tokens = {t.i for t in trigs}
         by_tok = {t.i: t for t in trigs}
         events: list[Event] = []
         # nominal events first: a verb whose subject is "the bombing" inherits the bombing's source
@@ -188,8 +190,6 @@ class _Coder:
             between = any(c.dep == "prep" and c.lower == "between" for c in self.p.children(t.i))
         pol = polarity.analyse(self.p, trig.i, self.lex)
         speaker = self._speaker(pol.speech_verb)
-        if pol.speech_verb is not None:
-            self.spoken.add(pol.speech_verb)
         if not sources and speaker is not None and self._pronoun_subject(t):
             sources = [speaker]
         mutual = has(t, self.lex.mutual)
@@ -197,6 +197,8 @@ class _Coder:
         out = []
         for src, tgt in pairs:
             out.append(self._event(trig, src, tgt, pol, speaker))
+        if pol.speech_verb is not None:
+            self.spoken.setdefault(pol.speech_verb, []).extend(out)
         return out
 
     def _cause(self, v) -> list[ActorRef]:
@@ -321,7 +323,8 @@ class _Coder:
                 if ok(j):
                     return j
                 for c in self.p.children(j):
-                    if c.i != (prev.i if prev else -1) and c.dep not in CLAUSAL:
+                    # another event's phrase has its own date and place ("accused of the 2021 bombing")
+                    if c.i != (prev.i if prev else -1) and c.dep not in CLAUSAL and c.i not in self.trigger_tokens:
                         stack.append(c.i)
             if node.head == node.i:
                 return None
@@ -334,6 +337,8 @@ class _Coder:
         """'X said Y ...' with nothing codable in Y: the statement itself is a 010 event of the speaker
         about the first other actor Y names."""
         out = list(events)
+        for verb, said in self.spoken.items():
+            out.extend(self._allegations(verb, said))
         for t in self.p.tokens:
             if t.pos != "VERB" or not has(t, self.lex.speech) or t.i in self.spoken:
                 continue
@@ -354,6 +359,25 @@ class _Coder:
             trig = triggers.Trigger(t.i, "010", "verb", [t.i], None, lemma(t))
             pol = polarity.analyse(self.p, t.i, self.lex)
             out.append(self._event(trig, speaker, target, pol, None))
+        return out
+
+    def _allegations(self, verb: int, said: list[Event]) -> list[Event]:
+        """'The US said Iraq had attacked': reporting another actor's violence is an accusation (112)
+        by the speaker against the perpetrator, besides the reported attack itself."""
+        speaker = self._speaker(verb) if said else None
+        if speaker is None:
+            return []
+        out, seen = [], set()
+        t = self.p.tokens[verb]
+        for e in said:
+            src = e.source
+            if e.negated or e.quad_class != 4 or src is None or _same(src, speaker):
+                continue
+            if src.country and src.country == speaker.country or (src.actor, src.start) in seen:
+                continue
+            seen.add((src.actor, src.start))
+            trig = triggers.Trigger(t.i, "112", "verb", [t.i], None, lemma(t))
+            out.append(self._event(trig, speaker, src, polarity.analyse(self.p, t.i, self.lex), None))
         return out
 
     def _answered_questions(self, events: list[Event]) -> None:

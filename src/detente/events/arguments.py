@@ -115,6 +115,10 @@ class Resolver:
     def verb_source(self, v: Token) -> tuple[list[ActorRef], Optional[Token]]:
         """Source actors of verb v and the token they were found at; climbs from non-finite verbs."""
         node, came_from, steps = v, None, 0
+        if v.dep in ("acl", "relcl") and v.tag == "VBN" and not any(c.dep in SUBJ_DEPS for c in self.p.children(v.i)):
+            # "an operative accused of ...": a passive participle names no doer unless "by" does
+            agent = next((c for c in self.p.children(v.i) if c.dep == "agent"), None)
+            return (self.pobj_actors(agent), agent) if agent is not None else ([], None)
         while steps < 8:
             steps += 1
             kids = self.p.children(node.i)
