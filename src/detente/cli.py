@@ -32,10 +32,19 @@ def _ingest_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--date-column", default="date")
     g.add_argument("--url-column", default="url")
     g.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that lack one")
+    g.add_argument("--lexicon", action="append", default=[], metavar="FILE",
+                   help="extra actor dictionary (detente YAML or PETRARCH .txt); repeatable")
 
 
 def _read(args) -> Iterator:
     from .ingest import read
+
+    for path in args.lexicon:
+        if not os.path.isfile(path):
+            raise SystemExit(err(f"{path}: no such lexicon file") or 2)
+    if args.lexicon:  # through the environment, so that worker processes load the same dictionaries
+        os.environ["DETENTE_LEXICON"] = os.pathsep.join(
+            [os.path.abspath(p) for p in args.lexicon] + [p for p in [os.environ.get("DETENTE_LEXICON")] if p])
 
     return read(args.paths, text_column=args.text_column, id_column=args.id_column,
                 title_column=args.title_column, date_column=args.date_column, url_column=args.url_column)
