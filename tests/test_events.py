@@ -201,3 +201,15 @@ def test_hard_line_break_in_a_wire_sentence_is_no_headline():
     text = "Russia Praises Iran and Says Talks With Syria\nare going well, officials said."
     evs = events.extract(Article(id="w", text=text), nlp.parse(text), actors_for(text), [])
     assert all(e.sentence.text != "Russia Praises Iran and Says Talks With Syria" for e in evs)
+
+
+def test_bare_statement_between_states_is_a_010_of_the_speaker():
+    text = "Rubio said India is an important friend. Rubio said the weather was fine."
+    evs = events.extract(Article(id="s", text=text), nlp.parse(text), actors_for(text), [])
+    assert [(e.cameo, e.source.text, e.target.country) for e in evs] == [("010", "Rubio", "IND")]
+
+
+def test_reported_violence_is_also_an_accusation_by_the_speaker():
+    text = "Israel said Syria attacked Egypt."
+    evs = events.extract(Article(id="a", text=text), nlp.parse(text), actors_for(text), [])
+    assert {("SYR", "19", "EGY"), ("ISR", "11", "SYR")} <= dyads(evs)

@@ -346,12 +346,14 @@ class _Coder:
             if not comp:
                 continue
             speaker = self._speaker(t.i)
-            if speaker is None:
+            if speaker is None or not speaker.country:
                 continue
+            # only statements between states count: "X told AFP ..." or a remark about the police is not
+            # an international event, and would swamp the data
             target = None
             for tok in self.p.subtree(comp[0].i):
                 ref = self.r.actor(tok.i) if tok.pos in ("PROPN", "NOUN", "PRON") else None
-                if ref and not _same(ref, speaker) and (ref.country or "") != (speaker.country or "-"):
+                if ref and ref.country and not _same(ref, speaker) and ref.country != speaker.country:
                     target = ref
                     break
             if target is None:
