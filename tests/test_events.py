@@ -213,3 +213,9 @@ def test_reported_violence_is_also_an_accusation_by_the_speaker():
     text = "Israel said Syria attacked Egypt."
     evs = events.extract(Article(id="a", text=text), nlp.parse(text), actors_for(text), [])
     assert {("SYR", "19", "EGY"), ("ISR", "11", "SYR")} <= dyads(evs)
+
+
+def test_receiving_turns_the_roles_round():
+    text = "Syria received weapons from Russia."
+    evs = events.extract(Article(id="r", text=text), nlp.parse(text), actors_for(text), [])
+    assert dyads(evs) == {("RUS", "07", "SYR")}

@@ -188,6 +188,10 @@ class _Coder:
                 return []
             targets = self.r.verb_targets(t, trig.obj, theme=has(t, self.lex.theme_object))
             between = any(c.dep == "prep" and c.lower == "between" for c in self.p.children(t.i))
+            if trig.swap:
+                near = self.p.children(t.i) + (self.p.children(trig.obj) if trig.obj is not None else [])
+                givers = [r for c in near if c.dep == "prep" and c.lower == "from" for r in self.r.pobj_actors(c)]
+                sources, targets = givers, sources
         pol = polarity.analyse(self.p, trig.i, self.lex)
         speaker = self._speaker(pol.speech_verb)
         if not sources and speaker is not None and self._pronoun_subject(t):

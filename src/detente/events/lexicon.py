@@ -21,6 +21,7 @@ class Pattern:
     objects: frozenset = frozenset()
     prep: Optional[str] = None
     pobjs: frozenset = frozenset()
+    swap: bool = False  # the "from" party acts, the subject receives
 
     @property
     def specificity(self) -> int:
@@ -64,7 +65,7 @@ def load() -> Lexicon:
                 lex.verbs[str(lemma).lower()] = str(code)
         for p in data.get("patterns") or []:
             pat = Pattern(_set(p["verb"]), str(p["code"]), (p.get("particle") or None), _set(p.get("object")),
-                          p.get("prep"), _set(p.get("pobj")))
+                          p.get("prep"), _set(p.get("pobj")), bool(p.get("swap")))
             lex.patterns.append(pat)
             if pat.code.startswith(("03", "16")) and pat.objects & {"tie", "relation", "relationship"}:
                 relation |= pat.objects

@@ -26,6 +26,7 @@ class Trigger:
     tokens: list[int] = field(default_factory=list)  # all trigger words (verb + particle)
     obj: Optional[int] = None  # the object noun a pattern named ("relationship" in "expand ... relationship")
     lemma: str = ""
+    swap: bool = False  # roles turned round: "received weapons from X"
 
 
 def objects_of(parse: Parse, v: Token) -> list[Token]:
@@ -54,7 +55,8 @@ def _match_pattern(parse: Parse, v: Token, pat: Pattern) -> Optional[tuple[list[
             return None
         obj = objs[0].i
     if pat.prep:
-        preps = [c for c in kids if c.dep in ("prep", "agent", "dative") and c.lower == pat.prep]
+        near = kids + (parse.children(obj) if obj is not None else [])  # "assurances from X" hangs off the noun
+        preps = [c for c in near if c.dep in ("prep", "agent", "dative") and c.lower == pat.prep]
         if not preps:
             return None
         if pat.pobjs:
@@ -70,7 +72,7 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
     for pat in lex.patterns:  # most specific first
         hit = _match_pattern(parse, v, pat)
         if hit:
-            return Trigger(v.i, pat.code, "verb", sorted(hit[0]), hit[1], lemma(v))
+            return Trigger(v.i, pat.code, "verb", sorted(hit[0]), hit[1], lemma(v), pat.swap)
     code = next((lex.verbs[l] for l in _forms(v) if l in lex.verbs), None)
     return Trigger(v.i, code, "verb", [v.i], None, lemma(v)) if code else None
 
