@@ -158,3 +158,18 @@ def test_kill_9_and_resume_ends_with_the_same_counts(tmp_path):
     keys = ("articles", "events", "actors", "quotes", "places")
     assert {k: resumed[k] for k in keys} == {k: expected[k] for k in keys}
     assert resumed["articles"] == 12
+
+
+def test_batches_close_by_count_and_by_characters(monkeypatch):
+    seen = []
+
+    def record(batch):
+        seen.append([a.id for a in batch])
+        return list(batch)
+
+    monkeypatch.setattr(runner, "code_batch", record)
+    monkeypatch.setattr(runner, "MAX_BATCH_CHARS", 100)
+    arts = [Article(id=f"s{k}", text="x" * 30) for k in range(5)] + [Article(id="long", text="y" * 500)]
+    arts += [Article(id="after", text="z")]
+    list(runner.ingest_local(arts, MemStore(), workers=1, batch_size=2))
+    assert seen == [["s0", "s1"], ["s2", "s3"], ["s4"], ["long"], ["after"]]

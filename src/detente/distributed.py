@@ -135,7 +135,7 @@ def ingest_dask(articles: Iterable[Article], out_dir: str, client, batch_size: O
     Ids already in `out_dir` are skipped (written? False). At most 2 batches per worker thread are in
     flight, so the client's memory stays bounded.
     """
-    from .runner import BATCH_SIZE
+    from .runner import BATCH_SIZE, overflows
 
     batch_size = batch_size or BATCH_SIZE
     on_error = on_error or (lambda e: print(f"detente: {e.source}: {e.reason}", file=sys.stderr))
@@ -170,11 +170,14 @@ def ingest_dask(articles: Iterable[Article], out_dir: str, client, batch_size: O
                 stats["already"] += 1
                 yield art.id, False
                 continue
+            if overflows(batch, art):
+                window.append((batch, client.submit(code_rows, batch, pure=False)))
+                batch = []
             batch.append(art)
             if len(batch) >= batch_size:
                 window.append((batch, client.submit(code_rows, batch, pure=False)))
                 batch = []
-                yield from collect(block=False)
+            yield from collect(block=False)
         if batch:
             window.append((batch, client.submit(code_rows, batch, pure=False)))
         yield from collect(block=True)
