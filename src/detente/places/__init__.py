@@ -16,7 +16,11 @@ GeoNames id, feature: country | admin1 | city | region) and a role:
       relation noun ("engagement with Islamabad", "tensions between Pakistan and India");
     * agent of a passive ("was hit by Israel");
     * modifier of a relation noun ("US-Pakistan ties"; but "Kabul bombing" stays a place);
-    * a later conjunct takes the part of the first ("between Pakistan and India").
+    * a later conjunct takes the part of the first ("between Pakistan and India");
+    * modifier of a person or body of state ("US soldiers", "US Secretary of State");
+    * a place inside an organisation's name ("Minnesota Department of Health");
+    * a nationality adjective ("Russian officials"), unless it modifies a place noun ("the Syrian
+      town of"). Nationality adjectives are Places with the country's point (feature country).
   Metonyms keep their coordinates and offsets; the actors stage codes them as actors, and the events
   stage uses only `mentioned` places as where an event happened.
 - `mentioned`: every other toponym.
