@@ -27,6 +27,7 @@ TEXTS = {
     "unknown": "Officials in Zorbluxville and Quandrapoor denied the report.",
     "caps": "PAKISTAN AND INDIA AGREE TO HOLD TALKS IN NEW DELHI NEXT MONTH",
     "only": "Paris. London. Berlin. Kabul.",
+    "local": "The fair drew visitors from Alexandria, Osakis and Glenwood to the lake.",
     "shout": "HELP US FIND THE DOG. He lives by Turkey Creek, near the Mississippi River.",
 }
 
@@ -99,6 +100,13 @@ def test_qualifier_and_context_choose_the_namesake(parsed):
     assert first(ps, "Ga.").feature == "admin1"
     _, ps = code("athens_gr", parsed)
     assert first(ps, "Athens").country == "GRC"
+
+
+def test_small_town_read_by_its_neighbours(parsed):
+    # Alexandria next to Osakis is the Minnesota town, not Egypt's city or Virginia's
+    _, ps = code("local", parsed)
+    alex = first(ps, "Alexandria")
+    assert alex.country == "USA" and km(alex.lat, alex.lon, 45.89, -95.38) < 30
 
 
 def test_georgia_by_context(parsed):

@@ -99,20 +99,27 @@ def _neighbours(mentions: list[Mention], cands: list[list[tuple[Candidate, bool]
         per_key.setdefault(key(m.text), local[:PROXIMITY_CANDIDATES])
     if len(per_key) < 2:
         return {}
-    keys = list(per_key)
-    pts = [(k, c, math.radians(c.lat), math.radians(c.lon)) for k in keys for c in per_key[k]]
+    # points in 1-degree cells, so each reading is compared with the few cells around it only
+    cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+    for k, local in per_key.items():
+        for c in local:
+            cells.setdefault((math.floor(c.lat), math.floor(c.lon)), []).append((k, math.radians(c.lat), math.radians(c.lon)))
     out: dict[int, int] = {}
     lim = PROXIMITY_KM / 6371.0
-    for k, c, la, lo in pts:
-        others = set()
-        cos_la = math.cos(la)
-        for k2, c2, la2, lo2 in pts:
-            if k2 == k or k2 in others:
-                continue
-            dlo = (lo2 - lo) * cos_la
-            if abs(la2 - la) < lim and (la2 - la) ** 2 + dlo ** 2 < lim * lim:
-                others.add(k2)
-        out[id(c)] = len(others)
+    reach = math.ceil(math.degrees(lim))
+    for k, local in per_key.items():
+        for c in local:
+            la, lo = math.radians(c.lat), math.radians(c.lon)
+            cos_la = math.cos(la)
+            span = min(180, math.ceil(reach / max(cos_la, 0.01)))
+            others = set()
+            cy, cx = math.floor(c.lat), math.floor(c.lon)
+            for y in range(cy - reach, cy + reach + 1):
+                for x in range(cx - span, cx + span + 1):
+                    for k2, la2, lo2 in cells.get((y, (x + 180) % 360 - 180), ()):
+                        if k2 != k and k2 not in others and (la2 - la) ** 2 + ((lo2 - lo) * cos_la) ** 2 < lim * lim:
+                            others.add(k2)
+            out[id(c)] = len(others)
     return out
 
 
