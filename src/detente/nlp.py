@@ -26,10 +26,25 @@ def model_name() -> str:
 @lru_cache(maxsize=2)
 def load(name: str | None = None):
     import spacy
+    from spacy.language import Language
 
+    if not Language.has_factory("detente_line_breaks"):
+        Language.component("detente_line_breaks", func=_line_breaks)
     nlp = spacy.load(name or model_name())
     nlp.max_length = max(nlp.max_length, CHUNK_CHARS * 4)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("detente_line_breaks", before="parser")
     return nlp
+
+
+def _line_breaks(doc):
+    """A blank line ends a sentence: pages put headlines, bylines and paragraphs apart, and the parser
+    would otherwise run a Title Case headline into the lede. A single line break does not: wire
+    copy is often hard-wrapped mid-sentence."""
+    for tok in doc[:-1]:
+        if tok.is_space and tok.text.count("\n") >= 2:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 def parse(text: str) -> Parse:
