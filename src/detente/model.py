@@ -70,7 +70,7 @@ class Place:
     lat: Optional[float] = None
     lon: Optional[float] = None
     geonameid: Optional[int] = None
-    role: str = "mentioned"  # dateline | mentioned
+    role: str = "mentioned"  # dateline | mentioned | metonym (a capital standing for its government)
     feature: Optional[str] = None  # country | city | admin1 | region
 
     def ref(self) -> PlaceRef:
