@@ -60,9 +60,12 @@ def cluster_persons(mentions: list[Mention]) -> list[_Person]:
     by_key: dict[str, _Person] = {}
     people = [m for m in mentions if m.type == "person"]
     # full names (and lexicon persons) make the clusters ...
+    def bare_surname(m: Mention) -> bool:  # a lexicon surname: a full name in the article comes first
+        return m.entry is not None and m.entry.surname and m.type == "person" and not m.titled
+
     for m in people:
         w = _words(m.name)
-        if m.entry is None and len(w) < 2:
+        if (m.entry is None and len(w) < 2) or bare_surname(m):
             continue
         key = (m.entry.name if m.entry else " ".join(x.lower() for x in (w[0], w[-1])))
         p = by_key.get(key) or by_key.get(" ".join(x.lower() for x in (w[0], w[-1])) if len(w) > 1 else key)
@@ -81,13 +84,26 @@ def cluster_persons(mentions: list[Mention]) -> list[_Person]:
                 by_word.setdefault(x, []).append(p)
     for m in people:
         w = _words(m.name)
-        if m.entry is not None or len(w) >= 2:
+        if (m.entry is not None or len(w) >= 2) and not bare_surname(m):
             continue
         word = w[0].lower() if w else m.text.lower()
+        if bare_surname(m):
+            word = m.text.lower()
         cands = by_word.get(word, [])
         if cands:
             best = max(cands, key=lambda p: (p.last_before(m.start), -persons.index(p)))
+            if bare_surname(m) and best.mentions and all(x.entry is None for x in best.mentions):
+                m.entry = None  # "Laura Bush ... Bush said": the article's own Bush, not the lexicon's
             best.mentions.append(m)
+            continue
+        if bare_surname(m):
+            key = m.entry.name
+            p = by_key.get(key)
+            if p is None:
+                p = _Person(m.entry.name)
+                persons.append(p)
+                by_key[key] = p
+            p.mentions.append(m)
             continue
         p = by_key.get(word)
         if p is None:

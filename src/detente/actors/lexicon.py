@@ -55,6 +55,7 @@ class Entry:
     role: Optional[str] = None  # for titles: the role's display form
     roles: tuple = ()  # for persons: Role records, date-bounded
     gender: Optional[str] = None  # for honorifics
+    surname: bool = False  # a person's bare surname: only a name when nothing says it is someone else's
 
     def role_at(self, date: Optional[str]) -> Optional[Role]:
         """The person's role on `date` (YYYY-MM-DD); without a date, the latest."""
@@ -98,6 +99,16 @@ class Lexicon:
 
     def lookup(self, key: str) -> list[Entry]:
         return self.index.get(key, [])
+
+    @staticmethod
+    def person_at(entries: Iterable[Entry], date: Optional[str]) -> Optional[Entry]:
+        """Of persons sharing a name or surname, the one in office on `date` (else the first listed)."""
+        people = [e for e in entries if e.type == "person"]
+        if date:
+            for e in people:
+                if not e.roles or e.role_at(date) is not None:
+                    return e
+        return people[0] if people else None
 
     def split_code(self, code: Optional[str]) -> tuple[Optional[str], Optional[str]]:
         """CAMEO-style code -> (ISO3 country or None, sector or None)."""
@@ -188,9 +199,29 @@ def named_entries(lex: Lexicon, items: list, default_type: str) -> list[Entry]:
         sector = it.get("sector") or sector
         kind = it.get("kind") or ("person" if etype == "person" else "organisation")
         roles = _roles(lex, it.get("roles"))
-        for phrase in [it["name"], *(it.get("aliases") or [])]:
+        phrases = [it["name"], *(it.get("aliases") or [])]
+        for phrase in phrases:
             out.append(Entry(phrase, etype, it["name"], country, sector, it.get("code"), kind, roles=roles))
+        last = _surname(it) if etype == "person" else None
+        if last and last not in phrases:
+            out.append(Entry(last, etype, it["name"], country, sector, it.get("code"), kind, roles=roles,
+                             surname=True))
     return out
+
+
+def _surname(it: dict) -> Optional[str]:
+    """The bare surname a person is called by in news copy: `surname:` when given (false: none, for
+    names that are common words or first names, "May", "Philippe"), else the name's last word
+    ("Barack Obama" -> "Obama"; family-name-first names give theirs explicitly: "Xi")."""
+    if "surname" in it:
+        return str(it["surname"]) if it["surname"] else None
+    words = str(it["name"]).split()
+    if len(words) < 2 or len(words[-1]) < 3 or not words[-1][:1].isupper() or words[-1].rstrip(".") in _SUFFIXES:
+        return None
+    return words[-1]
+
+
+_SUFFIXES = {"Jr", "Sr", "II", "III", "IV"}
 
 
 def add_user_data(lex: Lexicon, data) -> None:

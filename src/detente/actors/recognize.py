@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Article, Parse, Token
-from .lexicon import Entry, Lexicon
+from .lexicon import Entry, Lexicon, norm
 from .match import Atom, caps_lines, find_atoms
 
 LOCATIVE = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into", "within",
@@ -123,7 +123,7 @@ class Recognizer:
             return None
         at = self.atom_at.get(i)
         if at and at.of("person"):
-            return i, at.last, at.of("person")[0]
+            return i, at.last, self.lex.person_at(at.of("person"), self.date)
         if at and at.of("title", "body", "organisation", "capital", "seat", "honorific"):
             return None
         e = self.ent_at.get(i)
@@ -235,8 +235,11 @@ class Recognizer:
                 m.country = org[0].country
             elif org:  # "Taliban spokesperson X", "UN envoy X": the organisation's codes
                 m.country, m.sector, m.code = org[0].country, org[0].sector, org[0].code
+        if pentry is None:  # a name after a title is a name whatever its case: "President obama"
+            pentry = self.lex.person_at(self.lex.lookup(norm(m.name)), self.date)
         if pentry:
             m.entry = pentry
+            m.name = pentry.name
         self.add(m)
 
     def bodies(self) -> None:
@@ -298,7 +301,9 @@ class Recognizer:
                 continue
             s, e, text = atom.start, atom.end, atom.text
             if atom.of("person"):
-                en = atom.of("person")[0]
+                en = self.lex.person_at(atom.of("person"), self.date)
+                if en.surname and self.someone_elses(atom):
+                    continue  # "Laura Bush", "Kim Yo Jong": NER keeps the other person
                 self.add(Mention(atom.first, atom.last, s, e, text, "person", name=en.name, kind="person",
                                  entry=en))
             elif atom.of("organisation"):
@@ -314,6 +319,25 @@ class Recognizer:
                     self._country(atom, atom.of("country")[0])
             elif atom.of("country", "demonym") and not self.inside_place_name(atom):
                 self._country(atom, atom.of("country", "demonym")[0])
+
+    def someone_elses(self, atom: Atom) -> bool:
+        """A known surname that here names something else: a date or place ("May"), or another
+        person whose other names stand right beside it ("Laura Bush", "Kim Yo Jong")."""
+        toks = self.toks
+        if any(toks[i].ent not in ("", "PERSON", "ORG") for i in range(atom.first, atom.last)):
+            return True
+
+        def other_name(i: int) -> bool:
+            if not (0 <= i < len(toks)) or self.atom_at.get(i) or i in self.taken:
+                return False
+            t = toks[i]
+            gap = self.parse.text[t.end:atom.start] if i < atom.first else self.parse.text[atom.end:t.start]
+            return t.pos == "PROPN" and t.text[:1].isupper() and t.ent in ("", "PERSON") and \
+                t.sent == toks[atom.first].sent and not gap.strip() and t.text.lower() not in SMALL
+
+        before = atom.first - 1
+        covered = next((a for a in self.atoms if a.first <= before < a.last), None)
+        return (covered is None and other_name(before)) or other_name(atom.last)
 
     def inside_place_name(self, atom: Atom) -> bool:
         """'New Jersey', 'Northern Ireland', 'Mexico City': a country's name inside another place's."""
