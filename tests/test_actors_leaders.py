@@ -77,3 +77,20 @@ def test_name_after_a_title_matches_whatever_its_case(parsed):
     acts = actors(parsed, "titled", "2015-06-09")
     obama = holder(acts, "President obama")
     assert (obama.name, obama.code) == ("Barack Obama", "USAGOV")
+
+
+CASES = ["Syrian forces clashed with tunisian rioters.", "The minister wants to help iSrael.",
+         "We ate turkey with polish friends and us."]
+
+
+@pytest.fixture(scope="module")
+def cased():
+    return dict(zip(CASES, nlp.parse_many(CASES)))
+
+
+def test_country_words_in_any_case_but_not_common_words(cased):
+    def countries(text):
+        return {a.country for a in resolve(Article(id="c", text=text), cased[text]) if a.country}
+    assert countries(CASES[0]) == {"SYR", "TUN"}
+    assert countries(CASES[1]) == {"ISR"}
+    assert countries(CASES[2]) == set()  # turkey the bird, polish the verb, us the pronoun

@@ -68,6 +68,24 @@ def case_ok(phrase: str, surface: str, caps: bool) -> bool:
 
 _Q = str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"})
 
+# Country names and demonyms that are also English words: these keep the capital rule ("turkey",
+# "china", "polish"); every other country or demonym is known in any casing ("tunisian", "iSrael").
+COMMON_WORDS = {"turkey", "chad", "china", "jordan", "guinea", "georgia", "georgian", "niger", "japan",
+                "polish", "panama", "chile", "greece", "wales", "jersey", "nice", "man", "sole", "timor",
+                "french", "dutch", "swiss", "german", "kuwaiti", "lao", "thai", "mali", "oman", "peru",
+                "togo", "cook", "christmas", "norfolk", "bermuda", "guernsey", "madeira", "faroe"}
+
+
+def any_case_ok(entry: Entry, surface: str) -> bool:
+    """Wire copy miscases country words ("tunisian rioters", "iSrael"): a whole country name or demonym
+    is known in any casing unless it is an acronym ("us") or also a common word ("turkey")."""
+    if entry.type not in ("country", "demonym"):
+        return False
+    phrase = entry.phrase.translate(_Q)
+    if not any(c.islower() for c in phrase) or norm(phrase) in COMMON_WORDS:
+        return False
+    return norm(surface) == norm(phrase)
+
 
 def find_atoms(parse: Parse, lex: Lexicon) -> list[Atom]:
     """Longest-leftmost lexicon matches over the tokens, each with the entries whose case fits."""
@@ -96,7 +114,7 @@ def find_atoms(parse: Parse, lex: Lexicon) -> list[Atom]:
             entries = lex.lookup(key)
             if entries:
                 surface = text[t.start:tj.end]
-                fit = [e for e in entries if case_ok(e.phrase, surface, _in(caps, t.start))]
+                fit = [e for e in entries if case_ok(e.phrase, surface, _in(caps, t.start)) or any_case_ok(e, surface)]
                 if fit:
                     best = Atom(i, j + 1, t.start, tj.end, surface, fit)
         if best:
