@@ -138,12 +138,29 @@ def main() -> None:
     if not os.path.exists(CORPUS):
         raise SystemExit(f"{CORPUS}: corpus not found")
     path, n, words = corpus(a.limit)
+    try:
+        run(a, path, n, words)
+    finally:
+        if path != CORPUS:
+            os.unlink(path)
+
+
+def run(a, path: str, n: int, words: int) -> None:
+    import shutil
+
     if a.profile:
         return profile(path, a.limit)
     commit = subprocess.run(["git", "log", "-1", "--format=%h"], cwd=ROOT, capture_output=True, text=True).stdout
     print(f"corpus {n} articles, {words} words; commit {commit.strip()}; cores {os.cpu_count()}; "
           f"load before {os.getloadavg()[0]:.2f}")
     tmp = tempfile.mkdtemp(prefix="detente-bench-")
+    try:
+        measure(a, path, n, words, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def measure(a, path: str, n: int, words: int, tmp: str) -> None:
     bare = os.path.join(tmp, "bare_pipe.py")  # a file, not -c: spawned workers re-import their main module
     with open(bare, "w", encoding="utf-8") as f:
         f.write(BARE)
