@@ -21,6 +21,10 @@ from .lexicon import Lexicon, has, lemma, load
 
 MAX_EVENTS_PER_SENTENCE = 8
 CLAUSAL = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis", "csubj"}
+VIOLENT_ROOTS = ("18", "19", "20")
+THREATEN_FORCE = "138"
+CLAIM_VERBS = ("claim", "admit", "acknowledge", "boast")
+PLURAL = {"they", "we", "their", "our", "us"}
 LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "over"}
 # cooperative events that always have a receiving side: when the text leaves it implicit
 # ("handed over an operative"), it is the article's main counterpart of the source
@@ -194,10 +198,17 @@ class _Coder:
                 sources, targets = givers, sources
         pol = polarity.analyse(self.p, trig.i, self.lex)
         speaker = self._speaker(pol.speech_verb)
-        if not sources and speaker is not None and self._pronoun_subject(t):
-            sources = [speaker]
+        pron = self._pronoun_subject(t) if not sources and speaker is not None else None
+        if pron is not None:  # "Obama and Putin said they will ...": a plural pronoun is every speaker
+            every = self.r.verb_source(self.p.tokens[pol.speech_verb])[0]
+            sources = every if pron.lower in PLURAL and len(every) > 1 else [speaker]
         mutual = has(t, self.lex.mutual)
         pairs = self._pairs(sources, targets, mutual, between)
+        if has(t, self.lex.reciprocal) or (trig.obj is not None and has(self.p.tokens[trig.obj], self.lex.reciprocal)):
+            pairs += [(o, s) for s, o in pairs if s is not None and o is not None and (o, s) not in pairs]
+        if pol.modality == "intended" and not pol.negated and trig.code.startswith(VIOLENT_ROOTS):
+            # a stated intention to use force is a threat of force in CAMEO ("wants to attack X")
+            trig = triggers.Trigger(trig.i, THREATEN_FORCE, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
         out = []
         for src, tgt in pairs:
             out.append(self._event(trig, src, tgt, pol, speaker))
@@ -251,15 +262,17 @@ class _Coder:
                     best = group
         return best
 
-    def _pronoun_subject(self, t) -> bool:
+    def _pronoun_subject(self, t):
         """An unresolved pronoun subject under a speech verb is the speaker: "Israel announced it would
-        free ...", "We see an opportunity ...", he said."""
+        free ...", "We see an opportunity ...", he said. Returns the pronoun (or None)."""
         subj = [c for c in self.p.children(t.i) if c.dep in ("nsubj", "poss")]
         node = t
         while not subj and node.dep in ("xcomp", "acl", "pcomp", "prep", "pobj", "dobj") and node.head != node.i:
             node = self.p.tokens[node.head]
             subj = [c for c in self.p.children(node.i) if c.dep in ("nsubj", "poss")]
-        return bool(subj) and subj[0].lower in FIRST_PERSON | {"he", "she", "it", "they", "his", "her", "its", "their"}
+        if subj and subj[0].lower in FIRST_PERSON | {"he", "she", "it", "they", "his", "her", "its", "their"}:
+            return subj[0]
+        return None
 
     def _speaker(self, speech_verb: Optional[int]) -> Optional[ActorRef]:
         if speech_verb is None:
@@ -342,7 +355,7 @@ class _Coder:
         about the first other actor Y names."""
         out = list(events)
         for verb, said in self.spoken.items():
-            out.extend(self._allegations(verb, said))
+            out.extend(self._claims(verb, said) if has(self.p.tokens[verb], CLAIM_VERBS) else self._allegations(verb, said))
         for t in self.p.tokens:
             if t.pos != "VERB" or not has(t, self.lex.speech) or t.i in self.spoken:
                 continue
@@ -384,6 +397,27 @@ class _Coder:
             seen.add((src.actor, src.start))
             trig = triggers.Trigger(t.i, "112", "verb", [t.i], None, lemma(t))
             out.append(self._event(trig, speaker, src, polarity.analyse(self.p, t.i, self.lex), None))
+        return out
+
+    def _claims(self, verb: int, said: list[Event]) -> list[Event]:
+        """'The US claimed that they had attacked Iraq': claiming one's own violence is a claim of
+        responsibility (015) towards its target; claiming another's is an accusation (see _allegations)."""
+        speaker = self._speaker(verb) if said else None
+        if speaker is None:
+            return []
+        own = [e for e in said if not e.negated and e.quad_class == 4 and e.source is not None
+               and (_same(e.source, speaker) or (e.source.country and e.source.country == speaker.country))]
+        if not own:
+            return self._allegations(verb, said)
+        t = self.p.tokens[verb]
+        trig = triggers.Trigger(t.i, "015", "verb", [t.i], None, lemma(t))
+        pol = polarity.analyse(self.p, t.i, self.lex)
+        seen, out = set(), []
+        for e in own:
+            key = _rid(e.target)
+            if key not in seen:
+                seen.add(key)
+                out.append(self._event(trig, speaker, e.target, pol, None))
         return out
 
     def _answered_questions(self, events: list[Event]) -> None:

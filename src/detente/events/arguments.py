@@ -65,6 +65,8 @@ class Resolver:
         if t.pos in ("VERB", "AUX", "PUNCT", "SPACE") or (t.pos in ("ADP", "CCONJ", "SCONJ") and t.dep not in NOMINAL):
             return None  # a nominal role keeps its word whatever its tag: "Barack" comes out as ADP
         ref = self.ref_at(t.start, t.end) if t.pos == "PRON" else self.ref_at(*self.np_span(i))
+        if ref is not None and ref.country is None and t.pos in ("NOUN", "PROPN") and ref.code in (None, ref.sector):
+            ref = self.whose(t, ref)
         if ref is None:
             for c in self.p.children(i):  # "13 US soldiers": the actor sits in a modifier; "people, including X"
                 if c.dep == "appos":
@@ -75,6 +77,40 @@ class Resolver:
                 if ref:
                     break
         return ref
+
+    def whose(self, t: Token, ref: ActorRef) -> ActorRef:
+        """A countryless group or body whose country the phrase names: "dissidents from Egypt", "a court
+        in Guyana", "leaders of Egypt's opposition" -> the body's sector with that country."""
+        for c in self.p.children(t.i):
+            if not (c.dep == "prep" and c.lower in ("from", "of", "in")):
+                continue
+            for g in self.p.children(c.i):
+                if g.dep != "pobj":
+                    continue
+                other = self.ref_at(*self.np_span(g.i))
+                if other is not None and other.country and (other.start, other.end) != (ref.start, ref.end):
+                    sector = ref.sector or None
+                    return ActorRef(ref.actor, ref.text, ref.start, ref.end, other.country + (sector or ""),
+                                    other.country, sector)
+        return ref
+
+    def shared_modifiers(self, t: Token, main: Optional[ActorRef]) -> list[ActorRef]:
+        """'US and British activists': coordinated country modifiers each make one actor of the noun's
+        sector (the noun resolved to one of them)."""
+        out = []
+        for c in self.p.children(t.i):
+            if c.dep not in ("nmod", "amod", "compound") or not any(g.dep == "conj" for g in self.p.children(c.i)):
+                continue
+            for m in [c] + [g for g in self.p.children(c.i) if g.dep == "conj"]:
+                ref = self.ref_at(m.start, m.end)
+                if ref is None or not ref.country:
+                    continue
+                sector = main.sector if main is not None and main.country else None
+                if main is not None and main.country == ref.country:
+                    continue
+                out.append(ActorRef(ref.actor, ref.text, ref.start, ref.end, ref.country + (sector or ""),
+                                    ref.country, sector))
+        return out
 
     def group(self, i: int) -> list[Token]:
         """Token i and its coordinated phrases ("Pakistan and India", "Sharif and ... Munir")."""
@@ -98,9 +134,11 @@ class Resolver:
         refs, seen = [], set()
         for t in self.group(i):
             ref = self.actor(t.i)
-            if ref and (ref.actor, ref.start) not in seen and not any(ref.actor and ref.actor == r.actor for r in refs):
-                seen.add((ref.actor, ref.start))
-                refs.append(ref)
+            extra = self.shared_modifiers(t, ref) if t.pos in ("NOUN", "PROPN") else []
+            for r in ([ref] if ref else []) + extra:
+                if (r.actor, r.start) not in seen and not any(r.actor and r.actor == x.actor for x in refs):
+                    seen.add((r.actor, r.start))
+                    refs.append(r)
         return refs
 
     def pobj_actors(self, prep: Token) -> list[ActorRef]:
@@ -124,6 +162,11 @@ class Resolver:
             kids = self.p.children(node.i)
             subj = next((c for c in kids if c.dep in SUBJ_DEPS), None)
             agent = next((c for c in kids if c.dep == "agent"), None)
+            if came_from is not None and came_from.dep == "xcomp":
+                # "X is scheduled to attend", "X was pressured by Y to help": the passive subject acts
+                raised = next((c for c in kids if c.dep == "nsubjpass"), None)
+                if raised is not None and self.actors(raised.i):
+                    return self.actors(raised.i), raised
             if node.pos in ("VERB", "AUX") and agent is not None:
                 refs = self.pobj_actors(agent)
                 if not refs:  # "blown up by a missile fired by rebels": the instrument's user

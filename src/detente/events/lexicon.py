@@ -43,6 +43,8 @@ class Lexicon:
     relation_objects: frozenset = frozenset()  # "ties", "relationship": the partner may be implicit
     theme_object: frozenset = frozenset()
     actor_object: frozenset = frozenset()
+    appeal_control: frozenset = frozenset()  # "asked X to ...": an appeal only with a to-clause
+    reciprocal: frozenset = frozenset()  # "held talks with Y": both ways even with a named partner
 
 
 def _set(v) -> frozenset:
@@ -55,7 +57,7 @@ def _set(v) -> frozenset:
 def load() -> Lexicon:
     """Every lexicon/events*.yaml merged (later files add to earlier ones)."""
     lex = Lexicon()
-    lists = {k: set() for k in ("mutual", "support_verbs", "speech", "intent", "hypothetical", "negators", "theme_object", "actor_object")}
+    lists = {k: set() for k in ("mutual", "support_verbs", "speech", "intent", "hypothetical", "negators", "theme_object", "actor_object", "reciprocal", "appeal_control")}
     relation = set()
     for path in sorted(LEXICON_DIR.glob("events*.yaml")):
         with open(path, encoding="utf-8") as f:
@@ -81,6 +83,7 @@ def load() -> Lexicon:
     lex.intent, lex.hypothetical = frozenset(lists["intent"]), frozenset(lists["hypothetical"])
     lex.negators, lex.relation_objects = frozenset(lists["negators"]), frozenset(relation)
     lex.theme_object, lex.actor_object = frozenset(lists["theme_object"]), frozenset(lists["actor_object"])
+    lex.reciprocal, lex.appeal_control = frozenset(lists["reciprocal"]), frozenset(lists["appeal_control"])
     return lex
 
 

@@ -1,0 +1,74 @@
+"""Wire-sentence conventions, through the whole coder (actors + events): coordinated actors, actors
+placed by a phrase ("dissidents from Egypt"), raised subjects, reciprocal talks, threats, claims and
+appeals."""
+import pytest
+
+from detente import nlp, pipeline
+from detente.model import Article
+
+TEXTS = {
+    "coord_mod": "US and British activists staged a protest in Beijing on Wednesday.",
+    "from": "The United States helped dissidents from Egypt.",
+    "court": "A court in Guyana jailed two Brazilian men.",
+    "raised": "Obama is scheduled to meet Xi in Beijing.",
+    "they": "Obama and Putin said they will attack Iraq.",
+    "wants": "Russia wants to attack Georgia.",
+    "claim": "The US claimed that they had attacked Iraq.",
+    "accuse": "The US claimed that Iran had attacked Iraq.",
+    "ask": "Congress asked Obama to help Iran.",
+    "question": "The reporter asked whether Iran would attend.",
+    "talks": "Pakistan held talks with India on Monday.",
+    "examine": "The United Nations inspectors want to re-examine the refineries in Iran.",
+}
+
+
+@pytest.fixture(scope="module")
+def coded():
+    parses = nlp.parse_many(list(TEXTS.values()))
+    return {k: pipeline.code_parsed(Article(id=k, text=t, published="2015-06-09"), p)
+            for (k, t), p in zip(TEXTS.items(), parses)}
+
+
+def triples(art, live=True):
+    return {(e.source and e.source.country, e.cameo, e.target and e.target.country)
+            for e in art.events if not (live and e.negated)}
+
+
+def test_coordinated_country_modifiers_are_one_actor_each(coded):
+    got = {(e.source.country, e.source.sector) for e in coded["coord_mod"].events if e.cameo.startswith("14")}
+    assert got == {("USA", "OPP"), ("GBR", "OPP")}
+
+
+def test_a_body_takes_the_country_its_phrase_names(coded):
+    assert ("USA", "070", "EGY") in triples(coded["from"])
+    src = next(e.source for e in coded["court"].events if e.cameo == "173")
+    assert (src.country, src.sector) == ("GUY", "JUD")
+
+
+def test_raised_passive_subject_is_the_source(coded):
+    assert ("USA", "040", "CHN") in triples(coded["raised"])
+
+
+def test_plural_pronoun_under_speech_is_every_speaker_and_intended_force_is_a_threat(coded):
+    assert {("USA", "138", "IRQ"), ("RUS", "138", "IRQ")} <= triples(coded["they"])
+    assert ("RUS", "138", "GEO") in triples(coded["wants"])
+
+
+def test_claiming_own_violence_is_claiming_responsibility(coded):
+    assert ("USA", "015", "IRQ") in triples(coded["claim"])
+    assert ("USA", "112", "IRN") in triples(coded["accuse"])
+    assert not [e for e in coded["accuse"].events if e.cameo == "015"]
+
+
+def test_asking_someone_to_act_is_an_appeal_but_a_question_is_not(coded):
+    appeal = [e for e in coded["ask"].events if e.cameo == "020"]
+    assert appeal and appeal[0].target.country == "USA" and appeal[0].source.sector == "LEG"
+    assert not [e for e in coded["question"].events if e.cameo.startswith("02")]
+
+
+def test_talks_are_negotiations_both_ways(coded):
+    assert {("PAK", "046", "IND"), ("IND", "046", "PAK")} <= triples(coded["talks"])
+
+
+def test_hyphenated_verb_is_found(coded):
+    assert any(e.cameo == "090" and e.source.code == "IGOUNO" for e in coded["examine"].events)
