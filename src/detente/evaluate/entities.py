@@ -21,11 +21,25 @@ def coded_mentions(art: Article) -> set[tuple[int, int, str]]:
         t = KIND_TYPE.get(a.kind)
         for m in a.mentions:
             if t and m.text[:1].isupper() and m.text.lower() not in {"he", "she", "his", "her", "they", "it"}:
-                out.add((m.start, m.end, t))
+                start, end = _name_part(a, m) if t == "PER" else (m.start, m.end)
+                out.add((start, end, t))
     for p in art.places:
         if not any(overlaps(p.start, p.end, s, e) for s, e, _ in out):
             out.add((p.start, p.end, "GPE"))
     return out
+
+
+def _name_part(actor, m) -> tuple[int, int]:
+    """A titled mention ("US Secretary of State Marco Rubio") names the person only in its last
+    words; gold sets mark the name, so the name part is what is compared."""
+    i = m.text.rfind(actor.name)
+    if i >= 0:
+        return m.start + i, m.start + i + len(actor.name)
+    words = actor.name.split()
+    i = m.text.rfind(words[-1]) if words else -1
+    if i > 0 and not m.text[i - 1].isalnum():  # "Secretary Rubio" -> "Rubio"
+        return m.start + i, m.end
+    return m.start, m.end
 
 
 def score(records: list[dict], coded: list[Article]) -> dict:
