@@ -7,7 +7,9 @@ each gold event is aligned one-to-one with the best predicted (non-negated) even
 an unaligned gold event counts wrong on every field. Reported: triple accuracy (source country, CAMEO
 root, target country), exact CAMEO code, PLOVER type (gold events with a PLOVER type), source and
 target country (gold events naming a country on that side), per-root confusion, and the events
-predicted for sentences whose gold says there is none.
+predicted for sentences whose gold says there is none; then the headline figures again under
+PETRARCH's location-as-target convention (DETENTE_PLACE_AS_TARGET=1), which the gold follows and
+detente does not by default.
 
 m2e2 (../shared/eval/m2e2_dev.jsonl, VOA sentences, ACE events): detection recall/precision for the
 ACE types that map to CAMEO roots, on triggers (the lexicon alone) and on coded events (with
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -31,6 +34,7 @@ from detente.events import lexicon as ev_lexicon, triggers  # noqa: E402
 from detente.model import Article  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
+PLACE_ENV = "DETENTE_PLACE_AS_TARGET"
 ACE_ROOTS = {
     "Conflict:Attack": ("18", "19", "20"),
     "Life:Die": ("18", "19", "20"),
@@ -72,11 +76,21 @@ def align(gold, pred):
     return out
 
 
-def petr2(show_errors):
+def petr2(show_errors, place_as_target=False):
     recs = read("events_petr2_gsr.jsonl")
     t0 = time.perf_counter()
-    coded = code(recs)
+    old = os.environ.get(PLACE_ENV)
+    os.environ[PLACE_ENV] = "1" if place_as_target else "0"
+    try:
+        coded = code(recs)
+    finally:
+        if old is None:
+            os.environ.pop(PLACE_ENV, None)
+        else:
+            os.environ[PLACE_ENV] = old
     secs = time.perf_counter() - t0
+    if place_as_target:  # the same figures under PETRARCH's convention, for comparison only
+        print(f"PETR2 with place-as-target (PETRARCH convention, {PLACE_ENV}=1, not the default):")
     n = Counter()
     confusion = defaultdict(Counter)
     errors = []
@@ -115,6 +129,10 @@ def petr2(show_errors):
                 errors.append(f"  gold {gsrc}-{g['cameo']}-{gtgt}  got {psrc}-{p.cameo if p else None}-{ptgt}  | {r['text'][:110]!r}")
         n["pred_in_event_sents"] += len(pred)
     pct = lambda a, b: f"{100 * n[a] / max(1, n[b]):5.1f}% ({n[a]}/{n[b]})"
+    if place_as_target:
+        print(f"  triple {pct('triple', 'gold')}, PLOVER {pct('plover', 'plover_gold')}, "
+              f"source {pct('src', 'src_gold')}, target {pct('tgt', 'tgt_gold')}")
+        return
     print(f"PETR2 wire sentences: {len(recs)} sentences, {n['gold']} gold events, coded in {secs:.1f}s")
     print(f"  triple accuracy (source country, CAMEO root, target country): {pct('triple', 'gold')}")
     print(f"  CAMEO exact code:        {pct('exact', 'gold')}")
@@ -188,6 +206,7 @@ def main():
     if not EVAL.exists():
         sys.exit(f"no evaluation data at {EVAL}")
     petr2(args.show_errors)
+    petr2(False, place_as_target=True)
     if not args.skip_m2e2:
         m2e2(args.m2e2_limit)
 

@@ -72,3 +72,44 @@ def test_talks_are_negotiations_both_ways(coded):
 
 def test_hyphenated_verb_is_found(coded):
     assert any(e.cameo == "090" and e.source.code == "IGOUNO" for e in coded["examine"].events)
+
+
+MORE = {
+    "accused": "France accused Rwanda of making unacceptable accusations.",
+    "zurich": "Obama and Putin will meet in Zurich on Monday.",
+    "home": "Russia conducted military exercises near Moscow.",
+    "alaska": "Russia conducted military exercises in Alaska.",
+}
+
+
+@pytest.fixture(scope="module")
+def more():
+    return {k: (t, p) for (k, t), p in zip(MORE.items(), nlp.parse_many(list(MORE.values())))}
+
+
+def code(more, key, **kw):
+    from detente import actors, events, places
+    text, parse = more[key]
+    art = Article(id=key, text=text, published="2015-06-09")
+    acts = actors.resolve(art, parse)
+    pls = places.resolve(art, parse, acts)
+    return events.extract(art, parse, acts, pls, **kw)
+
+
+def test_one_sided_reading_of_a_full_event_is_dropped(more):
+    evs = [e for e in code(more, "accused") if e.cameo.startswith("11")]
+    assert [(e.source.country, e.target and e.target.country) for e in evs] == [("FRA", "RWA")]
+
+
+def test_place_as_target_is_a_switch_off_by_default(more, monkeypatch):
+    monkeypatch.delenv("DETENTE_PLACE_AS_TARGET", raising=False)
+    off = code(more, "alaska")
+    assert off and all(e.target is None and e.place.country == "USA" for e in off)
+    on = code(more, "alaska", place_as_target=True)
+    assert [(e.source.country, e.cameo, e.target.country, e.target.actor) for e in on] == [("RUS", "150", "USA", None)]
+    # an explicit partner stays the target
+    assert {(e.source.country, e.target.country) for e in code(more, "zurich", place_as_target=True)} == \
+        {("USA", "RUS"), ("RUS", "USA")}
+    monkeypatch.setenv("DETENTE_PLACE_AS_TARGET", "1")
+    home = code(more, "home")
+    assert home and all(e.target is None for e in home)  # never the source's own country

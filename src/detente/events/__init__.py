@@ -9,6 +9,7 @@ keeps its sentence, trigger and evidence; duplicates within an article are folde
 """
 from __future__ import annotations
 
+import os
 from collections import Counter
 from typing import Optional
 
@@ -20,6 +21,7 @@ from .arguments import FIRST_PERSON, Resolver
 from .lexicon import Lexicon, has, lemma, load
 
 MAX_EVENTS_PER_SENTENCE = 8
+PLACE_AS_TARGET_ENV = "DETENTE_PLACE_AS_TARGET"
 CLAUSAL = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis", "csubj"}
 VIOLENT_ROOTS = ("18", "19", "20")
 THREATEN_FORCE = "138"
@@ -31,10 +33,19 @@ LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "a
 IMPLICIT_TARGET_ROOTS = ("06", "07")
 
 
-def extract(article: Article, parse: Parse, actors: list[Actor], places: list[Place]) -> list[Event]:
-    """Every political event in the article; a document it cannot cope with gets a warning, not a crash."""
+def extract(article: Article, parse: Parse, actors: list[Actor], places: list[Place],
+            place_as_target: Optional[bool] = None) -> list[Event]:
+    """Every political event in the article; a document it cannot cope with gets a warning, not a crash.
+
+    place_as_target: PETRARCH's convention, where an event with no target actor takes the country of
+    the place it happened in as its target ("Obama and Putin will meet in Zurich" -> USA->CHE). Off by
+    default (the place is kept in `Event.place`, and a meeting in Zurich is not an act towards
+    Switzerland); None reads the environment variable DETENTE_PLACE_AS_TARGET (1/true/yes)."""
+    if place_as_target is None:
+        place_as_target = os.environ.get(PLACE_AS_TARGET_ENV, "").strip().lower() in ("1", "true", "yes", "on")
     try:
-        return _Coder(article, parse, actors or [], places or []).run()
+        evs = _Coder(article, parse, actors or [], places or []).run()
+        return _place_targets(evs) if place_as_target else evs
     except Exception as e:  # a bad document must not stop a batch
         article.warnings.append(f"events: skipped after {type(e).__name__}: {str(e)[:200]}")
         return []
@@ -110,6 +121,7 @@ class _Coder:
         if self.headline_end and not any(e.trigger.start < self.headline_end for e in events):
             events.extend(self._headline())
         events = self._statements(events)
+        events = dedupe.drop_subsumed(events)
         self._answered_questions(events)
         self._implicit_targets(events)
         events.sort(key=lambda e: (e.trigger.start, e.id))
@@ -473,6 +485,19 @@ class _Coder:
         for k, n in dropped.items():
             self.a.warnings.append(f"events: sentence at {k} gave more than {MAX_EVENTS_PER_SENTENCE} events; {n} dropped")
         return out
+
+
+def _place_targets(events: list[Event]) -> list[Event]:
+    """PETRARCH's location-as-target: a targetless event aimed at the country it took place in (not the
+    source's own country). The target refers to no actor (`actor` None) and points at the place's words."""
+    for e in events:
+        pl = e.place
+        if e.target is not None or pl is None or not pl.country or pl.start < 0:
+            continue
+        if e.source is not None and e.source.country == pl.country:
+            continue
+        e.target = ActorRef(None, pl.text, pl.start, pl.end, pl.country, pl.country, None)
+    return events
 
 
 def _rid(ref: Optional[ActorRef]) -> str:

@@ -71,8 +71,9 @@ class Resolver:
             for c in self.p.children(i):  # "13 US soldiers": the actor sits in a modifier; "people, including X"
                 if c.dep == "appos":
                     ref = self.actor(c.i)
-                elif c.dep == "prep" and c.lower in ("including", "among", "of", "from") and t.pos == "NOUN":
-                    # "people, including 13 US soldiers", "leaders of the Brotherhood", "dissidents from Egypt"
+                elif c.dep == "prep" and c.lower in ("including", "among", "of", "from", "by") and t.pos == "NOUN":
+                    # "people, including 13 US soldiers", "leaders of the Brotherhood", "dissidents from Egypt",
+                    # "condemned allegations by Rwanda": whose act it is, is whom it concerns
                     ref = next((self.actor(g.i) for g in self.p.children(c.i) if g.dep == "pobj"), None)
                 if ref:
                     break

@@ -53,3 +53,25 @@ def _union(a: list[Span], b: list[Span]) -> list[Span]:
             seen.add((s.start, s.end))
             out.append(s)
     return out
+
+
+def drop_subsumed(events: list[Event]) -> list[Event]:
+    """A one-sided event that another event of the same sentence, root and polarity states in full is
+    the same happening read twice ("accused Rwanda of making accusations": France -> ? is France ->
+    Rwanda): keep only the full one."""
+    def same(a, b) -> bool:
+        return a is not None and b is not None and _side(a, False) == _side(b, False)
+
+    def covered(e: Event) -> bool:
+        for o in events:
+            if o is e or o.sentence is None or e.sentence is None or o.sentence.start != e.sentence.start:
+                continue
+            if o.cameo[:2] != e.cameo[:2] or o.negated != e.negated or o.modality != e.modality:
+                continue
+            if o.source is None or o.target is None:
+                continue
+            if (e.target is None and same(e.source, o.source)) or (e.source is None and same(e.target, o.target)):
+                return True
+        return False
+
+    return [e for e in events if not ((e.source is None) != (e.target is None) and covered(e))]
