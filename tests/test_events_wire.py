@@ -50,8 +50,9 @@ def test_raised_passive_subject_is_the_source(coded):
 
 
 def test_plural_pronoun_under_speech_is_every_speaker_and_intended_force_is_a_threat(coded):
-    assert {("USA", "138", "IRQ"), ("RUS", "138", "IRQ")} <= triples(coded["they"])
+    assert {("USA", "190", "IRQ"), ("RUS", "190", "IRQ")} <= triples(coded["they"])  # a future, not a threat
     assert ("RUS", "138", "GEO") in triples(coded["wants"])
+    assert ("RUS", "190", "GEO") not in triples(coded["wants"])
 
 
 def test_claiming_own_violence_is_claiming_responsibility(coded):

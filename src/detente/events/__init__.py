@@ -25,6 +25,7 @@ PLACE_AS_TARGET_ENV = "DETENTE_PLACE_AS_TARGET"
 CLAUSAL = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis", "csubj"}
 VIOLENT_ROOTS = ("18", "19", "20")
 THREATEN_FORCE = "138"
+THREAT_VERBS = ("want", "vow", "threaten", "pledge", "promise", "swear")
 CLAIM_VERBS = ("claim", "admit", "acknowledge", "boast")
 PLURAL = {"they", "we", "their", "our", "us"}
 LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "over"}
@@ -121,7 +122,7 @@ class _Coder:
         if self.headline_end and not any(e.trigger.start < self.headline_end for e in events):
             events.extend(self._headline())
         events = self._statements(events)
-        events = dedupe.drop_subsumed(events)
+        events = dedupe.drop_subsumed(events, self._restates)
         self._answered_questions(events)
         self._implicit_targets(events)
         events.sort(key=lambda e: (e.trigger.start, e.id))
@@ -218,8 +219,9 @@ class _Coder:
         pairs = self._pairs(sources, targets, mutual, between)
         if has(t, self.lex.reciprocal) or (trig.obj is not None and has(self.p.tokens[trig.obj], self.lex.reciprocal)):
             pairs += [(o, s) for s, o in pairs if s is not None and o is not None and (o, s) not in pairs]
-        if pol.modality == "intended" and not pol.negated and trig.code.startswith(VIOLENT_ROOTS):
-            # a stated intention to use force is a threat of force in CAMEO ("wants to attack X")
+        if not pol.negated and trig.code.startswith(VIOLENT_ROOTS) and self._avowed(t):
+            # an actor's own stated will to use force is a threat of force in CAMEO ("wants to attack X");
+            # futures, plans and plots reported by others stay what they are ("will fight", "plotted to kill")
             trig = triggers.Trigger(trig.i, THREATEN_FORCE, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
         out = []
         for src, tgt in pairs:
@@ -227,6 +229,31 @@ class _Coder:
         if pol.speech_verb is not None:
             self.spoken.setdefault(pol.speech_verb, []).extend(out)
         return out
+
+    def _restates(self, e: Event, o: Event) -> bool:
+        """Can e be another reading of o: a nominal event, or a verb within o's trigger's phrase."""
+        tok = self.p.token_at(e.trigger.start) if e.trigger else None
+        top = self.p.token_at(o.trigger.start) if o.trigger else None
+        if tok is None or top is None:
+            return False
+        if tok.pos in ("NOUN", "PROPN"):
+            return True
+        node, steps = tok, 0
+        while node.head != node.i and steps < 12:
+            node, steps = self.p.tokens[node.head], steps + 1
+            if node.i == top.i:
+                return True
+        return False
+
+    def _avowed(self, t) -> bool:
+        """'X wants / vows / threatens to attack': the attack hangs (xcomp) off a verb of the subject's own
+        will, not wished on someone else ("wants Putin to attack")."""
+        if t.dep != "xcomp" or t.pos != "VERB":
+            return False
+        head = self.p.tokens[t.head]
+        if not has(head, THREAT_VERBS):
+            return False
+        return not any(c.dep in ("dobj", "dative") and c.i < t.i for c in self.p.children(head.i))
 
     def _cause(self, v) -> list[ActorRef]:
         """'were killed in Israeli tank shelling': the attack's owner is the source of a passive harm."""

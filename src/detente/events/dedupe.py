@@ -55,15 +55,19 @@ def _union(a: list[Span], b: list[Span]) -> list[Span]:
     return out
 
 
-def drop_subsumed(events: list[Event]) -> list[Event]:
+def drop_subsumed(events: list[Event], restates=lambda e, o: True) -> list[Event]:
     """A one-sided event that another event of the same sentence, root and polarity states in full is
     the same happening read twice ("accused Rwanda of making accusations": France -> ? is France ->
-    Rwanda): keep only the full one."""
+    Rwanda): keep only the full one. `restates(e, o)` says whether e can be a restatement of o (a noun,
+    or a verb inside o's own phrase: "accused X ... by alleging"); "met ... to discuss Ukraine" stays
+    two events."""
     def same(a, b) -> bool:
         return a is not None and b is not None and _side(a, False) == _side(b, False)
 
     def covered(e: Event) -> bool:
         for o in events:
+            if not restates(e, o):
+                continue
             if o is e or o.sentence is None or e.sentence is None or o.sentence.start != e.sentence.start:
                 continue
             if o.cameo[:2] != e.cameo[:2] or o.negated != e.negated or o.modality != e.modality:

@@ -89,8 +89,8 @@ def _asks_to(parse: Parse, v: Token) -> bool:
 
 
 def noun_trigger(parse: Parse, n: Token, lex: Lexicon) -> Optional[Trigger]:
-    if n.pos not in NOUN_POS or n.dep in MODIFIER_DEPS:
-        return None
+    if n.pos not in NOUN_POS or n.dep in MODIFIER_DEPS or n.ent not in ("", "EVENT"):
+        return None  # a named entity's word is no event: "March" (DATE), "Christian Aid" (ORG)
     names = lemmas(n)
     mods = {lemma(c) for c in parse.children(n.i) if c.dep in ("compound", "amod", "nmod")}
     for nouns, modifiers, code in lex.noun_patterns:
