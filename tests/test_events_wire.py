@@ -19,6 +19,9 @@ TEXTS = {
     "question": "The reporter asked whether Iran would attend.",
     "talks": "Pakistan held talks with India on Monday.",
     "examine": "The United Nations inspectors want to re-examine the refineries in Iran.",
+    "missile": "Syria decried a U.S. missile attack on an air base.",
+    "people": "Sudan detained 27 Muslims last November.",
+    "thing": "Israel released the transcript on Monday.",
 }
 
 
@@ -114,3 +117,13 @@ def test_place_as_target_is_a_switch_off_by_default(more, monkeypatch):
     monkeypatch.setenv("DETENTE_PLACE_AS_TARGET", "1")
     home = code(more, "home")
     assert home and all(e.target is None for e in home)  # never the source's own country
+
+
+def test_a_country_modifier_is_the_source_of_a_nominal_event(coded):
+    assert ("USA", "190", None) in triples(coded["missile"])
+    assert ("SYR", "111", "USA") in triples(coded["missile"])
+
+
+def test_acts_on_people_are_events_but_on_things_are_not(coded):
+    assert ("SDN", "173", None) in triples(coded["people"])
+    assert not coded["thing"].events

@@ -274,7 +274,12 @@ class _Coder:
         objs = [c for c in self.p.children(v.i) if c.dep in ("dobj", "nsubjpass")]
         if not objs and v.dep in ("acl", "relcl") and v.tag == "VBN":  # "the transcript released by ..."
             objs = [self.p.tokens[v.head]]
-        return not objs or any(self.r.actors(o.i) for o in objs)
+        return not objs or any(self.r.actors(o.i) or self._people(o) for o in objs)
+
+    def _people(self, o) -> bool:
+        """'27 Muslims', 'the crew members', 'Pemberton': people, if no known actor."""
+        return has(o, self.lex.person_nouns) or o.ent in ("PERSON", "NORP") or \
+            (o.pos == "PROPN" and o.text[:1].isupper())
 
     def _pairs(self, sources, targets, mutual, between) -> list[tuple[Optional[ActorRef], Optional[ActorRef]]]:
         if mutual and between and not sources:

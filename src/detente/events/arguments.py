@@ -237,8 +237,11 @@ class Resolver:
         for c in self.p.children(n.i):
             if c.dep == "poss":
                 sources = sources or self.actors(c.i)
-            elif c.dep in ("amod", "compound", "nmod") and c.pos in ("PROPN", "ADJ", "NOUN") and not is_place(c.i):
-                sources = sources or self.actors(c.i)
+            elif c.dep in ("amod", "compound", "nmod") and c.pos in ("PROPN", "ADJ", "NOUN"):
+                refs = self.actors(c.i)
+                if is_place(c.i):  # "the Kabul bombing" happened in Kabul; "a U.S. missile attack" is the US's
+                    refs = [r for r in refs if r.country and r.code == r.country]
+                sources = sources or refs
             elif c.dep in ("prep", "agent") and c.lower == "by":
                 sources = self.pobj_actors(c) or sources
             elif c.dep == "prep" and c.lower == "between":

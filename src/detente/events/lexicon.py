@@ -43,6 +43,7 @@ class Lexicon:
     relation_objects: frozenset = frozenset()  # "ties", "relationship": the partner may be implicit
     theme_object: frozenset = frozenset()
     actor_object: frozenset = frozenset()
+    person_nouns: frozenset = frozenset()  # "detained 27 Muslims": people, though no known actor
     appeal_control: frozenset = frozenset()  # "asked X to ...": an appeal only with a to-clause
     reciprocal: frozenset = frozenset()  # "held talks with Y": both ways even with a named partner
 
@@ -57,7 +58,7 @@ def _set(v) -> frozenset:
 def load() -> Lexicon:
     """Every lexicon/events*.yaml merged (later files add to earlier ones)."""
     lex = Lexicon()
-    lists = {k: set() for k in ("mutual", "support_verbs", "speech", "intent", "hypothetical", "negators", "theme_object", "actor_object", "reciprocal", "appeal_control")}
+    lists = {k: set() for k in ("mutual", "support_verbs", "speech", "intent", "hypothetical", "negators", "theme_object", "actor_object", "reciprocal", "appeal_control", "person_nouns")}
     relation = set()
     for path in sorted(LEXICON_DIR.glob("events*.yaml")):
         with open(path, encoding="utf-8") as f:
@@ -84,6 +85,7 @@ def load() -> Lexicon:
     lex.negators, lex.relation_objects = frozenset(lists["negators"]), frozenset(relation)
     lex.theme_object, lex.actor_object = frozenset(lists["theme_object"]), frozenset(lists["actor_object"])
     lex.reciprocal, lex.appeal_control = frozenset(lists["reciprocal"]), frozenset(lists["appeal_control"])
+    lex.person_nouns = frozenset(lists["person_nouns"])
     return lex
 
 
