@@ -22,6 +22,8 @@ TEXTS = {
     "missile": "Syria decried a U.S. missile attack on an air base.",
     "people": "Sudan detained 27 Muslims last November.",
     "thing": "Israel released the transcript on Monday.",
+    "claimed_by": "The insider attack, claimed by the Taliban, has raised concerns.",
+    "claims": "The Taliban claimed responsibility for a bombing in Lahore.",
 }
 
 
@@ -127,3 +129,10 @@ def test_a_country_modifier_is_the_source_of_a_nominal_event(coded):
 def test_acts_on_people_are_events_but_on_things_are_not(coded):
     assert ("SDN", "173", None) in triples(coded["people"])
     assert not coded["thing"].events
+
+
+def test_who_claims_an_attack_is_its_source_but_the_attack_voices_nothing(coded):
+    assert ("AFG", "190", None) in triples(coded["claimed_by"])
+    assert not [e for e in coded["claimed_by"].events if e.cameo.startswith("11")]
+    bombing = [e for e in coded["claims"].events if e.cameo.startswith("18")]
+    assert bombing and bombing[0].source.code == "AFGINSTAL"

@@ -187,6 +187,8 @@ class _Coder:
                 if not targets:
                     targets = [r for r in self.r.verb_targets(head, t.i)]
             if not sources:
+                sources = self._claimed_for(t)
+            if not sources:
                 sources = self._their(t)
             for c in self.p.children(t.i):  # "the bombing that killed 180 people": one event, not two
                 if c.dep == "relcl" and c.lemma.lower() in ("kill", "injure", "wound", "hurt"):
@@ -194,7 +196,10 @@ class _Coder:
             self.noun_sources[t.i] = sources
         else:
             sources, src_tok = self.r.verb_source(t)
-            if not sources and src_tok is not None and src_tok.i in self.noun_sources:
+            if not sources and src_tok is not None and src_tok.i in self.noun_sources and \
+                    trig.code.startswith(VIOLENT_ROOTS):
+                # "the bombing killed 180": the bombers killed; but an attack that "raised concerns"
+                # voiced nothing
                 sources = self.noun_sources[src_tok.i]
             if not sources and trig.code.startswith(("18", "19", "20")):
                 sources = self._cause(t)
@@ -290,6 +295,19 @@ class _Coder:
             return [(s, o) for s in targets for o in targets if not _same(s, o)]
         srcs, tgts = sources or [None], targets or [None]
         return [(s, o) for s in srcs for o in tgts if (s or o) and not _same(s, o)]
+
+    def _claimed_for(self, t) -> list[ActorRef]:
+        """'X claimed responsibility for the bombing': who claims an attack is its source."""
+        if t.dep != "pobj":
+            return []
+        prep = self.p.tokens[t.head]
+        noun = self.p.tokens[prep.head]
+        if prep.lower != "for" or noun.lemma.lower() not in ("responsibility", "credit"):
+            return []
+        verb = self.p.tokens[noun.head] if noun.dep == "dobj" else noun
+        if not has(verb, ("claim", "accept", "admit", "take")):
+            return []
+        return self.r.verb_source(verb)[0]
 
     def _their(self, t) -> list[ActorRef]:
         """'their most serious military confrontation': 'their' is the pair named just before."""

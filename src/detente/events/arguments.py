@@ -25,6 +25,8 @@ CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", 
 RELATIVE = {"that", "which", "who", "whom", "whose"}
 FIRST_PERSON = {"we", "i", "our", "us", "my", "me", "ours"}
 NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss", "dative", "attr", "compound"}
+CLAIMED = {"claim", "carry", "stage", "launch", "mount", "conduct", "perpetrate", "orchestrate", "commit",
+           "execute", "mastermind", "order", "plan", "blame", "organize", "organise", "lead"}
 CASUALTY = {"kill", "injure", "wound", "hurt", "target", "hit", "claim"}
 
 
@@ -248,6 +250,11 @@ class Resolver:
                 targets, between = self.pobj_actors(c), True
             elif c.dep == "prep" and (c.lower in NOUN_TARGET_PREPS or (c.lower == "of" and code.startswith(HARM_PREP_OF))):
                 targets = targets or self.pobj_actors(c)
+            elif c.dep == "acl" and c.lemma.lower() in CLAIMED and not sources:
+                # "the attack, claimed by the Taliban", "an attack carried out by rebels", "blamed on X"
+                for g in self.p.children(c.i):
+                    if g.dep == "agent" or (g.dep == "prep" and g.lower == "on" and c.lemma.lower() == "blame"):
+                        sources = self.pobj_actors(g) or sources
             elif c.dep == "relcl" and code.startswith(HARM_PREP_OF) and not targets:
                 rel = [g for g in self.p.children(c.i) if g.dep == "dobj"]
                 if c.lemma.lower() in CASUALTY and rel:
