@@ -24,6 +24,12 @@ TEXTS = {
     "thing": "Israel released the transcript on Monday.",
     "claimed_by": "The insider attack, claimed by the Taliban, has raised concerns.",
     "claims": "The Taliban claimed responsibility for a bombing in Lahore.",
+    "refuse": "Obama said he would not provide support to Israel.",
+    "refused": "Iran refused to meet the American envoy.",
+    "past_neg": "Pakistan did not provide aid to India.",
+    "pressured": "Obama is being pressured by Congress to help Iran.",
+    "observatory": "The Syrian Observatory said eight people were killed in an air strike by government forces.",
+    "brotherhood": "Qatar has pledged to expel exiled leaders of Egypt's Muslim Brotherhood.",
 }
 
 
@@ -136,3 +142,25 @@ def test_who_claims_an_attack_is_its_source_but_the_attack_voices_nothing(coded)
     assert not [e for e in coded["claimed_by"].events if e.cameo.startswith("11")]
     bombing = [e for e in coded["claims"].events if e.cameo.startswith("18")]
     assert bombing and bombing[0].source.code == "AFGINSTAL"
+
+
+def test_a_stated_refusal_is_a_rejection_but_a_past_negation_is_not(coded):
+    assert ("USA", "121", "ISR") in triples(coded["refuse"])
+    assert ("USA", "070", "ISR") not in triples(coded["refuse"])  # the refused aid itself stays negated
+    assert ("IRN", "125", "USA") in triples(coded["refused"])
+    assert not triples(coded["past_neg"])
+
+
+def test_pressure_to_act_is_a_demand_on_who_must_act(coded):
+    assert any(e.cameo == "100" and e.source.sector == "LEG" and e.target.code == "USAGOV"
+               for e in coded["pressured"].events)
+    assert ("USA", "070", "IRN") in triples(coded["pressured"])
+
+
+def test_reported_killing_by_forces_is_the_speakers_accusation(coded):
+    acc = [e for e in coded["observatory"].events if e.cameo == "112"]
+    assert acc and acc[0].source.country == "SYR" and acc[0].target.sector == "MIL"
+
+
+def test_a_named_movement_carries_its_country(coded):
+    assert ("QAT", "174", "EGY") in triples(coded["brotherhood"])

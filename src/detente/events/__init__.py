@@ -231,9 +231,26 @@ class _Coder:
         out = []
         for src, tgt in pairs:
             out.append(self._event(trig, src, tgt, pol, speaker))
+        refusal = self._refusal(t, trig, pol)
+        if refusal is not None:
+            out.extend(self._event(refusal, src, tgt, polarity.Polarity(False, "reported" if speaker else "asserted",
+                                                                         pol.speech_verb), speaker)
+                       for src, tgt in pairs if src is not None)
         if pol.speech_verb is not None:
             self.spoken.setdefault(pol.speech_verb, []).extend(out)
         return out
+
+    def _refusal(self, t, trig, pol) -> Optional[triggers.Trigger]:
+        """'He would not provide support', 'refused to meet': a refused cooperation is a rejection (12x),
+        besides the negated event itself; a past 'did not provide' is only the negated event."""
+        code = self.lex.refusals.get(trig.code[:2])
+        if code is None or not pol.negated:
+            return None
+        head = self.p.tokens[t.head]
+        refused = t.dep == "xcomp" and has(head, ("refuse", "decline", "reject"))
+        if pol.modality != "intended" and not refused:
+            return None
+        return triggers.Trigger(trig.i, code, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
 
     def _restates(self, e: Event, o: Event) -> bool:
         """Can e be another reading of o: a nominal event, or a verb within o's trigger's phrase."""
@@ -273,6 +290,11 @@ class _Coder:
                             refs = self.r.actors(m.i)
                             if refs:
                                 return refs
+                        for by in self.p.children(g.i):  # "killed in an air strike by government forces"
+                            if by.dep == "prep" and by.lower == "by":
+                                refs = self.r.pobj_actors(by)
+                                if refs:
+                                    return refs
         return []
 
     def _object_is_actor(self, v) -> bool:

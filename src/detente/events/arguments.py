@@ -25,6 +25,8 @@ CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", 
 RELATIVE = {"that", "which", "who", "whom", "whose"}
 FIRST_PERSON = {"we", "i", "our", "us", "my", "me", "ours"}
 NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss", "dative", "attr", "compound"}
+CONTROL = {"ask", "urge", "press", "pressure", "encourage", "invite", "implore", "force", "compel", "order",
+           "persuade", "push", "call"}
 CLAIMED = {"claim", "carry", "stage", "launch", "mount", "conduct", "perpetrate", "orchestrate", "commit",
            "execute", "mastermind", "order", "plan", "blame", "organize", "organise", "lead"}
 CASUALTY = {"kill", "injure", "wound", "hurt", "target", "hit", "claim"}
@@ -165,7 +167,8 @@ class Resolver:
             kids = self.p.children(node.i)
             subj = next((c for c in kids if c.dep in SUBJ_DEPS), None)
             agent = next((c for c in kids if c.dep == "agent"), None)
-            if came_from is not None and came_from.dep == "xcomp":
+            if came_from is not None and (came_from.dep == "xcomp" or (came_from.dep == "advcl" and self._to_clause(came_from)
+                                                                     and self.controls(node))):
                 # "X is scheduled to attend", "X was pressured by Y to help": the passive subject acts
                 raised = next((c for c in kids if c.dep == "nsubjpass"), None)
                 if raised is not None and self.actors(raised.i):
@@ -198,6 +201,13 @@ class Resolver:
                 return [], None
             came_from, node = node, self.p.tokens[node.head]
         return [], None
+
+    def _to_clause(self, v: Token) -> bool:
+        return any(c.dep == "aux" and c.lower == "to" for c in self.p.children(v.i))
+
+    def controls(self, v: Token) -> bool:
+        """Verbs whose object (or passive subject) is who does the to-clause: "pressured X to help"."""
+        return v.lemma.lower() in CONTROL
 
     def verb_targets(self, v: Token, obj: Optional[int], theme: bool = False) -> list[ActorRef]:
         """Target actors of verb v: the object, else prepositional partners of the verb or of its object.

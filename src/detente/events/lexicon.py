@@ -44,7 +44,8 @@ class Lexicon:
     theme_object: frozenset = frozenset()
     actor_object: frozenset = frozenset()
     person_nouns: frozenset = frozenset()  # "detained 27 Muslims": people, though no known actor
-    appeal_control: frozenset = frozenset()  # "asked X to ...": an appeal only with a to-clause
+    appeal_control: dict = field(default_factory=dict)  # "asked X to ...": an appeal only with a to-clause
+    refusals: dict = field(default_factory=dict)  # refused root -> rejection code
     reciprocal: frozenset = frozenset()  # "held talks with Y": both ways even with a named partner
 
 
@@ -58,7 +59,7 @@ def _set(v) -> frozenset:
 def load() -> Lexicon:
     """Every lexicon/events*.yaml merged (later files add to earlier ones)."""
     lex = Lexicon()
-    lists = {k: set() for k in ("mutual", "support_verbs", "speech", "intent", "hypothetical", "negators", "theme_object", "actor_object", "reciprocal", "appeal_control", "person_nouns")}
+    lists = {k: set() for k in ("mutual", "support_verbs", "speech", "intent", "hypothetical", "negators", "theme_object", "actor_object", "reciprocal", "person_nouns")}
     relation = set()
     for path in sorted(LEXICON_DIR.glob("events*.yaml")):
         with open(path, encoding="utf-8") as f:
@@ -79,12 +80,16 @@ def load() -> Lexicon:
             lex.noun_patterns.append((_set(p["noun"]), _set(p["modifier"]), str(p["code"])))
         for k in lists:
             lists[k] |= set(_set(data.get(k)))
+        for lemma, code in (data.get("appeal_control") or {}).items():
+            lex.appeal_control[str(lemma).lower()] = str(code)
+        for root, code in (data.get("refusals") or {}).items():
+            lex.refusals[str(root)] = str(code)
     lex.patterns.sort(key=lambda p: -p.specificity)
     lex.mutual, lex.support, lex.speech = frozenset(lists["mutual"]), frozenset(lists["support_verbs"]), frozenset(lists["speech"])
     lex.intent, lex.hypothetical = frozenset(lists["intent"]), frozenset(lists["hypothetical"])
     lex.negators, lex.relation_objects = frozenset(lists["negators"]), frozenset(relation)
     lex.theme_object, lex.actor_object = frozenset(lists["theme_object"]), frozenset(lists["actor_object"])
-    lex.reciprocal, lex.appeal_control = frozenset(lists["reciprocal"]), frozenset(lists["appeal_control"])
+    lex.reciprocal = frozenset(lists["reciprocal"])
     lex.person_nouns = frozenset(lists["person_nouns"])
     return lex
 

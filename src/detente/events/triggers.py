@@ -74,18 +74,18 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
         if hit:
             return Trigger(v.i, pat.code, "verb", sorted(hit[0]), hit[1], lemma(v), pat.swap)
     code = next((lex.verbs[l] for l in _forms(v) if l in lex.verbs), None)
-    if code is None and lemmas(v) & lex.appeal_control and _asks_to(parse, v):
-        code = APPEAL
+    if code is None and _asks_to(parse, v):
+        code = next((lex.appeal_control[l] for l in _forms(v) if l in lex.appeal_control), None)
     return Trigger(v.i, code, "verb", [v.i], None, lemma(v)) if code else None
 
-
-APPEAL = "020"
 
 
 def _asks_to(parse: Parse, v: Token) -> bool:
     """'asked Obama to help', 'Obama was pressed to resign': someone is asked to do something."""
     kids = parse.children(v.i)
-    return any(c.dep in ("dobj", "nsubjpass") for c in kids) and any(c.dep == "xcomp" for c in kids)
+    to_clause = [c for c in kids if c.dep == "xcomp" or (c.dep == "advcl" and any(
+        g.dep == "aux" and g.lower == "to" for g in parse.children(c.i)))]
+    return any(c.dep in ("dobj", "nsubjpass") for c in kids) and bool(to_clause)
 
 
 def noun_trigger(parse: Parse, n: Token, lex: Lexicon) -> Optional[Trigger]:
