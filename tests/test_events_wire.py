@@ -30,6 +30,10 @@ TEXTS = {
     "pressured": "Obama is being pressured by Congress to help Iran.",
     "observatory": "The Syrian Observatory said eight people were killed in an air strike by government forces.",
     "brotherhood": "Qatar has pledged to expel exiled leaders of Egypt's Muslim Brotherhood.",
+    "alleged": "A report alleged that France was aware of the preparations.",
+    "wants_help": "The United States wants to help Israel.",
+    "will_help": "The United States will help Israel.",
+    "received": "Georgian demonstrators received ministers from the Georgian government.",
 }
 
 
@@ -164,3 +168,17 @@ def test_reported_killing_by_forces_is_the_speakers_accusation(coded):
 
 def test_a_named_movement_carries_its_country(coded):
     assert ("QAT", "174", "EGY") in triples(coded["brotherhood"])
+
+
+def test_reproach_about_a_clause_targets_its_subject(coded):
+    assert (None, "112", "FRA") in triples(coded["alleged"])
+
+
+def test_own_stated_will_is_an_intent_code_but_a_future_is_not(coded):
+    assert ("USA", "033", "ISR") in triples(coded["wants_help"])
+    assert ("USA", "070", "ISR") in triples(coded["will_help"])
+
+
+def test_hosting_and_visiting_are_linked(coded):
+    codes = {(e.source.code, e.cameo, e.target.code) for e in coded["received"].events}
+    assert {("GEOOPP", "043", "GEOGOV"), ("GEOGOV", "042", "GEOOPP")} <= codes

@@ -18,14 +18,13 @@ from ..actors import ref_at
 from ..model import Actor, ActorRef, Article, Event, Parse, Place, Span, stable_id
 from . import dedupe, polarity, triggers
 from .arguments import FIRST_PERSON, Resolver
-from .lexicon import Lexicon, has, lemma, load
+from .lexicon import Lexicon, has, intention, lemma, load
 
 MAX_EVENTS_PER_SENTENCE = 8
 PLACE_AS_TARGET_ENV = "DETENTE_PLACE_AS_TARGET"
 CLAUSAL = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis", "csubj"}
 VIOLENT_ROOTS = ("18", "19", "20")
-THREATEN_FORCE = "138"
-THREAT_VERBS = ("want", "vow", "threaten", "pledge", "promise", "swear")
+CLAUSE_TARGET_ROOTS = ("10", "11", "12", "13")
 CLAIM_VERBS = ("claim", "admit", "acknowledge", "boast")
 PLURAL = {"they", "we", "their", "our", "us"}
 LOC_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "over"}
@@ -209,6 +208,8 @@ class _Coder:
             if has(t, self.lex.actor_object) and not self._object_is_actor(t):
                 return []
             targets = self.r.verb_targets(t, trig.obj, theme=has(t, self.lex.theme_object))
+            if not targets and trig.code.startswith(CLAUSE_TARGET_ROOTS):
+                targets = self._clause_subject(t)
             between = any(c.dep == "prep" and c.lower == "between" for c in self.p.children(t.i))
             if trig.swap:
                 near = self.p.children(t.i) + (self.p.children(trig.obj) if trig.obj is not None else [])
@@ -224,13 +225,19 @@ class _Coder:
         pairs = self._pairs(sources, targets, mutual, between)
         if has(t, self.lex.reciprocal) or (trig.obj is not None and has(self.p.tokens[trig.obj], self.lex.reciprocal)):
             pairs += [(o, s) for s, o in pairs if s is not None and o is not None and (o, s) not in pairs]
-        if not pol.negated and trig.code.startswith(VIOLENT_ROOTS) and self._avowed(t):
-            # an actor's own stated will to use force is a threat of force in CAMEO ("wants to attack X");
-            # futures, plans and plots reported by others stay what they are ("will fight", "plotted to kill")
-            trig = triggers.Trigger(trig.i, THREATEN_FORCE, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
+        intent = intention(self.lex, trig.code) if not pol.negated and self._avowed(t) else None
+        if intent is not None:
+            # an actor's own stated will is CAMEO's intent code: "wants to help X" 033, "wants to attack X"
+            # 138 (a threat of force); futures and plots reported by others keep their code
+            trig = triggers.Trigger(trig.i, intent, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
         out = []
         for src, tgt in pairs:
             out.append(self._event(trig, src, tgt, pol, speaker))
+        linked = self.lex.linked.get(trig.code)
+        if linked is not None:  # "received ministers from X": X's ministers made the visit (042)
+            back = triggers.Trigger(trig.i, linked, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
+            out.extend(self._event(back, tgt, src, pol, speaker) for src, tgt in pairs
+                       if src is not None and tgt is not None)
         refusal = self._refusal(t, trig, pol)
         if refusal is not None:
             out.extend(self._event(refusal, src, tgt, polarity.Polarity(False, "reported" if speaker else "asserted",
@@ -273,7 +280,7 @@ class _Coder:
         if t.dep != "xcomp" or t.pos != "VERB":
             return False
         head = self.p.tokens[t.head]
-        if not has(head, THREAT_VERBS):
+        if not has(head, self.lex.avowal_verbs):
             return False
         return not any(c.dep in ("dobj", "dative") and c.i < t.i for c in self.p.children(head.i))
 
@@ -317,6 +324,16 @@ class _Coder:
             return [(s, o) for s in targets for o in targets if not _same(s, o)]
         srcs, tgts = sources or [None], targets or [None]
         return [(s, o) for s in srcs for o in tgts if (s or o) and not _same(s, o)]
+
+    def _clause_subject(self, t) -> list[ActorRef]:
+        """'alleged that France was aware', 'demanded that Israel withdraw': whom a demand, reproach or
+        threat about a that-clause is aimed at is the clause's subject."""
+        for c in self.p.children(t.i):
+            if c.dep == "ccomp":
+                subj = next((g for g in self.p.children(c.i) if g.dep in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.pos != "PRON":
+                    return self.r.actors(subj.i)
+        return []
 
     def _claimed_for(self, t) -> list[ActorRef]:
         """'X claimed responsibility for the bombing': who claims an attack is its source."""

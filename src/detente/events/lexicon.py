@@ -46,6 +46,9 @@ class Lexicon:
     person_nouns: frozenset = frozenset()  # "detained 27 Muslims": people, though no known actor
     appeal_control: dict = field(default_factory=dict)  # "asked X to ...": an appeal only with a to-clause
     refusals: dict = field(default_factory=dict)  # refused root -> rejection code
+    linked: dict = field(default_factory=dict)  # "042" -> "043": the reverse event CAMEO links to it
+    intentions: dict = field(default_factory=dict)  # code prefix -> intent code ("wants to help" -> 033)
+    avowal_verbs: frozenset = frozenset()
     reciprocal: frozenset = frozenset()  # "held talks with Y": both ways even with a named partner
 
 
@@ -59,7 +62,7 @@ def _set(v) -> frozenset:
 def load() -> Lexicon:
     """Every lexicon/events*.yaml merged (later files add to earlier ones)."""
     lex = Lexicon()
-    lists = {k: set() for k in ("mutual", "support_verbs", "speech", "intent", "hypothetical", "negators", "theme_object", "actor_object", "reciprocal", "person_nouns")}
+    lists = {k: set() for k in ("mutual", "support_verbs", "speech", "intent", "hypothetical", "negators", "theme_object", "actor_object", "reciprocal", "person_nouns", "avowal_verbs")}
     relation = set()
     for path in sorted(LEXICON_DIR.glob("events*.yaml")):
         with open(path, encoding="utf-8") as f:
@@ -84,14 +87,26 @@ def load() -> Lexicon:
             lex.appeal_control[str(lemma).lower()] = str(code)
         for root, code in (data.get("refusals") or {}).items():
             lex.refusals[str(root)] = str(code)
+        for code, other in (data.get("linked") or {}).items():
+            lex.linked[str(code)] = str(other)
+        for prefix, code in (data.get("intentions") or {}).items():
+            lex.intentions[str(prefix)] = str(code)
     lex.patterns.sort(key=lambda p: -p.specificity)
     lex.mutual, lex.support, lex.speech = frozenset(lists["mutual"]), frozenset(lists["support_verbs"]), frozenset(lists["speech"])
     lex.intent, lex.hypothetical = frozenset(lists["intent"]), frozenset(lists["hypothetical"])
     lex.negators, lex.relation_objects = frozenset(lists["negators"]), frozenset(relation)
     lex.theme_object, lex.actor_object = frozenset(lists["theme_object"]), frozenset(lists["actor_object"])
-    lex.reciprocal = frozenset(lists["reciprocal"])
+    lex.reciprocal, lex.avowal_verbs = frozenset(lists["reciprocal"]), frozenset(lists["avowal_verbs"])
     lex.person_nouns = frozenset(lists["person_nouns"])
     return lex
+
+
+def intention(lex: "Lexicon", code: str) -> Optional[str]:
+    """The intent code of an event code, by its longest prefix in the lexicon's table."""
+    for k in range(len(code), 1, -1):
+        if code[:k] in lex.intentions:
+            return lex.intentions[code[:k]]
+    return None
 
 
 def lemma(t: Token) -> str:
