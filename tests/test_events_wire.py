@@ -34,6 +34,8 @@ TEXTS = {
     "wants_help": "The United States wants to help Israel.",
     "will_help": "The United States will help Israel.",
     "received": "Georgian demonstrators received ministers from the Georgian government.",
+    "wants_other": "Obama wants Putin to attack Switzerland.",
+    "attend": "The US leader prepared to attend the Beijing Olympics.",
 }
 
 
@@ -182,3 +184,13 @@ def test_own_stated_will_is_an_intent_code_but_a_future_is_not(coded):
 def test_hosting_and_visiting_are_linked(coded):
     codes = {(e.source.code, e.cameo, e.target.code) for e in coded["received"].events}
     assert {("GEOOPP", "043", "GEOGOV"), ("GEOGOV", "042", "GEOOPP")} <= codes
+
+
+def test_wanting_another_to_act_is_an_appeal_to_them(coded):
+    assert ("USA", "020", "RUS") in triples(coded["wants_other"])
+    attack = [e for e in coded["wants_other"].events if e.cameo.startswith("19")]
+    assert attack and all(e.modality == "hypothetical" for e in attack)  # wished on Putin, not done
+
+
+def test_attending_games_abroad_is_a_visit(coded):
+    assert ("USA", "042", None) in triples(coded["attend"])

@@ -83,9 +83,14 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
 def _asks_to(parse: Parse, v: Token) -> bool:
     """'asked Obama to help', 'Obama was pressed to resign': someone is asked to do something."""
     kids = parse.children(v.i)
-    to_clause = [c for c in kids if c.dep == "xcomp" or (c.dep == "advcl" and any(
-        g.dep == "aux" and g.lower == "to" for g in parse.children(c.i)))]
-    return any(c.dep in ("dobj", "nsubjpass") for c in kids) and bool(to_clause)
+    def to(c):
+        return any(g.dep == "aux" and g.lower == "to" for g in parse.children(c.i))
+
+    to_clause = [c for c in kids if c.dep == "xcomp" or (c.dep == "advcl" and to(c))]
+    if any(c.dep in ("dobj", "nsubjpass") for c in kids) and to_clause:
+        return True
+    # "wants Putin to attack": the asked party parsed as the subject of a to-clause
+    return any(c.dep == "ccomp" and to(c) and any(g.dep == "nsubj" for g in parse.children(c.i)) for c in kids)
 
 
 def noun_trigger(parse: Parse, n: Token, lex: Lexicon) -> Optional[Trigger]:
