@@ -36,6 +36,8 @@ TEXTS = {
     "received": "Georgian demonstrators received ministers from the Georgian government.",
     "wants_other": "Obama wants Putin to attack Switzerland.",
     "attend": "The US leader prepared to attend the Beijing Olympics.",
+    "visit_city": "Obama visited Beijing on Monday.",
+    "meet_city": "Obama and Putin will meet in Zurich.",
 }
 
 
@@ -194,3 +196,10 @@ def test_wanting_another_to_act_is_an_appeal_to_them(coded):
 
 def test_attending_games_abroad_is_a_visit(coded):
     assert ("USA", "042", None) in triples(coded["attend"])
+
+
+def test_a_visit_to_a_city_is_aimed_at_its_country_but_a_meeting_there_is_not(coded):
+    assert ("USA", "042", "CHN") in triples(coded["visit_city"])
+    visit = next(e for e in coded["visit_city"].events if e.cameo == "042")
+    assert visit.target.actor is None and visit.target.text == "Beijing"
+    assert {e.target.country for e in coded["meet_city"].events} == {"USA", "RUS"}

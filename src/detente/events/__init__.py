@@ -40,12 +40,13 @@ def extract(article: Article, parse: Parse, actors: list[Actor], places: list[Pl
     place_as_target: PETRARCH's convention, where an event with no target actor takes the country of
     the place it happened in as its target ("Obama and Putin will meet in Zurich" -> USA->CHE). Off by
     default (the place is kept in `Event.place`, and a meeting in Zurich is not an act towards
-    Switzerland); None reads the environment variable DETENTE_PLACE_AS_TARGET (1/true/yes)."""
+    Switzerland) except for the codes whose target CAMEO defines as the place (a visit's host country:
+    lexicon place_targets); None reads the environment variable DETENTE_PLACE_AS_TARGET (1/true/yes)."""
     if place_as_target is None:
         place_as_target = os.environ.get(PLACE_AS_TARGET_ENV, "").strip().lower() in ("1", "true", "yes", "on")
     try:
         evs = _Coder(article, parse, actors or [], places or []).run()
-        return _place_targets(evs) if place_as_target else evs
+        return _place_targets(evs, None if place_as_target else load().place_targets)
     except Exception as e:  # a bad document must not stop a batch
         article.warnings.append(f"events: skipped after {type(e).__name__}: {str(e)[:200]}")
         return []
@@ -205,7 +206,8 @@ class _Coder:
             if not sources and trig.obj is not None:  # "expand its relationship with Pakistan"
                 poss = [c for c in self.p.children(trig.obj) if c.dep == "poss"]
                 sources = self.r.actors(poss[0].i) if poss else []
-            if has(t, self.lex.actor_object) and not self._object_is_actor(t):
+            if has(t, self.lex.actor_object) and not self._object_is_actor(t) and not (
+                    trig.code in self.lex.place_targets and self._object_is_place(t)):
                 return []
             targets = self.r.verb_targets(t, trig.obj, theme=has(t, self.lex.theme_object))
             if not targets and trig.code.startswith(CLAUSE_TARGET_ROOTS):
@@ -309,6 +311,10 @@ class _Coder:
         if not objs and v.dep in ("acl", "relcl") and v.tag == "VBN":  # "the transcript released by ..."
             objs = [self.p.tokens[v.head]]
         return not objs or any(self.r.actors(o.i) or self._people(o) for o in objs)
+
+    def _object_is_place(self, v) -> bool:
+        """'visited Beijing': a visit's object may be a place rather than an actor."""
+        return any(c.dep == "dobj" and c.i in self.place_tok for c in self.p.children(v.i))
 
     def _people(self, o) -> bool:
         """'27 Muslims', 'the crew members', 'Pemberton': people, if no known actor."""
@@ -423,7 +429,11 @@ class _Coder:
             if j not in self.place_tok or (self.place_tok[j].start, self.place_tok[j].end) in taken:
                 return False
             head = self.p.tokens[tok.head]
-            return (tok.dep in ("compound", "nmod") and tok.head == i) or (tok.dep == "pobj" and head.lower in LOC_PREPS)
+            if tok.dep in ("compound", "nmod"):  # "the Kabul bombing", "attended the Beijing Olympics"
+                return tok.head == i or (head.dep == "dobj" and head.head == i)
+            if tok.dep == "dobj":  # "visited Beijing": a place that is no actor
+                return tok.head == i
+            return tok.dep == "pobj" and head.lower in LOC_PREPS
 
         tok = self._nearest(i, is_place)
         if tok is not None:
@@ -576,10 +586,14 @@ class _Coder:
         return out
 
 
-def _place_targets(events: list[Event]) -> list[Event]:
-    """PETRARCH's location-as-target: a targetless event aimed at the country it took place in (not the
-    source's own country). The target refers to no actor (`actor` None) and points at the place's words."""
+def _place_targets(events: list[Event], codes=None) -> list[Event]:
+    """A targetless event aimed at the country it took place in (not the source's own country): always
+    for the codes whose CAMEO target is the place (a visit's host, a deployment's location: lexicon
+    place_targets), for every code under PETRARCH's convention (codes None). The target refers to no
+    actor (`actor` None) and points at the place's words."""
     for e in events:
+        if codes is not None and e.cameo not in codes:
+            continue
         pl = e.place
         if e.target is not None or pl is None or not pl.country or pl.start < 0:
             continue

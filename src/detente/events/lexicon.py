@@ -46,6 +46,7 @@ class Lexicon:
     person_nouns: frozenset = frozenset()  # "detained 27 Muslims": people, though no known actor
     appeal_control: dict = field(default_factory=dict)  # "asked X to ...": an appeal only with a to-clause
     refusals: dict = field(default_factory=dict)  # refused root -> rejection code
+    place_targets: frozenset = frozenset()  # codes whose target is where they happen (a visit's host)
     linked: dict = field(default_factory=dict)  # "042" -> "043": the reverse event CAMEO links to it
     intentions: dict = field(default_factory=dict)  # code prefix -> intent code ("wants to help" -> 033)
     avowal_verbs: frozenset = frozenset()
@@ -62,7 +63,7 @@ def _set(v) -> frozenset:
 def load() -> Lexicon:
     """Every lexicon/events*.yaml merged (later files add to earlier ones)."""
     lex = Lexicon()
-    lists = {k: set() for k in ("mutual", "support_verbs", "speech", "intent", "hypothetical", "negators", "theme_object", "actor_object", "reciprocal", "person_nouns", "avowal_verbs")}
+    lists = {k: set() for k in ("mutual", "support_verbs", "speech", "intent", "hypothetical", "negators", "theme_object", "actor_object", "reciprocal", "person_nouns", "avowal_verbs", "place_targets")}
     relation = set()
     for path in sorted(LEXICON_DIR.glob("events*.yaml")):
         with open(path, encoding="utf-8") as f:
@@ -97,6 +98,7 @@ def load() -> Lexicon:
     lex.negators, lex.relation_objects = frozenset(lists["negators"]), frozenset(relation)
     lex.theme_object, lex.actor_object = frozenset(lists["theme_object"]), frozenset(lists["actor_object"])
     lex.reciprocal, lex.avowal_verbs = frozenset(lists["reciprocal"]), frozenset(lists["avowal_verbs"])
+    lex.place_targets = frozenset(lists["place_targets"])
     lex.person_nouns = frozenset(lists["person_nouns"])
     return lex
 
