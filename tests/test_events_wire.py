@@ -38,6 +38,13 @@ TEXTS = {
     "attend": "The US leader prepared to attend the Beijing Olympics.",
     "visit_city": "Obama visited Beijing on Monday.",
     "meet_city": "Obama and Putin will meet in Zurich.",
+    "threat_sanctions": "Russia threatened to impose sanctions on Turkey.",
+    "call_talks": "Iran called for talks with Saudi Arabia.",
+    "joint": "China and Russia held joint military exercises.",
+    "demand_withdrawal": "Pakistan demanded the withdrawal of Indian troops.",
+    "reject_truce": "Israel rejected the ceasefire.",
+    "violate": "Hamas violated the ceasefire with Israel.",
+    "forced": "Syria forced Lebanon to withdraw.",
 }
 
 
@@ -203,3 +210,22 @@ def test_a_visit_to_a_city_is_aimed_at_its_country_but_a_meeting_there_is_not(co
     visit = next(e for e in coded["visit_city"].events if e.cameo == "042")
     assert visit.target.actor is None and visit.target.text == "Beijing"
     assert {e.target.country for e in coded["meet_city"].events} == {"USA", "RUS"}
+
+
+@pytest.mark.parametrize("key,triple", [
+    ("threat_sanctions", ("RUS", "1312", "TUR")),
+    ("call_talks", ("IRN", "026", "SAU")),
+    ("joint", ("CHN", "062", "RUS")),
+    ("joint", ("RUS", "062", "CHN")),
+    ("demand_withdrawal", ("PAK", "106", "IND")),
+    ("reject_truce", ("ISR", "127", None)),
+    ("violate", ("PSE", "196", "ISR")),
+    ("forced", ("SYR", "170", "LBN")),
+])
+def test_codes_across_the_cameo_roots(coded, key, triple):
+    assert triple in triples(coded[key])
+
+
+def test_a_threat_is_asserted_and_replaces_the_threatening_verb(coded):
+    evs = coded["threat_sanctions"].events
+    assert [(e.cameo, e.modality) for e in evs] == [("1312", "asserted")]

@@ -169,7 +169,7 @@ class _Coder:
 
     def _governs_event(self, trig: triggers.Trigger, by_tok: dict) -> bool:
         """'pledged to expel', 'agreed to lift sanctions': the intent verb gives way to the event it governs."""
-        if trig.kind != "verb" or not has(self.p.tokens[trig.i], self.lex.intent):
+        if trig.kind != "verb" or not has(self.p.tokens[trig.i], self.lex.intent | self.lex.avowal_verbs):
             return False
         return any(c.dep == "xcomp" and c.i in by_tok for c in self.p.children(trig.i))
 
@@ -223,7 +223,8 @@ class _Coder:
         if pron is not None:  # "Obama and Putin said they will ...": a plural pronoun is every speaker
             every = self.r.verb_source(self.p.tokens[pol.speech_verb])[0]
             sources = every if pron.lower in PLURAL and len(every) > 1 else [speaker]
-        mutual = has(t, self.lex.mutual)
+        mutual = has(t, self.lex.mutual) or any(  # "held joint exercises"
+            c.dep == "amod" and has(c, self.lex.mutual) for c in self.p.children(trig.obj if trig.obj is not None else t.i))
         pairs = self._pairs(sources, targets, mutual, between)
         if has(t, self.lex.reciprocal) or (trig.obj is not None and has(self.p.tokens[trig.obj], self.lex.reciprocal)):
             pairs += [(o, s) for s, o in pairs if s is not None and o is not None and (o, s) not in pairs]
@@ -232,6 +233,9 @@ class _Coder:
             # an actor's own stated will is CAMEO's intent code: "wants to help X" 033, "wants to attack X"
             # 138 (a threat of force); futures and plots reported by others keep their code
             trig = triggers.Trigger(trig.i, intent, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
+            # the statement of intent (or threat) is itself asserted, whatever the verb's own modality
+            pol = polarity.Polarity(pol.negated, "reported" if pol.speech_verb is not None else "asserted",
+                                    pol.speech_verb)
         out = []
         for src, tgt in pairs:
             out.append(self._event(trig, src, tgt, pol, speaker))

@@ -237,6 +237,14 @@ class Resolver:
                     refs = self.pobj_actors(c)
                     if refs:
                         return refs
+        for c in kids:  # "called for talks with X", "pushed for sanctions against X"
+            if c.dep == "prep" and c.lower == "for":
+                for g in self.p.children(c.i):
+                    for gp in self.p.children(g.i):
+                        if g.dep == "pobj" and gp.dep == "prep" and gp.lower in NOUN_TARGET_PREPS:
+                            refs = self.pobj_actors(gp)
+                            if refs:
+                                return refs
         if v.dep in ("relcl", "acl") and (passive or v.tag == "VBN" or any(c.dep == "dobj" and c.lower in RELATIVE for c in kids)):
             return self.actors(v.head)  # "the man arrested by police", "which he described"
         return []

@@ -72,7 +72,10 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
     for pat in lex.patterns:  # most specific first
         hit = _match_pattern(parse, v, pat)
         if hit:
-            return Trigger(v.i, pat.code, "verb", sorted(hit[0]), hit[1], lemma(v), pat.swap)
+            code = pat.code
+            if hit[1] is not None:  # "held joint exercises": the object's own modifier pattern is more precise
+                code = _noun_pattern(parse, parse.tokens[hit[1]], lex) or code
+            return Trigger(v.i, code, "verb", sorted(hit[0]), hit[1], lemma(v), pat.swap)
     code = next((lex.verbs[l] for l in _forms(v) if l in lex.verbs), None)
     if code is None and _asks_to(parse, v):
         code = next((lex.appeal_control[l] for l in _forms(v) if l in lex.appeal_control), None)
@@ -96,13 +99,20 @@ def _asks_to(parse: Parse, v: Token) -> bool:
 def noun_trigger(parse: Parse, n: Token, lex: Lexicon) -> Optional[Trigger]:
     if n.pos not in NOUN_POS or n.dep in MODIFIER_DEPS or n.ent not in ("", "EVENT"):
         return None  # a named entity's word is no event: "March" (DATE), "Christian Aid" (ORG)
+    code = _noun_pattern(parse, n, lex)
+    if code:
+        return Trigger(n.i, code, "noun", [n.i], None, lemma(n))
+    code = next((lex.nouns[l] for l in _forms(n) if l in lex.nouns), None)
+    return Trigger(n.i, code, "noun", [n.i], None, lemma(n)) if code else None
+
+
+def _noun_pattern(parse: Parse, n: Token, lex: Lexicon) -> Optional[str]:
     names = lemmas(n)
     mods = {lemma(c) for c in parse.children(n.i) if c.dep in ("compound", "amod", "nmod")}
     for nouns, modifiers, code in lex.noun_patterns:
         if names & nouns and mods & modifiers:
-            return Trigger(n.i, code, "noun", [n.i], None, lemma(n))
-    code = next((lex.nouns[l] for l in _forms(n) if l in lex.nouns), None)
-    return Trigger(n.i, code, "noun", [n.i], None, lemma(n)) if code else None
+            return code
+    return None
 
 
 def _forms(t: Token) -> list[str]:
