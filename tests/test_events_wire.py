@@ -45,6 +45,8 @@ TEXTS = {
     "reject_truce": "Israel rejected the ceasefire.",
     "violate": "Hamas violated the ceasefire with Israel.",
     "forced": "Syria forced Lebanon to withdraw.",
+    "crowd": "Thousands of mourners turned out in Aleppo to protest the killings.",
+    "crowd_thing": "The tanks marched into the square.",
 }
 
 
@@ -229,3 +231,10 @@ def test_codes_across_the_cameo_roots(coded, key, triple):
 def test_a_threat_is_asserted_and_replaces_the_threatening_verb(coded):
     evs = coded["threat_sanctions"].events
     assert [(e.cameo, e.modality) for e in evs] == [("1312", "asserted")]
+
+
+def test_a_protest_by_people_who_are_no_known_actor_is_kept_with_their_words(coded):
+    ev = [e for e in coded["crowd"].events if e.cameo.startswith("14")]
+    assert ev and ev[0].source.actor is None and ev[0].source.code is None
+    assert ev[0].source.text.startswith("Thousands of mourners")
+    assert not [e for e in coded["crowd_thing"].events if e.cameo.startswith("14")]

@@ -24,6 +24,8 @@ MAX_EVENTS_PER_SENTENCE = 8
 PLACE_AS_TARGET_ENV = "DETENTE_PLACE_AS_TARGET"
 CLAUSAL = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis", "csubj"}
 VIOLENT_ROOTS = ("18", "19", "20")
+CROWD_ROOTS = ("14",)
+MULTITUDES = {"thousand", "hundred", "dozen", "million", "scores"}
 CLAUSE_TARGET_ROOTS = ("02", "10", "11", "12", "13")
 CLAIM_VERBS = ("claim", "admit", "acknowledge", "boast")
 PLURAL = {"they", "we", "their", "our", "us"}
@@ -203,6 +205,8 @@ class _Coder:
                 sources = self.noun_sources[src_tok.i]
             if not sources and trig.code.startswith(("18", "19", "20")):
                 sources = self._cause(t)
+            if not sources and trig.code.startswith(CROWD_ROOTS):
+                sources = self._crowd(t)
             if not sources and trig.obj is not None:  # "expand its relationship with Pakistan"
                 poss = [c for c in self.p.children(trig.obj) if c.dep == "poss"]
                 sources = self.r.actors(poss[0].i) if poss else []
@@ -315,6 +319,22 @@ class _Coder:
         if not objs and v.dep in ("acl", "relcl") and v.tag == "VBN":  # "the transcript released by ..."
             objs = [self.p.tokens[v.head]]
         return not objs or any(self.r.actors(o.i) or self._people(o) for o in objs)
+
+    def _crowd(self, v) -> list[ActorRef]:
+        """'Thousands of mourners protested', 'students marched': a protest by people who are no known
+        actor is still a protest (its place and date matter to early warning); the source keeps their
+        words with no codes."""
+        subj = next((c for c in self.p.children(v.i) if c.dep == "nsubj"), None)
+        if subj is None and v.dep in ("acl", "relcl"):
+            subj = self.p.tokens[v.head]
+        elif subj is None and v.dep in ("xcomp", "advcl"):  # "thousands turned out to protest"
+            subj = next((c for c in self.p.children(v.head) if c.dep == "nsubj"), None)
+        if subj is None or not (self._people(subj) or subj.pos == "NUM" or subj.lemma.lower() in MULTITUDES or any(
+                g.dep == "prep" and g.lower == "of" and any(self._people(x) for x in self.p.children(g.i))
+                for g in self.p.children(subj.i))):
+            return []
+        start, end = self.r.np_span(subj.i)
+        return [ActorRef(None, self.a.text[start:end], start, end)]
 
     def _object_is_place(self, v) -> bool:
         """'visited Beijing': a visit's object may be a place rather than an actor."""
