@@ -7,6 +7,8 @@ the article ("Later, in May 2025 ..." anchors a bare "in March" to 2025-03).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import calendar
 import re
 from dataclasses import dataclass
@@ -135,7 +137,9 @@ def _month_in(s: str) -> int:
     return MONTHS[word] if word in MONTHS else MONTHS[word[:3]]
 
 
+@lru_cache(maxsize=4096)
 def _dp(s: str, anchor: Optional[date]) -> Optional[datetime]:
+    # cached: dateparser is slow, and a corpus repeats its expressions ("on Monday") and anchors
     import dateparser
 
     settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}

@@ -125,12 +125,17 @@ def lemma(t: Token) -> str:
     return base
 
 
-def lemmas(t: Token) -> set[str]:
+def lemmas(t: Token) -> frozenset[str]:
     """The lemma and the plausible base forms of the word: the small English model misreads some
     inflections ("staged" -> "stag"), so a regular inflection is also undone by rule."""
-    out = {lemma(t), t.text.lower()}
-    if t.pos in ("VERB", "NOUN", "PROPN"):
-        w = t.text.lower()
+    return _forms(lemma(t), t.text.lower(), t.pos)
+
+
+@lru_cache(maxsize=65536)
+def _forms(base: str, w: str, pos: str) -> frozenset[str]:
+    # cached: every pattern asks for the forms of every verb, and the words of news repeat
+    out = {base, w}
+    if pos in ("VERB", "NOUN", "PROPN"):
         for suffix, repl in (("ied", "y"), ("ies", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
                              ("es", ""), ("s", "")):
             if w.endswith(suffix) and len(w) - len(suffix) >= 3:
@@ -138,7 +143,7 @@ def lemmas(t: Token) -> set[str]:
                 out.add(stem)
                 if repl == "" and len(stem) > 3 and stem[-1] == stem[-2]:
                     out.add(stem[:-1])  # "stopped" -> "stop"
-    return out
+    return frozenset(out)
 
 
 def has(t: Token, words) -> bool:
