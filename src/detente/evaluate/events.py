@@ -16,6 +16,12 @@ def _countries(actors) -> set[str]:
     return {a.get("country") for a in actors or [] if a.get("country")}
 
 
+def _side_ok(ref, gold: set[str], paired: bool) -> bool:
+    """A side is right when its country is one gold names, or when neither names one (a group, a crowd)."""
+    country = ref.country if ref else None
+    return paired and (country in gold if gold else country is None)
+
+
 def _agreement(g: dict, e: Event) -> int:
     score = 0
     if g.get("cameo") and e.cameo and e.cameo[:2] == g["cameo"][:2]:
@@ -59,9 +65,9 @@ def score(records: list[dict], coded: list[Article]) -> dict:
             confusion[groot][proot] += 1
             if e is None:
                 missed.append({"id": rec.get("id"), "cameo": g.get("cameo"), "text": rec["text"][:200]})
-            src_ok = bool(e and e.source and e.source.country in _countries(g.get("source_actors")))
+            src_ok = _side_ok(e and e.source, _countries(g.get("source_actors")), e is not None)
             tgt_gold = _countries(g.get("target_actors"))
-            tgt_ok = bool(e and ((e.target and e.target.country in tgt_gold) or (not tgt_gold and not (e.target and e.target.country))))
+            tgt_ok = _side_ok(e and e.target, tgt_gold, e is not None)
             root_ok = bool(e and g.get("cameo") and e.cameo[:2] == g["cameo"][:2])
             if g.get("cameo"):
                 n["with_cameo"] += 1
