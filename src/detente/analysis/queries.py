@@ -36,6 +36,12 @@ def _many(value) -> list:
     return [str(v) for v in value]
 
 
+def _in(conds: list, params: list, column: str, values: list) -> None:
+    if values:
+        conds.append(f"{column} IN ({', '.join('?' for _ in values)})")
+        params += values
+
+
 def bound(value, last: bool) -> str:
     """A window edge given as YYYY, YYYY-MM or YYYY-MM-DD -> the first (or last) day it covers."""
     from ..store import StoreError, date_range
@@ -65,10 +71,7 @@ def filters(actor=None, dyad=None, directed=False, cameo=None, plover=None, star
     if codes:
         conds.append("(" + " OR ".join("cameo LIKE ?" for _ in codes) + ")")
         params += [c + "%" for c in codes]
-    types = [t.upper() for t in _many(plover)]
-    if types:
-        conds.append(f"plover IN ({', '.join('?' for _ in types)})")
-        params += types
+    _in(conds, params, "plover", [t.upper() for t in _many(plover)])
     # A date filter keeps events whose date range overlaps the window; undated events drop out.
     if start:
         conds.append("date_end >= ?::DATE")
@@ -81,10 +84,7 @@ def filters(actor=None, dyad=None, directed=False, cameo=None, plover=None, star
         params += [str(start_in[0]), str(start_in[1])]
     if negated is not None:
         conds.append("negated" if negated else "NOT negated")
-    mods = [m.lower() for m in _many(modality)]
-    if mods:
-        conds.append(f"modality IN ({', '.join('?' for _ in mods)})")
-        params += mods
+    _in(conds, params, "modality", [m.lower() for m in _many(modality)])
     if place:
         conds.append("(place_name ILIKE ? OR place_text ILIKE ? OR place_country = ? OR geonameid::VARCHAR = ?)")
         params += [place, place, str(place).upper(), str(place)]
