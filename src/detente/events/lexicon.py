@@ -128,7 +128,10 @@ def lemma(t: Token) -> str:
 def lemmas(t: Token) -> frozenset[str]:
     """The lemma and the plausible base forms of the word: the small English model misreads some
     inflections ("staged" -> "stag"), so a regular inflection is also undone by rule."""
-    return _forms(lemma(t), t.text.lower(), t.pos)
+    forms = t.__dict__.get("_forms")  # every pattern asks again for the same token
+    if forms is None:
+        forms = t.__dict__["_forms"] = _forms(lemma(t), t.text.lower(), t.pos)
+    return forms
 
 
 @lru_cache(maxsize=65536)
