@@ -269,6 +269,18 @@ class Parse:
     def sentence_of(self, i: int) -> Sentence:
         return self.sentences[self.tokens[i].sent]
 
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens from the one covering `start` up to `end` (a span's tokens)."""
+        first = self.token_at(start)
+        if first is None:
+            return []
+        out = []
+        for tok in self.tokens[first.i:]:
+            if tok.start >= end:
+                break
+            out.append(tok)
+        return out
+
     def token_at(self, char: int) -> Optional[Token]:
         """The token covering character offset `char`, if any."""
         lo, hi = 0, len(self.tokens)

@@ -74,10 +74,8 @@ class _Coder:
         for pl in places:
             if pl.role != "mentioned":
                 continue
-            tok = self.p.token_at(pl.start)
-            while tok is not None and tok.start < pl.end:
+            for tok in self.p.tokens_in(pl.start, pl.end):
                 out[tok.i] = pl
-                tok = self.p.tokens[tok.i + 1] if tok.i + 1 < len(self.p.tokens) else None
         return out
 
     def _timexes(self) -> dict[int, timex.Timex]:
@@ -88,10 +86,8 @@ class _Coder:
             timex.resolve(t, anchor)
             if not t.value:
                 continue
-            tok = self.p.token_at(t.start)
-            while tok is not None and tok.start < t.end:
+            for tok in self.p.tokens_in(t.start, t.end):
                 out[tok.i] = t
-                tok = self.p.tokens[tok.i + 1] if tok.i + 1 < len(self.p.tokens) else None
         return out
 
     def _headline_end(self) -> int:

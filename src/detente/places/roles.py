@@ -23,7 +23,7 @@ def _lex() -> dict[str, frozenset[str]]:
 
 def is_metonym(parse: Parse, start: int, end: int) -> bool:
     """Whether the toponym at text[start:end] acts (subject, possessor, party to a relation)."""
-    toks = _tokens(parse, start, end)
+    toks = parse.tokens_in(start, end)
     if not toks:
         return False
     lex = _lex()
@@ -68,7 +68,7 @@ def is_metonym(parse: Parse, start: int, end: int) -> bool:
 
 def modifies_place_noun(parse: Parse, start: int, end: int) -> bool:
     """'the Syrian town of', 'the Afghan capital': a nationality adjective that still names a place."""
-    toks = _tokens(parse, start, end)
+    toks = parse.tokens_in(start, end)
     if not toks:
         return False
     gov = parse.tokens[toks[-1].head]
@@ -79,13 +79,3 @@ def _in(tok: Token, words) -> bool:
     return tok.lower in words or tok.lemma.lower() in words
 
 
-def _tokens(parse: Parse, start: int, end: int) -> list[Token]:
-    first = parse.token_at(start)
-    if first is None:
-        return []
-    out = []
-    for t in parse.tokens[first.i:]:
-        if t.start >= end:
-            break
-        out.append(t)
-    return out
