@@ -57,3 +57,37 @@ def test_explicit_anchor_is_the_latest_dated_expression():
 def test_parse_date():
     assert timex.parse_date("2025-10-27T10:00:00") == date(2025, 10, 27)
     assert timex.parse_date("garbage") is None and timex.parse_date(None) is None
+
+
+def test_rule_dates_agree_with_dateparser():
+    # the common forms are read by rule for speed; dateparser stays the reference for their meaning
+    from itertools import product
+
+    forms = {
+        "iso": ["2021-08-26", "1999-12-31"],
+        "mdy": ["March 5, 2021", "Sept. 30 2019", "Feb 29, 2024", "December 1st, 2020"],
+        "dmy": ["5 March 2021", "31st December 1999"],
+        "md": ["March 5", "Oct. 27", "December 31", "January 1st", "Nov 28"],
+        "dm": ["5 March", "27th October", "1 January"],
+        "day": ["yesterday", "today", "tonight", "last night"],
+        "ago": ["3 days ago", "a week ago", "two weeks ago", "one month ago", "6 months ago", "a year ago",
+                "ten years ago"],
+        "rel": ["last week", "next week", "this week", "last month", "next month", "this month", "last year",
+                "next year", "this year"],
+    }
+    anchors = [date(2025, 10, 27), date(2024, 3, 31), date(2021, 1, 1), date(2020, 12, 31), date(2024, 2, 29)]
+    for (kind, texts), anchor in product(forms.items(), anchors):
+        for s in texts:
+            rule = timex._by_rule(kind, s, None if kind in ("iso", "mdy", "dmy") else anchor)
+            assert rule is not timex._UNRULED, s
+            ref = timex._dp(s, None if kind in ("iso", "mdy", "dmy") else anchor)
+            assert rule.date() == ref.date(), (kind, s, anchor, rule, ref)
+
+
+def test_forms_outside_the_rules_still_resolve():
+    anchor = date(2025, 10, 27)
+    assert timex._by_rule("ago", "a few days ago", anchor) is timex._UNRULED
+    assert timex._by_rule("rel", "earlier this month", anchor) is timex._UNRULED
+    assert timex._by_rule("md", "February 29", anchor) is timex._UNRULED
+    t = timex.resolve(timex.Timex(0, 14, "a few days ago", "ago"), anchor)
+    assert t.value is None or t.value.startswith("2025-10")
