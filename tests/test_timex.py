@@ -71,7 +71,7 @@ def test_rule_dates_agree_with_dateparser():
         "dm": ["5 March", "27th October", "1 January"],
         "day": ["yesterday", "today", "tonight", "last night"],
         "ago": ["3 days ago", "a week ago", "two weeks ago", "one month ago", "6 months ago", "a year ago",
-                "ten years ago"],
+                "ten years ago", "a decade ago", "Two decades ago"],
         "rel": ["last week", "next week", "this week", "last month", "next month", "this month", "last year",
                 "next year", "this year"],
     }
@@ -84,10 +84,16 @@ def test_rule_dates_agree_with_dateparser():
             assert rule.date() == ref.date(), (kind, s, anchor, rule, ref)
 
 
-def test_forms_outside_the_rules_still_resolve():
+def test_vague_relative_forms():
     anchor = date(2025, 10, 27)
-    assert timex._by_rule("ago", "a few days ago", anchor) is timex._UNRULED
-    assert timex._by_rule("rel", "earlier this month", anchor) is timex._UNRULED
+    resolved = lambda s, kind: timex.resolve(timex.Timex(0, len(s), s, kind), anchor)  # noqa: E731
+    assert resolved("a few days ago", "ago").value is None
+    assert resolved("this weekend", "rel").value is None
+    assert resolved("earlier this week", "rel").value is None
+    t = resolved("earlier this month", "rel")
+    assert (t.value, t.precision) == ("2025-10", "month")
+    t = resolved("later this year", "rel")
+    assert (t.value, t.precision) == ("2025", "year")
+    # 29 February without a year is left to dateparser, which knows which past year had one
     assert timex._by_rule("md", "February 29", anchor) is timex._UNRULED
-    t = timex.resolve(timex.Timex(0, 14, "a few days ago", "ago"), anchor)
-    assert t.value is None or t.value.startswith("2025-10")
+    assert resolved("February 29", "md").value == "2024-02-29"

@@ -138,14 +138,15 @@ def _month_in(s: str) -> int:
     return MONTHS[word] if word in MONTHS else MONTHS[word[:3]]
 
 
-_UNRULED = object()  # a form the rules below do not cover: dateparser reads it
+_UNRULED = object()  # a form the rules below do not cover (29 February without a year): dateparser reads it
 _NUMBERS = {w: i for i, w in enumerate("a two three four five six seven eight nine ten eleven twelve".split(), 1)}
 _NUMBERS["one"] = 1
 
 
 def _by_rule(kind: str, s: str, anchor: Optional[date]):
     """The date of the common forms, read directly: dateparser gives the same answer (a test holds the
-    two side by side) but costs about a millisecond a call, and each article has its own anchor."""
+    two side by side) but costs about a millisecond a call and over half a second to load. None: the
+    form names no date ("a few days ago", "this weekend")."""
     low = " ".join(s.lower().replace(",", " ").split())
     if kind == "iso":
         return datetime.fromisoformat(s[:10])
@@ -164,15 +165,14 @@ def _by_rule(kind: str, s: str, anchor: Optional[date]):
     if kind == "ago":
         n_word, unit = low.rsplit(" ", 2)[0], low.split()[-2].rstrip("s")
         n = int(n_word) if n_word.isdigit() else _NUMBERS.get(n_word)
-        if n is None or unit == "decade":
-            return _UNRULED
-        return base - _span(unit, n)
+        return None if n is None else base - _span(unit, n)  # "a few days ago": no date to give
     if kind == "rel":
         words = low.split()
-        if len(words) != 2 or words[0] not in ("last", "next", "this") or words[1] == "weekend":
-            return _UNRULED
-        which, unit = words
-        return base + _span(unit, {"last": -1, "next": 1, "this": 0}[which])
+        unit = words[-1]
+        if unit == "weekend" or (words[0] in ("earlier", "later") and unit == "week"):
+            return None  # no day to name, and a week is no precision we keep
+        # "earlier this month" is this month, at month precision
+        return base + _span(unit, {"last": -1, "next": 1}.get(words[0], 0))
     return _UNRULED
 
 
@@ -180,7 +180,7 @@ def _span(unit: str, n: int):
     from dateutil.relativedelta import relativedelta
 
     return {"day": relativedelta(days=n), "week": relativedelta(weeks=n), "month": relativedelta(months=n),
-            "year": relativedelta(years=n)}[unit]
+            "year": relativedelta(years=n), "decade": relativedelta(years=10 * n)}[unit]
 
 
 @lru_cache(maxsize=4096)
