@@ -199,6 +199,17 @@ def test_cluster_counts(tmp_path):
         assert s.dyad("PAK", "IND")["n_events"].sum() == 8  # reports, negated left out
 
 
+def test_batched_writes_cluster_as_one_by_one(tmp_path, clustered):
+    # a batch is written in one transaction, its events inserted together: dedup must still see the
+    # events of the articles ahead of it in the batch
+    for size in (len(CORPUS), 5):
+        with Store(str(tmp_path / f"b{size}.duckdb")) as s:
+            for i in range(0, len(CORPUS), size):
+                assert all(s.add_batch([build(*item) for item in CORPUS[i:i + size]]))
+            df = s.events(negated=None)
+        assert dict(zip(df["event_id"], df["cluster_id"])) == clustered
+
+
 def test_same_outlet_counts_once(tmp_path):
     with Store(str(tmp_path / "o.duckdb")) as s:
         s.add(build(*CORPUS[0]))

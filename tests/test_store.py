@@ -32,6 +32,18 @@ def test_round_trip_gives_back_the_record(store):
     assert store.get("nope") is None
 
 
+def test_record_dict_is_the_dataclass_dict():
+    import dataclasses
+
+    art = seed_like()
+    art.warnings = ("a tuple stays a tuple",)
+    d = art.to_dict()
+    assert d == dataclasses.asdict(art)
+    assert isinstance(d["warnings"], tuple)
+    d["actors"][0]["mentions"].clear()  # a copy: changing it leaves the record alone
+    assert art.actors[0].mentions
+
+
 def test_reingest_is_a_noop(store):
     assert store.add(seed_like())
     before = store.stats()
@@ -62,16 +74,27 @@ def test_tables_are_flattened(seeded):
 def test_half_written_article_never_reaches_the_store(store, monkeypatch):
     from detente.analysis import dedup
 
-    def boom(con, rows):
+    def boom(con, rows, pending=()):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(dedup, "assign_clusters", boom)  # fails after the article and actor rows are written
+    monkeypatch.setattr(dedup, "assign_clusters", boom)
     with pytest.raises(StoreError, match="seed"):
         store.add(seed_like())
+    monkeypatch.undo()
+    real = Store._insert
+
+    def late_boom(self, table, values):
+        if table == "event_mentions":  # the last table: every other row of the article is written by now
+            raise RuntimeError("disk full")
+        real(self, table, values)
+
+    monkeypatch.setattr(Store, "_insert", late_boom)
+    with pytest.raises(StoreError, match="seed"):
+        store.add(seed_like())
+    monkeypatch.undo()
     assert not store.has("seed")
     for table in ("articles", "actors", "mentions", "events", "quotes", "places", "event_mentions"):
         assert store.sql(f"SELECT count(*) AS n FROM {table}")["n"][0] == 0, table
-    monkeypatch.undo()
     assert store.add(seed_like()) is True
     assert store.stats()["events"] == 8
 
@@ -154,3 +177,32 @@ def test_article_without_id_is_refused(store):
     with pytest.raises(StoreError, match="without an id"):
         store.add(article("", "Some text."))
     assert store.stats()["articles"] == 0
+
+
+def _bad_place(aid: str) -> Article:
+    art = seed_like()
+    art.id = aid
+    art.places[1].lat = "north"  # a hand-made record the store cannot take
+    return art
+
+
+def test_a_batch_is_all_or_nothing(store):
+    good, bad = seed_like(), _bad_place("bad")
+    with pytest.raises(StoreError, match="2 articles"):
+        store.add_batch([good, bad])
+    assert store.stats()["articles"] == 0 and store.stats()["events"] == 0
+    assert store.add_batch([good, good]) == [True, False]  # a repeat within the batch is a repeat
+    assert store.stats()["events"] == 8
+
+
+def test_a_refused_record_costs_only_itself(store):
+    first, second = seed_like(), seed_like()
+    first.id, second.id = "first", "second"
+    refused = []
+    flags = store.add_many([first, _bad_place("bad"), second], on_error=lambda a, e: refused.append((a.id, str(e))))
+    assert flags == [True, None, True]
+    assert [r[0] for r in refused] == ["bad"] and "article bad: not stored" in refused[0][1]
+    assert store.has("first") and store.has("second") and not store.has("bad")
+    assert store.integrity_errors() == []
+    with pytest.raises(StoreError, match="article bad"):
+        store.add_many([_bad_place("bad")])

@@ -203,8 +203,7 @@ def load_parquet(out_dir: str, store, on_error: Optional[Callable[[IngestError],
                  ) -> Iterator[tuple[Article, bool]]:
     """Load partitions written by `ingest_dask` into the store; yields (article, stored?)."""
     on_error = on_error or (lambda e: print(f"detente: {e.source}: {e.reason}", file=sys.stderr))
-    for art in read_records(out_dir):
-        try:
-            yield art, (False if store.has(art.id) else bool(store.add(art)))
-        except Exception as e:  # noqa: BLE001
-            on_error(IngestError(art.id, f"store failed: {type(e).__name__}: {e}"))
+    from .runner import _chunks, store_batch
+
+    for chunk in _chunks(read_records(out_dir), 64):
+        yield from ((art, new) for art, new in zip(chunk, store_batch(store, chunk, on_error)) if new is not None)

@@ -54,6 +54,29 @@ def overflows(batch: list[Article], nxt: Article, max_chars: Optional[int] = Non
     return bool(batch) and sum(len(a.text or "") for a in batch) + len(nxt.text or "") > limit
 
 
+def store_batch(store, articles: list[Article], on_error: OnError) -> list[Optional[bool]]:
+    """Store coded articles in one transaction (`Store.add_many`); never raises. Per article: True
+    stored, False already stored, None refused and reported: a refused record costs only itself."""
+    refused = lambda art, why: on_error(_error(art, f"store failed: {why}"))  # noqa: E731
+    try:
+        return store.add_many(articles, on_error=refused) if articles else []
+    except Exception as e:  # noqa: BLE001 - e.g. the disk filled: every article of the batch is reported
+        for art in articles:
+            refused(art, f"{type(e).__name__}: {e}")
+        return [None] * len(articles)
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def _error(art: Article, reason: str) -> IngestError:
     return IngestError(art.id or art.source or "?", reason.splitlines()[0][:300] if reason else "failed")
 
@@ -81,40 +104,41 @@ def ingest_local(articles: Iterable[Article], store, workers: int = 1, progress:
         on_error(e)
 
     def write(outcomes: list[Outcome]) -> Iterator[tuple[Article, bool]]:
+        coded = []
         for o in outcomes:
             if isinstance(o, IngestError):
                 report(o)
-                continue
-            stats["coded"] += 1
-            try:
-                new = bool(store.add(o))
-            except Exception as e:  # noqa: BLE001 - a record the store refuses must not end the run
-                report(_error(o, f"store failed: {type(e).__name__}: {e}"))
-                continue
-            stats["stored" if new else "already"] += 1
-            yield o, new
+            else:
+                coded.append(o)
+        stats["coded"] += len(coded)
+        for art, new in zip(coded, store_batch(store, coded, report)):
+            if new is not None:
+                stats["stored" if new else "already"] += 1
+                yield art, new
         bar.update()
 
     def fresh() -> Iterator[tuple[bool, list[Article]]]:
         """(True, [article]) for an id already stored, (False, batch) for articles to code."""
         batch: list[Article] = []
-        for art in articles:
+        for chunk in _chunks(articles, batch_size):
             try:
-                known = store.has(art.id)
+                known = store.known([a.id for a in chunk])
             except Exception as e:  # noqa: BLE001
-                report(_error(art, f"store failed: {type(e).__name__}: {e}"))
+                for art in chunk:
+                    report(_error(art, f"store failed: {type(e).__name__}: {e}"))
                 continue
-            if known:
-                stats["already"] += 1
-                yield True, [art]
-                continue
-            if overflows(batch, art):
-                yield False, batch
-                batch = []
-            batch.append(art)
-            if len(batch) >= batch_size:
-                yield False, batch
-                batch = []
+            for art in chunk:
+                if art.id in known:
+                    stats["already"] += 1
+                    yield True, [art]
+                    continue
+                if overflows(batch, art):
+                    yield False, batch
+                    batch = []
+                batch.append(art)
+                if len(batch) >= batch_size:
+                    yield False, batch
+                    batch = []
         if batch:
             yield False, batch
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import Any, Optional
+from typing import Any, Optional, Sequence
 
 # Codes for acts both sides perform together: reports word them either way round ("A and B clashed").
 SYMMETRIC_CODES = ("040", "046", "057", "0871", "19")
@@ -156,15 +156,17 @@ WHERE cluster_id IN (
     SELECT DISTINCT cluster_id FROM events
     WHERE dyad_key IN ({keys}) AND NOT negated AND coalesce(date_end, published + {u}) >= ?::DATE
                        AND coalesce(date_start, published - {u}) <= ?::DATE)
+   OR list_contains(?::VARCHAR[], cluster_id)
 ORDER BY cluster_id, event_id
 """
 
 
-def assign_clusters(con, rows: list[dict[str, Any]]) -> None:
+def assign_clusters(con, rows: list[dict[str, Any]], pending: Sequence[dict[str, Any]] = ()) -> None:
     """Set `cluster_id` on the event rows of one article about to be stored (inside its transaction).
 
     One query fetches every stored cluster that could hold any of the article's events (by block and
-    date window); each event then joins the best one it fits.
+    date window); each event then joins the best one it fits. `pending`: event rows of articles ahead
+    of this one in the same write, not yet in the table; they count as stored.
     """
     todo = []
     for row in rows:
@@ -177,13 +179,20 @@ def assign_clusters(con, rows: list[dict[str, Any]]) -> None:
         return
     keys = sorted({r["dyad_key"] for r, _ in todo})
     lo, hi = min(w[0] for _, w in todo), max(w[1] for _, w in todo)
-    cur = con.execute(_CANDIDATES.format(keys=", ".join("?" for _ in keys), u=UNDATED_SLACK_DAYS), keys + [lo, hi])
+    near = sorted({p["cluster_id"] for p in pending if p.get("dyad_key") in keys and _in_window(p, lo, hi)})
+    cur = con.execute(_CANDIDATES.format(keys=", ".join("?" for _ in keys), u=UNDATED_SLACK_DAYS),
+                      keys + [lo, hi, near])
     got = cur.fetchall()
     cols = [d[0] for d in cur.description]
     clusters: dict[str, list[dict]] = {}
     for r in got:
         m = dict(zip(cols, r))
         clusters.setdefault(m["cluster_id"], []).append(m)
+    for cid in near:
+        clusters.setdefault(cid, [])
+    for p in pending:
+        if p["cluster_id"] in clusters:
+            clusters[p["cluster_id"]].append(p)
     taken: set[str] = set()  # one article contributes at most one event to a cluster
     for row, _ in todo:
         best, best_id = None, None
@@ -196,3 +205,14 @@ def assign_clusters(con, rows: list[dict[str, Any]]) -> None:
         if best_id is not None:
             row["cluster_id"] = best_id
             taken.add(best_id)
+
+
+def _in_window(row: dict, lo: dt.date, hi: dt.date) -> bool:
+    """The candidate query's date test, for a row not yet in the table."""
+    if row.get("negated"):
+        return False
+    slack = dt.timedelta(days=UNDATED_SLACK_DAYS)
+    pub = row.get("published")
+    end = row.get("date_end") or (pub + slack if pub else None)
+    start = row.get("date_start") or (pub - slack if pub else None)
+    return end is not None and start is not None and end >= lo and start <= hi
