@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
-import yaml
+from ..lexicon import load_yaml
 
 LEXICON_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lexicon")
 ENV_VAR = "DETENTE_LEXICON"
@@ -124,11 +124,6 @@ class Lexicon:
 
 
 # --- loading --------------------------------------------------------------------------------------
-
-def _read_yaml(path: str):
-    with open(path, encoding="utf-8") as f:
-        return yaml.load(f, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
 
 def _title(phrase: str) -> str:
     small = {"of", "the", "for", "and", "on", "in"}
@@ -247,7 +242,7 @@ def add_user_data(lex: Lexicon, data) -> None:
 def add_file(lex: Lexicon, path: str) -> None:
     """A user lexicon file: YAML (.yaml/.yml) or a PETRARCH/TABARI actor dictionary (anything else)."""
     if path.lower().endswith((".yaml", ".yml")):
-        add_user_data(lex, _read_yaml(path))
+        add_user_data(lex, load_yaml(path))
     else:
         from .petrarch import read_actor_dictionary
 
@@ -256,11 +251,11 @@ def add_file(lex: Lexicon, path: str) -> None:
 
 
 def build(paths: Iterable[str] = ()) -> Lexicon:
-    countries, names = country_entries(_read_yaml(os.path.join(LEXICON_DIR, "countries.yaml")))
-    sectors, kinds = sector_entries(_read_yaml(os.path.join(LEXICON_DIR, "sectors.yaml")))
+    countries, names = country_entries(load_yaml(os.path.join(LEXICON_DIR, "countries.yaml")))
+    sectors, kinds = sector_entries(load_yaml(os.path.join(LEXICON_DIR, "sectors.yaml")))
     lex = Lexicon(countries + sectors, names, kinds)
-    lex.add(named_entries(lex, _read_yaml(os.path.join(LEXICON_DIR, "organisations.yaml")), "organisation"))
-    lex.add(named_entries(lex, _read_yaml(os.path.join(LEXICON_DIR, "persons.yaml")), "person"))
+    lex.add(named_entries(lex, load_yaml(os.path.join(LEXICON_DIR, "organisations.yaml")), "organisation"))
+    lex.add(named_entries(lex, load_yaml(os.path.join(LEXICON_DIR, "persons.yaml")), "person"))
     for p in paths:
         add_file(lex, p)
     return lex

@@ -6,8 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
-
+from ..lexicon import load_yaml
 from ..model import Token
 
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
@@ -66,8 +65,7 @@ def load() -> Lexicon:
     lists = {k: set() for k in ("mutual", "support_verbs", "speech", "intent", "hypothetical", "negators", "theme_object", "actor_object", "reciprocal", "person_nouns", "avowal_verbs", "place_targets")}
     relation = set()
     for path in sorted(LEXICON_DIR.glob("events*.yaml")):
-        with open(path, encoding="utf-8") as f:
-            data = yaml.safe_load(f) or {}
+        data = load_yaml(path) or {}
         for code, lemmas in (data.get("verbs") or {}).items():
             for lemma in lemmas or []:
                 lex.verbs[str(lemma).lower()] = str(code)

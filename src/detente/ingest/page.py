@@ -13,8 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
-
+from ..lexicon import load_yaml
 from ..model import Span
 from .dates import iso_date
 
@@ -44,7 +43,7 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> _Lexicon:
     path = next((p for p in _LEXICONS if p.exists()), _LEXICONS[-1])
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path)
     furniture = re.compile("|".join(f"(?:{p})" for p in data["lines"]), re.I)
     meta = tuple(re.compile(p) for p in data.get("meta", []))  # case matters: 'By Jane Doe', not 'by the sea'
     return _Lexicon(furniture, meta, frozenset(data.get("camel_prefixes", [])),

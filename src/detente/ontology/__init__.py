@@ -10,21 +10,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-import yaml
+from ..lexicon import load_yaml
 
 HERE = Path(__file__).parent
 
 
 @lru_cache(maxsize=1)
 def _cameo() -> dict[str, list]:
-    with open(HERE / "cameo.yaml", encoding="utf-8") as f:
-        return {str(k): v for k, v in yaml.safe_load(f)["cameo"].items()}
+    return {str(k): v for k, v in load_yaml(HERE / "cameo.yaml")["cameo"].items()}
 
 
 @lru_cache(maxsize=1)
 def _plover() -> dict:
-    with open(HERE / "plover.yaml", encoding="utf-8") as f:
-        return yaml.safe_load(f)
+    return load_yaml(HERE / "plover.yaml")
 
 
 def _norm(code) -> Optional[str]:

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Callable, Optional
 
-import yaml
-
+from ..lexicon import DIR, load_yaml
 from ..model import Parse, Token
 
 # Modifiers kept in a speaker's words; clauses and appositions hanging off the name are not.
@@ -32,7 +30,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = yaml.safe_load(resources.files("detente.lexicon").joinpath("speech_verbs.yaml").read_text("utf-8"))
+    raw = load_yaml(DIR / "speech_verbs.yaml")
     low = lambda xs: frozenset(str(x).lower() for x in xs or ())  # noqa: E731
     return Lexicon(
         verbs=low(raw.get("verbs")),
