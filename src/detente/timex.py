@@ -7,8 +7,6 @@ the article ("Later, in May 2025 ..." anchors a bare "in March" to 2025-03).
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import calendar
 import re
 from dataclasses import dataclass
@@ -113,7 +111,6 @@ def resolve(t: Timex, anchor: Optional[date]) -> Timex:
             return _set(t, (anchor - timedelta(days=back)).isoformat(), "day")
         if kind in ("md", "dm", "day", "ago", "rel"):
             d = _by_rule(kind, s, anchor)
-            d = _dp(s, anchor) if d is _UNRULED else d
             if d is None:
                 return t
             if kind in ("ago", "rel"):
@@ -138,15 +135,14 @@ def _month_in(s: str) -> int:
     return MONTHS[word] if word in MONTHS else MONTHS[word[:3]]
 
 
-_UNRULED = object()  # a form the rules below do not cover (29 February without a year): dateparser reads it
 _NUMBERS = {w: i for i, w in enumerate("a two three four five six seven eight nine ten eleven twelve".split(), 1)}
 _NUMBERS["one"] = 1
 
 
 def _by_rule(kind: str, s: str, anchor: Optional[date]):
-    """The date of the common forms, read directly: dateparser gives the same answer (a test holds the
-    two side by side) but costs about a millisecond a call and over half a second to load. None: the
-    form names no date ("a few days ago", "this weekend")."""
+    """The date an expression of `kind` names, counted from the anchor; None when it names none ("a few
+    days ago", "this weekend"). dateparser gives the same dates (a test holds the two side by side) but
+    takes a second to load and a millisecond a call."""
     low = " ".join(s.lower().replace(",", " ").split())
     if kind == "iso":
         return datetime.fromisoformat(s[:10])
@@ -155,10 +151,10 @@ def _by_rule(kind: str, s: str, anchor: Optional[date]):
         day, mon = int(re.search(r"\d{1,2}(?!\d)", after_month).group(0)), _month_in(s)
         if kind in ("mdy", "dmy"):
             return datetime(int(re.search(r"\d{4}", s).group(0)), mon, day)
-        d = datetime(anchor.year, mon, day) if (mon, day) != (2, 29) else None
-        if d is None:
-            return _UNRULED
-        return d if d.date() <= anchor else d.replace(year=anchor.year - 1)
+        year = anchor.year if (mon, day) <= (anchor.month, anchor.day) else anchor.year - 1
+        while (mon, day) == (2, 29) and not calendar.isleap(year):
+            year -= 1  # the latest 29 February on or before the anchor
+        return datetime(year, mon, day)
     base = datetime(anchor.year, anchor.month, anchor.day)
     if kind == "day":
         return base - timedelta(days=1) if low in ("yesterday", "last night") else base
@@ -173,7 +169,7 @@ def _by_rule(kind: str, s: str, anchor: Optional[date]):
             return None  # no day to name, and a week is no precision we keep
         # "earlier this month" is this month, at month precision
         return base + _span(unit, {"last": -1, "next": 1}.get(words[0], 0))
-    return _UNRULED
+    return None
 
 
 def _span(unit: str, n: int):
@@ -181,18 +177,6 @@ def _span(unit: str, n: int):
 
     return {"day": relativedelta(days=n), "week": relativedelta(weeks=n), "month": relativedelta(months=n),
             "year": relativedelta(years=n), "decade": relativedelta(years=10 * n)}[unit]
-
-
-@lru_cache(maxsize=4096)
-def _dp(s: str, anchor: Optional[date]) -> Optional[datetime]:
-    # cached: dateparser is slow, and a corpus repeats its expressions ("on Monday") and anchors
-    import dateparser
-
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if anchor is not None:
-        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
-    text = "today" if s.lower() == "tonight" else ("yesterday" if s.lower() == "last night" else s)
-    return dateparser.parse(text, languages=["en"], settings=settings)
 
 
 def _as_date(value: str, end: bool = False) -> date:
