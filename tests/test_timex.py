@@ -105,3 +105,10 @@ def test_vague_relative_forms():
     t = resolved("later this year", "rel")
     assert (t.value, t.precision) == ("2025", "year")
     assert resolved("February 29", "md").value == "2024-02-29"  # the latest one on or before the anchor
+
+
+def test_a_month_name_must_be_a_whole_word():
+    for text in ("They met in Marseille.", "flights from Mayotte", "born in Augusta", "mayor of Decatur",
+                 "since Junction City opened"):
+        assert timex.find(text) == [], text
+    assert [t.text for t in timex.find("in Sept. 2019 and in Aug.")] == ["Sept. 2019", "Aug."]

@@ -19,7 +19,7 @@ MONTHS["sept"] = 9
 WEEKDAYS = [d.lower() for d in calendar.day_name]
 
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+       r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"  # \b: "in Marseille" is no March
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _NUMW = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several|a)"
 # Order matters: the longest, most precise forms first; matches never overlap.
@@ -31,7 +31,7 @@ _PATTERNS = [
     ("md", rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)"),
     ("dm", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\b"),
     # a bare month needs a preposition or a season word before it ("May" is also a verb)
-    ("m", rf"\b(?:in|since|by|until|early|late|mid|from|of|last|next|this|that)[\s-]+{_MON}(?!\s*\d)"),
+    ("m", rf"\b(?:in|since|by|until|early|late|mid|from|of|last|next|this|that)[\s-]+{_MON}(?!\.?\s*\d)"),
     ("ago", rf"\b{_NUMW}\s+(?:day|week|month|year|decade)s?\s+ago\b"),
     ("rel", r"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend)\b"),
     ("day", r"\b(?:yesterday|today|tonight|last night)\b"),
