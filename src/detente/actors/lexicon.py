@@ -27,6 +27,7 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
                          "\u2014": "-", "\u00a0": " "})
 
 
+@lru_cache(maxsize=65536)  # every token of every article is looked up, and the words of news repeat
 def norm(s: str) -> str:
     """The lookup key of a phrase: lower case, straight quotes and dashes, single spaces."""
     return re.sub(r"\s+", " ", s.translate(_QUOTES)).strip().lower()

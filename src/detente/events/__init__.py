@@ -156,8 +156,8 @@ class _Coder:
     def _flat_trigger(self, t, rest) -> Optional[triggers.Trigger]:
         forms = triggers._forms(t)
         rest_forms = set().union(*(triggers._forms(x) for x in rest[:4])) if rest else set()
-        for pat in self.lex.patterns:
-            if pat.particle or pat.prep or not (set(forms) & pat.verbs):
+        for pat in self.lex.patterns_for(forms):
+            if pat.particle or pat.prep:
                 continue
             if pat.objects and not (rest_forms & pat.objects):
                 continue

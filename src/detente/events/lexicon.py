@@ -50,6 +50,20 @@ class Lexicon:
     intentions: dict = field(default_factory=dict)  # code prefix -> intent code ("wants to help" -> 033)
     avowal_verbs: frozenset = frozenset()
     reciprocal: frozenset = frozenset()  # "held talks with Y": both ways even with a named partner
+    _by_verb: Optional[tuple] = field(default=None, repr=False, compare=False)  # (patterns indexed, verb -> positions)
+
+    def patterns_for(self, forms) -> list[Pattern]:
+        """The patterns whose verb is one of these word forms, most specific first: looked up, since
+        trying all hundred-odd patterns on every verb of a corpus costs seconds."""
+        if self._by_verb is None or self._by_verb[0] != len(self.patterns):
+            index: dict[str, list[int]] = {}
+            for k, pat in enumerate(self.patterns):
+                for verb in pat.verbs:
+                    index.setdefault(verb, []).append(k)
+            self._by_verb = (len(self.patterns), index)
+        index = self._by_verb[1]
+        hits = sorted({k for f in forms for k in index.get(f, ())})
+        return [self.patterns[k] for k in hits]
 
 
 def _set(v) -> frozenset:

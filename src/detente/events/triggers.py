@@ -69,7 +69,7 @@ def _match_pattern(parse: Parse, v: Token, pat: Pattern) -> Optional[tuple[list[
 def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
     if v.pos not in VERB_POS:
         return None
-    for pat in lex.patterns:  # most specific first
+    for pat in lex.patterns_for(lemmas(v)):  # most specific first
         hit = _match_pattern(parse, v, pat)
         if hit:
             code = pat.code

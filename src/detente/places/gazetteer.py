@@ -45,6 +45,7 @@ class Candidate:
     capital: bool = False
 
 
+@lru_cache(maxsize=65536)  # asked for every capitalised word of every article
 def key(name: str) -> str:
     """Lookup key: accents, case, apostrophe style, leading 'the' and spacing do not matter."""
     if not name.isascii():
