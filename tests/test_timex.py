@@ -112,3 +112,28 @@ def test_a_month_name_must_be_a_whole_word():
                  "since Junction City opened"):
         assert timex.find(text) == [], text
     assert [t.text for t in timex.find("in Sept. 2019 and in Aug.")] == ["Sept. 2019", "Aug."]
+
+
+def test_find_tries_the_patterns_only_where_an_expression_can_start():
+    # the shortcut must find exactly what letting the pattern try every character finds
+    import random
+    import re
+
+    def everywhere(text):
+        out = []
+        for m in timex._RX.finditer(text):
+            kind, s, at = m.lastgroup, m.group(0), m.start()
+            if kind == "m":
+                mm = re.search(timex._MON, s, re.IGNORECASE)
+                s, at = mm.group(0), at + mm.start()
+            if kind not in timex._NEEDS_CASE or s[:1].isupper() or s[:1].isdigit():
+                out.append((at, s, kind))
+        return out
+
+    words = ("in March 5 2021 the May mid-March last week 3 days ago a year ago Monday x2019 $2019 2,021 Sept. "
+             "30, 2019 on 12 June yesterday F2021 in 1999 earlier this month, of Dec 2020-01-02 tonight several "
+             "weeks ago Marseille IN MAY since_2019 1st").split()
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = rng.choice(["", " ", "\n"]).join(rng.choice(words) for _ in range(rng.randint(1, 9)))
+        assert [(t.start, t.text, t.kind) for t in timex.find(text)] == everywhere(text), text

@@ -52,10 +52,26 @@ class Timex:
     precision: Optional[str] = None  # year | month | day
 
 
+# Every expression starts with a number or one of these words: _RX is tried only there, which is
+# several times faster than letting it try its dozen forms at every character of the article.
+_RUNS = re.compile(r"\d+|[A-Za-z]+")
+_FIRST_WORDS = frozenset(
+    list(MONTHS) + ["sept"] + WEEKDAYS + "in since by until early late mid from of last next this that earlier "
+    "later yesterday today tonight a several one two three four five six seven eight nine ten eleven "
+    "twelve".split())
+
+
 def find(text: str, start: int = 0, end: Optional[int] = None) -> list[Timex]:
     """Temporal expressions in text[start:end], unresolved (kind tells what they are)."""
-    out = []
-    for m in _RX.finditer(text, start, len(text) if end is None else end):
+    out, end, taken = [], len(text) if end is None else end, start
+    for run in _RUNS.finditer(text, start, end):
+        at = run.start()
+        if at < taken or not (text[at].isdigit() or run.group(0).lower() in _FIRST_WORDS):
+            continue
+        m = _RX.match(text, at, end)
+        if m is None:
+            continue
+        taken = m.end()
         kind = m.lastgroup
         s, s_start = m.group(0), m.start()
         if kind == "m":  # keep only the month word; the preposition was context
