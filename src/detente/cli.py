@@ -158,10 +158,12 @@ def cmd_ingest(args) -> int:
             if cluster is not None:
                 cluster.close()
     else:
-        from .runner import ingest_local
+        from .runner import ingest_local, warm_up
         from .store import Store
 
         with Store(store_path(args.store)) as store:
+            if args.workers <= 1:
+                warm_up(freeze=True)  # coding happens in this process
             for art, stored in ingest_local(articles, store, workers=args.workers, progress=not args.quiet,
                                             batch_size=args.batch_size, on_error=on_error):
                 tally.coded += stored
