@@ -203,7 +203,8 @@ def load_parquet(out_dir: str, store, on_error: Optional[Callable[[IngestError],
                  ) -> Iterator[tuple[Article, bool]]:
     """Load partitions written by `ingest_dask` into the store; yields (article, stored?)."""
     on_error = on_error or (lambda e: print(f"detente: {e.source}: {e.reason}", file=sys.stderr))
-    from .runner import _chunks, store_batch
+    from .pipeline import batches
+    from .runner import store_batch
 
-    for chunk in _chunks(read_records(out_dir), 64):
+    for chunk in batches(read_records(out_dir), 64):
         yield from ((art, new) for art, new in zip(chunk, store_batch(store, chunk, on_error)) if new is not None)

@@ -22,14 +22,20 @@ def code_parsed(article: Article, parse: Parse) -> Article:
 
 def code_articles(articles: Iterable[Article], batch_size: int = nlp.BATCH_SIZE) -> Iterator[Article]:
     """Code articles in order, parsing them in batches; memory stays bounded by the batch."""
+    for batch in batches(articles, batch_size):
+        yield from _code_batch(batch)
+
+
+def batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """The items in order, `size` at a time (the last batch may be short), read lazily."""
     batch: list[Article] = []
-    for art in articles:
-        batch.append(art)
-        if len(batch) >= batch_size:
-            yield from _code_batch(batch)
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
             batch = []
     if batch:
-        yield from _code_batch(batch)
+        yield batch
 
 
 def _code_batch(batch: list[Article]) -> Iterator[Article]:

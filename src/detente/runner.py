@@ -2,7 +2,8 @@
 
 The parent reads the input lazily, skips ids already stored (so an interrupted ingest resumes where it
 stopped), hands batches to worker processes and writes what comes back to the store itself: DuckDB
-allows one writer, and one transaction per article means a kill -9 loses at most the batch in flight.
+allows one writer, and one transaction per batch means a kill -9 loses at most the batches in flight
+and the one being written.
 At most `2 x workers` batches are in flight, so memory stays bounded whatever the corpus size.
 """
 from __future__ import annotations
@@ -18,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .model import Article, IngestError
-from .pipeline import code_articles
+from .pipeline import batches, code_articles
 
 BATCH_SIZE = 16  # articles per task: big enough for nlp.pipe, small enough that workers finish together
 # spaCy's working memory grows with the characters parsed in one nlp.pipe call (about +450 MB for
@@ -67,17 +68,6 @@ def store_batch(store, articles: list[Article], on_error: OnError) -> list[Optio
         return [None] * len(articles)
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    chunk: list[Article] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 def _error(art: Article, reason: str) -> IngestError:
     return IngestError(art.id or art.source or "?", reason.splitlines()[0][:300] if reason else "failed")
 
@@ -121,7 +111,7 @@ def ingest_local(articles: Iterable[Article], store, workers: int = 1, progress:
     def fresh() -> Iterator[tuple[bool, list[Article]]]:
         """(True, [article]) for an id already stored, (False, batch) for articles to code."""
         batch: list[Article] = []
-        for chunk in _chunks(articles, batch_size):
+        for chunk in batches(articles, batch_size):
             try:
                 known = store.known([a.id for a in chunk])
             except Exception as e:  # noqa: BLE001

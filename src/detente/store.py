@@ -1,4 +1,4 @@
-"""The DuckDB store of coded articles: one file, one transaction per article, queries as DataFrames.
+"""The DuckDB store of coded articles: one file, one transaction per write, queries as DataFrames.
 
 The full record of each article is kept as JSON (so `get` gives back exactly what was coded); the
 actors, mentions, events, quotes and places are also flattened into columnar tables for queries.
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 from . import rows
 from .model import Article
-from .rows import date_range  # noqa: F401 - part of the store's API
+from .rows import _upper, date_range  # noqa: F401 - date_range is part of the store's API
 
 STORE_SCHEMA_VERSION = 1
 DEFAULT_PATH = "detente.duckdb"
@@ -390,10 +390,6 @@ def _first(cur):
     """The first row of a result, consuming it all (DuckDB refuses new work on an unfinished result)."""
     rows = cur.fetchall()
     return rows[0] if rows else None
-
-
-def _upper(v):
-    return v.upper() if isinstance(v, str) else v
 
 
 def _isna(v) -> bool:

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Optional
 
-from ..lexicon import load_yaml
+from ..lexicon import DIR, load_yaml
 
-LEXICON_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "lexicon")
+LEXICON_DIR = str(DIR)
 ENV_VAR = "DETENTE_LEXICON"
 
 # Non-state prefixes of CAMEO codes: the code names no country.

@@ -3,13 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Optional
 
+from ..lexicon import DIR as LEXICON_DIR
 from ..lexicon import load_yaml
 from ..model import Token
-
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicon"
 
 
 @dataclass

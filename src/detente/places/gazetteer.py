@@ -22,9 +22,9 @@ from typing import Optional
 
 import yaml
 
+from ..lexicon import DIR as LEXICON
 from ..lexicon import load_yaml
 
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 # Cities below this population are left out: smaller gazetteers load faster and bring fewer namesakes.
 MIN_POPULATION = int(os.environ.get("DETENTE_PLACES_MIN_POPULATION", "1000"))
 ALT_NAMES_POPULATION = 15_000
