@@ -1,0 +1,144 @@
+"""Events against exhaustive article-level gold: every event of each article coded, so precision counts.
+
+A record with `"exhaustive": true` lists every event of its article. A coded event counts when it is
+not negated and has a PLOVER type (CAMEO 01/02 statements have none and are not events here).
+A coded event and a gold event match when their triggers overlap, or when they lie in the same
+sentence with the same PLOVER type. Pairs are one to one, chosen greedily: trigger overlap before
+sentence only, then the better agreement (type, source country, target country).
+
+Figures: detection P/R/F1 (any match), typed P/R/F1 (match with the same type), full P/R/F1 (typed,
+and source and target country right), a per-type gold/coded/right table, and on typed matches the
+accuracy of source country, target country and date (right at the gold's precision). Reported for
+all records and per `fold`.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Optional
+
+from ..model import Article, Event
+from .spans import overlaps, prf
+
+
+def is_exhaustive(records: list[dict]) -> bool:
+    return bool(records) and all(r.get("exhaustive") for r in records)
+
+
+def counted(art: Article) -> list[Event]:
+    """The events an analyst sees as events: asserted or not, never negated, with a PLOVER type."""
+    return [e for e in art.events if not e.negated and e.plover]
+
+
+def _countries(actors) -> set[str]:
+    return {a.get("country") for a in actors or [] if a.get("country")}
+
+
+def _side(ref, gold: set[str]) -> bool:
+    country = ref.country if ref is not None else None
+    return country in gold if gold else country is None
+
+
+def sides_right(g: dict, e: Event) -> tuple[bool, bool]:
+    """Source and target country right. A reciprocal gold event ("A and B met") lists both parties as
+    sources and none as target: the coded pair is right when both its sides are among them."""
+    src, tgt = _countries(g.get("source_actors")), _countries(g.get("target_actors"))
+    if g.get("reciprocal") and not tgt:
+        ok_s = _side(e.source, src)
+        ok_t = e.target is None or (e.target.country in src if src else e.target.country is None)
+        return ok_s, ok_t
+    return _side(e.source, src), _side(e.target, tgt)
+
+
+def date_right(gold: Optional[str], coded: Optional[str]) -> bool:
+    """Right at the gold's precision: gold '2019-03' is met by any day of March 2019."""
+    if not gold:
+        return not coded
+    return bool(coded) and coded[:len(gold)] == gold
+
+
+def _in(span: Optional[dict], e: Event) -> bool:
+    return bool(span) and span["start"] <= e.trigger.start < span["end"]
+
+
+def _trig_overlap(g: dict, e: Event) -> bool:
+    t = g.get("trigger")
+    return bool(t) and overlaps(t["start"], t["end"], e.trigger.start, e.trigger.end)
+
+
+def _match(gold: list[dict], coded: list[Event], typed: bool) -> list[tuple[dict, Event]]:
+    cands = []
+    for gi, g in enumerate(gold):
+        for ei, e in enumerate(coded):
+            same_type = e.plover == g.get("event")
+            if typed and not same_type:
+                continue
+            trig = _trig_overlap(g, e)
+            if not (trig or (same_type and _in(g.get("sentence"), e))):
+                continue
+            s_ok, t_ok = sides_right(g, e)
+            cands.append(((trig, same_type, s_ok + t_ok), gi, ei))
+    cands.sort(key=lambda c: (not c[0][0], not c[0][1], -c[0][2], c[1], c[2]))
+    used_g, used_e, out = set(), set(), []
+    for _, gi, ei in cands:
+        if gi in used_g or ei in used_e:
+            continue
+        used_g.add(gi)
+        used_e.add(ei)
+        out.append((gold[gi], coded[ei]))
+    return out
+
+
+class _Tally:
+    def __init__(self):
+        self.n = Counter()
+        self.types: dict[str, Counter] = defaultdict(Counter)
+
+    def add(self, gold: list[dict], coded: list[Event]) -> None:
+        n = self.n
+        n["gold"] += len(gold)
+        n["coded"] += len(coded)
+        for g in gold:
+            self.types[g.get("event") or "?"]["gold"] += 1
+        for e in coded:
+            self.types[e.plover]["coded"] += 1
+        n["detected"] += len(_match(gold, coded, typed=False))
+        for g, e in _match(gold, coded, typed=True):
+            n["typed"] += 1
+            self.types[e.plover]["right"] += 1
+            s_ok, t_ok = sides_right(g, e)
+            n["source_ok"] += s_ok
+            n["target_ok"] += t_ok
+            n["full"] += s_ok and t_ok
+            if g.get("date"):
+                n["dated"] += 1
+                n["date_ok"] += date_right(g["date"], e.date)
+
+    def report(self) -> dict:
+        n = self.n
+
+        def ratio(a, b):
+            return round(n[a] / n[b], 4) if n[b] else None
+
+        return {
+            "gold_events": n["gold"], "coded_events": n["coded"],
+            "detection": prf(n["detected"], n["coded"], n["gold"]),
+            "typed": prf(n["typed"], n["coded"], n["gold"]),
+            "full": prf(n["full"], n["coded"], n["gold"]),
+            "source_country_on_typed": ratio("source_ok", "typed"),
+            "target_country_on_typed": ratio("target_ok", "typed"),
+            "date_on_typed": ratio("date_ok", "dated"),
+            "per_type": {t: dict(c) for t, c in sorted(self.types.items())},
+        }
+
+
+def score(records: list[dict], coded: list[Article]) -> dict:
+    overall, folds = _Tally(), defaultdict(_Tally)
+    for rec, art in zip(records, coded):
+        gold, live = rec.get("events") or [], counted(art)
+        overall.add(gold, live)
+        if rec.get("fold") is not None:
+            folds[str(rec["fold"])].add(gold, live)
+    out = overall.report()
+    out["exhaustive"] = True
+    out["folds"] = {k: folds[k].report() for k in sorted(folds)}
+    return out
