@@ -29,9 +29,12 @@ def test_known_codes():
     assert ontology.cameo(1) == ontology.cameo("01")  # a root written as a number
 
 
-def test_statements_and_appeals_have_no_plover_type():
+def test_statements_have_no_plover_type_and_appeals_are_requests():
     assert ontology.plover("010") == (None, None)
-    assert ontology.plover("020")[0] is None
+    # the PLOVER manual: REQUEST is "all requests, demands, and orders" (the 2021 crosswalk omits 02)
+    assert ontology.plover("020") == ("REQUEST", None)
+    assert ontology.plover("0241") == ("REQUEST", "change")
+    assert ontology.plover("026") == ("REQUEST", "meet")
 
 
 def test_codes_missing_from_crosswalk_inherit_their_parent():
