@@ -109,3 +109,19 @@ def test_user_files_by_argument_and_environment(monkeypatch):
     assert not lexicon.load().lookup("freedonian")  # the default lexicon is untouched
     monkeypatch.setenv(lexicon.ENV_VAR, os.pathsep.join([USER, PETR]))
     assert lexicon.load().lookup("rufus firefly")[0].role_at(None).code == "FRDGOV"
+
+
+def test_yaml_words_on_off_yes_no_stay_words(tmp_path):
+    # a word list holds particles and prepositions: "call off", "call on" must not read as booleans
+    from detente.lexicon import load_yaml
+    p = tmp_path / "words.yaml"
+    p.write_text("particles: [on, off, up]\nanswers: [yes, no]\nflag: true\nother: False\n")
+    assert load_yaml(p) == {"particles": ["on", "off", "up"], "answers": ["yes", "no"], "flag": True, "other": False}
+
+
+def test_event_patterns_keep_their_particles():
+    from detente.events.lexicon import load
+    lex = load()
+    call = [p for p in lex.patterns if "call" in p.verbs]
+    assert any(p.particle == "off" for p in call) and any(p.prep == "on" for p in call)
+    assert all(p.particle is None or isinstance(p.particle, str) for p in lex.patterns)
