@@ -54,3 +54,11 @@ def test_crosswalk_types_are_plover_types():
         assert t is None or t in types, code
     assert "ceasefire" in ontology.plover_modes("RETREAT")
     assert ontology.plover_type("assault")["quad"] == "material conflict"
+
+
+def test_the_manual_settles_sanctions_convictions_and_resignations():
+    # PLOVER manual: international sanctions are SANCTION 'discontinue', convictions SANCTION
+    # 'convict', an official resignation RETREAT 'resign'
+    assert ontology.plover("163") == ("SANCTION", "discontinue")
+    assert ontology.plover("116") == ("SANCTION", "convict")
+    assert ontology.plover("0831") == ("RETREAT", "resign")
