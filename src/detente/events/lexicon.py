@@ -48,6 +48,7 @@ class Lexicon:
     intentions: dict = field(default_factory=dict)  # code prefix -> intent code ("wants to help" -> 033)
     avowal_verbs: frozenset = frozenset()
     reciprocal: frozenset = frozenset()  # "held talks with Y": both ways even with a named partner
+    words: dict[str, frozenset] = field(default_factory=dict)  # named word lists (`words:` sections)
     _by_verb: Optional[tuple] = field(default=None, repr=False, compare=False)  # (patterns indexed, verb -> positions)
 
     def patterns_for(self, forms) -> list[Pattern]:
@@ -102,6 +103,8 @@ def load() -> Lexicon:
             lex.linked[str(code)] = str(other)
         for prefix, code in (data.get("intentions") or {}).items():
             lex.intentions[str(prefix)] = str(code)
+        for name, ws in (data.get("words") or {}).items():
+            lex.words[str(name)] = lex.words.get(str(name), frozenset()) | _set(ws)
     lex.patterns.sort(key=lambda p: -p.specificity)
     lex.mutual, lex.support, lex.speech = frozenset(lists["mutual"]), frozenset(lists["support_verbs"]), frozenset(lists["speech"])
     lex.intent, lex.hypothetical = frozenset(lists["intent"]), frozenset(lists["hypothetical"])

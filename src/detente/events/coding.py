@@ -1,0 +1,207 @@
+"""The coding of one article: every trigger read into events with their sides, polarity and speaker,
+then the article-level passes (headline, statements, implicit targets) and the folding of duplicates."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Optional
+
+from ..actors import ref_at
+from ..model import Actor, ActorRef, Article, Event, Parse, Place
+from . import dedupe, headline, polarity, roles, triggers, when_where
+from .arguments import Resolver
+from .lexicon import has, intention, load
+from .record import event, same
+from .state import State
+from .statements import answered_questions, statements
+from .targets import implicit_targets
+
+MAX_EVENTS_PER_SENTENCE = 8
+VIOLENT_ROOTS = ("18", "19", "20")
+CROWD_ROOTS = ("14",)
+CLAUSE_TARGET_ROOTS = ("02", "10", "11", "12", "13")
+
+
+def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place]) -> list[Event]:
+    """The article's events, duplicates folded, at most MAX_EVENTS_PER_SENTENCE a sentence."""
+    s = State(article, parse, actors, load(), Resolver(parse, lambda b, e: ref_at(actors, b, e)),
+              place_tok=when_where.place_tokens(parse, places), times=when_where.timexes(article, parse),
+              headline_end=headline.headline_end(article))
+    trigs = triggers.find(s.p, s.lex)
+    s.trigger_tokens = {t.i for t in trigs}
+    by_tok = {t.i: t for t in trigs}
+    events: list[Event] = []
+    # nominal events first: a verb whose subject is "the bombing" inherits the bombing's source
+    for trig in sorted(trigs, key=lambda t: t.kind != "noun"):
+        if trig.i in s.consumed or _governs_event(s, trig, by_tok):
+            continue
+        events.extend(_code(s, trig))
+    if s.headline_end and not any(e.trigger.start < s.headline_end for e in events):
+        events.extend(headline.read(s)[:MAX_EVENTS_PER_SENTENCE])
+    events = statements(s, events)
+    events = dedupe.drop_subsumed(events, lambda e, o: _restates(s, e, o))
+    answered_questions(s, events)
+    implicit_targets(s, events)
+    events.sort(key=lambda e: (e.trigger.start, e.id))
+    events = dedupe.merge(events, s.headline_end)
+    return _cap(s, events)
+
+
+def _governs_event(s: State, trig: triggers.Trigger, by_tok: dict) -> bool:
+    """'pledged to expel', 'agreed to lift sanctions': the intent verb gives way to the event it governs."""
+    if trig.kind != "verb" or not has(s.p.tokens[trig.i], s.lex.intent | s.lex.avowal_verbs):
+        return False
+    return any(c.dep == "xcomp" and c.i in by_tok for c in s.p.children(trig.i))
+
+
+def _code(s: State, trig: triggers.Trigger) -> list[Event]:
+    """The events of one trigger: its sources and targets, paired, with polarity and speaker."""
+    t = s.p.tokens[trig.i]
+    between = False
+    if trig.kind == "noun":
+        sources, targets, between = s.r.noun_roles(t, trig.code, lambda i: i in s.place_tok)
+        head = s.p.tokens[t.head]
+        if t.dep == "pobj" and head.dep == "prep" and head.lower in ("in", "into"):
+            head = s.p.tokens[head.head]  # "engaged peacekeepers in a firefight"
+        if t.dep in ("dobj", "nsubjpass", "pobj") and has(head, s.lex.support) and head.i != t.i:
+            if not sources:
+                sources = s.r.verb_source(head)[0]
+            if not targets:
+                targets = [r for r in s.r.verb_targets(head, t.i)]
+        if not sources:
+            sources = roles.claimed_for(s, t)
+        if not sources:
+            sources = roles.their(s, t)
+        harm = s.lex.words["harm_verbs"]
+        for c in s.p.children(t.i):  # "the bombing that killed 180 people": one event, not two
+            if c.dep == "relcl" and c.lemma.lower() in harm:
+                s.consumed.add(c.i)
+        s.noun_sources[t.i] = sources
+    else:
+        sources, src_tok = s.r.verb_source(t)
+        if not sources and src_tok is not None and src_tok.i in s.noun_sources and \
+                trig.code.startswith(VIOLENT_ROOTS):
+            # "the bombing killed 180": the bombers killed; but an attack that "raised concerns"
+            # voiced nothing
+            sources = s.noun_sources[src_tok.i]
+        if not sources and trig.code.startswith(VIOLENT_ROOTS):
+            sources = roles.cause(s, t)
+        if not sources and trig.code.startswith(CROWD_ROOTS):
+            sources = roles.crowd(s, t)
+        if not sources and trig.obj is not None:  # "expand its relationship with Pakistan"
+            poss = [c for c in s.p.children(trig.obj) if c.dep == "poss"]
+            sources = s.r.actors(poss[0].i) if poss else []
+        if has(t, s.lex.actor_object) and not roles.object_is_actor(s, t) and not (
+                trig.code in s.lex.place_targets and roles.object_is_place(s, t)):
+            return []
+        targets = s.r.verb_targets(t, trig.obj, theme=has(t, s.lex.theme_object))
+        if not targets and trig.code.startswith(CLAUSE_TARGET_ROOTS):
+            targets = roles.clause_subject(s, t)
+        between = any(c.dep == "prep" and c.lower == "between" for c in s.p.children(t.i))
+        if trig.swap:
+            near = s.p.children(t.i) + (s.p.children(trig.obj) if trig.obj is not None else [])
+            givers = [r for c in near if c.dep == "prep" and c.lower == "from" for r in s.r.pobj_actors(c)]
+            sources, targets = givers, sources
+    pol = polarity.analyse(s.p, trig.i, s.lex)
+    speaker = roles.speaker(s, pol.speech_verb)
+    pron = roles.pronoun_subject(s, t) if not sources and speaker is not None else None
+    if pron is not None:  # "Obama and Putin said they will ...": a plural pronoun is every speaker
+        every = s.r.verb_source(s.p.tokens[pol.speech_verb])[0]
+        sources = every if pron.lower in s.lex.words["plural_pronouns"] and len(every) > 1 else [speaker]
+    mutual = has(t, s.lex.mutual) or any(  # "held joint exercises"
+        c.dep == "amod" and has(c, s.lex.mutual) for c in s.p.children(trig.obj if trig.obj is not None else t.i))
+    pairs = _pairs(sources, targets, mutual, between)
+    if has(t, s.lex.reciprocal) or (trig.obj is not None and has(s.p.tokens[trig.obj], s.lex.reciprocal)):
+        pairs += [(o, src) for src, o in pairs if src is not None and o is not None and (o, src) not in pairs]
+    intent = intention(s.lex, trig.code) if not pol.negated and _avowed(s, t) else None
+    if intent is not None:
+        # an actor's own stated will is CAMEO's intent code: "wants to help X" 033, "wants to attack X"
+        # 138 (a threat of force); futures and plots reported by others keep their code
+        trig = triggers.Trigger(trig.i, intent, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
+        # the statement of intent (or threat) is itself asserted, whatever the verb's own modality
+        pol = polarity.Polarity(pol.negated, "reported" if pol.speech_verb is not None else "asserted",
+                                pol.speech_verb)
+    out = []
+    for src, tgt in pairs:
+        out.append(event(s, trig, src, tgt, pol, speaker))
+    linked = s.lex.linked.get(trig.code)
+    if linked is not None:  # "received ministers from X": X's ministers made the visit (042)
+        back = triggers.Trigger(trig.i, linked, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
+        out.extend(event(s, back, tgt, src, pol, speaker) for src, tgt in pairs
+                   if src is not None and tgt is not None)
+    refusal = _refusal(s, t, trig, pol)
+    if refusal is not None:
+        out.extend(event(s, refusal, src, tgt, polarity.Polarity(False, "reported" if speaker else "asserted",
+                                                                  pol.speech_verb), speaker)
+                   for src, tgt in pairs if src is not None)
+    if pol.speech_verb is not None:
+        s.spoken.setdefault(pol.speech_verb, []).extend(out)
+    return out
+
+
+def _pairs(sources, targets, mutual, between) -> list[tuple[Optional[ActorRef], Optional[ActorRef]]]:
+    """Who acts on whom: every source on every target; a mutual event ("X and Y met", "talks between
+    X and Y") each of its parties on the others."""
+    if mutual and between and not sources:
+        sources = targets
+    if mutual and not targets and len(sources) > 1:
+        return [(src, o) for src in sources for o in sources if not same(src, o)]
+    if mutual and between and len(targets) > 1:
+        return [(src, o) for src in targets for o in targets if not same(src, o)]
+    srcs, tgts = sources or [None], targets or [None]
+    return [(src, o) for src in srcs for o in tgts if (src or o) and not same(src, o)]
+
+
+def _refusal(s: State, t, trig, pol) -> Optional[triggers.Trigger]:
+    """'He would not provide support', 'refused to meet': a refused cooperation is a rejection (12x),
+    besides the negated event itself; a past 'did not provide' is only the negated event."""
+    code = s.lex.refusals.get(trig.code[:2])
+    if code is None or not pol.negated:
+        return None
+    head = s.p.tokens[t.head]
+    refused = t.dep == "xcomp" and has(head, s.lex.words["refusal_verbs"])
+    if pol.modality != "intended" and not refused:
+        return None
+    return triggers.Trigger(trig.i, code, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
+
+
+def _restates(s: State, e: Event, o: Event) -> bool:
+    """Can e be another reading of o: a nominal event, or a verb within o's trigger's phrase."""
+    tok = s.p.token_at(e.trigger.start) if e.trigger else None
+    top = s.p.token_at(o.trigger.start) if o.trigger else None
+    if tok is None or top is None:
+        return False
+    if tok.pos in ("NOUN", "PROPN"):
+        return True
+    node, steps = tok, 0
+    while node.head != node.i and steps < 12:
+        node, steps = s.p.tokens[node.head], steps + 1
+        if node.i == top.i:
+            return True
+    return False
+
+
+def _avowed(s: State, t) -> bool:
+    """'X wants / vows / threatens to attack': the attack hangs (xcomp) off a verb of the subject's own
+    will, not wished on someone else ("wants Putin to attack")."""
+    if t.dep != "xcomp" or t.pos != "VERB":
+        return False
+    head = s.p.tokens[t.head]
+    if not has(head, s.lex.avowal_verbs):
+        return False
+    return not any(c.dep in ("dobj", "dative") and c.i < t.i for c in s.p.children(head.i))
+
+
+def _cap(s: State, events: list[Event]) -> list[Event]:
+    """At most MAX_EVENTS_PER_SENTENCE events a sentence; what is dropped is said in the article's warnings."""
+    per: Counter = Counter()
+    out, dropped = [], Counter()
+    for e in events:
+        k = e.sentence.start
+        per[k] += 1
+        if per[k] <= MAX_EVENTS_PER_SENTENCE:
+            out.append(e)
+        else:
+            dropped[k] += 1
+    for k, n in dropped.items():
+        s.a.warnings.append(f"events: sentence at {k} gave more than {MAX_EVENTS_PER_SENTENCE} events; {n} dropped")
+    return out

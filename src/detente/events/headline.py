@@ -1,0 +1,69 @@
+"""The headline: where it ends, and the events it states when the body restates none of them."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..actors import ref_at
+from ..model import Article, Event, Span
+from . import polarity, triggers
+from .record import event, same
+from .state import State
+
+
+def headline_end(a: Article) -> int:
+    """The offset where the headline ends, 0 when the text has none."""
+    text, title = a.text, (a.title or "").strip()
+    if title and text.lstrip().startswith(title):
+        return text.index(title) + len(title)
+    body = text.lstrip()
+    first = body.split("\n", 1)[0]
+    words = [w for w in first.split() if w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in words)
+    # a headline stands alone above a blank line and is written in Title Case; a wire sentence's
+    # hard line break is neither
+    if (first and body[len(first):].startswith("\n\n") and len(first) < 200 and len(words) >= 2
+            and capitalised >= 0.6 * len(words) and not first.rstrip().endswith((".", "!", "?", ":"))):
+        return text.index(first) + len(first)
+    return 0
+
+
+def read(s: State) -> list[Event]:
+    """Title Case headlines parse badly ("Russia Attacks Ukraine" comes out as one proper name),
+    so they are read flat: the actor before a lexicon verb is the source, the one after the target."""
+    toks = [t for t in s.p.tokens if t.end <= s.headline_end and t.pos not in ("SPACE", "PUNCT")]
+    intent_words, negators = s.lex.words["headline_intent"], s.lex.words["headline_negators"]
+    out = []
+    for k, t in enumerate(toks):
+        trig = _flat_trigger(s, t, toks[k + 1:])
+        if trig is None:
+            continue
+        word = lambda x: ref_at(s.actors, x.start, x.end)  # noqa: E731 - word by word: the parse is unreliable here
+        before = [r for r in (word(x) for x in reversed(toks[:k])) if r]
+        after = [r for r in (word(x) for x in toks[k + 1:]) if r and not any(same(r, b) for b in before[:1])]
+        src, tgt = (before[0] if before else None), (after[0] if after else None)
+        if src is None and tgt is None:
+            continue
+        intended = any(x.lower in intent_words for x in toks[max(0, k - 2):k])
+        pol = polarity.Polarity(negated=any(x.lower in negators for x in toks[max(0, k - 2):k]),
+                                modality="intended" if intended else "asserted")
+        e = event(s, trig, src, tgt, pol, None)
+        line = s.a.text[:s.headline_end]
+        start = len(line) - len(line.lstrip())
+        e.sentence = Span(start, s.headline_end, s.a.text[start:s.headline_end])
+        e.evidence = e.sentence.text.strip()
+        out.append(e)
+    return out
+
+
+def _flat_trigger(s: State, t, rest) -> Optional[triggers.Trigger]:
+    """A lexicon verb read without the parse: a pattern needing an object takes one of the next words."""
+    forms = triggers._forms(t)
+    rest_forms = set().union(*(triggers._forms(x) for x in rest[:4])) if rest else set()
+    for pat in s.lex.patterns_for(forms):
+        if pat.particle or pat.prep:
+            continue
+        if pat.objects and not (rest_forms & pat.objects):
+            continue
+        return triggers.Trigger(t.i, pat.code, "verb", [t.i], None, forms[0])
+    code = next((s.lex.verbs[f] for f in forms if f in s.lex.verbs), None)
+    return triggers.Trigger(t.i, code, "verb", [t.i], None, forms[0]) if code else None

@@ -1,0 +1,132 @@
+"""Sources and targets that the plain reading of a trigger's arguments (arguments.py) misses: the owner
+of the attack behind a passive harm, a crowd, whoever claimed an attack, the pair "their" stands for,
+the subject of a that-clause, the speaker a pronoun stands for."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import ActorRef
+from .arguments import FIRST_PERSON
+from .lexicon import has
+from .state import State
+
+
+def cause(s: State, v) -> list[ActorRef]:
+    """'were killed in Israeli tank shelling': the attack's owner is the source of a passive harm."""
+    if not any(c.dep in ("nsubjpass", "auxpass") for c in s.p.children(v.i)):
+        return []
+    preps = s.lex.words["cause_prepositions"]
+    for c in s.p.children(v.i):
+        if c.dep == "prep" and c.lower in preps:
+            for g in s.p.children(c.i):
+                if g.dep == "pobj":
+                    mods = [m for m in s.p.children(g.i) if m.dep in ("amod", "compound", "poss", "nmod")]
+                    for m in mods:
+                        refs = s.r.actors(m.i)
+                        if refs:
+                            return refs
+                    for by in s.p.children(g.i):  # "killed in an air strike by government forces"
+                        if by.dep == "prep" and by.lower == "by":
+                            refs = s.r.pobj_actors(by)
+                            if refs:
+                                return refs
+    return []
+
+
+def crowd(s: State, v) -> list[ActorRef]:
+    """'Thousands of mourners protested', 'students marched': a protest by people who are no known
+    actor is still a protest (its place and date matter to early warning); the source keeps their
+    words with no codes."""
+    subj = next((c for c in s.p.children(v.i) if c.dep == "nsubj"), None)
+    if subj is None and v.dep in ("acl", "relcl"):
+        subj = s.p.tokens[v.head]
+    elif subj is None and v.dep in ("xcomp", "advcl"):  # "thousands turned out to protest"
+        subj = next((c for c in s.p.children(v.head) if c.dep == "nsubj"), None)
+    if subj is None or not (people(s, subj) or subj.pos == "NUM" or subj.lemma.lower() in s.lex.words["multitudes"]
+                            or any(g.dep == "prep" and g.lower == "of" and any(people(s, x) for x in s.p.children(g.i))
+                                   for g in s.p.children(subj.i))):
+        return []
+    start, end = s.r.np_span(subj.i)
+    return [ActorRef(None, s.a.text[start:end], start, end)]
+
+
+def people(s: State, o) -> bool:
+    """'27 Muslims', 'the crew members', 'Pemberton': people, if no known actor."""
+    return has(o, s.lex.person_nouns) or o.ent in ("PERSON", "NORP") or \
+        (o.pos == "PROPN" and o.text[:1].isupper())
+
+
+def object_is_actor(s: State, v) -> bool:
+    """Whether a verb that needs an actor as its object (lexicon actor_object: 'released', 'arrested')
+    has one: a known actor, people, or no object at all."""
+    objs = [c for c in s.p.children(v.i) if c.dep in ("dobj", "nsubjpass")]
+    if not objs and v.dep in ("acl", "relcl") and v.tag == "VBN":  # "the transcript released by ..."
+        objs = [s.p.tokens[v.head]]
+    return not objs or any(s.r.actors(o.i) or people(s, o) for o in objs)
+
+
+def object_is_place(s: State, v) -> bool:
+    """'visited Beijing': a visit's object may be a place rather than an actor."""
+    return any(c.dep == "dobj" and c.i in s.place_tok for c in s.p.children(v.i))
+
+
+def clause_subject(s: State, t) -> list[ActorRef]:
+    """'alleged that France was aware', 'demanded that Israel withdraw': whom a demand, reproach or
+    threat about a that-clause is aimed at is the clause's subject."""
+    for c in s.p.children(t.i):
+        if c.dep == "ccomp":
+            subj = next((g for g in s.p.children(c.i) if g.dep in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.pos != "PRON":
+                return s.r.actors(subj.i)
+    return []
+
+
+def claimed_for(s: State, t) -> list[ActorRef]:
+    """'X claimed responsibility for the bombing': who claims an attack is its source."""
+    if t.dep != "pobj":
+        return []
+    prep = s.p.tokens[t.head]
+    noun = s.p.tokens[prep.head]
+    if prep.lower != "for" or noun.lemma.lower() not in s.lex.words["responsibility_nouns"]:
+        return []
+    verb = s.p.tokens[noun.head] if noun.dep == "dobj" else noun
+    if not has(verb, s.lex.words["responsibility_verbs"]):
+        return []
+    return s.r.verb_source(verb)[0]
+
+
+def their(s: State, t) -> list[ActorRef]:
+    """'their most serious military confrontation': 'their' is the pair named just before."""
+    poss = [c for c in s.p.children(t.i) if c.dep == "poss" and c.lower in s.lex.words["pair_determiners"]]
+    if not poss:
+        return []
+    sent = s.p.tokens[t.i].sent
+    first = s.p.sentences[max(0, sent - 1)].first
+    best: list[ActorRef] = []
+    for tok in s.p.tokens[first:poss[0].i]:
+        if any(c.dep == "conj" for c in s.p.children(tok.i)) and tok.pos in ("PROPN", "NOUN", "PRON"):
+            group = s.r.actors(tok.i)
+            if len(group) > 1:
+                best = group
+    return best
+
+
+def pronoun_subject(s: State, t):
+    """An unresolved pronoun subject under a speech verb is the speaker: "Israel announced it would
+    free ...", "We see an opportunity ...", he said. Returns the pronoun (or None)."""
+    subj = [c for c in s.p.children(t.i) if c.dep in ("nsubj", "poss")]
+    node = t
+    while not subj and node.dep in ("xcomp", "acl", "pcomp", "prep", "pobj", "dobj") and node.head != node.i:
+        node = s.p.tokens[node.head]
+        subj = [c for c in s.p.children(node.i) if c.dep in ("nsubj", "poss")]
+    if subj and subj[0].lower in FIRST_PERSON | s.lex.words["speaker_pronouns"]:
+        return subj[0]
+    return None
+
+
+def speaker(s: State, speech_verb: Optional[int]) -> Optional[ActorRef]:
+    """Who said it: the first source of the speech verb."""
+    if speech_verb is None:
+        return None
+    refs = s.r.verb_source(s.p.tokens[speech_verb])[0]
+    return refs[0] if refs else None

@@ -1,0 +1,29 @@
+"""What coding one article works on: the article, its parse and actors, and what coding has found so far.
+
+Every step of events coding is a function of this state (coding.py builds it and runs the steps);
+one record passed by hand keeps the steps in separate modules without a class spread over mixins.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import timex
+from ..model import Actor, ActorRef, Article, Event, Parse, Place
+from .arguments import Resolver
+from .lexicon import Lexicon
+
+
+@dataclass
+class State:
+    a: Article
+    p: Parse
+    actors: list[Actor]
+    lex: Lexicon
+    r: Resolver  # sources and targets from the parse (arguments.py)
+    place_tok: dict[int, Place]  # token -> the "mentioned" place it belongs to
+    times: dict[int, timex.Timex]  # token -> the resolved date expression it belongs to
+    headline_end: int  # offset where the headline ends (0: none)
+    noun_sources: dict[int, list[ActorRef]] = field(default_factory=dict)  # nominal trigger -> its sources
+    consumed: set[int] = field(default_factory=set)  # triggers already told by another's event
+    trigger_tokens: set[int] = field(default_factory=set)
+    spoken: dict[int, list[Event]] = field(default_factory=dict)  # speech verb -> the events its complement gave

@@ -1,0 +1,63 @@
+"""Targets the text leaves implicit: a transfer's or relation's partner, and the country an event
+took place in (for a visit's host, or every event under PETRARCH's convention)."""
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import Actor, ActorRef, Event, stable_id
+from .lexicon import has
+from .record import rid
+from .state import State
+
+# cooperative events that always have a receiving side: when the text leaves it implicit
+# ("handed over an operative"), it is the article's main counterpart of the source
+IMPLICIT_TARGET_ROOTS = ("06", "07")
+
+
+def implicit_targets(s: State, events: list[Event]) -> None:
+    """Transfers and relations whose partner the text leaves implicit go to the article's main
+    counterpart of the source's country (the most-mentioned other country)."""
+    counts: Counter = Counter()
+    best: dict[str, tuple[tuple[bool, int], Actor]] = {}
+    for a in s.actors:
+        if a.country and a.mentions:
+            counts[a.country] += len(a.mentions)
+            rank = (a.kind == "country", len(a.mentions))  # the state itself before its people
+            if a.country not in best or rank > best[a.country][0]:
+                best[a.country] = (rank, a)
+    for e in events:
+        if e.target is not None or e.source is None or not e.source.country:
+            continue
+        if not (e.cameo.startswith(IMPLICIT_TARGET_ROOTS) or _relation_event(s, e)):
+            continue
+        other = [(n, c) for c, n in counts.items() if c != e.source.country]
+        if not other:
+            continue
+        actor = best[max(other)[1]][1]
+        e.target = actor.ref(actor.mentions[0])
+        e.id = stable_id(s.a.id, str(e.trigger.start), str(e.trigger.end), rid(e.source), rid(e.target))
+
+
+def _relation_event(s: State, e: Event) -> bool:
+    """'expand ties', 'the relationship was strained': an event about a relation, whose partner is implied."""
+    tok = s.p.token_at(e.trigger.start)
+    if tok is None:
+        return False
+    return any(has(c, s.lex.relation_objects) for c in s.p.children(tok.i) if c.dep in ("dobj", "nsubjpass"))
+
+
+def place_targets(events: list[Event], codes=None) -> list[Event]:
+    """A targetless event aimed at the country it took place in (not the source's own country): always
+    for the codes whose CAMEO target is the place (a visit's host, a deployment's location: lexicon
+    place_targets), for every code under PETRARCH's convention (codes None). The target refers to no
+    actor (`actor` None) and points at the place's words."""
+    for e in events:
+        if codes is not None and e.cameo not in codes:
+            continue
+        pl = e.place
+        if e.target is not None or pl is None or not pl.country or pl.start < 0:
+            continue
+        if e.source is not None and e.source.country == pl.country:
+            continue
+        e.target = ActorRef(None, pl.text, pl.start, pl.end, pl.country, pl.country, None)
+    return events
