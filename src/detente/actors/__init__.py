@@ -33,7 +33,7 @@ def resolve(article: Article, parse: Parse, lexicon: Optional[Iterable[str]] = N
         if not parse.tokens:
             return []
         mentions = recognize(article, parse, lex)
-        return build_actors(mentions, parse, lex, article.published)
+        return build_actors(mentions, parse, lex, article.published, article)
     except Exception as e:  # bad input must never escape as a traceback
         article.warnings.append(f"actors: resolution failed ({type(e).__name__}: {e})")
         return []

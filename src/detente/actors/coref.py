@@ -16,12 +16,20 @@ import bisect
 import re
 from typing import Optional
 
-from ..model import Actor, Parse, Span
+import os
+
+from ..model import Actor, Article, Parse, Span
+from .context import NO_COUNTRY_SECTORS, DocumentCountry
 from .lexicon import Lexicon
 from .recognize import Mention
 
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
             "she": "female", "her": "female", "hers": "female", "herself": "female"}
+# Which actors with no country of their own take the document's (context.py): "agents" (default):
+# sector bodies ("police", "protesters") and persons with a sector ("Interior Minister X"); "all": also
+# persons and organisations the lexicon does not know (a guess, measured in benchmarks/actor_countries.py:
+# it helps on news about one country, and codes a foreign name with the host country); "off": none.
+DOCUMENT_COUNTRY = os.environ.get("DETENTE_DOCUMENT_COUNTRY", "agents")
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "intelligence services", "COP": "police",
                 "JUD": "judiciary", "LEG": "legislature"}
 
@@ -251,10 +259,12 @@ def _code(country: Optional[str], sector: Optional[str]) -> Optional[str]:
     return (country or "") + (sector or "") or None
 
 
-def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Optional[str]) -> list[Actor]:
+def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Optional[str],
+                 article: Optional[Article] = None) -> list[Actor]:
     persons = cluster_persons(mentions)
     adopt_misread_orgs(persons, mentions)
     add_surnames(persons, parse, mentions)
+    where = DocumentCountry(article or Article(id="", text=parse.text), parse, mentions, lex)
     cache: dict[int, dict] = {}
 
     def attrs(p):
@@ -276,6 +286,11 @@ def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Opti
     for p in persons:
         a = attrs(p)
         country, sector = a["country"], a["sector"]
+        if not country and not a["code"] and DOCUMENT_COUNTRY != "off" and \
+                (sector or DOCUMENT_COUNTRY == "all") and sector not in NO_COUNTRY_SECTORS and \
+                any(m.type == "person" for m in p.mentions):  # a nameless "the president": whose is a guess
+            first = min(p.mentions, key=lambda m: m.start)
+            country, first.extra["country_from"] = where.at(first.start)  # "Interior Minister X"
         if a["code"]:  # an organisation's person: "Taliban spokesperson X", "UN envoy X"
             code = a["code"]
             sector = sector or lex.split_code(code)[1]
@@ -289,6 +304,13 @@ def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Opti
     for m in mentions:
         if m.type in ("person", "role", "pronoun"):
             continue
+        if m.type == "body" and not m.country and m.sector not in NO_COUNTRY_SECTORS and DOCUMENT_COUNTRY != "off":
+            own = where.after(parse, m)  # "dissidents from Egypt"
+            m.country, m.extra["country_from"] = (own, "phrase") if own else where.at(m.start)  # "police said"
+            m.code = _code(m.country, m.sector)
+        elif m.type == "org" and m.entry is None and m.code is None and not m.country and DOCUMENT_COUNTRY == "all":
+            m.country, m.extra["country_from"] = where.at(m.start)  # an unknown NER organisation
+            m.code = m.country
         if m.type == "country":
             key = ("C", m.country)
             info = {"name": lex.countries.get(m.country, m.name), "kind": "country", "code": m.country,

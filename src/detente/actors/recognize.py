@@ -33,6 +33,11 @@ PLACE_PREFIX = {"New", "West", "East", "North", "South", "Northern", "Southern",
 PLACE_SUFFIX = {"City", "River", "Sea", "Canal", "Strait", "Gulf", "Bay", "Street", "Avenue", "Road", "Square",
                 "Island", "Islands", "Province", "Valley", "Mountains", "Lake", "Airport", "Airlines", "Airways",
                 "Times", "Post", "Daily", "Cup"}
+# PETRARCH agent words (lexicon/petrarch/agents.yaml) stand alone as actors only in these sectors
+# ("gendarmes", "junta", "insurgents"); civil ones ("mourners", "passengers", "Muslims") need a country or
+# organisation before them ("Afghan villagers"), as sectors.yaml's own words do not.
+LONE_AGENT_SECTORS = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG", "OPP", "REB", "INS", "IMG", "UAF", "CRM", "PTY",
+                      "ELI"}
 SMALL = {"of", "the", "to", "with", "a", "an", "and", "in", "on", "for", "at", "by", "from", "as", "is", "vs"}
 
 
@@ -173,7 +178,8 @@ class Recognizer:
     def titled_persons(self) -> None:
         atoms = self.atoms
         for k, atom in enumerate(atoms):
-            if not atom.of("title", "honorific") or not self.free(atom.first, atom.last):
+            if not (atom.of("title", "honorific") or self.body_before_name(atom)) or \
+                    not self.free(atom.first, atom.last):
                 continue
             if k and atoms[k - 1].last == atom.first and atoms[k - 1].of("title", "honorific"):
                 continue  # not the first title of a run
@@ -194,6 +200,16 @@ class Recognizer:
             if country is not None:
                 first = country.first
             self._person(first, name, titles, country, body)
+
+    def body_before_name(self, atom: Atom) -> bool:
+        """A singular sector noun used as a title before a person's name: "Afghan official Rahim Hotak"."""
+        if not atom.of("body") or self.toks[atom.last - 1].tag != "NN":
+            return False
+        i = atom.last
+        if i >= len(self.toks) or self.in_headline(self.toks[i].start):
+            return False
+        at, e = self.atom_at.get(i), self.ent_at.get(i)
+        return bool(at and at.of("person")) or (e is not None and e.label == "PERSON")
 
     def prefix_before(self, k: int, first: int) -> Optional[Atom]:
         """The country or organisation atom standing right before token `first` ("US", "Pakistan's")."""
@@ -222,6 +238,10 @@ class Recognizer:
                 m.gender = m.gender or en.gender
             for en in t.of("honorific"):
                 m.gender = m.gender or en.gender
+        if not m.role and titles[0].of("body"):  # "Afghan official X": the noun is the title
+            en = titles[0].of("body")[0]
+            m.role, m.sector = en.name[:1].upper() + en.name[1:], en.sector
+            m.titled = True
         if body is not None:
             m.sector = body.of("body")[0].sector  # the body says whose spokesman: army -> MIL
         if not m.role:
@@ -253,11 +273,15 @@ class Recognizer:
                     break
                 prev = atoms[k - back]
                 pref = self.country_prefix(prev) or (prev.of("organisation") or [None])[0]
+                if pref is None and back == 1:
+                    pref = self.leader_country(prev)  # "Assad forces", "the Maduro government"
                 if pref is None or not self.free(prev.first, prev.last):
                     continue
                 between = list(range(prev.last, atom.first))
                 if between and self.possessive(between[0]):
                     between = between[1:]
+                if pref.name != pref.phrase and pref.type == "demonym" and between:
+                    continue  # a leader's name stands right before the body
                 if len(between) > 2 or any(self.toks[i].pos not in MODIFIER_POS or i in self.taken
                                            for i in between):
                     continue
@@ -275,6 +299,17 @@ class Recognizer:
                 self.add(m)
                 break
 
+    def leader_country(self, atom: Atom) -> Optional[Entry]:
+        """A known office holder's name before a body stands for his country: "Assad forces" -> the
+        Syrian military (the country the person's role on the article's date, else latest, gives)."""
+        person = self.lex.person_at(atom.of("person"), self.date)
+        if person is None:
+            return None
+        role = person.role_at(self.date) or person.role_at(None)
+        if role is None or not role.country:
+            return None
+        return Entry(atom.text, "demonym", person.name, role.country, None, role.country, "country")
+
     def ner_over_countries(self) -> None:
         """An NER PERSON/ORG that is longer than the country or capital inside it wins ("Bank of America")."""
         for ent in self.parse.entities:
@@ -291,8 +326,8 @@ class Recognizer:
                 and any(self.country_prefix(a) for a in inner) and not any(a.of("organisation") for a in inner)
             if any(a.of("organisation", "body") for a in inner) and not (named_part or titled_body):
                 continue  # but "United Nations Economic Commission ...", "Royal Thai Navy" are one name
-            if inner[0].first == ent.first and inner[0].last == ent.last:
-                continue
+            if inner[0].first in (ent.first, lead) and inner[0].last == ent.last:
+                continue  # "The White House": the lexicon's seat, not an unknown organisation
             self._ner(ent, inner)
 
     def named_atoms(self) -> None:
@@ -416,6 +451,8 @@ class Recognizer:
                     self.toks[atom.last].dep == "compound":
                 continue
             en = atom.of("body")[0]
+            if en.agent and en.sector not in LONE_AGENT_SECTORS:
+                continue
             self.add(Mention(atom.first, atom.last, atom.start, atom.end, atom.text, "body", name=en.name,
                              kind=en.kind, sector=en.sector, code=en.sector))
 

@@ -1,0 +1,115 @@
+"""The country of the document around a mention: for actors whose words name no country.
+
+"Police said", "the government", "protesters", "Interior Minister X" say whose they are only through
+the text around them. The country such an actor takes, in order:
+  place     the nearest place mention before it in the same paragraph (a country name, a demonym,
+            a capital, a city or region NER found and the gazetteer knows; the dateline counts as a
+            place at the article's start)
+  article   else the article's dominant country: the most-mentioned country among places and
+            country-coded actors (ties: the one mentioned first)
+Actor has no field for how its country was found, so the way is kept on the recognizer's Mention
+(`extra["country_from"]`: "place" or "article") for debugging; the Actor record only gets the country.
+
+Cost: one pass over mentions and entities, then a bisect per question.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from typing import Optional
+
+from ..model import Article, Parse
+from .lexicon import Lexicon, norm
+from .recognize import Mention
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Sectors that take no country from the text around them: international bodies and militant groups,
+# and the press ("told reporters": the reporters of any country).
+NO_COUNTRY_SECTORS = {"IGO", "IMG", "JRN"}
+
+
+def _paragraph_starts(text: str) -> list[int]:
+    sep = r"\n\s*\n" if re.search(r"\n\s*\n", text) else r"\n"
+    return [0] + [m.end() for m in re.finditer(sep, text)]
+
+
+def _gazetteer_country(name: str) -> Optional[str]:
+    """The country of the best-known place called `name`, from the places stage's gazetteer (loaded
+    once per process; the places stage loads the same one)."""
+    try:
+        from ..places import gazetteer
+    except Exception:  # pragma: no cover - the places stage is part of the package
+        return None
+    try:
+        cands = gazetteer.load().lookup(name)
+    except Exception:
+        return None
+    primary = [c for c, own in cands if own] or [c for c, _ in cands]
+    if not primary:
+        return None
+    best = max(primary, key=lambda c: (c.feature == "country", c.population))
+    return best.country
+
+
+class DocumentCountry:
+    def __init__(self, article: Article, parse: Parse, mentions: list[Mention], lex: Lexicon):
+        text = parse.text
+        self.paras = _paragraph_starts(text)
+        points: list[tuple[int, str]] = []
+        counts: Counter = Counter()
+        first: dict[str, int] = {}
+        covered = set()
+        for m in mentions:
+            covered.update(range(m.first, m.last))
+            if m.type in ("country", "gov") and m.country:  # country actors ("Syria", "Damascus", "Kremlin")
+                if m.type == "country" or (m.entry is not None and m.entry.type == "capital"):
+                    points.append((m.start, m.country))  # a seat of power ("the Kremlin") is no place
+                counts[m.country] += 1
+                first.setdefault(m.country, m.start)
+        for ent in parse.entities:
+            if ent.label not in PLACE_LABELS or any(i in covered for i in range(ent.first, ent.last)):
+                continue
+            c = self._lexicon_country(ent.text, lex) or _gazetteer_country(ent.text)
+            if c:
+                points.append((ent.start, c))
+                counts[c] += 1
+                first.setdefault(c, ent.start)
+        ds = article.dateline_span
+        if ds is not None:
+            head = re.split(r"[,(—–:-]", ds.text.strip(), maxsplit=1)[0].strip()
+            c = self._lexicon_country(head, lex) or (_gazetteer_country(head) if head else None)
+            if c:
+                points.append((ds.start, c))
+                counts[c] += 1
+                first.setdefault(c, ds.start)
+        points.sort()
+        self.place_at = dict(points)
+        self.starts = [p[0] for p in points]
+        self.countries = [p[1] for p in points]
+        self.dominant = max(counts, key=lambda c: (counts[c], -first[c])) if counts else None
+
+    @staticmethod
+    def _lexicon_country(name: str, lex: Lexicon) -> Optional[str]:
+        for e in lex.lookup(norm(name)):
+            if e.type in ("country", "demonym", "capital") and e.country:
+                return e.country
+        return None
+
+    def after(self, parse: Parse, m: Mention) -> Optional[str]:
+        """The country a body's own words give after it: "dissidents from Egypt", "police in Kabul"."""
+        toks = parse.tokens
+        if m.last + 1 < len(toks) and toks[m.last].lower in ("from", "in", "of") and \
+                toks[m.last].sent == toks[m.last + 1].sent:
+            return self.place_at.get(toks[m.last + 1].start) or (
+                self.place_at.get(toks[m.last + 2].start) if m.last + 2 < len(toks) and
+                toks[m.last + 1].lower == "the" else None)
+        return None
+
+    def at(self, pos: int) -> tuple[Optional[str], Optional[str]]:
+        """(country, how) for a mention starting at `pos`: how is "place" or "article" (None: no country)."""
+        k = bisect.bisect_left(self.starts, pos) - 1
+        para = self.paras[bisect.bisect_right(self.paras, pos) - 1]
+        if k >= 0 and self.starts[k] >= para:
+            return self.countries[k], "place"
+        return (self.dominant, "article") if self.dominant else (None, None)

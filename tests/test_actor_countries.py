@@ -1,0 +1,144 @@
+"""Every actor gets a country when the text gives one: PETRARCH agents, nationality + title, national
+institutions, a leader's forces, and the document's country for agents that name none."""
+from __future__ import annotations
+
+import pytest
+
+from detente.actors import actor_at, agents
+from detente.actors import lexicon as lexicon_mod
+from detente.actors.coref import build_actors
+from detente.actors.recognize import recognize
+from detente.model import Article
+
+SAMPLE = """\
+# a written sample of the agents format
+!PERSON! = MAN, MEN, WOMAN, WOMEN
+CONSTABULARY {} [~COP]   # no plural
+BAILIFF [~JUD]
+AUDITOR_GENERAL {AUDITORS_GENERAL} [~GOVAUD]
+PEACE_MONITOR [IGO~]
+FERRY!PERSON! [~BUS]
+TOWN_CRIER [~HLH]
+SCARECROW [~AGR]
+POLICY [~GOV]
+"""
+
+
+def test_agents_importer_round_trip(tmp_path):
+    parsed, first = agents.parse(SAMPLE)
+    assert parsed["COP"] == ["constabulary"]
+    assert parsed["JUD"] == ["bailiff", "bailiffs"]
+    assert parsed["GOV"] == ["auditor general", "auditors general", "policies", "policy"]
+    assert parsed["BUS"] == ["ferryman", "ferrymen", "ferrywoman", "ferrywomen"]
+    assert parsed["MED"] == ["town crier", "town criers"]  # CAMEO HLH (health) is detente's MED
+    assert "AGR" not in parsed and first == ["IGO"]
+    src, dest = tmp_path / "sample.agents.txt", tmp_path / "agents.yaml"
+    src.write_text(SAMPLE)
+    data = agents.build(str(src), str(dest))
+    text = dest.read_text()
+    assert text.startswith("# GENERATED") and "MIT" in text and "Open Event Data Alliance" in text
+    assert lexicon_mod.load_yaml(str(dest)) == data
+
+
+def test_packaged_agents_load_beside_sectors_which_win():
+    lex = lexicon_mod.load(())
+    gend = [e for e in lex.lookup("lawmen") if e.type == "body"]
+    assert gend and gend[0].agent and gend[0].sector == "COP"
+    police = [e for e in lex.lookup("police") if e.type == "body"]
+    assert police and not any(e.agent for e in police)  # sectors.yaml's word, not the agents' copy
+
+
+@pytest.fixture(scope="module")
+def code():
+    from detente import nlp
+
+    lex = lexicon_mod.load(())
+
+    def run(text: str, dateline=None):
+        art = Article(id="t", text=text, published="2024-05-01")
+        parse = nlp.parse(text)
+        return build_actors(recognize(art, parse, lex), parse, lex, art.published, art)
+    return run
+
+
+def at(actors, text, phrase, nth=0):
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    hit = actor_at(actors, start, start + len(phrase))
+    assert hit is not None, phrase
+    return hit[0]
+
+
+def test_nationality_before_a_title_noun_and_a_name(code):
+    t = "Belgian official Marc Vandenbroucke criticised the decision. An Estonian official agreed."
+    actors = code(t)
+    person = at(actors, t, "Marc Vandenbroucke")
+    assert (person.kind, person.country, person.sector) == ("person", "BEL", "GOV")
+    assert at(actors, t, "Estonian official").code == "ESTGOV"
+
+
+def test_nationality_adjective_with_an_agent_noun(code):
+    t = "Peruvian lawmen and Bolivian customs officials met at the border."
+    actors = code(t)
+    assert at(actors, t, "lawmen").code == "PERCOP"
+
+
+def test_national_institutions_are_lexicon_data(code):
+    t = "The NTSB said on Friday that the Bundestag and the House of Commons had both asked for the report."
+    actors = code(t)
+    assert at(actors, t, "NTSB").code == "USAGOV"
+    assert at(actors, t, "Bundestag").code == "DEULEG"
+    assert at(actors, t, "House of Commons").code == "GBRLEG"
+
+
+def test_a_seat_of_power_after_the_is_the_seat_not_an_unknown_organisation(code):
+    t = "Officials said the White House had warned the Kremlin."
+    actors = code(t)
+    assert at(actors, t, "White House").code == "USAGOV"
+    assert at(actors, t, "Kremlin").code == "RUSGOV"
+
+
+def test_a_leaders_forces_are_his_countrys(code):
+    t = "Putin troops crossed the river while the opposition waited."
+    actors = code(t)
+    assert at(actors, t, "Putin troops").code == "RUSMIL"
+
+
+def test_an_agent_with_no_country_takes_the_nearest_place_before_it_in_its_paragraph(code):
+    t = ("Protests spread across Chile on Sunday, and police fired tear gas.\n\n"
+         "In Caracas, the government blamed foreign agitators, and prosecutors opened a case.")
+    actors = code(t)
+    assert at(actors, t, "police").country == "CHL"
+    assert at(actors, t, "government").country == "VEN"
+    assert at(actors, t, "prosecutors").country == "VEN"
+
+
+def test_else_the_articles_dominant_country(code):
+    t = ("Kenya and Uganda signed a trade deal. Kenya will cut tariffs; Kenya's exporters welcomed it.\n\n"
+         "Officials said protesters had gathered outside the ministry.")
+    actors = code(t)
+    assert at(actors, t, "Officials").country == "KEN"
+    assert at(actors, t, "protesters").country == "KEN"
+
+
+def test_a_body_names_its_own_country_after_it(code):
+    t = "France said dissidents from Iran had been granted asylum."
+    actors = code(t)
+    assert at(actors, t, "dissidents").country == "IRN"
+
+
+def test_a_titled_person_takes_the_documents_country_but_a_bare_role_noun_does_not(code):
+    t = ("Protesters marched through Lima on Monday. Interior Minister Rosa Quispe-Huaman said order "
+         "would be restored.\n\nThe president said he would speak later.")
+    actors = code(t)
+    minister = at(actors, t, "Rosa Quispe-Huaman")
+    assert (minister.country, minister.sector) == ("PER", "GOV")
+    pres = at(actors, t, "The president")
+    assert pres.country is None and pres.sector == "GOV"
+
+
+def test_international_and_press_nouns_take_no_country(code):
+    t = "In Nairobi, peacekeepers of the mission and militants clashed, reporters said."
+    actors = code(t)
+    assert at(actors, t, "reporters").country is None
