@@ -7,7 +7,7 @@ from typing import Optional
 
 from ..actors import ref_at
 from ..model import Actor, ActorRef, Article, Event, Parse, Place
-from . import dedupe, headline, polarity, roles, triggers, when_where
+from . import conventions, dedupe, headline, polarity, roles, triggers, when_where
 from .arguments import Resolver
 from .lexicon import has, intention, load
 from .record import event, same
@@ -43,7 +43,7 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
     implicit_targets(s, events)
     events.sort(key=lambda e: (e.trigger.start, e.id))
     events = dedupe.merge(events, s.headline_end)
-    return _cap(s, events)
+    return _cap(s, conventions.apply(events, s.lex))
 
 
 def _governs_event(s: State, trig: triggers.Trigger, by_tok: dict) -> bool:
@@ -110,6 +110,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     mutual = has(t, s.lex.mutual) or any(  # "held joint exercises"
         c.dep == "amod" and has(c, s.lex.mutual) for c in s.p.children(trig.obj if trig.obj is not None else t.i))
     pairs = _pairs(sources, targets, mutual, between)
+    if trig.dyadic:  # a PETRARCH verb's default code holds only between a source and a target
+        pairs = [(src, tgt) for src, tgt in pairs if src is not None and tgt is not None]
     if has(t, s.lex.reciprocal) or (trig.obj is not None and has(s.p.tokens[trig.obj], s.lex.reciprocal)):
         pairs += [(o, src) for src, o in pairs if src is not None and o is not None and (o, src) not in pairs]
     intent = intention(s.lex, trig.code) if not pol.negated and _avowed(s, t) else None

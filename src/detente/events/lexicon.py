@@ -47,6 +47,7 @@ class Lexicon:
     linked: dict = field(default_factory=dict)  # "042" -> "043": the reverse event CAMEO links to it
     intentions: dict = field(default_factory=dict)  # code prefix -> intent code ("wants to help" -> 033)
     avowal_verbs: frozenset = frozenset()
+    own_verbs: frozenset = frozenset()  # every verb the tables above name
     reciprocal: frozenset = frozenset()  # "held talks with Y": both ways even with a named partner
     words: dict[str, frozenset] = field(default_factory=dict)  # named word lists (`words:` sections)
     _by_verb: Optional[tuple] = field(default=None, repr=False, compare=False)  # (patterns indexed, verb -> positions)
@@ -113,6 +114,10 @@ def load() -> Lexicon:
     lex.reciprocal, lex.avowal_verbs = frozenset(lists["reciprocal"]), frozenset(lists["avowal_verbs"])
     lex.place_targets = frozenset(lists["place_targets"])
     lex.person_nouns = frozenset(lists["person_nouns"])
+    # every verb detente's own tables decide about: PETRARCH's default codes do not overrule them
+    lex.own_verbs = frozenset(lex.verbs) | frozenset().union(*(p.verbs for p in lex.patterns)) | \
+        frozenset(lex.appeal_control) | lex.speech | lex.intent | lex.hypothetical | lex.negators | \
+        lex.support | lex.avowal_verbs
     return lex
 
 

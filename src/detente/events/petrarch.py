@@ -57,6 +57,7 @@ import os
 import pickle
 import re
 import sys
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional, Union
@@ -409,6 +410,63 @@ def load_verbs(path: Union[str, Path, None] = None) -> dict:
     except OSError:
         pass  # a read-only home is no reason to fail
     return data
+
+
+@dataclass(frozen=True)
+class VerbPattern:
+    code: str
+    objects: tuple  # word slots, each a tuple of alternative phrases, all in the verb's phrase
+    preps: tuple  # (alternative prepositions, word slots under the preposition)
+
+    @property
+    def specificity(self) -> int:
+        return len(self.objects) + sum(1 + len(slots) for _, slots in self.preps)
+
+
+@dataclass
+class Index:
+    """What the trigger finder looks up: verb form -> patterns (most specific first), and
+    base verb -> its default code (statements, CAMEO 01, left out: they are no PLOVER event)."""
+    verbs: dict = field(default_factory=dict)
+    patterns: dict = field(default_factory=dict)
+
+
+_SLOTS = lambda slots: tuple(tuple(alt) for alt in slots)  # noqa: E731
+
+
+@lru_cache(maxsize=1)
+def index(path: Union[str, Path, None] = None) -> Index:
+    """The verb data turned into lookups, once per process (an empty index when the file is absent)."""
+    try:
+        data = load_verbs(path)
+    except OSError:
+        return Index()
+    out = Index()
+    for verb, code in data.get("verbs", {}).items():
+        if code and not code.startswith("01") and " " not in verb:
+            out.verbs[verb] = code
+    for form, base in data.get("forms", {}).items():
+        if base in out.verbs and form not in out.verbs:
+            out.verbs[form] = out.verbs[base]
+    for p in data.get("patterns", ()):
+        code = p.get("code")
+        if not code or code.startswith("01") or p.get("before") or p.get("before_preps"):
+            continue  # PETRARCH's subject-side patterns need its actor types; statements are no event
+        preps = tuple((tuple([pr["prep"], *pr.get("prep_alternatives", [])]), _SLOTS(pr.get("words", [])))
+                      for pr in p.get("preps", ()))
+        pat = VerbPattern(code, _SLOTS(p.get("objects", [])), preps)
+        if not pat.objects and not pat.preps:
+            continue  # the verb alone: its default code
+        for verb in p.get("verbs", ()):
+            if " " not in verb:
+                out.patterns.setdefault(verb, []).append(pat)
+    for base in list(out.patterns):
+        for form, b in data.get("forms", {}).items():
+            if b == base:
+                out.patterns.setdefault(form, out.patterns[base])
+    for pats in out.patterns.values():
+        pats.sort(key=lambda q: -q.specificity)
+    return out
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import Parse, Token
+from . import petrarch
 from .lexicon import Lexicon, Pattern, lemma, lemmas
 
 VERB_POS = {"VERB"}
@@ -27,6 +28,7 @@ class Trigger:
     obj: Optional[int] = None  # the object noun a pattern named ("relationship" in "expand ... relationship")
     lemma: str = ""
     swap: bool = False  # roles turned round: "received weapons from X"
+    dyadic: bool = False  # a PETRARCH verb's default code: an event only with a source and a target
 
 
 def objects_of(parse: Parse, v: Token) -> list[Token]:
@@ -76,10 +78,65 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
             if hit[1] is not None:  # "held joint exercises": the object's own modifier pattern is more precise
                 code = _noun_pattern(parse, parse.tokens[hit[1]], lex) or code
             return Trigger(v.i, code, "verb", sorted(hit[0]), hit[1], lemma(v), pat.swap)
-    code = next((lex.verbs[l] for l in _forms(v) if l in lex.verbs), None)
+    forms = _forms(v)
+    code = next((lex.verbs[l] for l in forms if l in lex.verbs), None)
+    if code is None:
+        code = _petrarch_pattern(parse, v, forms, lex)
     if code is None and _asks_to(parse, v):
-        code = next((lex.appeal_control[l] for l in _forms(v) if l in lex.appeal_control), None)
-    return Trigger(v.i, code, "verb", [v.i], None, lemma(v)) if code else None
+        code = next((lex.appeal_control[l] for l in forms if l in lex.appeal_control), None)
+    if code is None:  # PETRARCH's verb alone: it codes one only between a source and a target
+        pet = petrarch.index().verbs
+        code = None if lex.own_verbs & set(forms) else next((pet[f] for f in forms if f in pet), None)
+        return Trigger(v.i, code, "verb", [v.i], None, lemma(v), dyadic=True) if code else None
+    return Trigger(v.i, code, "verb", [v.i], None, lemma(v))
+
+
+# what a verb phrase is, for PETRARCH's patterns: the verb's own words, not its other clauses
+_VP_STOP = {"ccomp", "advcl", "parataxis", "relcl", "csubj", "nsubj", "nsubjpass", "mark", "punct"}
+
+
+def _phrase_words(parse: Parse, head: Token) -> set[str]:
+    out, stack = set(), [head.i]
+    while stack:
+        j = stack.pop()
+        for c in parse.children(j):
+            if c.i < head.i or c.dep in _VP_STOP or (c.dep == "conj" and c.pos in VERB_POS):
+                continue
+            out.add(c.lower)
+            out.add(lemma(c))
+            stack.append(c.i)
+    return out
+
+
+def _petrarch_pattern(parse: Parse, v: Token, forms: list[str], lex: Lexicon) -> Optional[str]:
+    """PETRARCH2's verb patterns (lexicon/petrarch): the verb with the object and prepositional words
+    that decide its code ("rush humanitarian aid" 0233, "ask for extradition" 0213); the most specific
+    pattern whose words all stand in the verb's phrase wins."""
+    pats = [p for f in forms for p in petrarch.index().patterns.get(f, ())]
+    if not pats:
+        return None
+    words = _phrase_words(parse, v)
+    preps = {c.lower: c for c in parse.children(v.i) if c.dep in ("prep", "agent", "dative")}
+    for pat in pats:  # most specific first
+        if not all(any(_has_phrase(words, alt) for alt in slot) for slot in pat.objects):
+            continue
+        ok = True
+        for alts, slots in pat.preps:
+            prep = next((preps[a] for a in alts if a in preps), None)
+            if prep is None:
+                ok = False
+                break
+            under = _phrase_words(parse, prep)
+            if not all(any(_has_phrase(under, alt) for alt in slot) for slot in slots):
+                ok = False
+                break
+        if ok:
+            return pat.code
+    return None
+
+
+def _has_phrase(words: set[str], phrase: str) -> bool:
+    return all(w in words for w in phrase.split())
 
 
 
