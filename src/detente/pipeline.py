@@ -1,4 +1,5 @@
-"""The coding pipeline: article -> parse -> actors -> places -> events -> quotes."""
+"""The coding pipeline: article -> parse -> actors -> places -> quotes -> events (a speaker's harsh
+words in a quote are an event of their own, so events read the quotes)."""
 from __future__ import annotations
 
 from typing import Iterable, Iterator
@@ -15,8 +16,8 @@ def code_parsed(article: Article, parse: Parse) -> Article:
     """Fill an article's actors, places, events and quotes from its parse."""
     article.actors = actors_stage.resolve(article, parse)
     article.places = places_stage.resolve(article, parse, article.actors)
-    article.events = events_stage.extract(article, parse, article.actors, article.places)
     article.quotes = quotes_stage.extract(article, parse, article.actors)
+    article.events = events_stage.extract(article, parse, article.actors, article.places, quotes=article.quotes)
     return article
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from typing import Optional
 
-from ..model import Actor, Article, Event, Parse, Place
+from ..model import Actor, Article, Event, Parse, Place, Quote
 from .coding import MAX_EVENTS_PER_SENTENCE, code
 from .lexicon import load
 from .targets import place_targets
@@ -28,18 +28,19 @@ PLACE_AS_TARGET_ENV = "DETENTE_PLACE_AS_TARGET"
 
 
 def extract(article: Article, parse: Parse, actors: list[Actor], places: list[Place],
-            place_as_target: Optional[bool] = None) -> list[Event]:
+            place_as_target: Optional[bool] = None, quotes: Optional[list[Quote]] = None) -> list[Event]:
     """Every political event in the article; a document it cannot cope with gets a warning, not a crash.
 
     place_as_target: PETRARCH's convention, where an event with no target actor takes the country of
     the place it happened in as its target ("Obama and Putin will meet in Zurich" -> USA->CHE). Off by
     default (the place is kept in `Event.place`, and a meeting in Zurich is not an act towards
     Switzerland) except for the codes whose target CAMEO defines as the place (a visit's host country:
-    lexicon place_targets); None reads the environment variable DETENTE_PLACE_AS_TARGET (1/true/yes)."""
+    lexicon place_targets); None reads the environment variable DETENTE_PLACE_AS_TARGET (1/true/yes).
+    quotes: the quotes stage's output, whose harsh judgements of others are criticisms (evaluation.py)."""
     if place_as_target is None:
         place_as_target = os.environ.get(PLACE_AS_TARGET_ENV, "").strip().lower() in ("1", "true", "yes", "on")
     try:
-        evs = code(article, parse, actors or [], places or [])
+        evs = code(article, parse, actors or [], places or [], quotes or [])
         return place_targets(evs, None if place_as_target else load().place_targets)
     except Exception as e:  # a bad document must not stop a batch
         article.warnings.append(f"events: skipped after {type(e).__name__}: {str(e)[:200]}")

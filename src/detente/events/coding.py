@@ -6,8 +6,8 @@ from collections import Counter
 from typing import Optional
 
 from ..actors import ref_at
-from ..model import Actor, ActorRef, Article, Event, Parse, Place
-from . import conventions, dedupe, headline, polarity, roles, triggers, when_where
+from ..model import Actor, ActorRef, Article, Event, Parse, Place, Quote
+from . import conventions, dedupe, evaluation, headline, polarity, roles, triggers, when_where
 from .arguments import Resolver
 from .lexicon import has, intention, load
 from .record import event, same
@@ -21,7 +21,8 @@ CROWD_ROOTS = ("14",)
 CLAUSE_TARGET_ROOTS = ("02", "10", "11", "12", "13")
 
 
-def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place]) -> list[Event]:
+def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place],
+         quotes: Optional[list[Quote]] = None) -> list[Event]:
     """The article's events, duplicates folded, at most MAX_EVENTS_PER_SENTENCE a sentence."""
     s = State(article, parse, actors, load(), Resolver(parse, lambda b, e: ref_at(actors, b, e)),
               place_tok=when_where.place_tokens(parse, places), times=when_where.timexes(article, parse),
@@ -38,12 +39,36 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
     if s.headline_end and not any(e.trigger.start < s.headline_end for e in events):
         events.extend(headline.read(s)[:MAX_EVENTS_PER_SENTENCE])
     events = statements(s, events)
+    events.extend(_judgements(s, events, quotes or []))
     events = dedupe.drop_subsumed(events, lambda e, o: _restates(s, e, o))
     answered_questions(s, events)
     implicit_targets(s, events)
     events.sort(key=lambda e: (e.trigger.start, e.id))
     events = dedupe.merge(events, s.headline_end)
     return _cap(s, conventions.apply(events, s.lex))
+
+
+def _judgements(s: State, events: list[Event], quotes: list[Quote]) -> list[Event]:
+    """Harsh words of a speaker about others are a criticism (111): in what a quote or a speech verb's
+    complement says, and in a characterisation ("called the plan reckless")."""
+    coded = {s.p.token_at(e.trigger.start).sent for e in events if e.plover and s.p.token_at(e.trigger.start)}
+    said = [(q.start, q.end, q.speaker) for q in quotes if q.speaker is not None and not q.scare
+            and (q.speaker.actor or q.speaker.country)]  # an unresolved "he" is no identifiable actor
+    for t in s.p.tokens:
+        if t.pos == "VERB" and has(t, s.lex.speech):
+            comp = [c for c in s.p.children(t.i) if c.dep in ("ccomp", "parataxis")]
+            speaker = roles.speaker(s, t.i) if comp else None
+            if speaker is not None:
+                sub = s.p.subtree(comp[0].i)
+                said.append((sub[0].start, sub[-1].end, speaker))
+    found = evaluation.in_statements(s.p, said, coded, s.trigger_tokens, s.lex, s.r.actor)
+    found += evaluation.characterisations(s.p, s.lex, s.trigger_tokens, lambda v: s.r.verb_source(v)[0], s.r.actor)
+    out = []
+    for j in found:
+        w = s.p.tokens[j.word]
+        trig = triggers.Trigger(j.word, "111", "verb" if w.pos == "VERB" else "noun", [j.word], None, w.lemma.lower())
+        out.append(event(s, trig, j.source, j.target, polarity.Polarity(False, "asserted"), None))
+    return out
 
 
 def _governs_event(s: State, trig: triggers.Trigger, by_tok: dict) -> bool:

@@ -1,0 +1,172 @@
+"""Evaluative statements: a speaker who judges another party in harsh words criticises it.
+
+PLOVER's ACCUSE covers "express disapprovals, objections, and complaints; condemn, decry a policy or
+an action; criticize, defame, denigrate responsible parties" (manual ch. 3; CAMEO 111). News mostly
+reports such acts without a verb of criticism: the speaker's own words carry the judgement
+("Leaving them to die is a big mistake", he said; X called the plan "lousy"). Two places hold them:
+
+- what a speaker said: the content of a quote the quotes stage attributed to a speaker, and the
+  complement of a speech verb ("said the decision was reckless");
+- a characterisation: "call / describe / label / brand X (as) Y", where Y judges X.
+
+The judgement is read with the VADER valence lexicon (Hutto & Gilbert 2014, MIT, shipped with the
+vaderSentiment package): a sentence of the statement counts when its most negative evaluative word
+and its overall valence are both at or below HARSH. Words that state an event of their own (the
+lexicon's triggers: "attack", "killed") are the events, not a judgement, and a sentence that already
+gave a coded event is left to it. The judged party is the first other actor the judging words name;
+when there is none, the event keeps no target (the analyst sees the sentence).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterable, Optional
+
+from ..model import ActorRef, Parse, Token
+from .arguments import FIRST_PERSON
+from .lexicon import Lexicon, has
+
+HARSH = -1.5  # VADER's scale runs -4..+4; -1.5 is "clearly negative" (e.g. 'mistake' -1.4 is not alone)
+NEGATION_FLIP = -0.74  # VADER's own factor for a negated word ("not right")
+EVALUATIVE_POS = {"ADJ", "NOUN", "VERB", "ADV"}
+JUDGED_PRONOUNS = {"he", "she", "they", "you", "him", "her", "them", "his", "their", "your", "it", "its"}
+
+
+@lru_cache(maxsize=1)
+def valence() -> dict[str, float]:
+    """Word -> mean valence, from the vaderSentiment package's lexicon file."""
+    out: dict[str, float] = {}
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha():
+            try:
+                out[parts[0].lower()] = float(parts[1])
+            except ValueError:
+                continue
+    return out
+
+
+@dataclass
+class Judgement:
+    word: int  # token index of the harshest word: the trigger shown as evidence
+    source: ActorRef
+    target: Optional[ActorRef]
+
+
+def _negated(parse: Parse, t: Token) -> bool:
+    if any(c.dep == "neg" for c in parse.children(t.i)):
+        return True
+    head = parse.tokens[t.head]
+    return head.i != t.i and head.pos in ("AUX", "VERB") and any(c.dep == "neg" for c in parse.children(head.i))
+
+
+PREDICATE_DEPS = {"attr", "acomp", "oprd"}
+
+
+def _predicated(parse: Parse, t: Token) -> bool:
+    """Is the word said OF something: the predicate of a clause ("is a big mistake", "are lying",
+    "was reckless") or a modifier of one ("a deeply dangerous way"), with a subject that is not the
+    speaker's own side ("we're broken" describes, it does not judge). A word in an object or a
+    prepositional phrase ("suffered casualties", "slipped into recession") reports a state of affairs."""
+    node = t
+    if t.dep in ("amod", "compound", "advmod") and parse.tokens[t.head].dep in PREDICATE_DEPS:
+        node = parse.tokens[t.head]
+    if node.dep in PREDICATE_DEPS:
+        clause = parse.tokens[node.head]
+    elif node.pos == "VERB" and node.dep not in ("xcomp", "acl", "relcl", "amod", "advcl", "pcomp"):
+        clause = node
+    else:
+        return False
+    subj = next((c for c in parse.children(clause.i) if c.dep in ("nsubj", "nsubjpass", "csubj", "expl")), None)
+    if subj is None:
+        return node.dep == "oprd"  # "called it lousy": the object is the judged one
+    return subj.lower not in FIRST_PERSON and subj.pos != "NUM"
+
+
+def harshest(parse: Parse, tokens: Iterable[Token], skip: set[int], lex: Lexicon,
+             predicated: bool = True) -> Optional[int]:
+    """The token index of the harshest evaluative word among tokens, when their judgement is harsh.
+    predicated: count only words said of something (see _predicated); a characterisation's name is."""
+    val = valence()
+    suffering = lex.words["suffering"]
+    total, worst, worst_i = 0.0, 0.0, None
+    for t in tokens:
+        if t.i in skip or t.pos not in EVALUATIVE_POS or t.ent not in ("",) or has(t, lex.speech):
+            continue
+        if has(t, suffering) or (predicated and not _predicated(parse, t)):
+            continue
+        v = val.get(t.lower, val.get(t.lemma.lower()))
+        if v is None:
+            continue
+        if _negated(parse, t):
+            v *= NEGATION_FLIP
+        total += v
+        if v < worst:
+            worst, worst_i = v, t.i
+    if worst_i is not None and worst <= HARSH and total <= HARSH:
+        return worst_i
+    return None
+
+
+def _judged(parse: Parse, tokens: list[Token], source: ActorRef,
+            actor: Callable[[int], Optional[ActorRef]]) -> Optional[ActorRef]:
+    for t in tokens:
+        if t.pos not in ("PROPN", "NOUN", "PRON"):
+            continue
+        ref = actor(t.i)
+        if ref is None or (ref.start, ref.end) == (source.start, source.end):
+            continue
+        if ref.actor and ref.actor == source.actor:
+            continue
+        if t.pos == "PRON" and t.lower not in JUDGED_PRONOUNS:
+            continue
+        return ref
+    return None
+
+
+def in_statements(parse: Parse, statements: list[tuple[int, int, ActorRef]], coded: set[int], skip: set[int],
+                  lex: Lexicon, actor: Callable[[int], Optional[ActorRef]]) -> list[Judgement]:
+    """Harsh judgements in what speakers said: statements are (start, end, speaker) character spans
+    (quote contents, speech complements); coded holds the sentences that already gave an event."""
+    out, seen = [], set()
+    for start, end, speaker in statements:
+        toks = parse.tokens_in(start, end)
+        by_sent: dict[int, list[Token]] = {}
+        for t in toks:
+            by_sent.setdefault(t.sent, []).append(t)
+        for sent, words in by_sent.items():
+            if sent in coded or (sent, speaker.actor or speaker.start) in seen:
+                continue
+            word = harshest(parse, words, skip, lex)
+            if word is None:
+                continue
+            seen.add((sent, speaker.actor or speaker.start))
+            out.append(Judgement(word, speaker, _judged(parse, words, speaker, actor)))
+    return out
+
+
+def characterisations(parse: Parse, lex: Lexicon, skip: set[int], subject: Callable[[Token], list[ActorRef]],
+                      actor: Callable[[int], Optional[ActorRef]]) -> list[Judgement]:
+    """'X called the move "a smash and grab"', 'described the plan as reckless': the name given judges
+    the object (or its owner: "called May's deal lousy" judges May)."""
+    out = []
+    for v in parse.tokens:
+        if v.pos != "VERB" or not has(v, lex.words["characterise"]):
+            continue
+        kids = parse.children(v.i)
+        obj = next((c for c in kids if c.dep in ("dobj", "nsubjpass")), None)
+        names = [c for c in kids if c.dep in ("oprd", "xcomp", "attr", "ccomp")]
+        names += [g for c in kids if c.dep == "prep" and c.lower == "as" for g in parse.children(c.i)]
+        if obj is None or not names:
+            continue
+        words = [t for n in names for t in parse.subtree(n.i)]
+        word = harshest(parse, words, skip, lex, predicated=False)
+        sources = subject(v)
+        if word is None or not sources:
+            continue
+        owner = next((c for c in parse.children(obj.i) if c.dep == "poss"), None)
+        target = actor(obj.i) or (actor(owner.i) if owner is not None else None)
+        out.append(Judgement(word, sources[0], target))
+    return out

@@ -1,0 +1,46 @@
+"""A speaker's harsh words about another party are a criticism (CAMEO 111, PLOVER ACCUSE); words of
+suffering, self-description and reported states of affairs are not. Sentences written for the test."""
+import pytest
+
+import detente
+
+CASES = {
+    "said_harsh": 'Germany\'s foreign minister said the French proposal was "dangerous and irresponsible".',
+    "called": 'The Chinese foreign ministry called the American sanctions "a shameful act of bullying".',
+    "quote_only": 'Iranian President Hassan Rouhani spoke in Tehran on Monday. "The Americans are lying to the whole world," he said.',
+    "nobody": '"The Americans are lying to the whole world," someone said.',
+    "self": '"We are broken," the Polish minister said.',
+    "toll": "A Syrian army spokesman said 40 people were dead after the blast.",
+    "state": "The Turkish finance minister said the economy had slipped into a deep recession.",
+    "mild": 'The Indian ambassador said the talks with Pakistan were "a small mistake".',
+}
+
+
+@pytest.fixture(scope="module")
+def coded():
+    return {k: detente.code_text(v, published="2024-03-04") for k, v in CASES.items()}
+
+
+def criticisms(art):
+    return [e for e in art.events if e.cameo == "111" and not e.negated]
+
+
+def test_a_harsh_judgement_in_speech_is_a_criticism_by_the_speaker(coded):
+    got = criticisms(coded["said_harsh"])
+    assert got and got[0].source.country == "DEU" and got[0].plover == "ACCUSE"
+    assert got[0].trigger.text in ("dangerous", "irresponsible")  # the judging word is the evidence
+
+
+def test_a_harsh_name_given_to_something_criticises_it(coded):
+    got = criticisms(coded["called"])
+    assert got and got[0].source.country == "CHN"
+
+
+def test_a_quote_carries_its_speakers_judgement(coded):
+    got = criticisms(coded["quote_only"])
+    assert got and got[0].source.country == "IRN" and got[0].target.country == "USA"
+
+
+@pytest.mark.parametrize("case", ["self", "toll", "state", "mild", "nobody"])
+def test_suffering_self_description_states_and_mild_words_are_no_criticism(coded, case):
+    assert not criticisms(coded[case])
