@@ -121,6 +121,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         targets = s.r.verb_targets(t, trig.obj, theme=has(t, s.lex.theme_object))
         if not targets and trig.code.startswith(CLAUSE_TARGET_ROOTS):
             targets = roles.clause_subject(s, t)
+        if not targets and not sources and trig.code.startswith(ANCHORED_ROOTS):
+            targets = roles.people_object(s, t)  # "an individual was arrested": the act is the news
         between = any(c.dep == "prep" and c.lower == "between" for c in s.p.children(t.i))
         if trig.swap:
             near = s.p.children(t.i) + (s.p.children(trig.obj) if trig.obj is not None else [])
@@ -135,6 +137,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     mutual = has(t, s.lex.mutual) or any(  # "held joint exercises"
         c.dep == "amod" and has(c, s.lex.mutual) for c in s.p.children(trig.obj if trig.obj is not None else t.i))
     pairs = _pairs(sources, targets, mutual, between)
+    if not pairs and trig.kind == "noun" and _anchored(s, t, trig.code):
+        pairs = [(None, None)]  # "the protests began in June": a real event, its actors left unsaid
     if trig.dyadic:  # a PETRARCH verb's default code holds only between a source and a target
         pairs = [(src, tgt) for src, tgt in pairs if src is not None and tgt is not None]
     if has(t, s.lex.reciprocal) or (trig.obj is not None and has(s.p.tokens[trig.obj], s.lex.reciprocal)):
@@ -176,6 +180,31 @@ def _pairs(sources, targets, mutual, between) -> list[tuple[Optional[ActorRef], 
         return [(src, o) for src in targets for o in targets if not same(src, o)]
     srcs, tgts = sources or [None], targets or [None]
     return [(src, o) for src in srcs for o in tgts if (src or o) and not same(src, o)]
+
+
+ANCHORED_ROOTS = ("14", "17", "18", "19", "20")
+ANCHOR_PREPS = {"in", "during", "after", "since", "following", "amid"}
+
+
+def _anchored(s: State, t, code: str) -> bool:
+    """A protest, arrest or attack named by a noun with no actor in its phrase is still an event when
+    the text ties it to something that happened: it has a date ("last week's protests"), it acts
+    ("the attack killed twelve", "the protests began"), or a death or injury happened in it ("died in
+    the attack"). A noun that only names a situation ("the war", "the conflict") needs a date."""
+    if not code.startswith(ANCHORED_ROOTS):
+        return False
+    phrase = s.p.subtree(t.i)
+    if any(x.i in s.times for x in phrase):
+        return True
+    if has(t, s.lex.words["situation_nouns"]):
+        return False
+    head = s.p.tokens[t.head]
+    if t.dep in ("nsubj", "nsubjpass") and head.pos == "VERB":
+        return True
+    if t.dep == "pobj" and head.lower in ANCHOR_PREPS:
+        verb = s.p.tokens[head.head]
+        return verb.pos == "VERB" and (has(verb, s.lex.words["harm_verbs"]) or has(verb, s.lex.words["casualty_verbs"]))
+    return False
 
 
 def _refusal(s: State, t, trig, pol) -> Optional[triggers.Trigger]:

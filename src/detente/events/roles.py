@@ -56,6 +56,16 @@ def people(s: State, o) -> bool:
         (o.pos == "PROPN" and o.text[:1].isupper())
 
 
+def people_object(s: State, v) -> list[ActorRef]:
+    """'An individual was arrested', 'shot a protester': people who are no known actor, as the target
+    of a coercive or violent act whose doer the text does not name; the words are kept, no codes."""
+    for o in s.p.children(v.i):
+        if o.dep in ("dobj", "nsubjpass") and not s.r.actors(o.i) and people(s, o) and o.pos != "PRON":
+            start, end = s.r.np_span(o.i)
+            return [ActorRef(None, s.a.text[start:end], start, end)]
+    return []
+
+
 def object_is_actor(s: State, v) -> bool:
     """Whether a verb that needs an actor as its object (lexicon actor_object: 'released', 'arrested')
     has one: a known actor, people, or no object at all."""
