@@ -1,7 +1,9 @@
 """One event per happening within an article: the headline and the lede often state the same event."""
 from __future__ import annotations
 
-from ..model import Event, Span
+from collections import Counter
+
+from ..model import Event, Span, stable_id
 
 
 def _side(ref, exact: bool):
@@ -79,3 +81,22 @@ def drop_subsumed(events: list[Event], restates=lambda e, o: True) -> list[Event
         return False
 
     return [e for e in events if not ((e.source is None) != (e.target is None) and covered(e))]
+
+
+def unique_ids(events: list[Event]) -> list[Event]:
+    """One id per event within the article, the same on every run. Events that still share an id
+    (one trigger read as two events, e.g. re-identified after an implicit target was found) take
+    one derived from their code and polarity; any left alike are numbered in list order, which the
+    coder fixes (trigger offset, then id)."""
+    shared = Counter(e.id for e in events)
+    for e in events:
+        if shared[e.id] > 1:
+            e.id = stable_id(e.id, e.cameo, "negated" if e.negated else "", e.modality)
+    seen: set[str] = set()
+    for e in events:
+        n, base = 1, e.id
+        while e.id in seen:
+            n += 1
+            e.id = stable_id(base, str(n))
+        seen.add(e.id)
+    return events

@@ -20,7 +20,8 @@ def event(s: State, trig, src, tgt, pol, speaker) -> Event:
     info = ontology.cameo(trig.code) or (None, None, None)
     plover = ontology.plover(trig.code) or (None, None)
     e = Event(
-        id=stable_id(s.a.id, str(trigger.start), str(trigger.end), rid(src), rid(tgt)),
+        # the code is part of the identity: "refused to meet" is a negated meeting and a rejection
+        id=stable_id(s.a.id, str(trigger.start), str(trigger.end), rid(src), rid(tgt), trig.code),
         source=src, target=tgt, cameo=trig.code, cameo_name=info[0], goldstein=info[1], quad_class=info[2],
         plover=plover[0], plover_mode=plover[1], negated=pol.negated, modality=pol.modality,
         speaker=speaker if speaker is not src else None,
@@ -33,7 +34,8 @@ def event(s: State, trig, src, tgt, pol, speaker) -> Event:
 
 
 def rid(ref: Optional[ActorRef]) -> str:
-    return "" if ref is None else f"{ref.actor or ''}:{ref.start}"
+    """A side's part of an event id: its actor and where it is named (start and end)."""
+    return "" if ref is None else f"{ref.actor or ''}:{ref.start}:{ref.end}"
 
 
 def same(a: Optional[ActorRef], b: Optional[ActorRef]) -> bool:
