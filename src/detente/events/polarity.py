@@ -40,23 +40,36 @@ def _aux(parse: Parse, t: Token) -> set[str]:
 
 
 def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
+    """The polarity of the event at token i. Negation and negative verbs reach only the event of their
+    own clause: not a relative clause, an adverbial clause ("opposed the plan, saying ..."), an adjunct
+    ("despite the attack"), nor a noun event another event verb takes as its object ("did not condemn
+    the attack"). A condition ("if", "unless"; "until" under a refusal) makes its clause hypothetical."""
     pol = Polarity()
     t = parse.tokens[i]
-    negated = _neg_child(parse, t) or any(c.lower == "no" and c.dep == "det" for c in parse.children(i))
+    w = lex.words
+    # "did not believe X" is still a statement made: belief verbs keep their own negation to themselves
+    negated = not has(t, w.get("belief_verbs", ())) and (
+        _neg_child(parse, t) or any(c.lower == "no" and c.dep == "det" for c in parse.children(i)))
     intended = bool(_aux(parse, t) & FUTURE_AUX) or _going_to(parse, t)
     hypothetical = bool(_aux(parse, t) & HYPO_AUX)
     question = False
-    node, steps, in_clause = t, 0, True
+    node, steps, in_clause, reach = t, 0, True, True
     while node.head != node.i and steps < 12:
         steps += 1
         dep, head = node.dep, parse.tokens[node.head]
         mark = {c.lower for c in parse.children(node.i) if c.dep == "mark"}
         if mark & {"whether"} or (mark & {"if"} and has(head, ("ask", "wonder", "question", "know"))):
             question = True
-        elif mark & CONDITIONAL and dep == "advcl":
+        elif dep == "advcl" and mark & (CONDITIONAL | w.get("conditional_marks", frozenset())):
             hypothetical = True
+        elif dep == "advcl" and mark & w.get("until_marks", frozenset()) and in_clause and _qualifies(parse, head, lex):
+            hypothetical = True  # "refused to negotiate until Britain had withdrawn": a condition
+        if reach:
+            leaves = _boundary(parse, t, node, head, lex)
+            reach = not leaves
+            in_clause = in_clause and leaves != "clause"
         if dep == "ccomp" or dep == "parataxis":
-            if has(head, lex.negators):
+            if reach and has(head, lex.negators):
                 negated = True
             if in_clause and (has(head, lex.hypothetical) or has(head, lex.intent)) and not has(head, lex.speech):
                 hypothetical = True  # "wants that Putin attacks", "urged that talks resume": someone else's act
@@ -71,9 +84,15 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
                 intended = intended or bool(_aux(parse, head) & FUTURE_AUX)
                 hypothetical = hypothetical or bool(_aux(parse, head) & HYPO_AUX)
         elif dep in CHAIN and in_clause:
-            if has(head, lex.negators):
-                negated = True
-            if _neg_child(parse, head) or any(c.lower == "no" and c.dep == "det" for c in parse.children(head.i)):
+            if has(head, w.get("stance_verbs", ())) and not has(node, w.get("denial_objects", ())):
+                # "opposed sending troops", "rejected the offer to mediate": envisaged, not undone;
+                # "resisted the offensive": it happened
+                hypothetical = hypothetical or t.pos == "VERB"
+                in_clause = reach = False
+                node = head
+                continue
+            if reach and (has(head, lex.negators) or _neg_child(parse, head) or
+                          any(c.lower == "no" and c.dep == "det" for c in parse.children(head.i))):
                 negated = True
             controlled = dep == "xcomp" and any(c.dep in ("dobj", "dative") and c.i < node.i for c in parse.children(head.i))
             if controlled and (has(head, lex.intent) or has(head, lex.hypothetical)):
@@ -94,6 +113,59 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
     pol.modality = ("question" if question else "hypothetical" if hypothetical else "intended" if intended
                     else "reported" if pol.speech_verb is not None else "asserted")
     return pol
+
+
+NONFINITE = {"VBG", "VB", "VBN", "TO"}
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _boundary(parse: Parse, t: Token, node: Token, head: Token, lex: Lexicon) -> Optional[str]:
+    """Does the step from `node` up to `head` leave the event's own clause ("clause": nothing that
+    governs `head` speaks of the event at `t`), or only the reach of negation ("negation": the event
+    is another event's object, which keeps its own negation), or neither (None)?"""
+    dep = node.dep
+    if dep == "relcl":
+        return "clause"  # "did not expel the diplomats who had attacked": the attack is another clause's
+    if dep == "advcl":
+        # only a purpose infinitive ("did not come to meet") shares its governor's fate
+        purpose = any(c.lower == "to" and c.dep == "aux" for c in parse.children(node.i))
+        return "clause" if not purpose or any(c.dep == "mark" for c in parse.children(node.i)) else None
+    if dep == "prep" and node.lower in lex.words.get("adjunct_prepositions", ()):
+        return "clause"  # "did not retaliate despite the attack"
+    if dep == "conj" and node.tag in FINITE and head.tag in NONFINITE:
+        return "clause"  # "denied sending arms and criticised the report": criticised is the denial's sibling
+    if head.pos == "VERB" and head.i != t.i and _event_verb(head, lex) and (
+            t.pos in ("NOUN", "PROPN") or dep == "prep"):
+        # "did not condemn the attack", "did not accuse X of supporting": the negation is the
+        # condemnation's and the accusation's, not the attack's or the support's
+        return "negation"
+    return None
+
+
+def _event_verb(t: Token, lex: Lexicon) -> bool:
+    """A verb that codes an event of its own (not one that carries, plans, asks for or undoes another)."""
+    carriers = lex.support | lex.intent | lex.hypothetical | lex.negators | lex.avowal_verbs
+    if has(t, carriers):
+        return False
+    return has(t, _coded_verbs(lex)) or has(t, lex.speech) or has(t, lex.words.get("belief_verbs", ()))
+
+
+_CODED: dict[int, frozenset] = {}
+
+
+def _coded_verbs(lex: Lexicon) -> frozenset:
+    key = id(lex)
+    if key not in _CODED:
+        _CODED[key] = frozenset(lex.verbs) | frozenset().union(*(p.verbs for p in lex.patterns))
+    return _CODED[key]
+
+
+def _qualifies(parse: Parse, head: Token, lex: Lexicon) -> bool:
+    """An 'until' clause is a condition when what it qualifies is itself negated, refused or only intended."""
+    if has(head, lex.negators | lex.words.get("refusal_verbs", frozenset())) or has(head, lex.intent):
+        return True  # "refused to talk until ...", the clause hung on the refusal itself
+    own = analyse(parse, head.i, lex)
+    return own.negated or own.modality in ("intended", "hypothetical")
 
 
 def _going_to(parse: Parse, t: Token) -> bool:
