@@ -32,3 +32,30 @@ def test_anchored_nominal_events_are_kept(coded, case, kind):
 @pytest.mark.parametrize("case", ["situation", "plain"])
 def test_situation_nouns_and_generic_mentions_are_not_events(coded, case):
     assert not plovers(coded[case])
+
+
+SENSES = {
+    "according": "According to Reuters, Brazil has two million refugees.",
+    "showed": "The Spanish minister's speech demonstrated a lack of interest in Morocco.",
+    "marched": "Thousands of Chilean students marched in Santiago on Friday.",
+    "named_war": "Iraq commemorated the Iran-Iraq War on Sunday.",
+    "dated_war": "Russia fought a war with Georgia in August 2008.",
+}
+
+
+@pytest.fixture(scope="module")
+def senses():
+    return {k: detente.code_text(v, published="2023-07-10") for k, v in SENSES.items()}
+
+
+def test_a_verb_working_as_a_preposition_is_no_event(senses):
+    assert not [e for e in senses["according"].events if e.trigger.text.lower() == "according"]
+
+
+def test_protest_verbs_with_an_object_mean_something_else(senses):
+    assert "PROTEST" not in plovers(senses["showed"])
+    assert "PROTEST" in plovers(senses["marched"])
+
+
+def test_a_war_named_or_undated_is_a_situation(senses):
+    assert not [e for e in senses["named_war"].events if e.trigger.text == "War"]

@@ -83,6 +83,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     t = s.p.tokens[trig.i]
     between = False
     if trig.kind == "noun":
+        if has(t, s.lex.words["situation_nouns"]) and not any(x.i in s.times for x in s.p.subtree(t.i)):
+            return []  # "Syria's seven-year war", "the Iran-Iraq War": a situation, not an act
         sources, targets, between = s.r.noun_roles(t, trig.code, lambda i: i in s.place_tok)
         head = s.p.tokens[t.head]
         if t.dep == "pobj" and head.dep == "prep" and head.lower in ("in", "into"):
@@ -193,11 +195,8 @@ def _anchored(s: State, t, code: str) -> bool:
     the attack"). A noun that only names a situation ("the war", "the conflict") needs a date."""
     if not code.startswith(ANCHORED_ROOTS):
         return False
-    phrase = s.p.subtree(t.i)
-    if any(x.i in s.times for x in phrase):
+    if any(x.i in s.times for x in s.p.subtree(t.i)):
         return True
-    if has(t, s.lex.words["situation_nouns"]):
-        return False
     head = s.p.tokens[t.head]
     if t.dep in ("nsubj", "nsubjpass") and head.pos == "VERB":
         return True

@@ -31,6 +31,10 @@ class Trigger:
     dyadic: bool = False  # a PETRARCH verb's default code: an event only with a source and a target
 
 
+def has_object(parse: Parse, v: Token) -> bool:
+    return any(c.dep in ("dobj", "obj") for c in parse.children(v.i))
+
+
 def objects_of(parse: Parse, v: Token) -> list[Token]:
     """Direct objects of a verb, with their conjuncts; the passive subject counts as the object."""
     out = []
@@ -69,8 +73,8 @@ def _match_pattern(parse: Parse, v: Token, pat: Pattern) -> Optional[tuple[list[
 
 
 def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
-    if v.pos not in VERB_POS:
-        return None
+    if v.pos not in VERB_POS or v.dep == "prep":
+        return None  # "according to", "including", "following": a verb form that works as a preposition
     for pat in lex.patterns_for(lemmas(v)):  # most specific first
         hit = _match_pattern(parse, v, pat)
         if hit:
@@ -80,6 +84,8 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
             return Trigger(v.i, code, "verb", sorted(hit[0]), hit[1], lemma(v), pat.swap)
     forms = _forms(v)
     code = next((lex.verbs[l] for l in forms if l in lex.verbs), None)
+    if code and has_object(parse, v) and set(forms) & lex.words["intransitive_events"]:
+        code = None  # "demonstrated a lack of", "rallied support": with an object the verb means another thing
     if code is None:
         code = _petrarch_pattern(parse, v, forms, lex)
     if code is None and _asks_to(parse, v):
