@@ -23,6 +23,7 @@ def test_bare_month_without_anchor_stays_unresolved():
 
 
 def test_year_keeps_year_precision():
+    assert one("attacked the convoy in 2019.").value == "2019"  # a year ending the sentence
     t = one("the 2021 Kabul bombing")
     assert (t.value, t.precision) == ("2021", "year")
 
@@ -99,7 +100,11 @@ def test_vague_relative_forms():
     resolved = lambda s, kind: timex.resolve(timex.Timex(0, len(s), s, kind), anchor)  # noqa: E731
     assert resolved("a few days ago", "ago").value is None
     assert resolved("this weekend", "rel").value is None
-    assert resolved("earlier this week", "rel").value is None
+    t = resolved("earlier this week", "rel")  # a week, at week precision: its Monday
+    assert (t.value, t.precision) == ("2025-10-27", "week")
+    t = resolved("last week", "rel")
+    assert (t.value, t.precision) == ("2025-10-20", "week")
+    assert resolved("two weeks ago", "ago").precision == "week"
     t = resolved("earlier this month", "rel")
     assert (t.value, t.precision) == ("2025-10", "month")
     t = resolved("later this year", "rel")
@@ -137,3 +142,14 @@ def test_find_tries_the_patterns_only_where_an_expression_can_start():
     for _ in range(3000):
         text = rng.choice(["", " ", "\n"]).join(rng.choice(words) for _ in range(rng.randint(1, 9)))
         assert [(t.start, t.text, t.kind) for t in timex.find(text)] == everywhere(text), text
+
+
+def test_future_tense_reads_forward():
+    monday = date(2025, 10, 27)
+    t = one("will meet on Wednesday", monday)
+    assert timex.resolve(t, monday, "future").value == "2025-10-29"
+    assert timex.resolve(one("met on Wednesday", monday), monday, "past").value == "2025-10-22"
+    assert timex.resolve(one("on 10 September", date(2025, 9, 5)), date(2025, 9, 5), "future").value == "2025-09-10"
+    assert timex.resolve(one("on 10 September", date(2025, 9, 5)), date(2025, 9, 5)).value == "2024-09-10"
+    assert timex.resolve(one("due in March", date(2025, 11, 5)), date(2025, 11, 5), "future").value == "2026-03"
+    assert timex.resolve(one("on February 29", date(2025, 3, 1)), date(2025, 3, 1), "future").value == "2028-02-29"

@@ -36,7 +36,7 @@ _PATTERNS = [
     ("rel", r"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend)\b"),
     ("day", r"\b(?:yesterday|today|tonight|last night)\b"),
     ("wd", r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-    ("y", rf"(?<![\d,.$-]){_YEAR}(?![\d,.%]|\s*(?:people|troops|soldiers|km|miles|tonnes|tons|dollars))"),
+    ("y", rf"(?<![\d,.$-]){_YEAR}(?![\d%]|[,.]\d|\s*(?:people|troops|soldiers|km|miles|tonnes|tons|dollars))"),
 ]
 _RX = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
 _NEEDS_CASE = {"m", "md", "dm", "my", "mdy", "dmy", "wd"}  # month and weekday names are capitalised
@@ -49,7 +49,8 @@ class Timex:
     text: str
     kind: str
     value: Optional[str] = None  # YYYY, YYYY-MM or YYYY-MM-DD
-    precision: Optional[str] = None  # year | month | day
+    precision: Optional[str] = None  # year | month | week (value: its Monday) | day
+    anchor: Optional[date] = None  # what a relative form was resolved against (to re-read it by tense)
 
 
 # Every expression starts with a number or one of these words: _RX is tried only there, which is
@@ -104,9 +105,19 @@ def parse_date(s: Optional[str]) -> Optional[date]:
         return None
 
 
-def resolve(t: Timex, anchor: Optional[date]) -> Timex:
-    """Fill t.value and t.precision; relative and year-less forms need an anchor, else stay None."""
+# the forms whose reading depends on the tense: "on Wednesday", "on 10 September", "in March"
+DIRECTED = {"wd", "md", "dm", "m"}
+
+
+def resolve(t: Timex, anchor: Optional[date], direction: str = "past") -> Timex:
+    """Fill t.value and t.precision; relative and year-less forms need an anchor, else stay None.
+
+    direction is the tense of what the expression dates: "past" reads a weekday, a day-month or a bare
+    month as the latest one on or before the anchor ("met on Wednesday"), "future" as the first one on
+    or after it ("will meet on Wednesday"). A weekday within the anchor's week on a past verb is thus
+    earlier this week."""
     kind, s = t.kind, t.text
+    future = direction == "future"
     try:
         if kind == "y":
             return _set(t, s[-4:], "year")
@@ -120,11 +131,22 @@ def resolve(t: Timex, anchor: Optional[date]) -> Timex:
             return t
         if kind == "m":
             mon = _month_in(s)
-            year = anchor.year if mon <= anchor.month else anchor.year - 1
+            if future:
+                year = anchor.year if mon >= anchor.month else anchor.year + 1
+            else:
+                year = anchor.year if mon <= anchor.month else anchor.year - 1
             return _set(t, f"{year}-{mon:02d}", "month")
-        if kind == "wd":  # the latest such day on or before the anchor: "on Monday" in Monday's paper is that day
-            back = (anchor.weekday() - WEEKDAYS.index(s.lower())) % 7
+        if kind == "wd":  # "on Monday" in Monday's paper is that day, whichever the tense
+            wd = WEEKDAYS.index(s.lower())
+            if future:
+                return _set(t, (anchor + timedelta(days=(wd - anchor.weekday()) % 7)).isoformat(), "day")
+            back = (anchor.weekday() - wd) % 7
             return _set(t, (anchor - timedelta(days=back)).isoformat(), "day")
+        if kind in ("md", "dm") and future:
+            d = _by_rule(kind, s, anchor, future=True)
+            return _set(t, d.strftime("%Y-%m-%d"), "day")
+        if kind == "rel" and s.lower().split()[-1] == "week":
+            return _week(t, anchor)
         if kind in ("md", "dm", "day", "ago", "rel"):
             d = _by_rule(kind, s, anchor)
             if d is None:
@@ -135,10 +157,26 @@ def resolve(t: Timex, anchor: Optional[date]) -> Timex:
                     return _set(t, f"{d.year:04d}", "year")
                 if unit == "month":
                     return _set(t, d.strftime("%Y-%m"), "month")
+                if unit == "week":  # "two weeks ago" names a week, not a day
+                    return _set(t, _monday(d.date()).isoformat(), "week")
             return _set(t, d.strftime("%Y-%m-%d"), "day")
     except (ValueError, AttributeError, OverflowError):
         return t
     return t
+
+
+def _monday(d: date) -> date:
+    return d - timedelta(days=d.weekday())
+
+
+def _week(t: Timex, anchor: date) -> Timex:
+    """"last week", "this week", "earlier/later this week", "next week": the week at week precision.
+
+    Event.date_precision is a free string, so "week" is kept: the value is the week's Monday
+    (YYYY-MM-DD) and the precision says it stands for the seven days from it."""
+    first = t.text.lower().split()[0]
+    shift = {"last": -7, "next": 7}.get(first, 0)
+    return _set(t, (_monday(anchor) + timedelta(days=shift)).isoformat(), "week")
 
 
 def _set(t: Timex, value: str, precision: str) -> Timex:
@@ -155,7 +193,7 @@ _NUMBERS = {w: i for i, w in enumerate("a two three four five six seven eight ni
 _NUMBERS["one"] = 1
 
 
-def _by_rule(kind: str, s: str, anchor: Optional[date]):
+def _by_rule(kind: str, s: str, anchor: Optional[date], future: bool = False):
     """The date an expression of `kind` names, counted from the anchor; None when it names none ("a few
     days ago", "this weekend"). dateparser gives the same dates (a test holds the two side by side) but
     takes a second to load and a millisecond a call."""
@@ -167,6 +205,11 @@ def _by_rule(kind: str, s: str, anchor: Optional[date]):
         day, mon = int(re.search(r"\d{1,2}(?!\d)", after_month).group(0)), _month_in(s)
         if kind in ("mdy", "dmy"):
             return datetime(int(re.search(r"\d{4}", s).group(0)), mon, day)
+        if future:  # the first such day on or after the anchor
+            year = anchor.year if (mon, day) >= (anchor.month, anchor.day) else anchor.year + 1
+            while (mon, day) == (2, 29) and not calendar.isleap(year):
+                year += 1
+            return datetime(year, mon, day)
         year = anchor.year if (mon, day) <= (anchor.month, anchor.day) else anchor.year - 1
         while (mon, day) == (2, 29) and not calendar.isleap(year):
             year -= 1  # the latest 29 February on or before the anchor
