@@ -1,10 +1,12 @@
 """When and where an event happened: the date expression and the mentioned place nearest its trigger."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 from .. import timex
 from ..model import Article, Event, Parse, Place
+from . import polarity
 from .state import State
 
 CLAUSAL = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis", "csubj"}
@@ -27,6 +29,7 @@ def timexes(a: Article, p: Parse) -> dict[int, timex.Timex]:
     anchor = timex.parse_date(a.published) or timex.explicit_anchor(found)
     out = {}
     for t in found:
+        t.anchor = anchor
         timex.resolve(t, anchor)
         if not t.value:
             continue
@@ -36,14 +39,153 @@ def timexes(a: Article, p: Parse) -> dict[int, timex.Timex]:
 
 
 def date(s: State, e: Event, i: int) -> None:
-    tok = nearest(s, i, lambda j: j in s.times)
+    """The text's own date for the event, read in the direction of its tense; else the publication
+    date for what the article reports as news (a main-clause event in the past, perfect or present),
+    where an undated past event after a lead that names its day takes that day (date_source
+    "article", a value model.Event documents); else none: background (past perfect, relative clauses,
+    nominal mentions without a dated clause) and undated futures."""
+    modality = e.modality
+    if (e.cameo or "").startswith("11"):
+        # a criticism read off the words said ("called the plan 'dangerous'") happens when they were said
+        said = polarity.analyse(s.p, i, s.lex).speech_verb
+        if said is None:
+            said = _governing_verb(s.p, i)
+        if said is not None and said != i:
+            i, modality = said, "asserted"
+    t = s.p.tokens[i]
+    if t.pos in ("NOUN", "PROPN") and t.dep in ("nsubj", "nsubjpass") and s.p.tokens[t.head].pos == "VERB":
+        i = t.head  # "the attack killed twelve", "a bombing last week killed five": the clause tells its time
+    tense = tense_of(s.p, i, modality)
+    back = tense == "pluperfect" or background(s.p, i)
+    own = None
+    clause_dated = s.p.tokens[i].pos in ("VERB", "AUX") or _relative_clause(s.p, i) is not None
+    if back and clause_dated:
+        # a past perfect or relative clause: only its own phrase dates it, or the date a relative clause
+        # hangs on ("in March, when ..."); a nominal mention takes its clause's text date ("in May 2025,
+        # Trump mediated a ceasefire"), never the publication date
+        own = {t.i for t in s.p.subtree(i)}
+        clause = _relative_clause(s.p, i)
+        if clause is not None:
+            own.add(s.p.tokens[clause].head)
+    tok = nearest(s, i, lambda j: j in s.times and (own is None or j in own))
     if tok is not None:
         tx = s.times[tok]
+        if tx.kind in timex.DIRECTED and tx.anchor is not None and (
+                tense == "future" or (tense == "progressive" and tx.kind != "m")):
+            tx = timex.resolve(replace(tx), tx.anchor, "future")  # "will meet on Wednesday": the next one
         e.date, e.date_precision, e.date_text, e.date_source = tx.value, tx.precision, tx.text, "text"
-    elif s.a.published:
+    elif not back and tense == "past" and lead_date(s) is not None:
+        # the news told undated after a dated lead ("On Sunday, police fired ... They also used ...")
+        tx = lead_date(s)
+        e.date, e.date_precision, e.date_text, e.date_source = tx.value, tx.precision, tx.text, "article"
+    elif s.a.published and not back and tense != "future":
         e.date, e.date_precision, e.date_source = s.a.published[:10], "day", "published"
     else:
-        e.date_source = "none"
+        e.date, e.date_precision, e.date_source = None, None, "none"
+
+
+LEAD_SENTENCES = 2  # the lead: the first sentences of the body, which date the article's news
+LEAD_DAYS = 14  # a lead date is the news's only when it lies within this many days before publication
+
+
+def lead_date(s: State) -> Optional[timex.Timex]:
+    """The day the article's lead gives its news ("... on Sunday", "yesterday"), past the headline and
+    the date line; None when the lead names no day in the fortnight up to publication."""
+    pub = timex.parse_date(s.a.published)
+    if pub is None:
+        return None
+    found = sorted({id(t): t for t in s.times.values()}.values(), key=lambda t: t.start)
+    seen = 0
+    for sent in s.p.sentences:
+        if sent.end <= s.headline_end:
+            continue
+        inside = [t for t in found if sent.start <= t.start < sent.end]
+        words = s.a.text[sent.start:sent.end]
+        for t in inside:
+            words = words.replace(t.text, " ")
+        if sum(w.isalpha() for w in words.split()) < 3:
+            continue  # the date line ("Monday, January 14, 2019")
+        for t in inside:
+            if _in_relative_clause(s.p, s.p.token_at(t.start)):
+                continue  # "who spoke on Friday": another event's date
+            if t.precision == "day" and timex.parse_date(t.value) is not None and \
+                    0 <= (pub - timex.parse_date(t.value)).days <= LEAD_DAYS:
+                return t
+        seen += 1
+        if seen >= LEAD_SENTENCES:
+            return None
+    return None
+
+
+def _in_relative_clause(p: Parse, tok) -> bool:
+    for _ in range(12):
+        if tok is None or tok.head == tok.i:
+            return False
+        if tok.dep == "relcl":
+            return True
+        tok = p.tokens[tok.head]
+    return False
+
+
+def _governing_verb(p: Parse, i: int) -> Optional[int]:
+    """The verb whose complement holds token i ("commented, 'it would be an outrage'"), if any."""
+    node = p.tokens[i]
+    for _ in range(12):
+        if node.head == node.i:
+            return None
+        head = p.tokens[node.head]
+        if node.dep in ("ccomp", "parataxis") and head.pos == "VERB":
+            return head.i
+        node = head
+    return None
+
+
+FUTURE_HEADS = {"schedule", "set", "due", "expect", "plan", "slate"}  # "scheduled to meet", "due to visit"
+BE_PRESENT = {"is", "are", "am", "'s", "'re", "’s", "’re"}
+
+
+def tense_of(p: Parse, i: int, modality: str = "asserted") -> str:
+    """The tense of the event at token i: future | pluperfect | progressive | past | present.
+
+    From the trigger's auxiliaries (a coordinated verb without its own shares its head's), the
+    future auxiliaries and "going to" that polarity reads, "is to" and "scheduled/due to" heads."""
+    t = p.tokens[i]
+    aux = polarity._aux(p, t)
+    if not aux and t.dep == "conj":
+        aux = polarity._aux(p, p.tokens[t.head])
+    head = p.tokens[t.head]
+    if (modality == "intended" or aux & polarity.FUTURE_AUX or polarity._going_to(p, t)
+            or (t.dep == "xcomp" and (head.lemma.lower() in FUTURE_HEADS or
+                                      (head.lemma.lower() == "be" and head.lower in BE_PRESENT)))):
+        return "future"
+    if t.pos not in ("VERB", "AUX"):
+        return "present" if not aux else "past"
+    if aux & {"had", "'d", "’d"} and t.tag == "VBN":
+        return "pluperfect"
+    if t.tag == "VBG" and aux & BE_PRESENT:
+        return "progressive"
+    if t.tag in ("VBD", "VBN") or aux & {"has", "have", "did", "was", "were"}:
+        return "past"
+    return "present"
+
+
+def background(p: Parse, i: int) -> bool:
+    """Told as background, not as the article's news: a nominal mention ("the 2013 massacre", "a
+    decades-long insurgency") or a relative clause ("the truce, which was brokered ...")."""
+    return p.tokens[i].pos not in ("VERB", "AUX") or _relative_clause(p, i) is not None
+
+
+def _relative_clause(p: Parse, i: int) -> Optional[int]:
+    """The relative clause's verb when the trigger's own verb chain is one, else None (not "acl": in
+    "the calls asking X to", a participle is the news's own)."""
+    node = p.tokens[i]
+    for _ in range(4):
+        if node.dep == "relcl":
+            return node.i
+        if node.dep not in ("xcomp", "conj", "aux") or node.head == node.i:
+            return None
+        node = p.tokens[node.head]
+    return None
 
 
 def place(s: State, e: Event, i: int, src, tgt) -> None:

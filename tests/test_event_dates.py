@@ -1,0 +1,106 @@
+"""Events dated to when they happened: tense-directed weekdays and day-months, weeks, background events."""
+from detente.events import when_where
+from detente.pipeline import code_text
+from detente import nlp
+
+MONDAY = "2025-10-27"  # a Monday
+
+
+def dated(text, published=MONDAY, trigger=None):
+    a = code_text(text, published=published)
+    evs = [e for e in a.events if trigger is None or e.trigger.text == trigger]
+    assert evs, [(e.trigger.text, e.cameo) for e in a.events]
+    e = evs[0]
+    return e.date, e.date_precision, e.date_source
+
+
+def test_future_weekday_is_the_next_one():
+    assert dated("The Greek prime minister will meet the Turkish president in Ankara on Wednesday.",
+                 trigger="meet")[:2] == ("2025-10-29", "day")
+
+
+def test_past_weekday_is_earlier_this_week_or_the_last_one():
+    assert dated("The Greek prime minister met the Turkish president in Ankara on Saturday.",
+                 published="2025-10-29", trigger="met")[:2] == ("2025-10-25", "day")
+    assert dated("The Greek prime minister met the Turkish president in Ankara on Monday.",
+                 published="2025-10-29", trigger="met")[:2] == ("2025-10-27", "day")
+
+
+def test_day_month_without_year_nearest_in_the_tense_direction():
+    assert dated("Egypt's foreign minister will visit Israel on 10 September.", published="2025-09-05",
+                 trigger="visit")[0] == "2025-09-10"
+    assert dated("Egypt's foreign minister visited Israel on 10 September.", published="2025-09-05",
+                 trigger="visited")[0] == "2024-09-10"
+
+
+def test_last_week_is_a_week():
+    assert dated("Police arrested 40 protesters in Nairobi last week.", trigger="arrested") == \
+        ("2025-10-20", "week", "text")
+
+
+def test_earlier_this_month_is_a_month():
+    assert dated("Police arrested 40 protesters in Nairobi earlier this month.", trigger="arrested")[:2] == \
+        ("2025-10", "month")
+
+
+def test_past_perfect_without_a_date_has_none():
+    assert dated("Russia said the rebels had attacked a convoy near Donetsk.", trigger="attacked") == \
+        (None, None, "none")
+
+
+def test_past_perfect_with_its_own_date_keeps_it():
+    assert dated("The rebels had attacked the convoy in 2019.", trigger="attacked")[:2] == ("2019", "year")
+
+
+def test_relative_clause_without_a_date_has_none():
+    assert dated("Mali expelled the French ambassador, who criticised the junta.", trigger="criticised") == \
+        (None, None, "none")
+    assert dated("Mali expelled the French ambassador, who criticised the junta on Friday.",
+                 trigger="criticised")[0] == "2025-10-24"
+    assert dated("Mali expelled the French ambassador, who criticised the junta on Friday.",
+                 trigger="expelled")[2] == "published"
+
+
+def test_nominal_background_has_no_publication_date():
+    assert dated("Syria denied responsibility for the chemical attack on Ghouta.", trigger="attack") == \
+        (None, None, "none")
+    assert dated("Syria denied responsibility for the 2013 chemical attack on Ghouta.", trigger="attack")[:2] == \
+        ("2013", "year")
+
+
+def test_news_in_the_main_clause_takes_the_publication_date():
+    assert dated("Kenyan police arrested 40 protesters in Nairobi.", trigger="arrested") == \
+        (MONDAY, "day", "published")
+
+
+def test_undated_future_has_no_date():
+    assert dated("The Greek prime minister will meet the Turkish president.", trigger="meet") == \
+        (None, None, "none")
+
+
+def test_undated_news_after_a_dated_lead_takes_the_lead_day():
+    text = ("Police fired tear gas at protesters in Nairobi on Saturday. "
+            "Kenyan police also arrested 40 protesters outside parliament.")
+    assert dated(text, trigger="arrested") == ("2025-10-25", "day", "article")
+
+
+def test_every_event_has_a_date_source():
+    a = code_text("Police arrested 40 protesters. The rebels had attacked the convoy. Iran will meet Iraq on Friday.",
+                  published=MONDAY)
+    assert a.events and all(e.date_source in ("text", "published", "article", "none") for e in a.events)
+
+
+def test_tense_of_the_trigger():
+    p = nlp.parse("Iran is to meet Iraq. Iran is meeting Iraq on Friday. Iran had met Iraq. Iran met Iraq.")
+    verbs = [t.i for t in p.tokens if t.lemma == "meet"]
+    assert [when_where.tense_of(p, i) for i in verbs] == ["future", "progressive", "pluperfect", "past"]
+
+
+def test_a_nominal_subject_is_dated_by_its_clause():
+    assert dated("Last week a car bombing killed five soldiers in Kabul.", trigger="bombing")[:2] == \
+        ("2025-10-20", "week")
+
+
+def test_a_nominal_takes_its_clauses_text_date_never_the_publication_date():
+    text = "In May 2024, Qatar mediated a ceasefire between Israel and Hamas."
+    assert dated(text, trigger="ceasefire")[:2] == ("2024-05", "month")
