@@ -3,6 +3,10 @@
 - AGREE: "cooperative actions of types CONSULT, SUPPORT, COOPERATE and AID reported in future tense
   are taken to imply intentions and should be coded as AGREE". An intended (future, promised)
   cooperative event takes CAMEO's intent code for it (lexicon `intentions`: 04 -> 036, 07 -> 033 ...).
+  The manual keeps the original type for "a specific action [that] it is clear ... will be
+  realized": a meeting or visit that is simply scheduled ("will meet in Zurich", "is scheduled to
+  attend") stays CONSULT; one that is promised or agreed to ("agreed to meet", "ready to hold talks")
+  is AGREE (lexicon words `promise_words`).
 - CONCEDE: "announcements of future retreats should be coded as CONCEDE" ("announced ... would withdraw
   troops"); future concessions stay CONCEDE. The CAMEO code keeps the intent code (035x), the PLOVER
   type is CONCEDE.
@@ -11,8 +15,8 @@ Negated events are left as they are: they are not events an analyst counts.
 from __future__ import annotations
 
 from .. import ontology
-from ..model import Event
-from .lexicon import Lexicon, intention
+from ..model import Event, Parse
+from .lexicon import Lexicon, has, intention
 
 FUTURE_TO_AGREE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 FUTURE_TO_CONCEDE = {"RETREAT", "CONCEDE"}
@@ -27,10 +31,23 @@ def _recode(e: Event, code: str) -> None:
     e.plover, e.plover_mode = plover
 
 
-def apply(events: list[Event], lex: Lexicon) -> list[Event]:
+def _promised(parse: Parse, e: Event, lex: Lexicon) -> bool:
+    """Is the event's verb the complement of a promise, agreement or readiness ("agreed to meet")?"""
+    tok = parse.token_at(e.trigger.start)
+    steps = 0
+    while tok is not None and tok.dep in ("xcomp", "ccomp", "acl", "advcl") and steps < 3:
+        tok, steps = parse.tokens[tok.head], steps + 1
+        if has(tok, lex.words["promise_words"]):
+            return True
+    return False
+
+
+def apply(events: list[Event], lex: Lexicon, parse: Parse) -> list[Event]:
     for e in events:
         if e.negated or e.modality != "intended" or not e.plover:
             continue
+        if e.plover == "CONSULT" and not _promised(parse, e, lex):
+            continue  # a scheduled meeting is a meeting
         if e.plover in FUTURE_TO_AGREE:
             code = intention(lex, e.cameo)
             if code is not None:
