@@ -94,8 +94,8 @@ def test_modality(coded):
 
 
 def test_mutual_meeting_gives_both_directions(coded):
-    # "X will meet Y": X's act; a future meeting is PLOVER's AGREE (CAMEO 036, intent to meet)
-    assert ("RUS", "03", "CHN") in dyads(coded["future"][1])
+    # "X will meet Y": X's act, a meeting simply scheduled (PLOVER keeps CONSULT)
+    assert ("RUS", "04", "CHN") in dyads(coded["future"][1])
     assert {("IRN", "04", "OMN"), ("OMN", "04", "IRN")} <= dyads(coded["between"][1])
 
 

@@ -59,3 +59,10 @@ def test_protest_verbs_with_an_object_mean_something_else(senses):
 
 def test_a_war_named_or_undated_is_a_situation(senses):
     assert not [e for e in senses["named_war"].events if e.trigger.text == "War"]
+
+
+def test_a_promised_meeting_is_agree_but_a_scheduled_one_stays_a_meeting():
+    promised = detente.code_text("Russia agreed to meet Ukraine in Minsk next week.", published="2023-07-10")
+    scheduled = detente.code_text("Russia will meet Ukraine in Minsk next week.", published="2023-07-10")
+    assert "AGREE" in plovers(promised) and "CONSULT" not in plovers(promised)
+    assert "CONSULT" in plovers(scheduled)

@@ -74,8 +74,8 @@ def test_a_body_takes_the_country_its_phrase_names(coded):
 
 
 def test_raised_passive_subject_is_the_source(coded):
-    # a scheduled meeting is a future one: PLOVER codes it AGREE, CAMEO's intent to meet (036)
-    assert ("USA", "036", "CHN") in triples(coded["raised"])
+    # a meeting simply scheduled stays a meeting (the manual keeps a specific action's type)
+    assert ("USA", "040", "CHN") in triples(coded["raised"])
 
 
 def test_plural_pronoun_under_speech_is_every_speaker_and_intended_force_is_a_threat(coded):
@@ -206,7 +206,7 @@ def test_wanting_another_to_act_is_an_appeal_to_them(coded):
 
 
 def test_attending_games_abroad_is_a_visit(coded):
-    assert ("USA", "036", None) in triples(coded["attend"])  # prepared to: an intended visit, AGREE
+    assert ("USA", "042", None) in triples(coded["attend"])
 
 
 def test_a_visit_to_a_city_is_aimed_at_its_country_but_a_meeting_there_is_not(coded):
