@@ -206,3 +206,15 @@ def test_a_refused_record_costs_only_itself(store):
     assert store.integrity_errors() == []
     with pytest.raises(StoreError, match="article bad"):
         store.add_many([_bad_place("bad")])
+
+
+def test_a_week_dated_event_spans_its_week(tmp_path):
+    import detente
+    from detente.store import Store
+    art = detente.code_text("Germany criticised Poland last week.", published="2024-03-14")
+    ev = [e for e in art.events if e.date_precision == "week"]
+    assert ev, [(e.date, e.date_precision) for e in art.events]
+    with Store(str(tmp_path / "w.duckdb")) as store:
+        store.add(art)
+        row = store.events(article=art.id).iloc[0]
+    assert row.date_precision == "week" and str(row.date_start)[:10] == "2024-03-04" and str(row.date_end)[:10] == "2024-03-10"

@@ -108,6 +108,8 @@ def _event_row(art: Article, ev, published, outlet) -> dict[str, Any]:
         if pl and plover is None:
             plover, mode = pl[0], mode if mode is not None else pl[1]
     start, end, precision = date_range(ev.date)
+    if precision == "day" and ev.date_precision == "week":  # "last week": the value is its Monday
+        end, precision = start + dt.timedelta(days=6), "week"
     p = ev.place
     row = dict(zip(["source_actor", "source_text", "source_start", "source_end", "source_code", "source_country",
                     "source_sector"], _side(ev.source)))
