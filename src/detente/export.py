@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from functools import lru_cache
+from typing import Optional
 
 import pandas as pd
 
@@ -40,6 +42,33 @@ def country_table() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["iso3", "fips", "country_name"])
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_LINE = re.compile(
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}),?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}", re.I)
+
+
+def _words(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def lead_end(text: Optional[str], title: Optional[str] = None) -> int:
+    """Where the article's first body paragraph ends (GDELT's IsRootEvent marks the events before it):
+    past the blank lines, date lines ("Monday, January 14, 2019") and the headline above it."""
+    text = text or ""
+    head = _words(title) if title else None
+    pos = 0
+    while pos < len(text):
+        cut = text.find("\n", pos)
+        end = len(text) if cut < 0 else cut
+        line = text[pos:end].strip()
+        if line and not _DATE_LINE.fullmatch(line) and _words(line) != head:
+            return end
+        pos = end + 1
+    return len(text)
+
+
 def _source_sql(table: str, dedup: bool, filters: dict) -> tuple[str, list]:
     if table in ("events", "clusters"):
         sql, params = queries.events_sql(dedup=dedup or table == "clusters", **filters)
@@ -70,6 +99,8 @@ def export(store, out: str, fmt: str = "jsonl", table: str = "events", dedup: bo
         con = store.con
         if fmt == "gdelt":
             con.register("_iso_fips", country_table())
+            con.create_function("detente_lead_end", lead_end, ["VARCHAR", "VARCHAR"], "INTEGER",
+                                null_handling="special")
         try:
             if fmt == "jsonl":
                 return _stream_jsonl(con, sql, params, out)
@@ -81,6 +112,7 @@ def export(store, out: str, fmt: str = "jsonl", table: str = "events", dedup: bo
         finally:
             if fmt == "gdelt":
                 con.unregister("_iso_fips")
+                con.remove_function("detente_lead_end")
 
 
 def _quote_path(path: str) -> str:
@@ -139,6 +171,65 @@ def _clean(expr: str) -> str:
     return f"regexp_replace(coalesce({expr}, ''), '[\\t\\r\\n]+', ' ', 'g')"
 
 
+def _geo(text, name, country, feature, lat, lon, geonameid) -> str:
+    """An ActionGeo candidate as one struct, whichever table it comes from."""
+    return (f"{{'text': {text}::VARCHAR, 'name': {name}::VARCHAR, 'country': {country}::VARCHAR, "
+            f"'feature': {feature}::VARCHAR, 'lat': {lat}::DOUBLE, 'lon': {lon}::DOUBLE, "
+            f"'geonameid': {geonameid}::BIGINT}}")
+
+
+def _overlaps(side: str) -> str:
+    return f'(p."start" < coalesce(e.{side}_end, -1) AND p."end" > coalesce(e.{side}_start, -1))'
+
+
+# Where each event happened (ActionGeo), from the rows of `ev` (the events exported, numbered _row):
+# the event's own place; else the one resolved place its sentence names ("Magnitogorsk, a city in
+# Russia" is Magnitogorsk; two towns of one country are that country; a place that is the event's
+# source is no location, nor its target unless the act is material: "took control of Iran" happened
+# in Iran, "the US criticised Iran" did not); else, for an event of the lead paragraph whose sentence
+# names no place, the dateline.
+_PLACE_SQL = f"""
+    leads AS (SELECT id AS article_id, detente_lead_end(text, title) AS lead_end FROM articles
+              WHERE id IN (SELECT article_id FROM ev)),
+    cand AS (
+        SELECT e._row, p.text, p.name, upper(p.country) AS country, p.feature, p.lat, p.lon, p.geonameid,
+               coalesce(p.geonameid::VARCHAR, lower(coalesce(p.name, p.text))) AS k
+        FROM ev e JOIN places p ON p.article_id = e.article_id
+        WHERE e.place_text IS NULL AND p.role = 'mentioned' AND (p.lat IS NOT NULL OR p.country IS NOT NULL)
+          AND p."start" >= e.sentence_start AND p."end" <= e.sentence_end
+          AND NOT {_overlaps('source')} AND (coalesce(e.quad_class, 0) IN (2, 4) OR NOT {_overlaps('target')})),
+    stats AS (
+        SELECT _row, count(DISTINCT k) AS n, count(DISTINCT country) AS nc,
+               count(DISTINCT k) FILTER (WHERE coalesce(feature, '') <> 'country') AS nfine
+        FROM cand GROUP BY _row),
+    ranked AS (
+        SELECT c.*, s.n, s.nfine,
+               row_number() OVER (PARTITION BY c._row
+                                  ORDER BY (coalesce(c.feature, '') = 'country') = (s.nfine = 1), c.k) AS rk
+        FROM cand c JOIN stats s USING (_row)
+        WHERE s.n = 1 OR s.nc = 1),
+    sent AS (
+        SELECT _row, CASE WHEN n = 1 OR nfine = 1 OR coalesce(feature, '') = 'country'
+                          THEN {_geo('text', 'name', 'country', 'feature', 'lat', 'lon', 'geonameid')}
+                          ELSE {_geo('country', 'NULL', 'country', "'country'", 'NULL', 'NULL', 'NULL')} END AS g
+        FROM ranked WHERE rk = 1),
+    dl AS (
+        SELECT article_id, arg_min({_geo('text', 'name', 'upper(country)', 'feature', 'lat', 'lon', 'geonameid')},
+                                   place_idx) AS g
+        FROM places WHERE role = 'dateline' AND (lat IS NOT NULL OR country IS NOT NULL) GROUP BY article_id),
+    geo AS (
+        SELECT e._row, CASE
+            WHEN e.place_text IS NOT NULL THEN {_geo('e.place_text', 'e.place_name', 'e.place_country',
+                                                     'e.place_feature', 'e.lat', 'e.lon', 'e.geonameid')}
+            WHEN sp._row IS NOT NULL THEN sp.g
+            WHEN st._row IS NULL AND e.trigger_start < ld.lead_end THEN dl.g END AS g
+        FROM ev e
+        LEFT JOIN sent sp ON sp._row = e._row
+        LEFT JOIN stats st ON st._row = e._row
+        LEFT JOIN leads ld ON ld.article_id = e.article_id
+        LEFT JOIN dl ON dl.article_id = e.article_id)"""
+
+
 def gdelt_sql(dedup: bool, filters: dict) -> tuple[str, list]:
     """Events as GDELT 2.0 event-table rows (conventions in docs/store.md)."""
     filters = dict(filters)
@@ -163,39 +254,44 @@ def gdelt_sql(dedup: bool, filters: dict) -> tuple[str, list]:
     for g in ("Actor1Geo", "Actor2Geo"):
         no_geo += [f"0 AS {g}_Type"] + [f"{empty} AS {g}_{c}" for c in (
             "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")]
-    us = "e.place_country = 'USA'"
-    geo_type = (f"CASE WHEN e.place_text IS NULL THEN 0 WHEN e.place_feature = 'country' THEN 1 "
-                f"WHEN e.place_feature = 'admin1' THEN (CASE WHEN {us} THEN 2 ELSE 5 END) "
+    us = "g.country = 'USA'"
+    geo_type = (f"CASE WHEN g.text IS NULL THEN 0 WHEN g.feature = 'country' THEN 1 "
+                f"WHEN g.feature = 'admin1' THEN (CASE WHEN {us} THEN 2 ELSE 5 END) "
                 f"WHEN {us} THEN 3 ELSE 4 END")
-    full_name = ("CASE WHEN e.place_feature = 'country' THEN coalesce(f.country_name, e.place_name, e.place_text) "
-                 "ELSE concat_ws(', ', coalesce(e.place_name, e.place_text), f.country_name) END")
+    full_name = ("CASE WHEN g.feature = 'country' THEN coalesce(f.country_name, g.name, g.text) "
+                 "ELSE concat_ws(', ', coalesce(g.name, g.text), f.country_name) END")
     sql = f"""
-    WITH names AS (SELECT article_id, actor_id, any_value(name) AS name FROM actors GROUP BY ALL)
+    WITH names AS (SELECT article_id, actor_id, any_value(name) AS name FROM actors GROUP BY ALL),
+    ev AS (SELECT *, row_number() OVER () AS _row FROM ({base})),
+    {_PLACE_SQL}
     SELECT (md5_number(e.event_id) % 9007199254740991)::BIGINT AS GLOBALEVENTID,
            strftime({day}, '%Y%m%d') AS SQLDATE, strftime({day}, '%Y%m') AS MonthYear,
            strftime({day}, '%Y') AS Year,
            round(year({day}) + dayofyear({day}) / 365.0, 4) AS FractionDate,
            {', '.join(actor)},
-           CASE WHEN e.trigger_start < a.lead_end THEN 1 ELSE 0 END AS IsRootEvent,
+           CASE WHEN e.trigger_start < ld.lead_end THEN 1 ELSE 0 END AS IsRootEvent,
            e.cameo AS EventCode, left(e.cameo, 3) AS EventBaseCode, left(e.cameo, 2) AS EventRootCode,
            e.quad_class AS QuadClass, e.goldstein AS GoldsteinScale,
            {counts[0]} AS NumMentions, {counts[1]} AS NumSources, {counts[2]} AS NumArticles, {empty} AS AvgTone,
            {', '.join(no_geo)},
            {geo_type} AS ActionGeo_Type, {_clean(full_name)} AS ActionGeo_FullName,
            coalesce(f.fips, '') AS ActionGeo_CountryCode,
-           CASE WHEN e.place_feature = 'country' THEN coalesce(f.fips, '') ELSE '' END AS ActionGeo_ADM1Code,
+           CASE WHEN g.feature = 'country' THEN coalesce(f.fips, '') ELSE '' END AS ActionGeo_ADM1Code,
            {empty} AS ActionGeo_ADM2Code,
-           coalesce(round(e.lat, 4)::VARCHAR, '') AS ActionGeo_Lat,
-           coalesce(round(e.lon, 4)::VARCHAR, '') AS ActionGeo_Long,
-           CASE WHEN e.place_feature = 'country' THEN coalesce(f.fips, '')
-                ELSE coalesce(e.geonameid::VARCHAR, '') END AS ActionGeo_FeatureID,
+           coalesce(round(g.lat, 4)::VARCHAR, '') AS ActionGeo_Lat,
+           coalesce(round(g.lon, 4)::VARCHAR, '') AS ActionGeo_Long,
+           CASE WHEN g.text IS NULL THEN ''
+                WHEN g.feature = 'country' THEN coalesce(f.fips, '')
+                ELSE coalesce(g.geonameid::VARCHAR, '') END AS ActionGeo_FeatureID,
            strftime(a.added, '%Y%m%d%H%M%S') AS DATEADDED,
            {_clean('coalesce(a.url, a.source)')} AS SOURCEURL
-    FROM ({base}) e
+    FROM ev e
     LEFT JOIN articles a ON a.id = e.article_id
+    LEFT JOIN leads ld ON ld.article_id = e.article_id
+    LEFT JOIN geo ON geo._row = e._row
     LEFT JOIN names s ON s.article_id = e.article_id AND s.actor_id = e.source_actor
     LEFT JOIN names t ON t.article_id = e.article_id AND t.actor_id = e.target_actor
-    LEFT JOIN _iso_fips f ON f.iso3 = e.place_country
+    LEFT JOIN _iso_fips f ON f.iso3 = g.country
     WHERE {day} IS NOT NULL
     ORDER BY SQLDATE, GLOBALEVENTID"""
     return sql, params

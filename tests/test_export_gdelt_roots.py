@@ -1,0 +1,167 @@
+"""GDELT export: IsRootEvent from the first body paragraph (past a date line such as Wikinews puts
+first), and ActionGeo from the event's place, else its sentence's one resolved place, else the
+dateline for an event of the lead paragraph (issue 14)."""
+from __future__ import annotations
+
+import pytest
+
+from detente.export import GDELT_COLUMNS, export, lead_end
+from detente.model import ActorRef, Article, Event, Place, Span
+from detente.store import Store
+
+GAZETTEER = {  # text -> (name, ISO3, lat, lon, geonameid, feature)
+    "Aleppo": ("Aleppo", "SYR", 36.2, 37.16, 170063, "city"),
+    "Syria": ("Syria", "SYR", 35.0, 38.0, 163843, "country"),
+    "Idlib": ("Idlib", "SYR", 35.93, 36.63, 169389, "city"),
+    "Turkey": ("Turkey", "TUR", 39.0, 35.0, 298795, "country"),
+    "Iraq": ("Iraq", "IRQ", 33.0, 44.0, 99237, "country"),
+    "Ankara": ("Ankara", "TUR", 39.92, 32.85, 323786, "city"),
+}
+
+
+def _span(text, words, after=0):
+    i = text.index(words, after)
+    return Span(i, i + len(words), words)
+
+
+def _place(text, words, role="mentioned", after=0):
+    s = _span(text, words, after)
+    name, iso, lat, lon, gid, feature = GAZETTEER[words]
+    return Place(s.start, s.end, words, name, iso, lat, lon, gid, role, feature)
+
+
+def _sentence(text, at):
+    start = max(text.rfind(". ", 0, at) + 2, text.rfind("\n", 0, at) + 1, 0)
+    end = min([i for i in (text.find(". ", at), text.find("\n", at)) if i >= 0] or [len(text) - 1]) + 1
+    return Span(start, end, text[start:end])
+
+
+def _event(text, eid, trigger, cameo, quad, source=None, target=None, place=None, after=0):
+    t = _span(text, trigger, after)
+    refs = []
+    for w in (source, target):
+        s = None if w is None else _span(text, w, after)
+        refs.append(None if s is None else ActorRef(None, w, s.start, s.end))
+    sent = _sentence(text, t.start)
+    return Event(id=eid, source=refs[0], target=refs[1], cameo=cameo, quad_class=quad, goldstein=-5.0,
+                 date="2019-01-14", date_precision="day", place=place, sentence=sent, trigger=t,
+                 evidence=sent.text, mentions=[t])
+
+
+WIKI = ("Monday, January 14, 2019\u00a0\n\n\n"
+        "Government troops shelled Aleppo on Sunday, monitors said.\n\n\n"
+        "Rebels attacked a convoy near Idlib, a town in Syria. Turkey protested to Iraq on Monday. "
+        "Officials met in Aleppo and Idlib. Envoys talked in Ankara and Idlib.")
+
+
+def _wiki() -> Article:
+    t = WIKI
+    places = [_place(t, "Aleppo"), _place(t, "Idlib"), _place(t, "Syria"), _place(t, "Turkey"),
+              _place(t, "Iraq"), _place(t, "Aleppo", after=t.index("Officials")),
+              _place(t, "Idlib", after=t.index("Officials")), _place(t, "Ankara"),
+              _place(t, "Idlib", after=t.index("Ankara"))]
+    events = [
+        _event(t, "shell", "shelled", "194", 4, source="Government troops"),
+        _event(t, "attack", "attacked", "190", 4, source="Rebels"),
+        _event(t, "protest", "protested", "111", 3, source="Turkey", target="Iraq"),
+        _event(t, "met", "met", "040", 1, source="Officials"),
+        _event(t, "talked", "talked", "043", 1, source="Envoys"),
+    ]
+    return Article(id="wn1", text=t, published="2019-01-14", title="Syrian troops shell Aleppo",
+                   url="https://example.org/wn1", events=events, places=places)
+
+
+WIRE = ("ANKARA (Reuters) - Turkey condemned the strike on Monday.\n"
+        "Later, Turkey summoned the ambassador.")
+
+
+def _wire() -> Article:
+    t = WIRE
+    dl = Place(0, 6, "ANKARA", "Ankara", "TUR", 39.92, 32.85, 323786, "dateline", "city")
+    events = [_event(t, "condemn", "condemned", "111", 3, source="Turkey"),
+              _event(t, "summon", "summoned", "111", 3, source="Turkey", after=t.index("Later"))]
+    return Article(id="wire1", text=t, published="2019-01-14", url="https://example.org/wire1",
+                   events=events, places=[dl])
+
+
+@pytest.fixture(scope="module")
+def rows(tmp_path_factory):
+    d = tmp_path_factory.mktemp("gdelt_roots")
+    with Store(str(d / "s.duckdb")) as s:
+        s.add(_wiki())
+        s.add(_wire())
+        out = d / "g.tsv"
+        export(s, str(out), "gdelt")
+    return [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+def _rows(rows, art, code=None):
+    return [r for r in rows if r["SOURCEURL"].endswith("/" + art) and code in (None, r["EventCode"])]
+
+
+def _row(rows, art, code):
+    (r,) = _rows(rows, art, code)
+    return r
+
+
+def test_lead_end_skips_date_line_and_headline():
+    assert WIKI[:lead_end(WIKI)].rstrip().endswith("monitors said.")
+    assert lead_end("Syrian troops shell Aleppo\n\nTroops shelled Aleppo.\nMore.", "Syrian troops shell Aleppo") == \
+        len("Syrian troops shell Aleppo\n\nTroops shelled Aleppo.")
+    assert lead_end("2019-01-14\nTroops shelled Aleppo.\nMore.") == len("2019-01-14\nTroops shelled Aleppo.")
+    assert lead_end("14 January 2019\n\nTroops shelled Aleppo.") == len("14 January 2019\n\nTroops shelled Aleppo.")
+    assert lead_end("Troops shelled Aleppo on January 14, 2019.\nMore.") == len("Troops shelled Aleppo on January 14, 2019.")
+    assert lead_end("") == 0 and lead_end(None) == 0
+
+
+def test_root_event_is_in_the_first_body_paragraph(rows):
+    assert _row(rows, "wn1", "194")["IsRootEvent"] == "1"
+    assert all(_row(rows, "wn1", c)["IsRootEvent"] == "0" for c in ("190", "111", "040", "043"))
+    wire = _rows(rows, "wire1")
+    assert sorted(r["IsRootEvent"] for r in wire) == ["0", "1"]
+
+
+def test_action_geo_from_the_sentences_only_place(rows):
+    shell = _row(rows, "wn1", "194")
+    assert shell["ActionGeo_FullName"] == "Aleppo, Syria" and shell["ActionGeo_Type"] == "4"
+    assert shell["ActionGeo_CountryCode"] == "SY" and float(shell["ActionGeo_Lat"]) == pytest.approx(36.2)
+    assert shell["ActionGeo_FeatureID"] == "170063"
+
+
+def test_action_geo_town_within_its_country(rows):
+    attack = _row(rows, "wn1", "190")  # "near Idlib, a town in Syria": Idlib
+    assert attack["ActionGeo_FullName"] == "Idlib, Syria"
+
+
+def test_action_geo_two_towns_of_one_country_is_the_country(rows):
+    met = _row(rows, "wn1", "040")  # "met in Aleppo and Idlib": somewhere in Syria
+    assert met["ActionGeo_Type"] == "1" and met["ActionGeo_FullName"] == "Syria"
+    assert met["ActionGeo_CountryCode"] == "SY" and met["ActionGeo_FeatureID"] == "SY"
+
+
+def test_action_geo_towns_of_two_countries_is_none(rows):
+    talked = _row(rows, "wn1", "043")  # "in Ankara and Idlib": Turkey or Syria, the sentence does not say
+    assert talked["ActionGeo_Type"] == "0" and talked["ActionGeo_FullName"] == ""
+
+
+def test_places_that_are_sides_of_a_verbal_event_are_no_location(rows):
+    protest = _row(rows, "wn1", "111")  # Turkey -> Iraq, both sides; the sentence names no other place
+    assert protest["ActionGeo_Type"] == "0" and protest["ActionGeo_FullName"] == ""
+
+
+def test_dateline_only_for_the_lead_paragraph(rows):
+    wire = {r["IsRootEvent"]: r for r in _rows(rows, "wire1")}
+    assert wire["1"]["ActionGeo_FullName"] == "Ankara, Turkey" and wire["1"]["ActionGeo_CountryCode"] == "TU"
+    assert wire["0"]["ActionGeo_Type"] == "0"
+
+
+def test_own_place_wins(tmp_path):
+    art = _wiki()
+    aleppo = next(p for p in art.places if p.text == "Aleppo")
+    art.events[1].place = aleppo.ref()  # the attack placed in Aleppo by the coder
+    with Store(str(tmp_path / "s.duckdb")) as s:
+        s.add(art)
+        export(s, str(tmp_path / "g.tsv"), "gdelt")
+    rows = [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in (tmp_path / "g.tsv").read_text().splitlines()]
+    attack = next(r for r in rows if r["EventCode"] == "190")
+    assert attack["ActionGeo_FullName"] == "Aleppo, Syria"
