@@ -26,7 +26,7 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
     """The article's events, duplicates folded, at most MAX_EVENTS_PER_SENTENCE a sentence."""
     s = State(article, parse, actors, load(), Resolver(parse, lambda b, e: ref_at(actors, b, e)),
               place_tok=when_where.place_tokens(parse, places), times=when_where.timexes(article, parse),
-              headline_end=headline.headline_end(article))
+              headline_end=headline.headline_end(article), quotes=[q for q in quotes or [] if not q.scare])
     trigs = triggers.find(s.p, s.lex)
     s.trigger_tokens = {t.i for t in trigs}
     by_tok = {t.i: t for t in trigs}
@@ -136,6 +136,12 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     if pron is not None:  # "Obama and Putin said they will ...": a plural pronoun is every speaker
         every = s.r.verb_source(s.p.tokens[pol.speech_verb])[0]
         sources = every if pron.lower in s.lex.words["plural_pronouns"] and len(every) > 1 else [speaker]
+    if not sources and speaker is None and trig.kind == "verb":
+        quoted, imperative = roles.quote_speaker(s, t)  # "I urge Lam to ...": the quote's speaker acts
+        if quoted is not None:
+            sources, speaker = [quoted], quoted
+        if imperative:  # "Please come back": the speaker asks for it (an appeal, 020), nothing is done yet
+            trig = triggers.Trigger(trig.i, "020", trig.kind, trig.tokens, trig.obj, trig.lemma)
     mutual = has(t, s.lex.mutual) or any(  # "held joint exercises"
         c.dep == "amod" and has(c, s.lex.mutual) for c in s.p.children(trig.obj if trig.obj is not None else t.i))
     pairs = _pairs(sources, targets, mutual, between)

@@ -134,6 +134,26 @@ def pronoun_subject(s: State, t):
     return None
 
 
+def quote_speaker(s: State, t) -> tuple[Optional[ActorRef], bool]:
+    """Inside a quote, a verb whose subject is the first person ("I urge", "we will send") or that
+    is an imperative ("Please go") is the speaker's act: (the quotes stage's speaker, when it resolved;
+    whether the verb is an imperative, i.e. the speaker asks for it rather than does it)."""
+    q = next((q for q in s.quotes if q.start <= t.start < q.end and q.speaker is not None
+              and (q.speaker.actor or q.speaker.country)), None)
+    if q is None:
+        return None, False
+    subj = [c for c in s.p.children(t.i) if c.dep in ("nsubj", "nsubjpass")]
+    node = t
+    while not subj and node.dep in ("xcomp", "conj") and node.head != node.i:
+        node = s.p.tokens[node.head]
+        subj = [c for c in s.p.children(node.i) if c.dep in ("nsubj", "nsubjpass")]
+    if subj:
+        return (q.speaker if subj[0].lower in FIRST_PERSON else None), False
+    imperative = node.tag == "VB" and node.dep == "ROOT" and \
+        not any(c.dep in ("aux", "auxpass", "mark") for c in s.p.children(node.i))
+    return (q.speaker, True) if imperative else (None, False)
+
+
 def speaker(s: State, speech_verb: Optional[int]) -> Optional[ActorRef]:
     """Who said it: the first source of the speech verb."""
     if speech_verb is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import timex
-from ..model import Actor, ActorRef, Article, Event, Parse, Place
+from ..model import Actor, ActorRef, Article, Event, Parse, Place, Quote
 from .arguments import Resolver
 from .lexicon import Lexicon
 
@@ -27,3 +27,4 @@ class State:
     consumed: set[int] = field(default_factory=set)  # triggers already told by another's event
     trigger_tokens: set[int] = field(default_factory=set)
     spoken: dict[int, list[Event]] = field(default_factory=dict)  # speech verb -> the events its complement gave
+    quotes: list[Quote] = field(default_factory=list)  # the quotes stage's quotes, with their speakers
