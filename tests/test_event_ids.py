@@ -57,8 +57,6 @@ def test_ids_stable_across_runs(runs):
             [(e.id, e.cameo, e.trigger.start) for e in b.events]
 
 
-@pytest.mark.xfail(reason="until events.coding.code() ends with dedupe.unique_ids: an implicit target "
-                          "re-identifies events without their code (events/targets.py)", strict=False)
 def test_ids_unique_within_each_article(runs):
     for a in runs[0]:
         ids = [e.id for e in a.events]

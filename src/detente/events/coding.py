@@ -45,7 +45,7 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
     implicit_targets(s, events)
     events.sort(key=lambda e: (e.trigger.start, e.id))
     events = dedupe.merge(events, s.headline_end)
-    return _cap(s, conventions.apply(events, s.lex, s.p))
+    return dedupe.unique_ids(_cap(s, conventions.apply(events, s.lex, s.p)))
 
 
 def _judgements(s: State, events: list[Event], quotes: list[Quote]) -> list[Event]:
