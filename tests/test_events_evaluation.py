@@ -9,6 +9,7 @@ CASES = {
     "called": 'The Chinese foreign ministry called the American sanctions "a shameful act of bullying".',
     "quote_only": 'Iranian President Hassan Rouhani spoke in Tehran on Monday. "The Americans are lying to the whole world," he said.',
     "nobody": '"The Americans are lying to the whole world," someone said.',
+    "called_adj": 'The Spanish foreign minister called the Moroccan government\'s latest proposal "lousy".',
     "self": '"We are broken," the Polish minister said.',
     "toll": "A Syrian army spokesman said 40 people were dead after the blast.",
     "state": "The Turkish finance minister said the economy had slipped into a deep recession.",
@@ -34,6 +35,8 @@ def test_a_harsh_judgement_in_speech_is_a_criticism_by_the_speaker(coded):
 def test_a_harsh_name_given_to_something_criticises_it(coded):
     got = criticisms(coded["called"])
     assert got and got[0].source.country == "CHN"
+    got = criticisms(coded["called_adj"])  # the quoted adjective parsed as the object's modifier
+    assert got and got[0].source.country == "ESP" and got[0].target.country == "MAR"
 
 
 def test_a_quote_carries_its_speakers_judgement(coded):

@@ -157,11 +157,11 @@ def characterisations(parse: Parse, lex: Lexicon, skip: set[int], subject: Calla
             continue
         kids = parse.children(v.i)
         obj = next((c for c in kids if c.dep in ("dobj", "nsubjpass")), None)
-        names = [c for c in kids if c.dep in ("oprd", "xcomp", "attr", "ccomp")]
-        names += [g for c in kids if c.dep == "prep" and c.lower == "as" for g in parse.children(c.i)]
-        if obj is None or not names:
+        if obj is None:
             continue
-        words = [t for n in names for t in parse.subtree(n.i)]
+        # the name follows the object: "called the deal lousy" (the parser often hangs a quoted
+        # adjective on the object), "described the plan as reckless"
+        words = [t for t in parse.subtree(v.i) if t.i > obj.i]
         word = harshest(parse, words, skip, lex, predicated=False)
         sources = subject(v)
         if word is None or not sources:
