@@ -66,3 +66,13 @@ def test_a_promised_meeting_is_agree_but_a_scheduled_one_stays_a_meeting():
     scheduled = detente.code_text("Russia will meet Ukraine in Minsk next week.", published="2023-07-10")
     assert "AGREE" in plovers(promised) and "CONSULT" not in plovers(promised)
     assert "CONSULT" in plovers(scheduled)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Russia withdrew its troops from the Ukrainian border.", "RETREAT"),
+    ("The United States withdrew its aid to Honduras.", "SANCTION"),
+    ("Japan withdrew from the whaling convention.", "SANCTION"),
+    ("The Thai party withdrew its candidate after the king's statement.", "CONCEDE"),
+])
+def test_withdraw_means_what_is_withdrawn(text, kind):
+    assert kind in plovers(detente.code_text(text, published="2023-07-10"))
