@@ -56,3 +56,18 @@ def test_inside_a_quote_the_first_person_and_imperatives_are_the_speakers_acts()
     assert urge and urge[0].source.country == "IRL" and urge[0].target.country == "GBR"
     come = [e for e in art.events if e.trigger.text == "come"]
     assert come and come[0].plover == "REQUEST"  # asked for, not done: no visit
+
+
+@pytest.mark.parametrize("text,code,target", [
+    ('Iranian President Hassan Rouhani said American forces must "leave the Gulf at once".', "100", "USA"),
+    ("Germany's chancellor said Russia should return to the talks.", "020", "RUS"),
+])
+def test_saying_another_party_must_act_is_a_demand_on_it(text, code, target):
+    art = detente.code_text(text, published="2024-03-04")
+    got = [e for e in art.events if e.cameo == code and e.plover == "REQUEST"]
+    assert got and got[0].target is not None and got[0].target.country == target
+
+
+def test_the_speakers_own_duty_is_no_demand():
+    art = detente.code_text('"We must defend our borders," the Polish defence minister said.', published="2024-03-04")
+    assert not [e for e in art.events if e.plover == "REQUEST"]

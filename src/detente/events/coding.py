@@ -7,7 +7,7 @@ from typing import Optional
 
 from ..actors import ref_at
 from ..model import Actor, ActorRef, Article, Event, Parse, Place, Quote
-from . import conventions, dedupe, evaluation, headline, polarity, roles, triggers, when_where
+from . import conventions, dedupe, evaluation, headline, obligations, polarity, roles, triggers, when_where
 from .arguments import Resolver
 from .lexicon import has, intention, load
 from .record import event, same
@@ -49,8 +49,9 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
 
 
 def _judgements(s: State, events: list[Event], quotes: list[Quote]) -> list[Event]:
-    """Harsh words of a speaker about others are a criticism (111): in what a quote or a speech verb's
-    complement says, and in a characterisation ("called the plan reckless")."""
+    """What speakers' own words do: harsh words about others are a criticism (111), in what a quote or
+    a speech verb's complement says and in a characterisation ("called the plan reckless"); saying
+    another party must or should act is a demand or appeal on it (obligations.py)."""
     coded = {s.p.token_at(e.trigger.start).sent for e in events if e.plover and s.p.token_at(e.trigger.start)}
     said = [(q.start, q.end, q.speaker) for q in quotes if q.speaker is not None and not q.scare
             and (q.speaker.actor or q.speaker.country)]  # an unresolved "he" is no identifiable actor
@@ -63,11 +64,14 @@ def _judgements(s: State, events: list[Event], quotes: list[Quote]) -> list[Even
                 said.append((sub[0].start, sub[-1].end, speaker))
     found = evaluation.in_statements(s.p, said, coded, s.trigger_tokens, s.lex, s.r.actor)
     found += evaluation.characterisations(s.p, s.lex, s.trigger_tokens, lambda v: s.r.verb_source(v)[0], s.r.actor)
+    asked = {s.p.token_at(e.trigger.start).sent for e in events if e.plover == "REQUEST" and s.p.token_at(e.trigger.start)}
+    demands = obligations.find(s.p, said, asked, s.lex, s.r.actor)
     out = []
-    for j in found:
-        w = s.p.tokens[j.word]
-        trig = triggers.Trigger(j.word, "111", "verb" if w.pos == "VERB" else "noun", [j.word], None, w.lemma.lower())
-        out.append(event(s, trig, j.source, j.target, polarity.Polarity(False, "asserted"), None))
+    for word, code, src, tgt in [(j.word, "111", j.source, j.target) for j in found] + \
+            [(d.word, d.code, d.source, d.target) for d in demands]:
+        w = s.p.tokens[word]
+        trig = triggers.Trigger(word, code, "verb" if w.pos in ("VERB", "AUX") else "noun", [word], None, w.lemma.lower())
+        out.append(event(s, trig, src, tgt, polarity.Polarity(False, "asserted"), None))
     return out
 
 
