@@ -76,3 +76,18 @@ def test_a_promised_meeting_is_agree_but_a_scheduled_one_stays_a_meeting():
 ])
 def test_withdraw_means_what_is_withdrawn(text, kind):
     assert kind in plovers(detente.code_text(text, published="2023-07-10"))
+
+
+@pytest.mark.parametrize("text", [
+    "A motorcyclist was killed in a collision with a truck near Oxford on Sunday.",
+    "A car struck and killed a cyclist in Lyon.",
+    "Twelve people were killed when a ferry capsized off Sumatra.",
+    "The Kurds were instrumental in the fight against ISIS.",
+])
+def test_accidents_and_background_fights_are_no_attacks(text):
+    assert "ASSAULT" not in plovers(detente.code_text(text, published="2023-07-10"))
+
+
+def test_a_suicide_bombers_attack_is_still_an_attack():
+    art = detente.code_text("A suicide bomber killed twelve soldiers in Kabul on Monday.", published="2023-07-10")
+    assert "ASSAULT" in plovers(art)

@@ -115,6 +115,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             # voiced nothing
             sources = s.noun_sources[src_tok.i]
         if not sources and trig.code.startswith(VIOLENT_ROOTS):
+            if roles.accidental(s, t):
+                return []
             sources = roles.cause(s, t)
         if not sources and trig.code.startswith(CROWD_ROOTS):
             sources = roles.crowd(s, t)
@@ -151,6 +153,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     pairs = _pairs(sources, targets, mutual, between)
     if not pairs and trig.kind == "noun" and _anchored(s, t, trig.code):
         pairs = [(None, None)]  # "the protests began in June": a real event, its actors left unsaid
+    elif not sources and _nominal(t) and trig.code.startswith(VIOLENT_ROOTS) and not _anchored(s, t, trig.code):
+        return []  # "our successful fight against ISIS", "allied in fighting ISIS": background, no act
     if trig.dyadic:  # a PETRARCH verb's default code holds only between a source and a target
         pairs = [(src, tgt) for src, tgt in pairs if src is not None and tgt is not None]
     if has(t, s.lex.reciprocal) or (trig.obj is not None and has(s.p.tokens[trig.obj], s.lex.reciprocal)):
@@ -195,6 +199,11 @@ def _pairs(sources, targets, mutual, between) -> list[tuple[Optional[ActorRef], 
 
 
 ANCHORED_ROOTS = ("14", "17", "18", "19", "20")
+
+
+def _nominal(t) -> bool:
+    """A noun, or a gerund standing where a noun stands ("in fighting ISIS")."""
+    return t.pos in ("NOUN", "PROPN") or (t.tag == "VBG" and t.dep in ("pcomp", "pobj", "nsubj", "dobj"))
 ANCHOR_PREPS = {"in", "during", "after", "since", "following", "amid"}
 
 

@@ -33,6 +33,27 @@ def cause(s: State, v) -> list[ActorRef]:
     return []
 
 
+def accidental(s: State, v) -> bool:
+    """'a traffic collision which killed a motorcyclist', 'struck by a car', 'killed in the crash', 'a
+    bomber crashed and killed seven': harm whose cause is an accident, a disaster or a vehicle is no
+    political event (the coding guide: accidents and disasters are not events unless an actor acts)."""
+    causes = s.lex.words["accident_causes"]
+    near = []
+    for c in s.p.children(v.i):
+        if c.dep in ("nsubj", "csubj"):
+            near.append(c)
+        elif c.dep in ("agent", "prep") and c.lower in ("by", "in", "during", "after"):
+            near.extend(g for g in s.p.children(c.i) if g.dep == "pobj")
+    if v.dep == "relcl":  # "a collision which killed ..."
+        near.append(s.p.tokens[v.head])
+    if v.dep == "advcl":  # "seven were killed when a bomber crashed"
+        near.append(s.p.tokens[v.head])
+    for c in s.p.children(v.i):  # "killed when a ferry capsized": the subject of the when-clause
+        if c.dep == "advcl":
+            near.extend(g for g in s.p.children(c.i) if g.dep in ("nsubj", "nsubjpass"))
+    return any(has(x, causes) for x in near)
+
+
 def crowd(s: State, v) -> list[ActorRef]:
     """'Thousands of mourners protested', 'students marched': a protest by people who are no known
     actor is still a protest (its place and date matter to early warning); the source keeps their
