@@ -218,3 +218,18 @@ def test_a_week_dated_event_spans_its_week(tmp_path):
         store.add(art)
         row = store.events(article=art.id).iloc[0]
     assert row.date_precision == "week" and str(row.date_start)[:10] == "2024-03-04" and str(row.date_end)[:10] == "2024-03-10"
+
+
+def test_the_default_view_hides_what_the_text_only_entertains(tmp_path):
+    import detente
+    from detente.store import Store
+    art = detente.code_text("If Iran attacks Israel, the United States will respond. Iran condemned Israel on Monday.",
+                            published="2024-03-14")
+    hypo = [e for e in art.events if e.modality == "hypothetical" and not e.negated]
+    assert hypo  # coded and kept, with its modality
+    with Store(str(tmp_path / "h.duckdb")) as store:
+        store.add(art)
+        shown = store.events(article=art.id)
+        every = store.events(article=art.id, modality="hypothetical")
+    assert "hypothetical" not in set(shown["modality"]) and len(shown) >= 1
+    assert len(every) == len(hypo)

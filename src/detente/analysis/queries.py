@@ -84,7 +84,12 @@ def filters(actor=None, dyad=None, directed=False, cameo=None, plover=None, star
         params += [str(start_in[0]), str(start_in[1])]
     if negated is not None:
         conds.append("negated" if negated else "NOT negated")
-    _in(conds, params, "modality", [m.lower() for m in _many(modality)])
+    modalities = [m.lower() for m in _many(modality)]
+    if negated is False and not modalities:
+        # the default view is what an analyst can sign: what the text says happened, is happening or
+        # is intended, not what it only entertains ("if X attacks", "urged X to attack", "whether")
+        conds.append("coalesce(modality, 'asserted') NOT IN ('hypothetical', 'question')")
+    _in(conds, params, "modality", modalities)
     if place:
         conds.append("(place_name ILIKE ? OR place_text ILIKE ? OR place_country = ? OR geonameid::VARCHAR = ?)")
         params += [place, place, str(place).upper(), str(place)]

@@ -1,7 +1,8 @@
 """Events against exhaustive article-level gold: every event of each article coded, so precision counts.
 
-A record with `"exhaustive": true` lists every event of its article. A coded event counts when it is
-not negated and has a PLOVER type (CAMEO 01/02 statements have none and are not events here).
+A record with `"exhaustive": true` lists every event of its article. A coded event counts when the
+store shows it by default: not negated, not hypothetical or a question, with a PLOVER type (CAMEO 01
+statements have none and are not events here).
 A coded event and a gold event match when their triggers overlap, or when they lie in the same
 sentence with the same PLOVER type. Pairs are one to one, chosen greedily: trigger overlap before
 sentence only, then the better agreement (type, source country, target country).
@@ -24,9 +25,13 @@ def is_exhaustive(records: list[dict]) -> bool:
     return bool(records) and all(r.get("exhaustive") for r in records)
 
 
+NOT_FACTUAL = ("hypothetical", "question")
+
+
 def counted(art: Article) -> list[Event]:
-    """The events an analyst sees as events: asserted or not, never negated, with a PLOVER type."""
-    return [e for e in art.events if not e.negated and e.plover]
+    """The events an analyst sees by default (the store's default view): never negated, never only
+    entertained (a condition, a question, an act asked of someone), with a PLOVER type."""
+    return [e for e in art.events if not e.negated and e.modality not in NOT_FACTUAL and e.plover]
 
 
 def _countries(actors) -> set[str]:
