@@ -102,3 +102,52 @@ def test_task_detection_and_bad_gold(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "detente", "evaluate", str(bad)], capture_output=True, text=True)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "bad.jsonl:1" in proc.stderr
+
+
+def _span(text, word):
+    i = text.index(word)
+    return {"start": i, "end": i + len(word), "text": word}
+
+
+def _ev(eid, text, word, src, tgt, code, plover, date=None, **kw):
+    i = text.index(word)
+    sent = Span(0, len(text), text)
+    return Event(eid, src, tgt, code, plover=plover, trigger=Span(i, i + len(word), word), sentence=sent,
+                 date=date, **kw)
+
+
+def test_exhaustive_scorer_counts_precision_recall_sides_dates_and_folds():
+    from detente.evaluate import exhaustive
+    t1 = "France condemned Mali. Mali arrested two French journalists."
+    t2 = "Chile and Peru met in Lima."
+    s1, s2 = {"start": 0, "end": 22, "text": t1[:22]}, {"start": 23, "end": len(t1), "text": t1[23:]}
+    gold = [
+        {"id": "a", "text": t1, "exhaustive": True, "fold": 1, "events": [
+            {"event": "ACCUSE", "sentence": s1, "trigger": _span(t1, "condemned"), "date": "2024-05",
+             "source_actors": [{"country": "FRA"}], "target_actors": [{"country": "MLI"}]},
+            {"event": "COERCE", "sentence": s2, "trigger": _span(t1, "arrested"), "date": None,
+             "source_actors": [{"country": "MLI"}], "target_actors": [{"country": "FRA"}]}]},
+        {"id": "b", "text": t2, "exhaustive": True, "fold": 3, "events": [
+            {"event": "CONSULT", "sentence": {"start": 0, "end": len(t2), "text": t2}, "trigger": _span(t2, "met"),
+             "reciprocal": True, "date": "2024", "source_actors": [{"country": "CHL"}, {"country": "PER"}],
+             "target_actors": []}]},
+    ]
+    coded = [
+        Article("a", t1, events=[
+            _ev("1", t1, "condemned", ref("FRA"), ref("MLI"), "111", "ACCUSE", date="2024-05-02"),  # right
+            _ev("2", t1, "arrested", ref("MLI"), ref("FRA"), "190", "ASSAULT"),  # found, wrong type
+            _ev("3", t1, "Mali", ref("FRA"), None, "111", "ACCUSE", negated=True),  # negated: not counted
+            _ev("4", t1, "journalists", ref("MLI"), None, "020", "REQUEST", modality="hypothetical"),  # not counted
+        ]),
+        Article("b", t2, events=[_ev("5", t2, "met", ref("CHL"), ref("PER"), "040", "CONSULT", date="2024-06-01"),
+                                 _ev("6", t2, "Lima", ref("PER"), None, "010", None)]),  # no PLOVER type
+    ]
+    r = exhaustive.score(gold, coded)
+    assert r["coded_events"] == 3 and r["gold_events"] == 3
+    assert r["detection"]["tp"] == 3 and r["typed"]["tp"] == 2 and r["full"]["tp"] == 2
+    assert r["typed"]["precision"] == r["typed"]["recall"] == round(2 / 3, 4)
+    assert r["source_country_on_typed"] == 1.0 and r["date_on_typed"] == 1.0
+    assert r["per_type"]["COERCE"] == {"gold": 1} and r["per_type"]["ASSAULT"] == {"coded": 1}
+    assert r["folds"]["1"]["typed"]["tp"] == 1 and r["folds"]["3"]["typed"]["tp"] == 1
+    assert r["fold_groups"]["folds 3-4 (held out)"]["full"]["tp"] == 1
+    assert exhaustive.date_right("2024-05", "2024-05-02") and not exhaustive.date_right("2024-05-02", "2024-05")
