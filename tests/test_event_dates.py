@@ -62,8 +62,10 @@ def test_relative_clause_without_a_date_has_none():
 
 
 def test_nominal_background_has_no_publication_date():
-    assert dated("Syria denied responsibility for the chemical attack on Ghouta.", trigger="attack") == \
-        (None, None, "none")
+    # an undated attack mentioned as background, with no doer: no event at all now (events/coding.py
+    # _anchored), or one with no date, never the publication day
+    a = code_text("Syria denied responsibility for the chemical attack on Ghouta.", published=MONDAY)
+    assert all((e.date, e.date_source) == (None, "none") for e in a.events if e.trigger.text == "attack")
     assert dated("Syria denied responsibility for the 2013 chemical attack on Ghouta.", trigger="attack")[:2] == \
         ("2013", "year")
 

@@ -91,3 +91,24 @@ def test_accidents_and_background_fights_are_no_attacks(text):
 def test_a_suicide_bombers_attack_is_still_an_attack():
     art = detente.code_text("A suicide bomber killed twelve soldiers in Kabul on Monday.", published="2023-07-10")
     assert "ASSAULT" in plovers(art)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Thousands of protesters gathered outside the parliament in Tbilisi.", "PROTEST"),
+    ("Demonstrators threw stones at the police in Nairobi.", "PROTEST"),
+    ("Farmers blocked the highway near Lille on Monday.", "PROTEST"),
+    ("Vigils were held across Slovakia on Sunday.", "PROTEST"),
+    ("At the request of the Greek prime minister, parliament was suspended.", "REQUEST"),
+])
+def test_crowds_and_spoken_acts_named_by_nouns(text, kind):
+    assert kind in plovers(detente.code_text(text, published="2023-07-10"))
+
+
+def test_leaders_gathering_is_no_demonstration():
+    assert "PROTEST" not in plovers(detente.code_text("EU leaders gathered in Brussels on Monday.", published="2023-07-10"))
+
+
+def test_the_requester_of_a_request_is_its_source():
+    art = detente.code_text("At the request of the Greek prime minister, parliament was suspended.", published="2023-07-10")
+    req = [e for e in art.events if e.plover == "REQUEST"]
+    assert req and req[0].source is not None and req[0].source.country == "GRC"

@@ -120,6 +120,9 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             sources = roles.cause(s, t)
         if not sources and trig.code.startswith(CROWD_ROOTS):
             sources = roles.crowd(s, t)
+        if has(t, s.lex.words["crowd_verbs"]) and trig.code == triggers.CROWD_CODE and not (sources and (
+                sources[0].actor is None or (sources[0].sector or "").lower() in s.lex.words["crowd_sectors"])):
+            return []  # "EU leaders gathered in Brussels" is a meeting, not a demonstration
         if not sources and trig.obj is not None:  # "expand its relationship with Pakistan"
             poss = [c for c in s.p.children(trig.obj) if c.dep == "poss"]
             sources = s.r.actors(poss[0].i) if poss else []
@@ -151,7 +154,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     mutual = has(t, s.lex.mutual) or any(  # "held joint exercises"
         c.dep == "amod" and has(c, s.lex.mutual) for c in s.p.children(trig.obj if trig.obj is not None else t.i))
     pairs = _pairs(sources, targets, mutual, between)
-    if not pairs and trig.kind == "noun" and _anchored(s, t, trig.code):
+    noun = t if trig.kind == "noun" else (s.p.tokens[trig.obj] if trig.obj is not None else None)
+    if not pairs and noun is not None and _anchored(s, noun, trig.code):  # "vigils were held" too
         pairs = [(None, None)]  # "the protests began in June": a real event, its actors left unsaid
     elif not sources and _nominal(t) and trig.code.startswith(VIOLENT_ROOTS) and not _anchored(s, t, trig.code):
         return []  # "our successful fight against ISIS", "allied in fighting ISIS": background, no act

@@ -88,6 +88,8 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
         code = None  # "demonstrated a lack of", "rallied support": with an object the verb means another thing
     if code is None:
         code = _petrarch_pattern(parse, v, forms, lex)
+    if code is None and set(forms) & lex.words["crowd_verbs"]:
+        code = CROWD_CODE  # "protesters gathered": a demonstration if the crowd is no known actor (coding)
     if code is None and _asks_to(parse, v):
         code = next((lex.appeal_control[l] for l in forms if l in lex.appeal_control), None)
     if code is None:  # PETRARCH's verb alone: it codes one only between a source and a target
@@ -96,6 +98,8 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
         return Trigger(v.i, code, "verb", [v.i], None, lemma(v), dyadic=True) if code else None
     return Trigger(v.i, code, "verb", [v.i], None, lemma(v))
 
+
+CROWD_CODE = "141"
 
 # what a verb phrase is, for PETRARCH's patterns: the verb's own words, not its other clauses
 _VP_STOP = {"ccomp", "advcl", "parataxis", "relcl", "csubj", "nsubj", "nsubjpass", "mark", "punct"}
