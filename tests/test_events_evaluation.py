@@ -10,10 +10,12 @@ CASES = {
     "quote_only": 'Iranian President Hassan Rouhani spoke in Tehran on Monday. "The Americans are lying to the whole world," he said.',
     "nobody": '"The Americans are lying to the whole world," someone said.',
     "called_adj": 'The Spanish foreign minister called the Moroccan government\'s latest proposal "lousy".',
+    "deemed": "The Thai king considered the princess's candidacy deeply irresponsible.",
+    "mistake": 'Nikki Haley said abandoning the Kurds was "a big mistake".',
     "self": '"We are broken," the Polish minister said.',
     "toll": "A Syrian army spokesman said 40 people were dead after the blast.",
     "state": "The Turkish finance minister said the economy had slipped into a deep recession.",
-    "mild": 'The Indian ambassador said the talks with Pakistan were "a small mistake".',
+    "mild": 'The Indian ambassador said the talks with Pakistan were "tough but unclear".',
 }
 
 
@@ -37,6 +39,10 @@ def test_a_harsh_name_given_to_something_criticises_it(coded):
     assert got and got[0].source.country == "CHN"
     got = criticisms(coded["called_adj"])  # the quoted adjective parsed as the object's modifier
     assert got and got[0].source.country == "ESP" and got[0].target.country == "MAR"
+
+
+def test_an_opinion_verb_and_a_mistake_judge_too(coded):
+    assert criticisms(coded["deemed"]) and criticisms(coded["mistake"])
 
 
 def test_a_quote_carries_its_speakers_judgement(coded):

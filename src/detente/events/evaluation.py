@@ -27,7 +27,7 @@ from ..model import ActorRef, Parse, Token
 from .arguments import FIRST_PERSON
 from .lexicon import Lexicon, has
 
-HARSH = -1.5  # VADER's scale runs -4..+4; -1.5 is "clearly negative" (e.g. 'mistake' -1.4 is not alone)
+HARSH = -1.3  # on VADER's -4..+4 scale: "mistake" (-1.4) judges, "unclear" (-1.0), "tough" (-0.5) do not
 NEGATION_FLIP = -0.74  # VADER's own factor for a negated word ("not right")
 EVALUATIVE_POS = {"ADJ", "NOUN", "VERB", "ADV"}
 JUDGED_PRONOUNS = {"he", "she", "they", "you", "him", "her", "them", "his", "their", "your", "it", "its"}
@@ -157,6 +157,9 @@ def characterisations(parse: Parse, lex: Lexicon, skip: set[int], subject: Calla
             continue
         kids = parse.children(v.i)
         obj = next((c for c in kids if c.dep in ("dobj", "nsubjpass")), None)
+        if obj is None:  # "considered the candidacy inappropriate", parsed as a clause
+            clause = next((c for c in kids if c.dep in ("ccomp", "xcomp") and c.pos in ("ADJ", "NOUN")), None)
+            obj = next((g for g in parse.children(clause.i) if g.dep == "nsubj"), None) if clause else None
         if obj is None:
             continue
         # the name follows the object: "called the deal lousy" (the parser often hangs a quoted
