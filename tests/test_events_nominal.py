@@ -112,3 +112,14 @@ def test_the_requester_of_a_request_is_its_source():
     art = detente.code_text("At the request of the Greek prime minister, parliament was suspended.", published="2023-07-10")
     req = [e for e in art.events if e.plover == "REQUEST"]
     assert req and req[0].source is not None and req[0].source.country == "GRC"
+
+
+def test_a_protest_named_again_in_its_own_sentence_is_one_event():
+    art = detente.code_text("Thousands of Chilean students marched in Santiago during a protest march on Friday.",
+                            published="2023-07-10")
+    assert len([e for e in art.events if e.plover == "PROTEST"]) == 1
+
+
+def test_an_obligation_laid_on_no_one_in_particular_is_no_demand():
+    art = detente.code_text('"No leader should assume anything," the French foreign minister said.', published="2023-07-10")
+    assert not [e for e in art.events if e.plover == "REQUEST"]

@@ -40,7 +40,7 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
         events.extend(headline.read(s)[:MAX_EVENTS_PER_SENTENCE])
     events = statements(s, events)
     events.extend(_judgements(s, events, quotes or []))
-    events = dedupe.drop_subsumed(events, lambda e, o: _restates(s, e, o))
+    events = dedupe.drop_subsumed(events, lambda e, o: _restates(s, e, o), lambda e: _is_noun(s, e))
     answered_questions(s, events)
     implicit_targets(s, events)
     events.sort(key=lambda e: (e.trigger.start, e.id))
@@ -256,6 +256,11 @@ def _restates(s: State, e: Event, o: Event) -> bool:
         if node.i == top.i:
             return True
     return False
+
+
+def _is_noun(s: State, e: Event) -> bool:
+    tok = s.p.token_at(e.trigger.start)
+    return tok is not None and tok.pos in ("NOUN", "PROPN")
 
 
 def _avowed(s: State, t) -> bool:

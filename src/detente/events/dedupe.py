@@ -57,12 +57,12 @@ def _union(a: list[Span], b: list[Span]) -> list[Span]:
     return out
 
 
-def drop_subsumed(events: list[Event], restates=lambda e, o: True) -> list[Event]:
+def drop_subsumed(events: list[Event], restates=lambda e, o: True, restates_noun=lambda e: False) -> list[Event]:
     """A one-sided event that another event of the same sentence, root and polarity states in full is
     the same happening read twice ("accused Rwanda of making accusations": France -> ? is France ->
     Rwanda): keep only the full one. `restates(e, o)` says whether e can be a restatement of o (a noun,
     or a verb inside o's own phrase: "accused X ... by alleging"); "met ... to discuss Ukraine" stays
-    two events."""
+    two events. `restates_noun(e)` says whether e's trigger is a noun (see named_again)."""
     def same(a, b) -> bool:
         return a is not None and b is not None and _side(a, False) == _side(b, False)
 
@@ -80,7 +80,22 @@ def drop_subsumed(events: list[Event], restates=lambda e, o: True) -> list[Event
                 return True
         return False
 
-    return [e for e in events if not ((e.source is None) != (e.target is None) and covered(e))]
+    def named_again(e: Event) -> bool:
+        """'marched in London during an anti-Brexit march': a nominal event in the phrase of a verb
+        event of the same sentence, root and polarity, whose sides it does not contradict, is that
+        event named again ("a day after an attack by Z" names another doer, and stays)."""
+        if e.trigger is None or not restates_noun(e):
+            return False
+        for o in events:
+            if o is e or o.trigger is None or restates_noun(o) or o.sentence is None or e.sentence is None:
+                continue
+            if o.sentence.start != e.sentence.start or o.cameo[:2] != e.cameo[:2] or o.negated != e.negated:
+                continue
+            if all(x is None or same(x, y) for x, y in ((e.source, o.source), (e.target, o.target))):
+                return True
+        return False
+
+    return [e for e in events if not (((e.source is None) != (e.target is None) and covered(e)) or named_again(e))]
 
 
 def unique_ids(events: list[Event]) -> list[Event]:

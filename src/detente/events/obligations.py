@@ -65,9 +65,11 @@ def find(parse: Parse, statements: list[tuple[int, int, ActorRef]], done: set[in
             if hit is None or subj is None or subj.lower in FIRST_PERSON or subj.lower in ("it", "there", "this", "that"):
                 continue
             target = actor(subj.i)
-            if target is not None and ((target.actor and target.actor == speaker.actor) or
-                                       (target.start, target.end) == (speaker.start, speaker.end)):
-                continue  # the speaker's own duty
+            if target is None:
+                continue  # "no leader should assume ...": a maxim, asked of no one in particular
+            if (target.actor and target.actor == speaker.actor) or (target.start, target.end) == (speaker.start, speaker.end) \
+                    or (target.code and target.code == target.country == speaker.country):
+                continue  # the speaker's own duty, or their own state's ("the UK must leave", says its leader)
             seen.add(v.i)
             out.append(Obligation(hit[0].i, hit[1], speaker, target))
     return out
