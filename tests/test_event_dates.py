@@ -106,3 +106,17 @@ def test_a_nominal_subject_is_dated_by_its_clause():
 def test_a_nominal_takes_its_clauses_text_date_never_the_publication_date():
     text = "In May 2024, Qatar mediated a ceasefire between Israel and Hamas."
     assert dated(text, trigger="ceasefire")[:2] == ("2024-05", "month")
+
+
+def test_this_evening_is_the_publication_day():
+    from detente import timex
+    found = timex.find("Vigils were held this evening and talks this morning.")
+    for t in found:
+        timex.resolve(t, timex.parse_date(MONDAY))
+    assert [(t.text, t.value) for t in found] == [("this evening", MONDAY), ("this morning", MONDAY)]
+
+
+def test_what_a_quote_does_in_the_present_happens_when_it_was_said():
+    a = code_text('Trump wrote on Twitter on Saturday: "I thank John very much for his service."', published=MONDAY)
+    thank = [e for e in a.events if e.trigger.text == "thank"]
+    assert thank and (thank[0].date, thank[0].date_source) == ("2025-10-25", "text")

@@ -34,7 +34,7 @@ _PATTERNS = [
     ("m", rf"\b(?:in|since|by|until|early|late|mid|from|of|last|next|this|that)[\s-]+{_MON}(?!\.?\s*\d)"),
     ("ago", rf"\b{_NUMW}\s+(?:day|week|month|year|decade)s?\s+ago\b"),
     ("rel", r"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend)\b"),
-    ("day", r"\b(?:yesterday|today|tonight|last night)\b"),
+    ("day", r"\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|(?:early|late) today)\b"),
     ("wd", r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("y", rf"(?<![\d,.$-]){_YEAR}(?![\d%]|[,.]\d|\s*(?:people|troops|soldiers|km|miles|tonnes|tons|dollars))"),
 ]

@@ -52,6 +52,10 @@ def date(s: State, e: Event, i: int) -> None:
             said = _governing_verb(s.p, i)
         if said is not None and said != i:
             i, modality = said, "asserted"
+    else:
+        cue = _quote_cue(s, i)
+        if cue is not None and tense_of(s.p, i, modality) == "present":
+            i, modality = cue, "asserted"  # "I thank John", "I urge them", he said: done as it was said
     t = s.p.tokens[i]
     if t.pos in ("NOUN", "PROPN") and t.dep in ("nsubj", "nsubjpass") and s.p.tokens[t.head].pos == "VERB":
         i = t.head  # "the attack killed twelve", "a bombing last week killed five": the clause tells its time
@@ -82,6 +86,14 @@ def date(s: State, e: Event, i: int) -> None:
         e.date, e.date_precision, e.date_source = s.a.published[:10], "day", "published"
     else:
         e.date, e.date_precision, e.date_source = None, None, "none"
+
+
+def _quote_cue(s: State, i: int) -> Optional[int]:
+    """The speech verb of the quote token i stands in, when the quotes stage found one."""
+    start = s.p.tokens[i].start
+    q = next((q for q in s.quotes if q.start <= start < q.end and q.cue is not None), None)
+    tok = s.p.token_at(q.cue.start) if q is not None else None
+    return tok.i if tok is not None else None
 
 
 LEAD_SENTENCES = 2  # the lead: the first sentences of the body, which date the article's news
