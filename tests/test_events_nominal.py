@@ -123,3 +123,12 @@ def test_a_protest_named_again_in_its_own_sentence_is_one_event():
 def test_an_obligation_laid_on_no_one_in_particular_is_no_demand():
     art = detente.code_text('"No leader should assume anything," the French foreign minister said.', published="2023-07-10")
     assert not [e for e in art.events if e.plover == "REQUEST"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Chilean protesters dropped their demand for the minister's resignation.",
+    "The French government shelved the pension reform after the strikes.",
+    "The Serbian president backed down on Monday.",
+])
+def test_backing_down_is_a_concession(text):
+    assert "CONCEDE" in plovers(detente.code_text(text, published="2023-07-10"))

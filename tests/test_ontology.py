@@ -62,3 +62,8 @@ def test_the_manual_settles_sanctions_convictions_and_resignations():
     assert ontology.plover("163") == ("SANCTION", "discontinue")
     assert ontology.plover("116") == ("SANCTION", "convict")
     assert ontology.plover("0831") == ("RETREAT", "resign")
+
+
+def test_promised_concessions_stay_concede():
+    # the manual: "future concessions, i.e. CONCEDE + future ... do not reduce to AGREE"
+    assert ontology.plover("035")[0] == ontology.plover("0353")[0] == "CONCEDE"
