@@ -132,3 +132,18 @@ def test_an_obligation_laid_on_no_one_in_particular_is_no_demand():
 ])
 def test_backing_down_is_a_concession(text):
     assert "CONCEDE" in plovers(detente.code_text(text, published="2023-07-10"))
+
+
+def test_calling_for_a_clause_is_an_appeal_and_the_clause_is_only_asked_for():
+    art = detente.code_text("The Polish opposition called for the law to be repealed.", published="2023-07-10")
+    assert [e for e in art.events if e.plover == "REQUEST" and e.source.country == "POL"]
+    assert all(e.modality == "hypothetical" for e in art.events if e.trigger.text == "repealed")
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Germany asked for the ambassador's resignation.", "REQUEST"),
+    ("Russian President Vladimir Putin relinquished control of the region to Ukraine.", "RETREAT"),
+    ("The Dutch finance minister tendered his resignation on Friday.", "RETREAT"),
+])
+def test_resignations_requests_for_them_and_handing_over_control(text, kind):
+    assert kind in plovers(detente.code_text(text, published="2023-07-10"))

@@ -62,6 +62,8 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
             question = True
         elif dep == "advcl" and mark & (CONDITIONAL | w.get("conditional_marks", frozenset())):
             hypothetical = True
+        elif dep == "advcl" and "for" in mark and has(head, w.get("appeal_for_verbs", ())):
+            hypothetical = True  # "called for the bill to be dropped": asked for, not done
         elif dep == "advcl" and mark & w.get("until_marks", frozenset()) and in_clause and _qualifies(parse, head, lex):
             hypothetical = True  # "refused to negotiate until Britain had withdrawn": a condition
         if reach:

@@ -88,6 +88,10 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
         code = None  # "demonstrated a lack of", "rallied support": with an object the verb means another thing
     if code is None:
         code = _petrarch_pattern(parse, v, forms, lex)
+    if code is None and set(forms) & lex.words["appeal_for_verbs"] and any(
+            c.dep == "advcl" and any(m.dep == "mark" and m.lower == "for" for m in parse.children(c.i))
+            for c in parse.children(v.i)):
+        code = "020"  # "called for the bill to be dropped": an appeal for what the clause says
     if code is None and set(forms) & lex.words["crowd_verbs"]:
         code = CROWD_CODE  # "protesters gathered": a demonstration if the crowd is no known actor (coding)
     if code is None and _asks_to(parse, v):
