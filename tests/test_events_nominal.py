@@ -147,3 +147,9 @@ def test_calling_for_a_clause_is_an_appeal_and_the_clause_is_only_asked_for():
 ])
 def test_resignations_requests_for_them_and_handing_over_control(text, kind):
     assert kind in plovers(detente.code_text(text, published="2023-07-10"))
+
+
+def test_a_verbal_act_without_a_grammatical_target_is_aimed_at_the_sentences_other_party():
+    art = detente.code_text("Germany condemned the decision, saying Russia had broken its promise.", published="2023-07-10")
+    crit = [e for e in art.events if e.cameo.startswith("11") and e.source and e.source.country == "DEU"]
+    assert crit and crit[0].target is not None and crit[0].target.country == "RUS"

@@ -13,7 +13,7 @@ from .lexicon import has, intention, load
 from .record import event, same
 from .state import State
 from .statements import answered_questions, statements
-from .targets import implicit_targets
+from .targets import addressed_targets, implicit_targets
 
 MAX_EVENTS_PER_SENTENCE = 8
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -43,6 +43,7 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
     events = dedupe.drop_subsumed(events, lambda e, o: _restates(s, e, o), lambda e: _is_noun(s, e))
     answered_questions(s, events)
     implicit_targets(s, events)
+    addressed_targets(s, events)
     events.sort(key=lambda e: (e.trigger.start, e.id))
     events = dedupe.merge(events, s.headline_end)
     return dedupe.unique_ids(_cap(s, conventions.apply(events, s.lex, s.p)))

@@ -14,6 +14,32 @@ from .state import State
 IMPLICIT_TARGET_ROOTS = ("06", "07")
 
 
+# verbal acts aimed at someone (appeals, demands, criticism, rejection, threats): when the grammar
+# names no target, the sentence's other party is the one addressed
+ADDRESSED_ROOTS = ("02", "10", "11", "12", "13")
+
+
+def addressed_targets(s: State, events: list[Event]) -> None:
+    """'Graham criticised the decision, saying the president had ...': a verbal act whose target the
+    parse does not give is aimed at the first other actor its sentence names (not the source, nor
+    within the source's words); with none, it keeps no target."""
+    for e in events:
+        if e.target is not None or e.source is None or not e.cameo.startswith(ADDRESSED_ROOTS):
+            continue
+        sent = e.sentence
+        best = None
+        for a in s.actors:
+            if e.source.actor and a.id == e.source.actor:
+                continue
+            for m in a.mentions:
+                if sent.start <= m.start < sent.end and not (e.source.start <= m.start < e.source.end):
+                    if best is None or m.start < best[1].start:
+                        best = (a, m)
+        if best is not None:
+            e.target = best[0].ref(best[1])
+            e.id = stable_id(s.a.id, str(e.trigger.start), str(e.trigger.end), rid(e.source), rid(e.target), e.cameo)
+
+
 def implicit_targets(s: State, events: list[Event]) -> None:
     """Transfers and relations whose partner the text leaves implicit go to the article's main
     counterpart of the source's country (the most-mentioned other country)."""
@@ -35,7 +61,7 @@ def implicit_targets(s: State, events: list[Event]) -> None:
             continue
         actor = best[max(other)[1]][1]
         e.target = actor.ref(actor.mentions[0])
-        e.id = stable_id(s.a.id, str(e.trigger.start), str(e.trigger.end), rid(e.source), rid(e.target))
+        e.id = stable_id(s.a.id, str(e.trigger.start), str(e.trigger.end), rid(e.source), rid(e.target), e.cameo)
 
 
 def _relation_event(s: State, e: Event) -> bool:
