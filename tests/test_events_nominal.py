@@ -153,3 +153,17 @@ def test_a_verbal_act_without_a_grammatical_target_is_aimed_at_the_sentences_oth
     art = detente.code_text("Germany condemned the decision, saying Russia had broken its promise.", published="2023-07-10")
     crit = [e for e in art.events if e.cameo.startswith("11") and e.source and e.source.country == "DEU"]
     assert crit and crit[0].target is not None and crit[0].target.country == "RUS"
+
+
+@pytest.mark.parametrize("text", [
+    'The Turkish president attacked the Israeli decision as "null and void".',
+    "The senator attacked the governor during a televised debate.",
+])
+def test_attacking_words_decisions_or_in_debate_is_criticism_not_force(text):
+    kinds = plovers(detente.code_text(text, published="2023-07-10"))
+    assert "ACCUSE" in kinds and "ASSAULT" not in kinds
+
+
+def test_dying_is_what_befell_someone_not_an_act():
+    art = detente.code_text("On Monday, the US singer died at his home in California.", published="2023-07-10")
+    assert "ASSAULT" not in plovers(art)

@@ -84,9 +84,11 @@ def load() -> Lexicon:
             for lemma in lemmas or []:
                 lex.verbs[str(lemma).lower()] = str(code)
         for p in data.get("patterns") or []:
-            pat = Pattern(_set(p["verb"]), str(p["code"]), (p.get("particle") or None), _set(p.get("object")),
-                          p.get("prep"), _set(p.get("pobj")), bool(p.get("swap")))
-            lex.patterns.append(pat)
+            # a list of prepositions is one pattern each ("prep: [during, in]")
+            for prep in (p.get("prep") if isinstance(p.get("prep"), list) else [p.get("prep")]):
+                pat = Pattern(_set(p["verb"]), str(p["code"]), (p.get("particle") or None), _set(p.get("object")),
+                              prep, _set(p.get("pobj")), bool(p.get("swap")))
+                lex.patterns.append(pat)
             if pat.code.startswith(("03", "16")) and pat.objects & {"tie", "relation", "relationship"}:
                 relation |= pat.objects
         for code, lemmas in (data.get("nouns") or {}).items():

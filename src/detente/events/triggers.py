@@ -98,7 +98,8 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
         code = next((lex.appeal_control[l] for l in forms if l in lex.appeal_control), None)
     if code is None:  # PETRARCH's verb alone: it codes one only between a source and a target
         pet = petrarch.index().verbs
-        code = None if lex.own_verbs & set(forms) else next((pet[f] for f in forms if f in pet), None)
+        skip = lex.own_verbs | lex.words["outcome_verbs"]
+        code = None if skip & set(forms) else next((pet[f] for f in forms if f in pet), None)
         return Trigger(v.i, code, "verb", [v.i], None, lemma(v), dyadic=True) if code else None
     return Trigger(v.i, code, "verb", [v.i], None, lemma(v))
 
