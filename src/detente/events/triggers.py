@@ -107,7 +107,7 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
 CROWD_CODE = "141"
 
 # what a verb phrase is, for PETRARCH's patterns: the verb's own words, not its other clauses
-_VP_STOP = {"ccomp", "advcl", "parataxis", "relcl", "csubj", "nsubj", "nsubjpass", "mark", "punct"}
+_VP_STOP = {"ccomp", "xcomp", "advcl", "parataxis", "relcl", "csubj", "nsubj", "nsubjpass", "mark", "punct"}
 
 
 def _phrase_words(parse: Parse, head: Token) -> set[str]:
