@@ -167,3 +167,19 @@ def test_attacking_words_decisions_or_in_debate_is_criticism_not_force(text):
 def test_dying_is_what_befell_someone_not_an_act():
     art = detente.code_text("On Monday, the US singer died at his home in California.", published="2023-07-10")
     assert "ASSAULT" not in plovers(art)
+
+
+@pytest.mark.parametrize("text", [
+    "The Harris campaign said she meets the citizenship requirement.",
+    "The Danish senator talked about being cast in a television pilot.",
+    "A truck driven by the Ukrainian man struck a guard rail near Boston.",
+])
+def test_no_meeting_without_a_party_and_no_strike_on_a_thing(text):
+    kinds = plovers(detente.code_text(text, published="2023-07-10"))
+    assert "CONSULT" not in kinds and "ASSAULT" not in kinds
+
+
+def test_two_parties_meeting_and_a_strike_on_a_town_stay_events():
+    assert "CONSULT" in plovers(detente.code_text("Vladimir Putin met Xi Jinping in Beijing.", published="2023-07-10"))
+    assert "ASSAULT" in plovers(detente.code_text("Russian missiles struck the city of Kharkiv on Monday.",
+                                                   published="2023-07-10"))

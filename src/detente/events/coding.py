@@ -19,6 +19,8 @@ MAX_EVENTS_PER_SENTENCE = 8
 VIOLENT_ROOTS = ("18", "19", "20")
 CROWD_ROOTS = ("14",)
 CLAUSE_TARGET_ROOTS = ("02", "10", "11", "12", "13")
+CONSULT_ROOT = "04"
+MEDIATE = "045"  # a mediator acts between parties the text may leave unnamed
 
 
 def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place],
@@ -128,8 +130,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             poss = [c for c in s.p.children(trig.obj) if c.dep == "poss"]
             sources = s.r.actors(poss[0].i) if poss else []
         if has(t, s.lex.actor_object) and not roles.object_is_actor(s, t) and not (
-                trig.code in s.lex.place_targets and roles.object_is_place(s, t)):
-            return []
+                (trig.code in s.lex.place_targets or trig.code.startswith(VIOLENT_ROOTS)) and roles.object_is_place(s, t)):
+            return []  # "met the requirement", "struck a guard rail": the object is no one
         targets = s.r.verb_targets(t, trig.obj, theme=has(t, s.lex.theme_object))
         if not targets and trig.code.startswith(CLAUSE_TARGET_ROOTS):
             targets = roles.clause_subject(s, t)
@@ -162,6 +164,12 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         return []  # "our successful fight against ISIS", "allied in fighting ISIS": background, no act
     if trig.dyadic:  # a PETRARCH verb's default code holds only between a source and a target
         pairs = [(src, tgt) for src, tgt in pairs if src is not None and tgt is not None]
+    if trig.code.startswith(CONSULT_ROOT) and trig.code not in s.lex.place_targets and trig.code != MEDIATE:
+        # a meeting needs two parties, neither of them the press: "talked of being cast", "spoke with
+        # Wikinews", "the Senate was set to meet" are no consultations
+        media = s.lex.words["media_sectors"]
+        pairs = [(src, tgt) for src, tgt in pairs if src is not None and tgt is not None
+                 and not ((src.sector or "").lower() in media or (tgt.sector or "").lower() in media)]
     if has(t, s.lex.reciprocal) or (trig.obj is not None and has(s.p.tokens[trig.obj], s.lex.reciprocal)):
         pairs += [(o, src) for src, o in pairs if src is not None and o is not None and (o, src) not in pairs]
     intent = intention(s.lex, trig.code) if not pol.negated and _avowed(s, t) else None

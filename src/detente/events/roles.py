@@ -97,8 +97,8 @@ def object_is_actor(s: State, v) -> bool:
 
 
 def object_is_place(s: State, v) -> bool:
-    """'visited Beijing': a visit's object may be a place rather than an actor."""
-    return any(c.dep == "dobj" and c.i in s.place_tok for c in s.p.children(v.i))
+    """'visited Beijing', 'struck the city of Kharkiv': the object may be a place rather than an actor."""
+    return any(c.dep == "dobj" and any(x.i in s.place_tok for x in s.p.subtree(c.i)) for c in s.p.children(v.i))
 
 
 def clause_subject(s: State, t) -> list[ActorRef]:
