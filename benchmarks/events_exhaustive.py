@@ -1,0 +1,52 @@
+"""Event coding against exhaustive article-level gold, on three sets, in one run:
+
+  * folds 1-2 of ../shared/eval/events_wikinews_exhaustive.jsonl (rules were written looking at these);
+  * folds 3-4 of it (held out while writing rules);
+  * training/wikinews/part-*.jsonl: 126 other Wikinews articles coded by the same guide after the
+    rules of session 3 were written (fresh text; silver: one coder each).
+
+    .venv/bin/python benchmarks/events_exhaustive.py [--types]
+
+Prints typed P/R/F1, full F1, and source/target country and date accuracy on typed matches (the
+scorer is src/detente/evaluate/exhaustive.py; docs/evaluation.md says how it matches).
+"""
+from __future__ import annotations
+
+import glob
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEV = os.path.join(HERE, "..", "..", "shared", "eval", "events_wikinews_exhaustive.jsonl")
+TRAIN = os.path.join(HERE, "..", "training", "wikinews")
+
+
+def main() -> int:
+    from detente.evaluate import code_gold, exhaustive, read_gold
+
+    sets = []
+    if os.path.exists(DEV):
+        dev = read_gold(DEV)
+        sets.append(("wikinews folds 1-2 (dev)", [r for r in dev if r.get("fold") in (1, 2)]))
+        sets.append(("wikinews folds 3-4 (held out)", [r for r in dev if r.get("fold") in (3, 4)]))
+    train = [r for p in sorted(glob.glob(os.path.join(TRAIN, "part-*.jsonl"))) for r in read_gold(p)]
+    if train:
+        sets.append(("training articles (fresh)", train))
+    if not sets:
+        print("no gold found", file=sys.stderr)
+        return 2
+    print(f"{'set':31} {'gold':>5} {'coded':>5}  typed P    R     F1   full F1  src   tgt   date")
+    for name, recs in sets:
+        r = exhaustive.score(recs, list(code_gold(recs)))
+        t = r["typed"]
+        print(f"{name:31} {r['gold_events']:5} {r['coded_events']:5}  {t['precision']:.3f} {t['recall']:.3f} "
+              f"{t['f1']:.3f}  {r['full']['f1']:.3f}    {r['source_country_on_typed'] or 0:.3f} "
+              f"{r['target_country_on_typed'] or 0:.3f} {r['date_on_typed'] or 0:.3f}")
+        if "--types" in sys.argv:
+            for kind, c in r["per_type"].items():
+                print(f"    {kind:10} gold {c.get('gold', 0):4} coded {c.get('coded', 0):4} right {c.get('right', 0):4}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
