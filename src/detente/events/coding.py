@@ -19,8 +19,9 @@ MAX_EVENTS_PER_SENTENCE = 8
 VIOLENT_ROOTS = ("18", "19", "20")
 CROWD_ROOTS = ("14",)
 CLAUSE_TARGET_ROOTS = ("02", "10", "11", "12", "13")
-CONSULT_ROOT = "04"
-MEDIATE = "045"  # a mediator acts between parties the text may leave unnamed
+PESSIMISTIC = "012"
+# meetings, calls and negotiations take two parties; visits, summits and mediation may name one
+TWO_PARTY = ("040", "041", "046")
 
 
 def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place],
@@ -129,6 +130,10 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         if not sources and trig.obj is not None:  # "expand its relationship with Pakistan"
             poss = [c for c in s.p.children(trig.obj) if c.dep == "poss"]
             sources = s.r.actors(poss[0].i) if poss else []
+        if has(t, s.lex.words["warning_verbs"]) and trig.code.startswith("13") and not roles.warns_of_own_act(s, t):
+            # "aid agencies warned that millions face hunger": a warning of danger is a pessimistic
+            # comment (012), no threat; "warned it would retaliate" keeps its threat
+            trig = triggers.Trigger(trig.i, PESSIMISTIC, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
         if has(t, s.lex.actor_object) and not roles.object_is_actor(s, t) and not (
                 (trig.code in s.lex.place_targets or trig.code.startswith(VIOLENT_ROOTS)) and roles.object_is_place(s, t)):
             return []  # "met the requirement", "struck a guard rail": the object is no one
@@ -164,7 +169,7 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         return []  # "our successful fight against ISIS", "allied in fighting ISIS": background, no act
     if trig.dyadic:  # a PETRARCH verb's default code holds only between a source and a target
         pairs = [(src, tgt) for src, tgt in pairs if src is not None and tgt is not None]
-    if trig.code.startswith(CONSULT_ROOT) and trig.code not in s.lex.place_targets and trig.code != MEDIATE:
+    if trig.code.startswith(TWO_PARTY):
         # a meeting needs two parties, neither of them the press: "talked of being cast", "spoke with
         # Wikinews", "the Senate was set to meet" are no consultations
         media = s.lex.words["media_sectors"]

@@ -33,6 +33,26 @@ def cause(s: State, v) -> list[ActorRef]:
     return []
 
 
+def warns_of_own_act(s: State, v) -> bool:
+    """Is a warning a threat: the warner says what it will do ("warned it would retaliate", "warned
+    that we will respond"), or warns someone off ("warned Iran against attacking", "warned Iran not
+    to")? Otherwise it warns of a danger ("warned that millions face hunger", "warned of famine")."""
+    kids = s.p.children(v.i)
+    if any(c.dep in ("dobj", "dative") and s.r.actors(c.i) for c in kids):
+        return True  # "warned Iran ...": a warning addressed to a party
+    own = s.r.verb_source(v)[0]
+    for c in kids:
+        if c.dep not in ("ccomp", "xcomp"):
+            continue
+        subj = next((g for g in s.p.children(c.i) if g.dep in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.lower in FIRST_PERSON or subj.lower in s.lex.words["speaker_pronouns"]:
+            return True  # "warned it would retaliate", "warned: we will respond"
+        ref = s.r.actor(subj.i)
+        if own and ref is not None and any(ref.actor and ref.actor == o.actor for o in own):
+            return True
+    return False
+
+
 def accidental(s: State, v) -> bool:
     """'a traffic collision which killed a motorcyclist', 'struck by a car', 'killed in the crash', 'a
     bomber crashed and killed seven': harm whose cause is an accident, a disaster or a vehicle is no

@@ -127,6 +127,8 @@ def _petrarch_pattern(parse: Parse, v: Token, forms: list[str], lex: Lexicon) ->
     """PETRARCH2's verb patterns (lexicon/petrarch): the verb with the object and prepositional words
     that decide its code ("rush humanitarian aid" 0233, "ask for extradition" 0213); the most specific
     pattern whose words all stand in the verb's phrase wins."""
+    if set(forms) & lex.negators:
+        return None  # "spared Idlib an assault": a verb that cancels its object is no act of its own
     pats = [p for f in forms for p in petrarch.index().patterns.get(f, ())]
     if not pats:
         return None

@@ -1,0 +1,80 @@
+"""Events an analyst can sign: written sentences (not from any gold file), one or more per failure
+pattern of the precision issue: frames that cancel or only envisage an event, situation nouns, word
+sense keyed on the complement. Each case says which trigger must not be an asserted (shown) event of
+a given PLOVER type, or must be one."""
+import pytest
+
+import detente
+
+PUB = "2024-05-06"
+
+# (sentence, trigger word, PLOVER type, shown?) -- shown: counted in the default view (not negated,
+# not hypothetical or a question)
+CASES = [
+    # frames that cancel the event
+    ("The ceasefire spared Idlib an assault by Syrian government forces.", "assault", "ASSAULT", False),
+    ("Quick diplomacy averted a strike by Israel on Iranian nuclear sites.", "strike", "ASSAULT", False),
+    ("Police prevented an attack by militants on the Kenyan parliament.", "attack", "ASSAULT", False),
+    ("Britain showed a lack of interest in assisting the Kurds.", "assisting", "AID", False),
+    # frames that only envisage it: pleas, appeals, permissions, prospects, conditions
+    ("Turkey pleaded with Russia to halt the offensive.", "halt", "RETREAT", False),
+    ("Turkey pleaded with Russia to halt the offensive.", "pleaded", "REQUEST", True),
+    ("France urged Mali to release the hostages.", "release", "RETREAT", False),
+    ("France urged Mali to release the hostages.", "urged", "REQUEST", True),
+    ("The Polish opposition called for the law to be repealed.", "repealed", "CONCEDE", False),
+    ("If Iran attacks Israel, the United States will respond.", "attacks", "ASSAULT", False),
+    ("Greece will veto the deal unless Turkey withdraws its ships.", "withdraws", "RETREAT", False),
+    ("Russia refused to negotiate until Ukraine had withdrawn its troops.", "withdrawn", "RETREAT", False),
+    ("Japan asked whether China would join the talks.", "join", "COOPERATE", False),
+    # situation nouns are no acts
+    ("Syria's seven-year war has displaced millions.", "war", "ASSAULT", False),
+    ("The conflict between Armenia and Azerbaijan worries Russia.", "conflict", "ASSAULT", False),
+    ("Analysts discussed the tensions between China and Taiwan.", "tensions", "ASSAULT", False),
+    # word sense keyed on the complement
+    ("Erdogan attacked the Israeli proclamation as null and void.", "attacked", "ASSAULT", False),
+    ("Erdogan attacked the Israeli proclamation as null and void.", "attacked", "ACCUSE", True),
+    ("Trump attacked the investigation on Twitter.", "attacked", "ACCUSE", True),
+    ("Aid agencies warned that millions of Syrians face hunger.", "warned", "THREATEN", False),
+    ("The UN warned of famine in Yemen.", "warned", "THREATEN", False),
+    ("Iran warned that it would retaliate against any attack.", "warned", "THREATEN", True),
+    ("Syrian forces deployed sarin against civilians in Ghouta.", "deployed", "MOBILIZE", False),
+    ("Syrian forces deployed sarin against civilians in Ghouta.", "deployed", "ASSAULT", True),
+    ("The United States withdrew aid to the Palestinians.", "withdrew", "RETREAT", False),
+    ("The United States withdrew aid to the Palestinians.", "withdrew", "SANCTION", True),
+    ("Russia withdrew its troops from the Ukrainian border.", "withdrew", "RETREAT", True),
+    ("Iran met the preconditions set by the IAEA.", "met", "CONSULT", False),
+    ("Vladimir Putin met Xi Jinping in Beijing.", "met", "CONSULT", True),
+    ("A car struck a cyclist near the Greek parliament.", "struck", "ASSAULT", False),
+    ("On Monday, the Italian singer died at his home in Rome.", "died", "ASSAULT", False),
+    ("The Kremlin spokesman talked about the weather with reporters.", "talked", "CONSULT", False),
+    # negation scope
+    ("Turkey opposed the plan, saying Kurdish militias had attacked Turkish soldiers.", "attacked", "ASSAULT", True),
+    ("Pakistan did not attack India on Tuesday.", "attack", "ASSAULT", False),
+    ("China denied that its ships had rammed a Philippine vessel.", "rammed", "ASSAULT", False),
+]
+
+
+@pytest.fixture(scope="module")
+def coded():
+    return {s: detente.code_text(s, published=PUB) for s in {c[0] for c in CASES}}
+
+
+def _shown(e):
+    return not e.negated and e.modality not in ("hypothetical", "question")
+
+
+@pytest.mark.parametrize("sentence,word,kind,shown", CASES, ids=[f"{c[1]}-{c[2]}-{c[3]}" for c in CASES])
+def test_each_pattern(coded, sentence, word, kind, shown):
+    evs = [e for e in coded[sentence].events if e.trigger.text == word and e.plover == kind]
+    if shown:
+        assert any(_shown(e) for e in evs), [(e.trigger.text, e.cameo, e.negated, e.modality) for e in coded[sentence].events]
+    else:
+        assert not any(_shown(e) for e in evs), [(e.trigger.text, e.cameo, e.negated, e.modality) for e in evs]
+
+
+def test_negated_events_are_negations(coded):
+    """Of the events coded negated in this corpus, the share that the sentence does negate."""
+    negated = [(s, e) for s, a in coded.items() for e in a.events if e.negated]
+    denied = ("did not", "denied", "spared", "averted", "prevented", "lack of")
+    right = [1 for s, e in negated if any(d in s for d in denied)]
+    assert negated and len(right) / len(negated) >= 0.9
