@@ -84,12 +84,24 @@ def _wire() -> Article:
                    events=events, places=[dl])
 
 
+QUIET = ("Monday, January 14, 2019\n\n\nA storm flooded the coast overnight.\n\n\n"
+         "Turkey condemned the government's slow response. Iraq protested on Monday.")
+
+
+def _quiet_lead() -> Article:
+    t = QUIET
+    events = [_event(t, "condemn", "condemned", "111", 3, source="Turkey"),
+              _event(t, "protest", "protested", "114", 3, source="Iraq")]
+    return Article(id="wn2", text=t, published="2019-01-14", url="https://example.org/wn2", events=events)
+
+
 @pytest.fixture(scope="module")
 def rows(tmp_path_factory):
     d = tmp_path_factory.mktemp("gdelt_roots")
     with Store(str(d / "s.duckdb")) as s:
         s.add(_wiki())
         s.add(_wire())
+        s.add(_quiet_lead())
         out = d / "g.tsv"
         export(s, str(out), "gdelt")
     return [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -165,3 +177,8 @@ def test_own_place_wins(tmp_path):
     rows = [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in (tmp_path / "g.tsv").read_text().splitlines()]
     attack = next(r for r in rows if r["EventCode"] == "190")
     assert attack["ActionGeo_FullName"] == "Aleppo, Syria"
+
+
+def test_a_lead_without_events_makes_the_first_reporting_sentence_the_root(rows):
+    assert _row(rows, "wn2", "111")["IsRootEvent"] == "1"
+    assert _row(rows, "wn2", "114")["IsRootEvent"] == "0"

@@ -263,13 +263,18 @@ def gdelt_sql(dedup: bool, filters: dict) -> tuple[str, list]:
     sql = f"""
     WITH names AS (SELECT article_id, actor_id, any_value(name) AS name FROM actors GROUP BY ALL),
     ev AS (SELECT *, row_number() OVER () AS _row FROM ({base})),
-    {_PLACE_SQL}
+    {_PLACE_SQL},
+    firsts AS (SELECT article_id, min(sentence_start) AS first_sent FROM ev GROUP BY article_id)
     SELECT (md5_number(e.event_id) % 9007199254740991)::BIGINT AS GLOBALEVENTID,
            strftime({day}, '%Y%m%d') AS SQLDATE, strftime({day}, '%Y%m') AS MonthYear,
            strftime({day}, '%Y') AS Year,
            round(year({day}) + dayofyear({day}) / 365.0, 4) AS FractionDate,
            {', '.join(actor)},
-           CASE WHEN e.trigger_start < ld.lead_end THEN 1 ELSE 0 END AS IsRootEvent,
+           CASE WHEN e.trigger_start < ld.lead_end THEN 1
+                -- a lead with no event (a death, a disaster told first): the article's first
+                -- sentence that reports events is its root
+                WHEN fs.first_sent >= ld.lead_end AND e.sentence_start = fs.first_sent THEN 1
+                ELSE 0 END AS IsRootEvent,
            e.cameo AS EventCode, left(e.cameo, 3) AS EventBaseCode, left(e.cameo, 2) AS EventRootCode,
            e.quad_class AS QuadClass, e.goldstein AS GoldsteinScale,
            {counts[0]} AS NumMentions, {counts[1]} AS NumSources, {counts[2]} AS NumArticles, {empty} AS AvgTone,
@@ -288,6 +293,7 @@ def gdelt_sql(dedup: bool, filters: dict) -> tuple[str, list]:
     FROM ev e
     LEFT JOIN articles a ON a.id = e.article_id
     LEFT JOIN leads ld ON ld.article_id = e.article_id
+    LEFT JOIN firsts fs ON fs.article_id = e.article_id
     LEFT JOIN geo ON geo._row = e._row
     LEFT JOIN names s ON s.article_id = e.article_id AND s.actor_id = e.source_actor
     LEFT JOIN names t ON t.article_id = e.article_id AND t.actor_id = e.target_actor
