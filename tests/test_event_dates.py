@@ -120,3 +120,12 @@ def test_what_a_quote_does_in_the_present_happens_when_it_was_said():
     a = code_text('Trump wrote on Twitter on Saturday: "I thank John very much for his service."', published=MONDAY)
     thank = [e for e in a.events if e.trigger.text == "thank"]
     assert thank and (thank[0].date, thank[0].date_source) == ("2025-10-25", "text")
+
+
+def test_a_future_act_announced_on_a_day_takes_the_announcements_day_not_the_next_one():
+    # MONDAY is 2025-10-27: "On Wednesday ... announced" is the past Wednesday, 2025-10-22
+    a = code_text("On Wednesday, the Hong Kong leader announced that her government will withdraw the bill.",
+                  published=MONDAY)
+    w = [e for e in a.events if e.trigger.text == "withdraw"]
+    assert w and w[0].date == "2025-10-22"
+    assert dated("Russia will meet Ukraine on Wednesday.", trigger="meet")[0] == "2025-10-29"

@@ -74,8 +74,11 @@ def date(s: State, e: Event, i: int) -> None:
     tok = nearest(s, i, lambda j: j in s.times and (own is None or j in own))
     if tok is not None:
         tx = s.times[tok]
-        if tx.kind in timex.DIRECTED and tx.anchor is not None and (
+        own_clause = tok in {x.i for x in s.p.subtree(i)}
+        if own_clause and tx.kind in timex.DIRECTED and tx.anchor is not None and (
                 tense == "future" or (tense == "progressive" and tx.kind != "m")):
+            # only the event's own clause reads its day forward: in "On Tuesday she announced the
+            # government will withdraw the bill", Tuesday is the announcement's (past) day
             tx = timex.resolve(replace(tx), tx.anchor, "future")  # "will meet on Wednesday": the next one
         e.date, e.date_precision, e.date_text, e.date_source = tx.value, tx.precision, tx.text, "text"
     elif not back and tense == "past" and lead_date(s) is not None:
