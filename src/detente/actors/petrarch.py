@@ -23,17 +23,21 @@ _CODE = re.compile(r"\[([^\]]*)\]")
 _PIVOT = (datetime.date.today().year % 100) + 10  # two-digit years above this are 19xx
 
 
-def _date(s: str) -> Optional[str]:
+def _date(s: str, pivot: Optional[int] = None) -> Optional[str]:
     s = s.strip()
+    if re.fullmatch(r"\d{8}", s):  # YYYYMMDD, which PETRARCH also reads
+        return f"{s[:4]}-{s[4:6]}-{s[6:8]}"
     if not re.fullmatch(r"\d{6}", s):
         return None
     yy, mm, dd = int(s[:2]), s[2:4], s[4:6]
-    year = 2000 + yy if yy <= _PIVOT else 1900 + yy
+    year = 2000 + yy if yy <= (_PIVOT if pivot is None else pivot) else 1900 + yy
     return f"{year}-{mm}-{dd}"
 
 
-def parse_code(body: str) -> list[dict]:
-    """'USAGOV 090120-170120' -> [{'code': 'USAGOV', 'from': '2009-01-20', 'to': '2017-01-20'}]."""
+def parse_code(body: str, pivot: Optional[int] = None) -> list[dict]:
+    """'USAGOV 090120-170120' -> [{'code': 'USAGOV', 'from': '2009-01-20', 'to': '2017-01-20'}].
+    `pivot`: two-digit years above it are 19xx (default: ten years past this one; a dictionary written
+    in 2014 wants 20, or "330304" is 2033)."""
     out = []
     for part in body.split(";"):
         bits = part.split()
@@ -44,27 +48,32 @@ def parse_code(body: str) -> list[dict]:
             continue
         item: dict = {"code": code.strip("~-") or None}
         if rng.startswith(">"):
-            item["from"] = _date(rng[1:])
+            item["from"] = _date(rng[1:], pivot)
         elif rng.startswith("<"):
-            item["to"] = _date(rng[1:])
+            item["to"] = _date(rng[1:], pivot)
         elif "-" in rng:
             a, b = rng.split("-", 1)
-            item["from"], item["to"] = _date(a), _date(b)
+            item["from"], item["to"] = _date(a, pivot), _date(b, pivot)
         out.append(item)
     return out
 
 
+_SMALL = {"of", "the", "for", "and", "on", "in", "to", "at", "de", "du", "des", "la", "le", "el", "del"}
+
+
 def _phrase(token: str) -> str:
-    """'BARACK_HUSSEIN_OBAMA_' -> 'Barack Hussein Obama'; short all-capital names stay acronyms."""
-    words = [w for w in token.strip().strip("_").split("_") if w]
+    """'BARACK_HUSSEIN_OBAMA_' -> 'Barack Hussein Obama'; short all-capital names stay acronyms; small
+    words inside a name stay lower case ('Organization for the Prohibition of Chemical Weapons')."""
+    words = [w for w in re.split(r"[_\s]+", token.strip().strip("_")) if w]
     if len(words) == 1 and len(words[0]) <= 5 and words[0].isalpha():
         return words[0].upper()
-    return " ".join(w.capitalize() if w.isalpha() or "-" not in w else "-".join(
-        p.capitalize() for p in w.split("-")) for w in words)
+    return " ".join(w.lower() if i and w.lower() in _SMALL else w.capitalize() if w.isalpha() or "-" not in w
+                    else "-".join(p.capitalize() for p in w.split("-")) for i, w in enumerate(words))
 
 
-def read_actor_dictionary(text: str, split_code: Optional[Callable] = None) -> dict:
-    """Parse a PETRARCH/TABARI actor dictionary into {'persons': [...], 'organisations': [...]}."""
+def read_actor_dictionary(text: str, split_code: Optional[Callable] = None, pivot: Optional[int] = None) -> dict:
+    """Parse a PETRARCH/TABARI actor dictionary into {'persons': [...], 'organisations': [...]}
+    (`pivot`: see parse_code)."""
     entries: list[dict] = []
     cur: Optional[dict] = None
     for raw in (text or "").splitlines():
@@ -72,7 +81,7 @@ def read_actor_dictionary(text: str, split_code: Optional[Callable] = None) -> d
         if not line.strip() or line.strip().startswith(("<", "{", "}")) and not _CODE.search(line):
             continue
         stripped = line.strip()
-        codes = [c for m in _CODE.finditer(stripped) for c in parse_code(m.group(1))]
+        codes = [c for m in _CODE.finditer(stripped) for c in parse_code(m.group(1), pivot)]
         name_part = _CODE.sub("", stripped).strip()
         if stripped.startswith("["):  # a code line for the current entry
             if cur is not None:
