@@ -96,7 +96,7 @@ def find_atoms(parse: Parse, lex: Lexicon) -> list[Atom]:
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
-        if not normed[i] or normed[i] not in lex.prefixes:
+        if not normed[i] or not lex.is_prefix(normed[i]):
             i += 1
             continue
         best = None
@@ -109,7 +109,7 @@ def find_atoms(parse: Parse, lex: Lexicon) -> list[Atom]:
                 key += (" " if toks[j - 1].end < tj.start else "") + normed[j]
             else:
                 key = normed[j]
-            if key not in lex.prefixes:
+            if not lex.is_prefix(key):
                 break
             entries = lex.lookup(key)
             if entries:
