@@ -183,3 +183,12 @@ def test_two_parties_meeting_and_a_strike_on_a_town_stay_events():
     assert "CONSULT" in plovers(detente.code_text("Vladimir Putin met Xi Jinping in Beijing.", published="2023-07-10"))
     assert "ASSAULT" in plovers(detente.code_text("Russian missiles struck the city of Kharkiv on Monday.",
                                                    published="2023-07-10"))
+
+
+def test_people_named_without_a_country_take_the_storys():
+    art = detente.code_text("An individual was arrested in Warsaw on Sunday.", published="2023-07-10")
+    arrests = [e for e in art.events if e.plover == "COERCE" and e.target is not None]
+    assert arrests and arrests[0].target.actor is None and arrests[0].target.country == "POL"
+    art = detente.code_text("Police in Kenya detained forty students on Monday.", published="2023-07-10")
+    arrests = [e for e in art.events if e.plover == "COERCE"]
+    assert arrests and arrests[0].target is not None and arrests[0].target.text.endswith("students")

@@ -151,7 +151,10 @@ def test_a_country_modifier_is_the_source_of_a_nominal_event(coded):
 
 
 def test_acts_on_people_are_events_but_on_things_are_not(coded):
-    assert ("SDN", "173", None) in triples(coded["people"])
+    # the people detained are the target, in the story's country, with no actor or code of their own
+    assert ("SDN", "173", "SDN") in triples(coded["people"])
+    det = next(e for e in coded["people"].events if e.cameo == "173")
+    assert det.target.actor is None and det.target.text == "27 Muslims"
     assert not coded["thing"].events
 
 

@@ -140,8 +140,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         targets = s.r.verb_targets(t, trig.obj, theme=has(t, s.lex.theme_object))
         if not targets and trig.code.startswith(CLAUSE_TARGET_ROOTS):
             targets = roles.clause_subject(s, t)
-        if not targets and not sources and trig.code.startswith(ANCHORED_ROOTS):
-            targets = roles.people_object(s, t)  # "an individual was arrested": the act is the news
+        if not targets and trig.code.startswith(ANCHORED_ROOTS):
+            targets = roles.people_object(s, t)  # "an individual was arrested", "police detained 40 people"
         between = any(c.dep == "prep" and c.lower == "between" for c in s.p.children(t.i))
         if trig.swap:
             near = s.p.children(t.i) + (s.p.children(trig.obj) if trig.obj is not None else [])

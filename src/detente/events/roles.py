@@ -88,7 +88,7 @@ def crowd(s: State, v) -> list[ActorRef]:
                                    for g in s.p.children(subj.i))):
         return []
     start, end = s.r.np_span(subj.i)
-    return [ActorRef(None, s.a.text[start:end], start, end)]
+    return [ActorRef(None, s.a.text[start:end], start, end, None, local_country(s, start))]
 
 
 def people(s: State, o) -> bool:
@@ -97,13 +97,35 @@ def people(s: State, o) -> bool:
         (o.pos == "PROPN" and o.text[:1].isupper())
 
 
+def local_country(s: State, pos: int) -> Optional[str]:
+    """The country of people the text names without one ("thousands of protesters", "an individual"),
+    as the actors stage gives agents theirs: the nearest place named before them in the paragraph,
+    else the article's most-mentioned country."""
+    if s.local is None:
+        places = sorted({id(p): p for p in s.place_tok.values() if p.country}.values(), key=lambda p: p.start)
+        counts: dict[str, int] = {}
+        for a in s.actors:
+            if a.country and a.mentions:
+                counts[a.country] = counts.get(a.country, 0) + len(a.mentions)
+        for p in places:
+            counts[p.country] = counts.get(p.country, 0) + 1
+        s.local = (places, max(counts, key=lambda c: counts[c]) if counts else None)
+    places, dominant = s.local
+    para = s.a.text.rfind("\n\n", 0, pos)
+    end = s.a.text.find("\n\n", pos)
+    end = len(s.a.text) if end < 0 else end
+    before = [p for p in places if para < p.start < pos]
+    after = [p for p in places if pos < p.start < end]  # "an individual was arrested in Warsaw"
+    return before[-1].country if before else after[0].country if after else dominant
+
+
 def people_object(s: State, v) -> list[ActorRef]:
     """'An individual was arrested', 'shot a protester': people who are no known actor, as the target
     of a coercive or violent act whose doer the text does not name; the words are kept, no codes."""
     for o in s.p.children(v.i):
         if o.dep in ("dobj", "nsubjpass") and not s.r.actors(o.i) and people(s, o) and o.pos != "PRON":
             start, end = s.r.np_span(o.i)
-            return [ActorRef(None, s.a.text[start:end], start, end)]
+            return [ActorRef(None, s.a.text[start:end], start, end, None, local_country(s, start))]
     return []
 
 

@@ -6,6 +6,7 @@ one record passed by hand keeps the steps in separate modules without a class sp
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 from .. import timex
 from ..model import Actor, ActorRef, Article, Event, Parse, Place, Quote
@@ -28,3 +29,4 @@ class State:
     trigger_tokens: set[int] = field(default_factory=set)
     spoken: dict[int, list[Event]] = field(default_factory=dict)  # speech verb -> the events its complement gave
     quotes: list[Quote] = field(default_factory=list)  # the quotes stage's quotes, with their speakers
+    local: Optional[tuple] = None  # (mentioned places by offset, dominant country): roles.local_country
