@@ -8,15 +8,14 @@ loads and looks up.
 from __future__ import annotations
 
 import bisect
-import hashlib
 import os
-import pickle
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
+from ..cache import disk_cached, file_key
 from ..lexicon import DIR, load_yaml
 
 LEXICON_DIR = str(DIR)
@@ -333,8 +332,6 @@ def packaged_index(lex: Lexicon) -> tuple[dict[str, list[tuple]], int]:
     (DETENTE_CACHE_DIR, default ~/.cache/detente; "off" for none) named after the files and this module:
     the YAML takes seconds to read, the pickle a few hundredths of a second (Entries are made only for keys looked up)."""
     files = [Path(f) for f in PHOENIX_FILES if os.path.exists(f)]
-    cache = os.environ.get("DETENTE_CACHE_DIR", str(Path.home() / ".cache" / "detente"))
-
     def make() -> tuple[dict[str, list[tuple]], int]:
         index: dict[str, list[tuple]] = {}
         for f in files:
@@ -347,32 +344,10 @@ def packaged_index(lex: Lexicon) -> tuple[dict[str, list[tuple]], int]:
         words = max((len(re.findall(r"[\w]+", k)) + k.count("-") + 1 for k in index), default=1)
         return index, words
 
-    if cache in ("", "off") or not files:
+    if not files:
         return make()
-    h = hashlib.sha1(Path(__file__).read_bytes())
-    for f in files:
-        st = f.stat()
-        h.update(f"{f}|{st.st_mtime_ns}|{st.st_size}".encode())
-    pkl = Path(cache) / f"actors-phoenix-{h.hexdigest()[:16]}.pickle"
-    try:
-        data = pickle.loads(pkl.read_bytes())
-        if isinstance(data, tuple) and len(data) == 2:
-            return data
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        pass  # no cache yet, or one we cannot read
-    data = make()
-    try:
-        pkl.parent.mkdir(parents=True, exist_ok=True)
-        tmp = pkl.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, pkl)  # atomic: parallel workers never read half a file
-        for old in pkl.parent.glob("actors-phoenix-*.pickle"):
-            if old != pkl:  # made from older files or code
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home is no reason to fail
-    return data
+    return disk_cached("actors-phoenix", [Path(__file__).read_bytes()] + [file_key(f) for f in files], make,
+                       valid=lambda d: isinstance(d, tuple) and len(d) == 2)
 
 
 def env_paths() -> tuple[str, ...]:

