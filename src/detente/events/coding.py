@@ -42,7 +42,7 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
     if s.headline_end and not any(e.trigger.start < s.headline_end for e in events):
         events.extend(headline.read(s)[:MAX_EVENTS_PER_SENTENCE])
     events = statements(s, events)
-    events.extend(_judgements(s, events, quotes or []))
+    events.extend(_judgements(s, events))
     events = dedupe.drop_subsumed(events, lambda e, o: _restates(s, e, o), lambda e: _is_noun(s, e))
     answered_questions(s, events)
     implicit_targets(s, events)
@@ -52,12 +52,14 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
     return dedupe.unique_ids(_cap(s, conventions.apply(events, s.lex, s.p)))
 
 
-def _judgements(s: State, events: list[Event], quotes: list[Quote]) -> list[Event]:
+def _judgements(s: State, events: list[Event]) -> list[Event]:
     """What speakers' own words do: harsh words about others are a criticism (111), in what a quote or
     a speech verb's complement says and in a characterisation ("called the plan reckless"); saying
     another party must or should act is a demand or appeal on it (obligations.py)."""
-    coded = {s.p.token_at(e.trigger.start).sent for e in events if e.plover and s.p.token_at(e.trigger.start)}
-    said = [(q.start, q.end, q.speaker) for q in quotes if q.speaker is not None and not q.scare
+    tok_of = {id(e): s.p.token_at(e.trigger.start) for e in events}
+    coded = {tok.sent for e in events if e.plover and (tok := tok_of[id(e)]) is not None}
+    asked = {tok.sent for e in events if e.plover == "REQUEST" and (tok := tok_of[id(e)]) is not None}
+    said = [(q.start, q.end, q.speaker) for q in s.quotes if q.speaker is not None
             and (q.speaker.actor or q.speaker.country)]  # an unresolved "he" is no identifiable actor
     for t in s.p.tokens:
         if t.pos == "VERB" and has(t, s.lex.speech):
@@ -68,7 +70,6 @@ def _judgements(s: State, events: list[Event], quotes: list[Quote]) -> list[Even
                 said.append((sub[0].start, sub[-1].end, speaker))
     found = evaluation.in_statements(s.p, said, coded, s.trigger_tokens, s.lex, s.r.actor)
     found += evaluation.characterisations(s.p, s.lex, s.trigger_tokens, lambda v: s.r.verb_source(v)[0], s.r.actor)
-    asked = {s.p.token_at(e.trigger.start).sent for e in events if e.plover == "REQUEST" and s.p.token_at(e.trigger.start)}
     demands = obligations.find(s.p, said, asked, s.lex, s.r.actor)
     out = []
     for word, code, src, tgt in [(j.word, "111", j.source, j.target) for j in found] + \

@@ -388,10 +388,21 @@ def load_verbs(path: Union[str, Path, None] = None) -> dict:
 
 
 @dataclass(frozen=True)
+class Slot:
+    """One word slot of a pattern: its one-word alternatives as a set (one set intersection decides
+    most slots) and its phrases of several words."""
+    words: frozenset
+    phrases: tuple
+
+    def met(self, present: set) -> bool:
+        return not self.words.isdisjoint(present) or any(all(w in present for w in ph) for ph in self.phrases)
+
+
+@dataclass(frozen=True)
 class VerbPattern:
     code: str
-    objects: tuple  # word slots, each a tuple of alternative phrases, all in the verb's phrase
-    preps: tuple  # (alternative prepositions, word slots under the preposition)
+    objects: tuple  # Slots, all met by words of the verb's phrase
+    preps: tuple  # (alternative prepositions, Slots met under the preposition)
 
     @property
     def specificity(self) -> int:
@@ -406,7 +417,9 @@ class Index:
     patterns: dict = field(default_factory=dict)
 
 
-_SLOTS = lambda slots: tuple(tuple(alt) for alt in slots)  # noqa: E731
+def _slots(slots) -> tuple:
+    return tuple(Slot(frozenset(a for a in alts if " " not in a), tuple(tuple(a.split()) for a in alts if " " in a))
+                 for alts in slots)
 
 
 @lru_cache(maxsize=1)
@@ -435,9 +448,9 @@ def index(path: Union[str, Path, None] = None) -> Index:
         code = p.get("code")
         if not code or code.startswith("01") or p.get("before") or p.get("before_preps"):
             continue  # PETRARCH's subject-side patterns need its actor types; statements are no event
-        preps = tuple((tuple([pr["prep"], *pr.get("prep_alternatives", [])]), _SLOTS(pr.get("words", [])))
+        preps = tuple((tuple([pr["prep"], *pr.get("prep_alternatives", [])]), _slots(pr.get("words", [])))
                       for pr in p.get("preps", ()))
-        pat = VerbPattern(code, _SLOTS(p.get("objects", [])), preps)
+        pat = VerbPattern(code, _slots(p.get("objects", [])), preps)
         if not pat.objects and not pat.preps:
             continue  # the verb alone: its default code
         for verb in p.get("verbs", ()):

@@ -134,8 +134,9 @@ def _petrarch_pattern(parse: Parse, v: Token, forms: list[str], lex: Lexicon) ->
         return None
     words = _phrase_words(parse, v)
     preps = {c.lower: c for c in parse.children(v.i) if c.dep in ("prep", "agent", "dative")}
+    under: dict[int, set[str]] = {}
     for pat in pats:  # most specific first
-        if not all(any(_has_phrase(words, alt) for alt in slot) for slot in pat.objects):
+        if not all(slot.met(words) for slot in pat.objects):
             continue
         ok = True
         for alts, slots in pat.preps:
@@ -143,17 +144,14 @@ def _petrarch_pattern(parse: Parse, v: Token, forms: list[str], lex: Lexicon) ->
             if prep is None:
                 ok = False
                 break
-            under = _phrase_words(parse, prep)
-            if not all(any(_has_phrase(under, alt) for alt in slot) for slot in slots):
+            if prep.i not in under:
+                under[prep.i] = _phrase_words(parse, prep)
+            if not all(slot.met(under[prep.i]) for slot in slots):
                 ok = False
                 break
         if ok:
             return pat.code
     return None
-
-
-def _has_phrase(words: set[str], phrase: str) -> bool:
-    return all(w in words for w in phrase.split())
 
 
 
