@@ -22,6 +22,9 @@ CLAUSE_TARGET_ROOTS = ("02", "10", "11", "12", "13")
 PESSIMISTIC = "012"
 # meetings, calls and negotiations take two parties; visits, summits and mediation may name one
 TWO_PARTY = ("040", "041", "046")
+# protests, coercion and violence are news even when the text names no doer ("the protests began")
+ANCHORED_ROOTS = ("14", "17", "18", "19", "20")
+ANCHOR_PREPS = {"in", "during", "after", "since", "following", "amid"}
 
 
 def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place],
@@ -217,13 +220,9 @@ def _pairs(sources, targets, mutual, between) -> list[tuple[Optional[ActorRef], 
     return [(src, o) for src in srcs for o in tgts if (src or o) and not same(src, o)]
 
 
-ANCHORED_ROOTS = ("14", "17", "18", "19", "20")
-
-
 def _nominal(t) -> bool:
     """A noun, or a gerund standing where a noun stands ("in fighting ISIS")."""
     return t.pos in ("NOUN", "PROPN") or (t.tag == "VBG" and t.dep in ("pcomp", "pobj", "nsubj", "dobj"))
-ANCHOR_PREPS = {"in", "during", "after", "since", "following", "amid"}
 
 
 def _anchored(s: State, t, code: str) -> bool:
@@ -263,7 +262,7 @@ def _restates(s: State, e: Event, o: Event) -> bool:
     top = s.p.token_at(o.trigger.start) if o.trigger else None
     if tok is None or top is None:
         return False
-    if tok.pos in ("NOUN", "PROPN"):
+    if _is_noun(s, e):
         return True
     node, steps = tok, 0
     while node.head != node.i and steps < 12:

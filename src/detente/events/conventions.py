@@ -48,13 +48,12 @@ def apply(events: list[Event], lex: Lexicon, parse: Parse) -> list[Event]:
             continue
         if e.plover == "CONSULT" and not _promised(parse, e, lex):
             continue  # a scheduled meeting is a meeting
-        if e.plover in FUTURE_TO_AGREE:
-            code = intention(lex, e.cameo)
-            if code is not None:
-                _recode(e, code)
-        elif e.plover in FUTURE_TO_CONCEDE:
-            code = intention(lex, e.cameo)
-            if code is not None:
-                _recode(e, code)
+        if e.plover not in FUTURE_TO_AGREE and e.plover not in FUTURE_TO_CONCEDE:
+            continue
+        concede = e.plover in FUTURE_TO_CONCEDE
+        code = intention(lex, e.cameo)
+        if code is not None:
+            _recode(e, code)
+        if concede:
             e.plover, e.plover_mode = "CONCEDE", None
     return events

@@ -3,6 +3,7 @@ of the attack behind a passive harm, a crowd, whoever claimed an attack, the pai
 the subject of a that-clause, the speaker a pronoun stands for."""
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 from ..model import ActorRef
@@ -109,14 +110,18 @@ def local_country(s: State, pos: int) -> Optional[str]:
                 counts[a.country] = counts.get(a.country, 0) + len(a.mentions)
         for p in places:
             counts[p.country] = counts.get(p.country, 0) + 1
-        s.local = (places, max(counts, key=lambda c: counts[c]) if counts else None)
-    places, dominant = s.local
+        s.local = (places, [p.start for p in places], max(counts, key=lambda c: counts[c]) if counts else None)
+    places, starts, dominant = s.local
     para = s.a.text.rfind("\n\n", 0, pos)
     end = s.a.text.find("\n\n", pos)
     end = len(s.a.text) if end < 0 else end
-    before = [p for p in places if para < p.start < pos]
-    after = [p for p in places if pos < p.start < end]  # "an individual was arrested in Warsaw"
-    return before[-1].country if before else after[0].country if after else dominant
+    k = bisect.bisect_left(starts, pos)
+    if k > 0 and starts[k - 1] > para:
+        return places[k - 1].country  # the nearest place before them in the paragraph
+    k = bisect.bisect_right(starts, pos)
+    if k < len(starts) and starts[k] < end:
+        return places[k].country  # "an individual was arrested in Warsaw"
+    return dominant
 
 
 def people_object(s: State, v) -> list[ActorRef]:
@@ -201,8 +206,7 @@ def quote_speaker(s: State, t) -> tuple[Optional[ActorRef], bool]:
     """Inside a quote, a verb whose subject is the first person ("I urge", "we will send") or that
     is an imperative ("Please go") is the speaker's act: (the quotes stage's speaker, when it resolved;
     whether the verb is an imperative, i.e. the speaker asks for it rather than does it)."""
-    q = next((q for q in s.quotes if q.start <= t.start < q.end and q.speaker is not None
-              and (q.speaker.actor or q.speaker.country)), None)
+    q = s.quote_at(t.start, lambda q: q.speaker is not None and bool(q.speaker.actor or q.speaker.country))
     if q is None:
         return None, False
     subj = [c for c in s.p.children(t.i) if c.dep in ("nsubj", "nsubjpass")]

@@ -29,4 +29,8 @@ class State:
     trigger_tokens: set[int] = field(default_factory=set)
     spoken: dict[int, list[Event]] = field(default_factory=dict)  # speech verb -> the events its complement gave
     quotes: list[Quote] = field(default_factory=list)  # the quotes stage's quotes, with their speakers
-    local: Optional[tuple] = None  # (mentioned places by offset, dominant country): roles.local_country
+    local: Optional[tuple] = None  # (mentioned places by offset, their starts, dominant country): roles.local_country
+
+    def quote_at(self, pos: int, ok=lambda q: True) -> Optional[Quote]:
+        """The quote (of the quotes stage) whose words hold character `pos` and that satisfies ok."""
+        return next((q for q in self.quotes if q.start <= pos < q.end and ok(q)), None)

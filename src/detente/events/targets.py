@@ -2,6 +2,7 @@
 took place in (for a visit's host, or every event under PETRARCH's convention)."""
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 from ..model import Actor, ActorRef, Event, stable_id
@@ -23,18 +24,21 @@ def addressed_targets(s: State, events: list[Event]) -> None:
     """'Graham criticised the decision, saying the president had ...': a verbal act whose target the
     parse does not give is aimed at the first other actor its sentence names (not the source, nor
     within the source's words); with none, it keeps no target."""
+    mentions = None  # every actor mention by offset, built once: each event then looks in its sentence only
     for e in events:
         if e.target is not None or e.source is None or not e.cameo.startswith(ADDRESSED_ROOTS):
             continue
+        if mentions is None:
+            mentions = sorted(((m.start, k, a, m) for k, a in enumerate(s.actors) for m in a.mentions),
+                              key=lambda x: x[:2])
+            starts = [x[0] for x in mentions]
         sent = e.sentence
         best = None
-        for a in s.actors:
-            if e.source.actor and a.id == e.source.actor:
+        for start, _, a, m in mentions[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]:
+            if (e.source.actor and a.id == e.source.actor) or e.source.start <= start < e.source.end:
                 continue
-            for m in a.mentions:
-                if sent.start <= m.start < sent.end and not (e.source.start <= m.start < e.source.end):
-                    if best is None or m.start < best[1].start:
-                        best = (a, m)
+            best = (a, m)
+            break
         if best is not None:
             e.target = best[0].ref(best[1])
             e.id = stable_id(s.a.id, str(e.trigger.start), str(e.trigger.end), rid(e.source), rid(e.target), e.cameo)

@@ -93,8 +93,7 @@ def date(s: State, e: Event, i: int) -> None:
 
 def _quote_cue(s: State, i: int) -> Optional[int]:
     """The speech verb of the quote token i stands in, when the quotes stage found one."""
-    start = s.p.tokens[i].start
-    q = next((q for q in s.quotes if q.start <= start < q.end and q.cue is not None), None)
+    q = s.quote_at(s.p.tokens[i].start, lambda q: q.cue is not None)
     tok = s.p.token_at(q.cue.start) if q is not None else None
     return tok.i if tok is not None else None
 
