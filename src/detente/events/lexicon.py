@@ -47,6 +47,7 @@ class Lexicon:
     linked: dict = field(default_factory=dict)  # "042" -> "043": the reverse event CAMEO links to it
     intentions: dict = field(default_factory=dict)  # code prefix -> intent code ("wants to help" -> 033)
     avowal_verbs: frozenset = frozenset()
+    coded_verbs: frozenset = frozenset()  # the verbs of `verbs` and `patterns`: they code events of their own
     own_verbs: frozenset = frozenset()  # every verb the tables above name
     reciprocal: frozenset = frozenset()  # "held talks with Y": both ways even with a named partner
     words: dict[str, frozenset] = field(default_factory=dict)  # named word lists (`words:` sections)
@@ -117,9 +118,9 @@ def load() -> Lexicon:
     lex.place_targets = frozenset(lists["place_targets"])
     lex.person_nouns = frozenset(lists["person_nouns"])
     # every verb detente's own tables decide about: PETRARCH's default codes do not overrule them
-    lex.own_verbs = frozenset(lex.verbs) | frozenset().union(*(p.verbs for p in lex.patterns)) | \
-        frozenset(lex.appeal_control) | lex.speech | lex.intent | lex.hypothetical | lex.negators | \
-        lex.support | lex.avowal_verbs
+    lex.coded_verbs = frozenset(lex.verbs) | frozenset().union(*(p.verbs for p in lex.patterns))
+    lex.own_verbs = lex.coded_verbs | frozenset(lex.appeal_control) | lex.speech | lex.intent | \
+        lex.hypothetical | lex.negators | lex.support | lex.avowal_verbs
     return lex
 
 

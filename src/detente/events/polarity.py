@@ -149,17 +149,7 @@ def _event_verb(t: Token, lex: Lexicon) -> bool:
     carriers = lex.support | lex.intent | lex.hypothetical | lex.negators | lex.avowal_verbs
     if has(t, carriers):
         return False
-    return has(t, _coded_verbs(lex)) or has(t, lex.speech) or has(t, lex.words.get("belief_verbs", ()))
-
-
-_CODED: dict[int, frozenset] = {}
-
-
-def _coded_verbs(lex: Lexicon) -> frozenset:
-    key = id(lex)
-    if key not in _CODED:
-        _CODED[key] = frozenset(lex.verbs) | frozenset().union(*(p.verbs for p in lex.patterns))
-    return _CODED[key]
+    return has(t, lex.coded_verbs) or has(t, lex.speech) or has(t, lex.words.get("belief_verbs", ()))
 
 
 def _qualifies(parse: Parse, head: Token, lex: Lexicon) -> bool:
