@@ -29,6 +29,7 @@ class State:
     trigger_tokens: set[int] = field(default_factory=set)
     spoken: dict[int, list[Event]] = field(default_factory=dict)  # speech verb -> the events its complement gave
     quotes: list[Quote] = field(default_factory=list)  # the quotes stage's quotes, with their speakers
+    lead: Optional[tuple] = None  # (the lead's day or None,), once read: when_where.lead_date
     local: Optional[tuple] = None  # (mentioned places by offset, their starts, dominant country): roles.local_country
 
     def quote_at(self, pos: int, ok=lambda q: True) -> Optional[Quote]:

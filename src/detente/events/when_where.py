@@ -81,10 +81,9 @@ def date(s: State, e: Event, i: int) -> None:
             # government will withdraw the bill", Tuesday is the announcement's (past) day
             tx = timex.resolve(replace(tx), tx.anchor, "future")  # "will meet on Wednesday": the next one
         e.date, e.date_precision, e.date_text, e.date_source = tx.value, tx.precision, tx.text, "text"
-    elif not back and tense == "past" and lead_date(s) is not None:
+    elif not back and tense == "past" and (lead := lead_date(s)) is not None:
         # the news told undated after a dated lead ("On Sunday, police fired ... They also used ...")
-        tx = lead_date(s)
-        e.date, e.date_precision, e.date_text, e.date_source = tx.value, tx.precision, tx.text, "article"
+        e.date, e.date_precision, e.date_text, e.date_source = lead.value, lead.precision, lead.text, "article"
     elif s.a.published and not back and tense != "future":
         e.date, e.date_precision, e.date_source = s.a.published[:10], "day", "published"
     else:
@@ -104,7 +103,14 @@ LEAD_DAYS = 14  # a lead date is the news's only when it lies within this many d
 
 def lead_date(s: State) -> Optional[timex.Timex]:
     """The day the article's lead gives its news ("... on Sunday", "yesterday"), past the headline and
-    the date line; None when the lead names no day in the fortnight up to publication."""
+    the date line; None when the lead names no day in the fortnight up to publication. Read once per
+    article (State.lead)."""
+    if s.lead is None:
+        s.lead = (_lead_date(s),)
+    return s.lead[0]
+
+
+def _lead_date(s: State) -> Optional[timex.Timex]:
     pub = timex.parse_date(s.a.published)
     if pub is None:
         return None
