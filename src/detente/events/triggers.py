@@ -83,23 +83,24 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
                 code = _noun_pattern(parse, parse.tokens[hit[1]], lex) or code
             return Trigger(v.i, code, "verb", sorted(hit[0]), hit[1], lemma(v), pat.swap)
     forms = _forms(v)
+    form_set = set(forms)
     code = next((lex.verbs[l] for l in forms if l in lex.verbs), None)
-    if code and has_object(parse, v) and set(forms) & lex.words["intransitive_events"]:
+    if code and has_object(parse, v) and form_set & lex.words["intransitive_events"]:
         code = None  # "demonstrated a lack of", "rallied support": with an object the verb means another thing
     if code is None:
         code = _petrarch_pattern(parse, v, forms, lex)
-    if code is None and set(forms) & lex.words["appeal_for_verbs"] and any(
+    if code is None and form_set & lex.words["appeal_for_verbs"] and any(
             c.dep == "advcl" and any(m.dep == "mark" and m.lower == "for" for m in parse.children(c.i))
             for c in parse.children(v.i)):
         code = "020"  # "called for the bill to be dropped": an appeal for what the clause says
-    if code is None and set(forms) & lex.words["crowd_verbs"]:
+    if code is None and form_set & lex.words["crowd_verbs"]:
         code = CROWD_CODE  # "protesters gathered": a demonstration if the crowd is no known actor (coding)
     if code is None and _asks_to(parse, v):
         code = next((lex.appeal_control[l] for l in forms if l in lex.appeal_control), None)
     if code is None:  # PETRARCH's verb alone: it codes one only between a source and a target
         pet = petrarch.index().verbs
-        skip = lex.own_verbs | lex.words["outcome_verbs"]
-        code = None if skip & set(forms) else next((pet[f] for f in forms if f in pet), None)
+        skip = not form_set.isdisjoint(lex.own_verbs) or not form_set.isdisjoint(lex.words["outcome_verbs"])
+        code = None if skip else next((pet[f] for f in forms if f in pet), None)
         return Trigger(v.i, code, "verb", [v.i], None, lemma(v), dyadic=True) if code else None
     return Trigger(v.i, code, "verb", [v.i], None, lemma(v))
 
