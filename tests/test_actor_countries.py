@@ -128,14 +128,16 @@ def test_a_body_names_its_own_country_after_it(code):
     assert at(actors, t, "dissidents").country == "IRN"
 
 
-def test_a_titled_person_takes_the_documents_country_but_a_bare_role_noun_does_not(code):
+def test_titled_persons_and_bare_role_nouns_take_the_documents_country(code):
     t = ("Protesters marched through Lima on Monday. Interior Minister Rosa Quispe-Huaman said order "
          "would be restored.\n\nThe president said he would speak later.")
     actors = code(t)
     minister = at(actors, t, "Rosa Quispe-Huaman")
     assert (minister.country, minister.sector) == ("PER", "GOV")
+    # "the president" with no place in its paragraph: the article's dominant country (measured: full F1
+    # +0.008 on both halves of the exhaustive Wikinews gold against leaving it without a country)
     pres = at(actors, t, "The president")
-    assert pres.country is None and pres.sector == "GOV"
+    assert pres.country == "PER" and pres.sector == "GOV"
 
 
 def test_international_and_press_nouns_take_no_country(code):

@@ -277,7 +277,7 @@ def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Opti
 
     unresolved = attach_roles(persons, mentions, attrs)
     for m in unresolved:
-        if m.country or m.subject:  # "Pakistan's prime minister", "the president said": a nameless person
+        if m.country or m.argument:  # "Pakistan's prime minister", "the president said": a nameless person
             p = _Person(m.text)
             p.mentions.append(m)
             persons.append(p)
@@ -291,7 +291,9 @@ def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Opti
         country, sector = a["country"], a["sector"]
         if not country and not a["code"] and DOCUMENT_COUNTRY != "off" and \
                 (sector or DOCUMENT_COUNTRY == "all") and sector not in NO_COUNTRY_SECTORS and \
-                any(m.type == "person" for m in p.mentions):  # a nameless "the president": whose is a guess
+                any(m.type in ("person", "role") for m in p.mentions):
+            # "Interior Minister X", and a nameless "the mayor", "the former minister": an office of the
+            # country the text is about there, as agents take theirs
             first = min(p.mentions, key=lambda m: m.start)
             country, first.extra["country_from"] = where.at(first.start)  # "Interior Minister X"
         if a["code"]:  # an organisation's person: "Taliban spokesperson X", "UN envoy X"

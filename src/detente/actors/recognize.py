@@ -38,6 +38,9 @@ PLACE_SUFFIX = {"City", "River", "Sea", "Canal", "Strait", "Gulf", "Bay", "Stree
 # organisation before them ("Afghan villagers"), as sectors.yaml's own words do not.
 LONE_AGENT_SECTORS = {"GOV", "MIL", "SPY", "COP", "JUD", "LEG", "OPP", "REB", "INS", "IMG", "UAF", "CRM", "PTY",
                       "ELI"}
+# an object or a passive's agent is a party to the act as much as a subject is ("police arrested the mayor")
+ARGUMENT_DEPS = {"dobj", "dative", "nsubjpass", "agent"}
+ARGUMENT_PREPS = {"by", "against", "with", "on", "to"}
 SMALL = {"of", "the", "to", "with", "a", "an", "and", "in", "on", "for", "at", "by", "from", "as", "is", "vs"}
 
 
@@ -59,6 +62,7 @@ class Mention:
     gender: Optional[str] = None
     entry: Optional[Entry] = None
     subject: bool = False
+    argument: bool = False  # a verb's subject or object, or the agent of a passive: someone acts or is acted on
     extra: dict = field(default_factory=dict)
 
 
@@ -108,8 +112,17 @@ class Recognizer:
     def add(self, m: Mention) -> Mention:
         self.taken.update(range(m.first, m.last))
         m.subject = any(self.toks[i].dep.startswith("nsubj") for i in range(m.first, m.last))
+        m.argument = m.subject or any(self.argument(i) for i in range(m.first, m.last))
         self.mentions.append(m)
         return m
+
+    def argument(self, i: int) -> bool:
+        """'arrested the mayor', 'met with the minister', 'shot by police': the token is a party to an act
+        (an object, or the object of an agent/opposition/company preposition)."""
+        t = self.toks[i]
+        if t.dep in ARGUMENT_DEPS:
+            return True
+        return t.dep == "pobj" and self.toks[t.head].lower in ARGUMENT_PREPS
 
     def span(self, a: int, b: int) -> tuple[int, int, str]:
         s, e = self.toks[a].start, self.toks[b - 1].end
@@ -414,6 +427,15 @@ class Recognizer:
                     return False
         return True
 
+    def determined(self, atom: Atom) -> Optional[int]:
+        """Where 'the mayor', 'the former minister', 'a senior official' starts: a title after an article
+        and the adjectives that qualify it (a title with no article is a name's, handled with names)."""
+        k = atom.first - 1
+        while k >= 0 and self.toks[k].pos == "ADJ" and self.toks[k].dep == "amod" and \
+                atom.first <= self.toks[k].head < atom.last and self.free(k, k + 1):
+            k -= 1
+        return k if k >= 0 and self.toks[k].lower in ("the", "a", "an") else None
+
     def role_nouns(self) -> None:
         """'the secretary', 'Pakistan's prime minister': a title standing for its holder."""
         atoms = self.atoms
@@ -432,8 +454,8 @@ class Recognizer:
                 first, country = prev.first, self.country_prefix(prev).country
                 if first and self.toks[first - 1].lower == "the":
                     first -= 1
-            elif atom.first and self.toks[atom.first - 1].lower == "the":
-                first = atom.first - 1
+            elif self.determined(atom) is not None:
+                first = self.determined(atom)
             else:
                 continue
             s, e, text = self.span(first, atom.last)

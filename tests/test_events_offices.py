@@ -1,0 +1,42 @@
+"""Office holders named only by their office ("the mayor", "the former minister") are parties to the acts
+done to them, and court verdicts are PLOVER SANCTION 'convict'. Sentences written for the test."""
+import pytest
+
+import detente
+
+TEXT = ("Court news\n\n"
+        "Police in Lyon arrested the former minister on Tuesday. "
+        "A court in Marseille later sentenced the mayor to two years in prison. "
+        "A jury in Lille found the former governor guilty of fraud. "
+        "Police in Nice questioned the weather.")
+
+
+@pytest.fixture(scope="module")
+def events():
+    art = detente.code_text(TEXT, published="2024-03-01")
+    return [e for e in art.events if not e.negated]
+
+
+def _at(events, word):
+    start = TEXT.index(word)
+    return [e for e in events if e.trigger.start == start]
+
+
+def test_an_arrest_of_a_nameless_office_holder_is_coded_with_its_target(events):
+    (e,) = _at(events, "arrested")
+    assert e.plover == "COERCE" and e.target is not None and e.target.text == "the former minister"
+    assert e.target.country == "FRA"  # the place before it in the paragraph
+
+
+def test_a_sentence_is_a_conviction(events):
+    (e,) = _at(events, "sentenced")
+    assert (e.cameo, e.plover) == ("116", "SANCTION") and e.target.text == "the mayor"
+
+
+def test_a_verdict_of_guilty_is_a_conviction(events):
+    (e,) = _at(events, "found")
+    assert (e.cameo, e.plover) == ("116", "SANCTION") and e.target.text == "the former governor"
+
+
+def test_an_object_that_is_no_one_makes_no_event(events):
+    assert not _at(events, "questioned")
