@@ -40,3 +40,17 @@ def test_a_verdict_of_guilty_is_a_conviction(events):
 
 def test_an_object_that_is_no_one_makes_no_event(events):
     assert not _at(events, "questioned")
+
+
+CONTROL = ("Diplomacy\n\n"
+           "Germany was quick to condemn the strike on Syria. "
+           "The United States was more forceful in blaming Iran for the attack.")
+
+
+@pytest.mark.parametrize("word,src,tgt", [("condemn", "DEU", "SYR"), ("blaming", "USA", "IRN")])
+def test_the_subject_of_an_adjective_does_what_its_complement_says(word, src, tgt):
+    # "X was quick to condemn", "X was forceful in blaming Y": the adjective's subject is the source
+    art = detente.code_text(CONTROL, published="2024-03-01")
+    start = CONTROL.index(word)
+    (e,) = [e for e in art.events if e.trigger.start == start]
+    assert e.plover == "ACCUSE" and (e.source.country, e.target.country) == (src, tgt)

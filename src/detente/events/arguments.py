@@ -22,7 +22,9 @@ HARM_PREP_OF = ("17", "18", "19", "20")  # "the arrest of X", "the killing of X"
 SPEECH_ACT_ROOTS = ("02", "10", "11", "12", "13")  # "the request of X", "the demands of X": X said it
 # clauses and attachments that are not part of a noun phrase's name
 NP_STOP = {"relcl", "acl", "advcl", "conj", "cc", "appos", "punct", "ccomp", "xcomp", "parataxis", "prep", "dep"}
-CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "agent", "attr", "oprd"}
+# "acomp": "X was quick to condemn", "X was forceful in blaming Iran": the adjective's subject acts
+CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "agent", "attr", "oprd",
+              "acomp"}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
 FIRST_PERSON = {"we", "i", "our", "us", "my", "me", "ours"}
 NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss", "dative", "attr", "compound"}
