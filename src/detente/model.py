@@ -274,11 +274,11 @@ class Parse:
         first = self.token_at(start)
         if first is None:
             return []
-        out = []
-        for tok in self.tokens[first.i:]:
-            if tok.start >= end:
+        out, toks = [], self.tokens
+        for j in range(first.i, len(toks)):  # by index: a slice would copy the whole tail per call
+            if toks[j].start >= end:
                 break
-            out.append(tok)
+            out.append(toks[j])
         return out
 
     def token_at(self, char: int) -> Optional[Token]:
