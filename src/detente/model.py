@@ -196,6 +196,12 @@ def stable_id(*parts: Optional[str]) -> str:
     return h.hexdigest()[:16]
 
 
+def content_id(text: str) -> str:
+    """The id of an article whose input gives none: a hash of its text alone, so the same text gets the
+    same id whether it came as a relative or absolute path, from stdin or from a URL (docs/record.md)."""
+    return stable_id("text", text)
+
+
 # --- the NLP layer's output: plain records, so later stages never touch spaCy ------------------
 
 @dataclass
