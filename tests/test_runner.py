@@ -91,6 +91,31 @@ def test_a_failing_document_is_reported_and_skipped(monkeypatch):
     assert stats["errors"] == 1 and stats["stored"] == 4
 
 
+def test_a_document_over_the_time_budget_is_one_error_and_the_batch_goes_on(monkeypatch):
+    """A runaway document (here: events coding that would take a minute, inside the stage's own
+    `except Exception` guard) becomes one error line; the others of its batch are coded."""
+    import time
+
+    import detente.events as events_stage
+
+    real = events_stage.code
+
+    def runaway(article, *rest):
+        if article.id == "t1":
+            time.sleep(60)
+        return real(article, *rest)
+
+    monkeypatch.setattr(events_stage, "code", runaway)
+    monkeypatch.setenv("DETENTE_TIME_BUDGET", "1")
+    errors = []
+    started = time.monotonic()
+    out = list(runner.ingest_local(articles(3), MemStore(), workers=1, batch_size=3, on_error=errors.append))
+    assert time.monotonic() - started < 50
+    assert [a.id for a, _ in out] == ["t0", "t2"] and all(a.actors for a, _ in out)
+    assert [e.source for e in errors] == ["t1"] and "time budget" in errors[0].reason
+    assert "\n" not in errors[0].reason
+
+
 def test_a_store_failure_skips_one_document():
     class Refuses(MemStore):
         def add(self, art):

@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .model import Article, IngestError
-from .pipeline import batches, code_articles
+from .pipeline import TimeBudgetExceeded, batches, code_articles
 
 BATCH_SIZE = 16  # articles per task: big enough for nlp.pipe, small enough that workers finish together
 # spaCy's working memory grows with the characters parsed in one nlp.pipe call (about +450 MB for
@@ -41,13 +41,30 @@ def code_batch(batch: list[Article]) -> list[Outcome]:
     out: list[Outcome] = []
     try:
         out.extend(code_articles(batch))
-    except Exception:  # noqa: BLE001 - any failure is isolated below, document by document
-        for art in batch[len(out):]:
+    except (Exception, TimeBudgetExceeded) as e:  # noqa: BLE001 - isolated below, document by document
+        rest = batch[len(out):]
+        if isinstance(e, TimeBudgetExceeded):  # the document that ran out of time is not tried again
+            out.append(_error(rest[0], str(e)))
+            rest = rest[1:]
+        for art in rest:
             try:
                 out.extend(code_articles([art]))
+            except TimeBudgetExceeded as e:
+                out.append(_error(art, str(e)))
             except Exception as e:  # noqa: BLE001
                 out.append(_error(art, f"coding failed: {type(e).__name__}: {e}"))
     return out
+
+
+def code_each(articles: Iterable[Article], on_error: OnError, batch_size: int = BATCH_SIZE) -> Iterator[Article]:
+    """Code articles in this process, in order, through code_batch: a document that fails or runs out
+    of time goes to `on_error` and the rest carry on."""
+    for batch in batches(articles, batch_size):
+        for outcome in code_batch(batch):
+            if isinstance(outcome, IngestError):
+                on_error(outcome)
+            else:
+                yield outcome
 
 
 def overflows(batch: list[Article], nxt: Article, max_chars: Optional[int] = None) -> bool:
