@@ -162,6 +162,42 @@ SLOW_INGEST = textwrap.dedent("""
 """)
 
 
+def test_workers_exit_when_their_parent_is_killed(tmp_path):
+    """kill -9 of the parent alone (not its process group): its workers and multiprocessing's resource
+    tracker must not live on (they would hold ~400 MB each, blocked on a dead pipe)."""
+    psutil = pytest.importorskip("psutil")
+    import time
+
+    script = tmp_path / "slow_ingest.py"
+    script.write_text(SLOW_INGEST.format(tests=os.path.dirname(__file__), path=str(tmp_path / "s.duckdb")))
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    children = []
+
+    def lives(p) -> bool:
+        try:
+            return p.is_running() and p.status() != psutil.STATUS_ZOMBIE
+        except psutil.Error:
+            return False
+
+    try:
+        assert proc.stdout.readline().startswith("stored"), "the ingest stored nothing"
+        children = psutil.Process(proc.pid).children(recursive=True)
+        assert len(children) >= 2  # the two workers (and the resource tracker)
+        proc.kill()
+        proc.wait()
+        deadline = time.monotonic() + 15  # workers look every second; this machine may be loaded
+        while any(lives(c) for c in children) and time.monotonic() < deadline:
+            time.sleep(0.25)
+        assert not [c.pid for c in children if lives(c)]
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        for c in children:  # what the check found alive: not left behind by the test
+            if lives(c):
+                c.kill()
+
+
 @pytest.mark.slow
 def test_kill_9_and_resume_ends_with_the_same_counts(tmp_path):
     store_mod = pytest.importorskip("detente.store")

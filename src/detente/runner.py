@@ -205,10 +205,30 @@ def warm_up(freeze: bool = False) -> None:
             gc.enable()
 
 
+PARENT_CHECK_SECONDS = 1.0  # how often a worker looks whether the process that started it still lives
+
+
 def _init_worker() -> None:
     # Ctrl-C goes to the parent, which shuts the pool down
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent(os.getppid())
     warm_up(freeze=True)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker soon after its parent dies (kill -9, SIGTERM, a crash): otherwise a worker
+    blocked writing its result to the dead parent's pipe, or waiting for work, holds its ~400 MB for
+    minutes. An orphan is re-parented, so a changed parent id is the sign; a daemon thread checks it
+    (prctl's parent-death signal would follow the parent *thread*, and the pool starts replacement
+    workers from a thread that may end)."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            threading.Event().wait(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="detente-parent-watch", daemon=True).start()
 
 
 def _work(batch: list[Article]) -> tuple[list[Outcome], int, float]:
