@@ -68,11 +68,13 @@ def test_bad_inputs_one_line_each_and_the_batch_goes_on(tmp_path):
     binary = tmp_path / "blob.bin"
     binary.write_bytes(bytes(range(256)) * 64)
     out = detente("code", tmp_path / "missing.txt", empty, binary, good, "--no-store", "--format", "jsonl")
-    assert out.returncode == 0
+    assert out.returncode == 1  # the batch went on, but inputs failed: a script must be able to tell
     assert len(out.stdout.strip().splitlines()) == 1
     lines = out.stderr.strip().splitlines()
-    assert len(lines) == 3 and all(line.startswith("detente: ") for line in lines)
+    assert len(lines) == 4 and all(line.startswith("detente: ") for line in lines[:3])
+    assert lines[3].startswith("1 coded") and "3 errors" in lines[3]
     assert "Traceback" not in out.stderr
+    assert detente("code", good, "--no-store", "--format", "jsonl").returncode == 0
     nothing = detente("code", tmp_path / "missing.txt", "--no-store")
     assert nothing.returncode != 0 and "Traceback" not in nothing.stderr
     bad_date = detente("code", good, "--no-store", "--published", "yesterday")

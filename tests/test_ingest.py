@@ -147,6 +147,30 @@ def test_stdin(monkeypatch):
     assert art.source == "<stdin>" and art.dateline == "WASHINGTON"
 
 
+def test_same_text_same_id_whatever_the_path(tmp_path, monkeypatch):
+    """An input without an id of its own gets one from its text: the same file as a relative path, an
+    absolute path or stdin is one article, stored once."""
+    copy = tmp_path / "sub" / "copy.txt"
+    copy.parent.mkdir()
+    shutil.copy(SEED, copy)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED.read_bytes()), encoding="utf-8"))
+    ids = {one(p).id for p in ("sub/copy.txt", copy, SEED, "-")}
+    assert len(ids) == 1
+    changed = tmp_path / "changed.txt"
+    changed.write_text(SEED.read_text(encoding="utf-8").replace("Rubio", "Rubino"), encoding="utf-8")
+    assert one(changed).id not in ids
+
+
+def test_corpus_rows_without_id_take_their_texts_id(tmp_path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    a.write_text('{"text": "%s"}\n{"id": "given", "text": "%s"}\n' % (ENGLISH, ENGLISH), encoding="utf-8")
+    b.write_text('{"title": "x", "text": "%s"}\n' % ENGLISH, encoding="utf-8")
+    first, given = items(a)
+    assert given.id == "given"  # an id column wins
+    assert one(b).id == first.id != given.id
+
+
 # --- URLs against a local server --------------------------------------------------------------
 
 class _Handler(http.server.BaseHTTPRequestHandler):
@@ -184,6 +208,10 @@ def test_url_is_fetched_and_read_as_html(server):
     assert art.title == "Leaders sign water treaty after decade of talks" and "Teesta" in art.text
 
 
+def test_url_and_file_of_the_same_page_share_an_id(server):
+    assert one(f"{server}/news/treaty").id == one(FIX / "article.html").id
+
+
 def test_url_errors_timeout_size_and_http(server):
     got = items(f"{server}/missing", f"{server}/slow", f"{server}/big", f"{server}/ok",
                 fetch_timeout=0.5, max_bytes=100_000)
@@ -202,6 +230,20 @@ def test_legacy_encoding_is_detected(tmp_path):
     art = one(path)
     assert "Café owners in Genève protested à la française." in art.text
     assert any("not UTF-8" in w for w in art.warnings)
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_and_utf32_without_a_byte_order_mark_are_text(tmp_path, monkeypatch, codec):
+    text = ENGLISH + " Café owners in Genève protested — again."
+    path = tmp_path / "wide.txt"
+    path.write_bytes(text.encode(codec))
+    art = one(path)
+    assert isinstance(art, Article) and art.text == text and not art.warnings
+    rows = tmp_path / "wide.jsonl"
+    rows.write_bytes(('{"id": "w1", "text": "%s"}\n{"id": "w2", "text": "%s"}\n' % (text, text)).encode(codec))
+    assert [(a.id, a.text) for a in items(rows)] == [("w1", text), ("w2", text)]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode(codec)), encoding="utf-8"))
+    assert one("-").text == text
 
 
 def test_invalid_utf8_bytes_are_replaced_not_fatal(tmp_path):

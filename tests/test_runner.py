@@ -91,6 +91,31 @@ def test_a_failing_document_is_reported_and_skipped(monkeypatch):
     assert stats["errors"] == 1 and stats["stored"] == 4
 
 
+def test_a_document_over_the_time_budget_is_one_error_and_the_batch_goes_on(monkeypatch):
+    """A runaway document (here: events coding that would take a minute, inside the stage's own
+    `except Exception` guard) becomes one error line; the others of its batch are coded."""
+    import time
+
+    import detente.events as events_stage
+
+    real = events_stage.code
+
+    def runaway(article, *rest):
+        if article.id == "t1":
+            time.sleep(60)
+        return real(article, *rest)
+
+    monkeypatch.setattr(events_stage, "code", runaway)
+    monkeypatch.setenv("DETENTE_TIME_BUDGET", "1")
+    errors = []
+    started = time.monotonic()
+    out = list(runner.ingest_local(articles(3), MemStore(), workers=1, batch_size=3, on_error=errors.append))
+    assert time.monotonic() - started < 50
+    assert [a.id for a, _ in out] == ["t0", "t2"] and all(a.actors for a, _ in out)
+    assert [e.source for e in errors] == ["t1"] and "time budget" in errors[0].reason
+    assert "\n" not in errors[0].reason
+
+
 def test_a_store_failure_skips_one_document():
     class Refuses(MemStore):
         def add(self, art):
@@ -135,6 +160,42 @@ SLOW_INGEST = textwrap.dedent("""
             for art, new in ingest_local(slowly(), store, workers=2, batch_size=2):
                 print("stored", art.id, flush=True)
 """)
+
+
+def test_workers_exit_when_their_parent_is_killed(tmp_path):
+    """kill -9 of the parent alone (not its process group): its workers and multiprocessing's resource
+    tracker must not live on (they would hold ~400 MB each, blocked on a dead pipe)."""
+    psutil = pytest.importorskip("psutil")
+    import time
+
+    script = tmp_path / "slow_ingest.py"
+    script.write_text(SLOW_INGEST.format(tests=os.path.dirname(__file__), path=str(tmp_path / "s.duckdb")))
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    children = []
+
+    def lives(p) -> bool:
+        try:
+            return p.is_running() and p.status() != psutil.STATUS_ZOMBIE
+        except psutil.Error:
+            return False
+
+    try:
+        assert proc.stdout.readline().startswith("stored"), "the ingest stored nothing"
+        children = psutil.Process(proc.pid).children(recursive=True)
+        assert len(children) >= 2  # the two workers (and the resource tracker)
+        proc.kill()
+        proc.wait()
+        deadline = time.monotonic() + 15  # workers look every second; this machine may be loaded
+        while any(lives(c) for c in children) and time.monotonic() < deadline:
+            time.sleep(0.25)
+        assert not [c.pid for c in children if lives(c)]
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        for c in children:  # what the check found alive: not left behind by the test
+            if lives(c):
+                c.kill()
 
 
 @pytest.mark.slow

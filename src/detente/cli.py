@@ -34,6 +34,9 @@ def _ingest_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that lack one")
     g.add_argument("--lexicon", action="append", default=[], metavar="FILE",
                    help="extra actor dictionary (detente YAML or PETRARCH .txt); repeatable")
+    g.add_argument("--time-budget", type=float, metavar="SECONDS",
+                   help="longest coding of one document before it is reported as an error and skipped "
+                        "(default $DETENTE_TIME_BUDGET or 300; 0: no limit)")
 
 
 def _read(args) -> Iterator:
@@ -42,6 +45,10 @@ def _read(args) -> Iterator:
     for path in args.lexicon:
         if not os.path.isfile(path):
             raise SystemExit(err(f"{path}: no such lexicon file") or 2)
+    if args.time_budget is not None:  # through the environment too, for the worker processes
+        if args.time_budget < 0:
+            raise SystemExit(err("--time-budget must be 0 (no limit) or more seconds") or 2)
+        os.environ["DETENTE_TIME_BUDGET"] = str(args.time_budget)
     if args.lexicon:  # through the environment, so that worker processes load the same dictionaries
         os.environ["DETENTE_LEXICON"] = os.pathsep.join(
             [os.path.abspath(p) for p in args.lexicon] + [p for p in [os.environ.get("DETENTE_LEXICON")] if p])
@@ -71,6 +78,15 @@ class Tally:
                 item.published = published
             yield item
 
+    def failed(self, e) -> None:
+        """A document that could not be coded or stored: counted and reported on one line."""
+        self.errors += 1
+        err(f"{e.source}: {e.reason}")
+
+    def status(self) -> int:
+        """The exit status once the batch is done: 1 if any input failed or nothing was done, else 0."""
+        return 1 if self.errors or not (self.coded or self.stored or self.duplicates) else 0
+
     def summary(self) -> str:
         return (f"{self.coded} coded, {self.stored} stored, {self.duplicates} already stored, "
                 f"{self.skipped} skipped, {self.errors} errors")
@@ -88,7 +104,7 @@ def _validate_date(value: str | None) -> str | None:
 
 
 def cmd_code(args) -> int:
-    from .pipeline import code_articles
+    from .runner import code_each
 
     published = _validate_date(args.published)
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
@@ -99,7 +115,7 @@ def cmd_code(args) -> int:
 
         store = Store(store_path(args.store))
     try:
-        for art in code_articles(tally.articles(_read(args), published)):
+        for art in code_each(tally.articles(_read(args), published), tally.failed):
             tally.coded += 1
             if store is not None:
                 if store.add(art):
@@ -110,9 +126,9 @@ def cmd_code(args) -> int:
     finally:
         if store is not None:
             store.close()
-    if fmt == "table":
+    if fmt == "table" or tally.errors:
         print(tally.summary(), file=sys.stderr)
-    return 0 if tally.coded else 1
+    return tally.status()
 
 
 def _print_article(art, fmt: str) -> None:
@@ -131,10 +147,7 @@ def cmd_ingest(args) -> int:
     tally = Tally()
     started = time.monotonic()
 
-    def on_error(e) -> None:
-        tally.errors += 1
-        err(f"{e.source}: {e.reason}")
-
+    on_error = tally.failed
     articles = tally.articles(_read(args), published)
     if args.dask:
         if not args.out:
@@ -172,7 +185,7 @@ def cmd_ingest(args) -> int:
     secs = max(time.monotonic() - started, 1e-9)
     where = f" into {args.out} (load with: detente load {args.out})" if args.dask else ""
     print(f"{tally.summary()}{where} in {secs:.1f}s ({tally.coded / secs:.1f} articles/s)", file=sys.stderr)
-    return 0 if tally.coded or tally.duplicates else 1
+    return tally.status()
 
 
 def cmd_load(args) -> int:
@@ -180,11 +193,7 @@ def cmd_load(args) -> int:
     from .store import Store
 
     tally = Tally()
-
-    def on_error(e) -> None:
-        tally.errors += 1
-        err(f"{e.source}: {e.reason}")
-
+    on_error = tally.failed
     if not os.path.isdir(args.dir):
         err(f"{args.dir}: not a folder of Parquet partitions")
         return 2
@@ -193,7 +202,7 @@ def cmd_load(args) -> int:
             tally.stored += stored
             tally.duplicates += not stored
     print(tally.summary(), file=sys.stderr)
-    return 0 if tally.stored or tally.duplicates else 1
+    return tally.status()
 
 
 def cmd_evaluate(args) -> int:

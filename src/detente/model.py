@@ -196,6 +196,12 @@ def stable_id(*parts: Optional[str]) -> str:
     return h.hexdigest()[:16]
 
 
+def content_id(text: str) -> str:
+    """The id of an article whose input gives none: a hash of its text alone, so the same text gets the
+    same id whether it came as a relative or absolute path, from stdin or from a URL (docs/record.md)."""
+    return stable_id("text", text)
+
+
 # --- the NLP layer's output: plain records, so later stages never touch spaCy ------------------
 
 @dataclass
@@ -274,11 +280,11 @@ class Parse:
         first = self.token_at(start)
         if first is None:
             return []
-        out = []
-        for tok in self.tokens[first.i:]:
-            if tok.start >= end:
+        out, toks = [], self.tokens
+        for j in range(first.i, len(toks)):  # by index: a slice would copy the whole tail per call
+            if toks[j].start >= end:
                 break
-            out.append(tok)
+            out.append(toks[j])
         return out
 
     def token_at(self, char: int) -> Optional[Token]:

@@ -2,7 +2,11 @@
 words in a quote are an event of their own, so events read the quotes)."""
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+import os
+import signal
+import threading
+from contextlib import contextmanager
+from typing import Iterable, Iterator, Optional
 
 from . import actors as actors_stage
 from . import events as events_stage
@@ -10,6 +14,46 @@ from . import nlp
 from . import places as places_stage
 from . import quotes as quotes_stage
 from .model import Article, Parse
+
+# Seconds the coding of one document may take (after its parse) before it is abandoned as an error:
+# generous (an 800k-character article codes in ~15 s on a 2-core machine), there to stop a document
+# that would hold a batch for ever. $DETENTE_TIME_BUDGET (or `--time-budget`) sets it; 0 turns it off.
+DEFAULT_TIME_BUDGET = 300.0
+
+
+class TimeBudgetExceeded(BaseException):
+    """A document's coding ran past the time budget. Not an Exception: the stages turn their own
+    failures into warnings with `except Exception`, and must not swallow this."""
+
+
+def time_budget() -> float:
+    """The per-document budget in seconds from $DETENTE_TIME_BUDGET (the CLI sets it, and worker
+    processes inherit it), else DEFAULT_TIME_BUDGET; 0 means none."""
+    try:
+        return max(0.0, float(os.environ.get("DETENTE_TIME_BUDGET", DEFAULT_TIME_BUDGET)))
+    except ValueError:
+        return DEFAULT_TIME_BUDGET
+
+
+@contextmanager
+def _budget(seconds: float) -> Iterator[None]:
+    """Raise TimeBudgetExceeded in this block after `seconds` (a SIGALRM timer: only in a process's
+    main thread, which is where the CLI and its workers code; elsewhere, e.g. Dask's threads, no limit)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise TimeBudgetExceeded(f"coding took more than {seconds:g} s (the per-document time budget: "
+                                 "--time-budget or $DETENTE_TIME_BUDGET)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def code_parsed(article: Article, parse: Parse) -> Article:
@@ -21,10 +65,14 @@ def code_parsed(article: Article, parse: Parse) -> Article:
     return article
 
 
-def code_articles(articles: Iterable[Article], batch_size: int = nlp.BATCH_SIZE) -> Iterator[Article]:
-    """Code articles in order, parsing them in batches; memory stays bounded by the batch."""
+def code_articles(articles: Iterable[Article], batch_size: int = nlp.BATCH_SIZE,
+                  budget: Optional[float] = None) -> Iterator[Article]:
+    """Code articles in order, parsing them in batches; memory stays bounded by the batch. The coding
+    of each article may take `budget` seconds (default: time_budget()), past which TimeBudgetExceeded
+    is raised for it."""
+    seconds = time_budget() if budget is None else budget
     for batch in batches(articles, batch_size):
-        yield from _code_batch(batch)
+        yield from _code_batch(batch, seconds)
 
 
 def batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -39,9 +87,11 @@ def batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _code_batch(batch: list[Article]) -> Iterator[Article]:
+def _code_batch(batch: list[Article], budget: float) -> Iterator[Article]:
     for art, parse in zip(batch, nlp.parse_many([a.text for a in batch])):
-        yield code_parsed(art, parse)
+        with _budget(budget):
+            coded = code_parsed(art, parse)
+        yield coded  # outside the timer: the caller's time is not the document's
 
 
 def code_text(text: str, published: str | None = None, **meta) -> Article:

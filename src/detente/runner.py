@@ -19,7 +19,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .model import Article, IngestError
-from .pipeline import batches, code_articles
+from .pipeline import TimeBudgetExceeded, batches, code_articles
 
 BATCH_SIZE = 16  # articles per task: big enough for nlp.pipe, small enough that workers finish together
 # spaCy's working memory grows with the characters parsed in one nlp.pipe call (about +450 MB for
@@ -41,13 +41,30 @@ def code_batch(batch: list[Article]) -> list[Outcome]:
     out: list[Outcome] = []
     try:
         out.extend(code_articles(batch))
-    except Exception:  # noqa: BLE001 - any failure is isolated below, document by document
-        for art in batch[len(out):]:
+    except (Exception, TimeBudgetExceeded) as e:  # noqa: BLE001 - isolated below, document by document
+        rest = batch[len(out):]
+        if isinstance(e, TimeBudgetExceeded):  # the document that ran out of time is not tried again
+            out.append(_error(rest[0], str(e)))
+            rest = rest[1:]
+        for art in rest:
             try:
                 out.extend(code_articles([art]))
+            except TimeBudgetExceeded as e:
+                out.append(_error(art, str(e)))
             except Exception as e:  # noqa: BLE001
                 out.append(_error(art, f"coding failed: {type(e).__name__}: {e}"))
     return out
+
+
+def code_each(articles: Iterable[Article], on_error: OnError, batch_size: int = BATCH_SIZE) -> Iterator[Article]:
+    """Code articles in this process, in order, through code_batch: a document that fails or runs out
+    of time goes to `on_error` and the rest carry on."""
+    for batch in batches(articles, batch_size):
+        for outcome in code_batch(batch):
+            if isinstance(outcome, IngestError):
+                on_error(outcome)
+            else:
+                yield outcome
 
 
 def overflows(batch: list[Article], nxt: Article, max_chars: Optional[int] = None) -> bool:
@@ -188,10 +205,30 @@ def warm_up(freeze: bool = False) -> None:
             gc.enable()
 
 
+PARENT_CHECK_SECONDS = 1.0  # how often a worker looks whether the process that started it still lives
+
+
 def _init_worker() -> None:
     # Ctrl-C goes to the parent, which shuts the pool down
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent(os.getppid())
     warm_up(freeze=True)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """End this worker soon after its parent dies (kill -9, SIGTERM, a crash): otherwise a worker
+    blocked writing its result to the dead parent's pipe, or waiting for work, holds its ~400 MB for
+    minutes. An orphan is re-parented, so a changed parent id is the sign; a daemon thread checks it
+    (prctl's parent-death signal would follow the parent *thread*, and the pool starts replacement
+    workers from a thread that may end)."""
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            threading.Event().wait(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="detente-parent-watch", daemon=True).start()
 
 
 def _work(batch: list[Article]) -> tuple[list[Outcome], int, float]:

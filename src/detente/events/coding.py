@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Optional
 
-from ..actors import ref_at
+from ..actors import MentionIndex
 from ..model import Actor, ActorRef, Article, Event, Parse, Place, Quote
 from . import conventions, dedupe, evaluation, headline, obligations, polarity, roles, triggers, when_where
 from .arguments import Resolver
@@ -30,7 +30,7 @@ ANCHOR_PREPS = {"in", "during", "after", "since", "following", "amid"}
 def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place],
          quotes: Optional[list[Quote]] = None) -> list[Event]:
     """The article's events, duplicates folded, at most MAX_EVENTS_PER_SENTENCE a sentence."""
-    s = State(article, parse, actors, load(), Resolver(parse, lambda b, e: ref_at(actors, b, e)),
+    s = State(article, parse, actors, load(), Resolver(parse, MentionIndex(actors).ref_at),
               place_tok=when_where.place_tokens(parse, places), times=when_where.timexes(article, parse),
               headline_end=headline.headline_end(article), quotes=[q for q in quotes or [] if not q.scare])
     trigs = triggers.find(s.p, s.lex)

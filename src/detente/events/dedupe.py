@@ -1,7 +1,9 @@
 """One event per happening within an article: the headline and the lede often state the same event."""
 from __future__ import annotations
 
+from bisect import insort
 from collections import Counter
+from typing import Optional
 
 from ..model import Event, Span, stable_id
 
@@ -25,14 +27,40 @@ def merge(events: list[Event], headline_end: int) -> list[Event]:
     in the same sentence or once in the headline (text before `headline_end`). The kept event is the
     one stated in the body, with every trigger in `mentions`."""
     kept: list[Event] = []
+    # where a twin can be, by position in `kept`: the same sentence and exact key, or the other side
+    # of the headline and the loose key (a look-up per event, not a scan of all kept events)
+    tables: tuple[dict, dict] = ({}, {})
+
+    def slots(k: Event) -> list[tuple[dict, tuple]]:
+        out = [(tables[1], (_in_headline(k, headline_end), key(k, False)))]
+        if k.sentence:
+            out.append((tables[0], (k.sentence.start, key(k))))
+        return out
+
+    def twin_of(e: Event) -> Optional[int]:
+        found = tables[0].get((e.sentence.start, key(e)), [])[:1] if e.sentence else []
+        for pos in tables[1].get((not _in_headline(e, headline_end), key(e, False)), ()):
+            k = kept[pos]
+            if not (k.sentence and e.sentence and k.sentence.start == e.sentence.start):
+                found.append(pos)
+                break
+        return min(found) if found else None
+
     for e in events:
-        twin = next((k for k in kept if _twins(k, e, headline_end)), None)
-        if twin is None:
+        pos = twin_of(e)
+        if pos is None:
             kept.append(e)
+            for table, k in slots(e):
+                table.setdefault(k, []).append(len(kept) - 1)
             continue
+        twin = kept[pos]
         if _in_headline(twin, headline_end) and not _in_headline(e, headline_end):
             e.mentions = _union(e.mentions, twin.mentions)
-            kept[kept.index(twin)] = e
+            kept[pos] = e
+            for table, k in slots(twin):
+                table[k].remove(pos)
+            for table, k in slots(e):
+                insort(table.setdefault(k, []), pos)
         else:
             twin.mentions = _union(twin.mentions, e.mentions)
     return kept
@@ -40,12 +68,6 @@ def merge(events: list[Event], headline_end: int) -> list[Event]:
 
 def _in_headline(e: Event, headline_end: int) -> bool:
     return e.trigger is not None and e.trigger.start < headline_end
-
-
-def _twins(a: Event, b: Event, headline_end: int) -> bool:
-    if a.sentence and b.sentence and a.sentence.start == b.sentence.start:
-        return key(a) == key(b)
-    return _in_headline(a, headline_end) != _in_headline(b, headline_end) and key(a, False) == key(b, False)
 
 
 def _union(a: list[Span], b: list[Span]) -> list[Span]:
@@ -66,11 +88,15 @@ def drop_subsumed(events: list[Event], restates=lambda e, o: True, restates_noun
     def same(a, b) -> bool:
         return a is not None and b is not None and _side(a, False) == _side(b, False)
 
+    # only events of the same sentence can subsume each other: look there, not at every event
+    by_sentence: dict[int, list[Event]] = {}
+    for e in events:
+        if e.sentence is not None:
+            by_sentence.setdefault(e.sentence.start, []).append(e)
+
     def covered(e: Event) -> bool:
-        for o in events:
-            if not restates(e, o):
-                continue
-            if o is e or o.sentence is None or e.sentence is None or o.sentence.start != e.sentence.start:
+        for o in by_sentence.get(e.sentence.start, ()) if e.sentence is not None else ():
+            if o is e or not restates(e, o):
                 continue
             if o.cameo[:2] != e.cameo[:2] or o.negated != e.negated or o.modality != e.modality:
                 continue
@@ -86,10 +112,10 @@ def drop_subsumed(events: list[Event], restates=lambda e, o: True, restates_noun
         event named again ("a day after an attack by Z" names another doer, and stays)."""
         if e.trigger is None or not restates_noun(e):
             return False
-        for o in events:
-            if o is e or o.trigger is None or restates_noun(o) or o.sentence is None or e.sentence is None:
+        for o in by_sentence.get(e.sentence.start, ()) if e.sentence is not None else ():
+            if o is e or o.trigger is None or restates_noun(o):
                 continue
-            if o.sentence.start != e.sentence.start or o.cameo[:2] != e.cameo[:2] or o.negated != e.negated:
+            if o.cameo[:2] != e.cameo[:2] or o.negated != e.negated:
                 continue
             if all(x is None or same(x, y) for x, y in ((e.source, o.source), (e.target, o.target))):
                 return True

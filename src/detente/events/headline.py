@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..actors import ref_at
 from ..model import Article, Event, Span
 from . import polarity, triggers
 from .record import event, same
@@ -37,7 +36,7 @@ def read(s: State) -> list[Event]:
         trig = _flat_trigger(s, t, toks[k + 1:])
         if trig is None:
             continue
-        word = lambda x: ref_at(s.actors, x.start, x.end)  # noqa: E731 - word by word: the parse is unreliable here
+        word = lambda x: s.r.ref_at(x.start, x.end)  # noqa: E731 - word by word: the parse is unreliable here
         before = [r for r in (word(x) for x in reversed(toks[:k])) if r]
         after = [r for r in (word(x) for x in toks[k + 1:]) if r and not any(same(r, b) for b in before[:1])]
         src, tgt = (before[0] if before else None), (after[0] if after else None)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .. import timex
+from ..intervals import Intervals
 from ..model import Actor, ActorRef, Article, Event, Parse, Place, Quote
 from .arguments import Resolver
 from .lexicon import Lexicon
@@ -31,7 +32,10 @@ class State:
     quotes: list[Quote] = field(default_factory=list)  # the quotes stage's quotes, with their speakers
     lead: Optional[tuple] = None  # (the lead's day or None,), once read: when_where.lead_date
     local: Optional[tuple] = None  # (mentioned places by offset, their starts, dominant country): roles.local_country
+    quote_index: Optional[Intervals] = field(default=None, init=False)  # self.quotes by offset (quote_at)
 
     def quote_at(self, pos: int, ok=lambda q: True) -> Optional[Quote]:
         """The quote (of the quotes stage) whose words hold character `pos` and that satisfies ok."""
-        return next((q for q in self.quotes if q.start <= pos < q.end and ok(q)), None)
+        if self.quote_index is None:  # indexed on first use: looked up per event
+            self.quote_index = Intervals((q.start, q.end, q) for q in self.quotes)
+        return self.quote_index.first_at(pos, ok)

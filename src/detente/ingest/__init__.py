@@ -17,7 +17,7 @@ import sys
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional, Union
 
-from ..model import Article, IngestError, stable_id
+from ..model import Article, IngestError, content_id
 from . import corpus, detect, feeds, html
 from .dates import iso_date
 from .fetch import URL, FetchError, fetch
@@ -57,7 +57,7 @@ def article_from_text(text: str, source: str | None = None, id: str | None = Non
                   dateline_span=page.dateline_span, tags=page.tags, author=page.author,
                   published=page.published, input_kind="text")
     fields.update({k: v for k, v in meta.items() if v is not None})
-    art = Article(id=id or stable_id(source, page.body), **fields)
+    art = Article(id=id or content_id(page.body), **fields)
     _set_published(art, published)
     if not page.body.strip():
         art.warnings.append("ingest: no article text left after removing headline and page furniture")
@@ -72,7 +72,7 @@ def article_from_html(markup: str, source: str | None = None, url: str | None = 
         return None
     page = clean_page(doc.text, title=doc.title)  # pages put share lines and bylines inside the main text too
     body = page.body
-    art = Article(id=id or stable_id(source, body), text=body, source=source, title=doc.title or page.title,
+    art = Article(id=id or content_id(body), text=body, source=source, title=doc.title or page.title,
                   dateline=page.dateline, dateline_span=page.dateline_span, tags=list(doc.tags) or page.tags,
                   url=doc.url or url, author=doc.author or page.author, site=doc.site,
                   published=iso_date(doc.date) or page.published, input_kind=input_kind)
@@ -152,7 +152,7 @@ def _read_one(name: str, opts: _Options) -> Iterator[Item]:
                 yield IngestError(name, "empty file")
                 return
             if not detect.is_gzip(head) and not detect.looks_binary(head):
-                kind = detect.sniff(head.decode("utf-8", errors="ignore"), name)
+                kind = detect.sniff(head.decode(detect.text_encoding(head) or "utf-8", errors="ignore"), name)
                 if kind in ("jsonl", "csv"):
                     f.seek(0)
                     yield from _stream_corpus(f, head, kind, name, opts)  # no size limit: read row by row
@@ -215,7 +215,7 @@ def _feed(data: bytes, name: str, url: Optional[str]) -> Iterator[Item]:
             yield IngestError(name if e.index is None else f"{name}#{e.index + 1}", e.reason)
             continue
         source = f"{name}#{e.index + 1}"
-        art = Article(id=e.id or stable_id(e.url or source, e.text), text=e.text, source=source, title=e.title,
+        art = Article(id=e.id or e.url or content_id(e.text), text=e.text, source=source, title=e.title,
                       url=e.url, published=e.published, author=e.author, tags=e.tags, input_kind="feed")
         art.dateline, art.dateline_span, _ = find_dateline(art.text)
         art.language = e.language
@@ -223,12 +223,14 @@ def _feed(data: bytes, name: str, url: Optional[str]) -> Iterator[Item]:
 
 
 def _stream_corpus(f, head: bytes, kind: str, name: str, opts: _Options) -> Iterator[Item]:
-    try:
-        head.decode("utf-8")
-        encoding = "utf-8-sig"
-    except UnicodeDecodeError as e:
-        # a head cut inside a character is still UTF-8; anything else gets the detector's guess
-        encoding = "utf-8-sig" if e.start >= len(head) - 4 else _guess_encoding(head)
+    encoding = detect.text_encoding(head)
+    if encoding is None:
+        try:
+            head.decode("utf-8")
+            encoding = "utf-8-sig"
+        except UnicodeDecodeError as e:
+            # a head cut inside a character is still UTF-8; anything else gets the detector's guess
+            encoding = "utf-8-sig" if e.start >= len(head) - 4 else _guess_encoding(head)
     stream = io.TextIOWrapper(f, encoding=encoding, errors="replace", newline="" if kind == "csv" else None)
     head_text = head.decode(encoding, errors="ignore")
     try:
@@ -269,7 +271,7 @@ def _corpus_article(rec: corpus.Record, name: str, kind: str, opts: _Options) ->
     rid = rec.fields.get(opts.id_column)
     title = rec.fields.get(opts.title_column)
     url = rec.fields.get(opts.url_column)
-    art = Article(id=str(rid) if rid not in (None, "") else stable_id(source, text), text=text, source=source,
+    art = Article(id=str(rid) if rid not in (None, "") else content_id(text), text=text, source=source,
                   title=str(title).strip() or None if title else None, url=str(url) if url else None,
                   input_kind=kind)
     art.dateline, art.dateline_span, dateline_date = find_dateline(text)

@@ -46,9 +46,43 @@ def bom_encoding(head: bytes) -> Optional[str]:
     return None
 
 
+# UTF-16/32 without a byte-order mark: in text of Latin script every character has its zero bytes in
+# the same places (UTF-16LE "a\0b\0", UTF-32BE "\0\0\0a"). Per encoding, the byte positions (mod
+# 4) that are zero in nearly every character, and those that nearly never are.
+_UNMARKED = (("utf-32-le", (1, 2, 3), (0,)), ("utf-32-be", (0, 1, 2), (3,)),
+             ("utf-16-le", (1, 3), (0, 2)), ("utf-16-be", (0, 2), (1, 3)))
+
+
+def unmarked_utf(head: bytes) -> Optional[str]:
+    """The UTF-16/32 codec of text written without a byte-order mark, when its zero bytes say so and
+    it decodes; None otherwise (charset-normalizer does not tell these apart from binary)."""
+    sample = head[:4096]
+    sample = sample[:len(sample) - len(sample) % 4]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return None
+    units = len(sample) // 4
+    zeros = [sum(1 for k in range(pos, len(sample), 4) if sample[k] == 0) / units for pos in range(4)]
+    for codec, zero, nonzero in _UNMARKED:
+        if all(zeros[p] >= 0.9 for p in zero) and all(zeros[p] <= 0.1 for p in nonzero):
+            for cut in (0, 2):  # the sample may end inside a surrogate pair
+                try:
+                    text = sample[:len(sample) - cut].decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                printable = sum(1 for c in text if c.isprintable() or c in "\t\n\r\f")
+                return codec if printable >= 0.95 * len(text) else None
+            return None
+    return None
+
+
+def text_encoding(head: bytes) -> Optional[str]:
+    """The encoding the first bytes alone settle: a byte-order mark, or UTF-16/32 without one."""
+    return bom_encoding(head) or unmarked_utf(head)
+
+
 def looks_binary(head: bytes) -> bool:
-    """NUL bytes or many control characters in a document with no UTF-16/32 byte-order mark."""
-    if not head or bom_encoding(head):
+    """NUL bytes or many control characters in a document that is not UTF-16/32 text."""
+    if not head or text_encoding(head):
         return False
     sample = head[:8192]
     if b"\x00" in sample:
@@ -60,11 +94,11 @@ def looks_binary(head: bytes) -> bool:
 def decode(data: bytes) -> tuple[str, Optional[str]]:
     """Text of `data` and a warning when it was not clean UTF-8 (None otherwise); never raises.
 
-    Order: byte-order mark, strict UTF-8, the document's own declaration (meta charset / XML
+    Order: byte-order mark or UTF-16/32 without one, strict UTF-8, the document's own declaration (meta charset / XML
     encoding), then charset-normalizer's guess. Mostly-UTF-8 text with a few broken bytes stays UTF-8
     with replacement characters, because a legacy-codepage guess would garble every valid accent.
     """
-    enc = bom_encoding(data)
+    enc = text_encoding(data[:SNIFF_BYTES])
     if enc:
         return data.decode(enc, errors="replace"), None
     try:

@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import Optional
 
-from ..actors import ref_at
+from ..actors import MentionIndex
 from ..model import Actor, ActorRef, Article, Parse, Quote, Span, Token
 from . import cues, marks
 from .marks import Segment
@@ -63,6 +63,7 @@ class _Attributor:
     def __init__(self, text: str, parse: Parse, actors: list[Actor], segs: list[Segment]):
         self.text, self.parse, self.actors, self.segs = text, parse, actors, segs
         self.toks = parse.tokens
+        self.mentions = MentionIndex(actors)
         self.starts = [t.start for t in self.toks]
         self.pars = marks.paragraphs(text)
         self.par_starts = [p[0] for p in self.pars]
@@ -138,7 +139,7 @@ class _Attributor:
 
     def ref_for(self, head: Token) -> ActorRef:
         s, e = cues.speaker_span(self.parse, head)
-        ref = ref_at(self.actors, s, e)
+        ref = self.mentions.ref_at(s, e)
         if ref is not None:
             return ref
         if head.pos == "PRON" and head.lower in _HE_SHE:
@@ -165,7 +166,7 @@ class _Attributor:
             return None
         _, actor, s, e = best
         if actor is None:
-            ref = ref_at(self.actors, s, e)
+            ref = self.mentions.ref_at(s, e)
             return ActorRef(ref.actor, pron.text, pron.start, pron.end, ref.code, ref.country, ref.sector) \
                 if ref else ActorRef(None, self.text[s:e], s, e)
         return ActorRef(actor.id, pron.text, pron.start, pron.end, actor.code, actor.country, actor.sector)
@@ -205,7 +206,7 @@ class _Attributor:
         q = Quote(seg.start, seg.end, self.text[seg.start:seg.end])
         if seg.label:
             s, e = seg.label
-            q.speaker = ref_at(self.actors, s, e) or ActorRef(None, self.text[s:e], s, e)
+            q.speaker = self.mentions.ref_at(s, e) or ActorRef(None, self.text[s:e], s, e)
             q.cue = self.span(e, e + 1)  # the colon after the label
             return q
         byline = self.dash_byline(seg)
@@ -256,7 +257,7 @@ class _Attributor:
         if j == first:
             return None
         s, e = self.toks[first].start, self.toks[j - 1].end
-        ref = ref_at(self.actors, s, e) or ActorRef(None, self.text[s:e], s, e)
+        ref = self.mentions.ref_at(s, e) or ActorRef(None, self.text[s:e], s, e)
         return self.span(m.start(1), m.end(1)), ref
 
     def is_scare(self, seg: Segment, inside: list[int], left: list[int]) -> bool:
