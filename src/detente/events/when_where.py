@@ -246,7 +246,8 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
     e.place_source = "none"
     if e.sentence is None or _relative_clause(s.p, i) is not None:
         return
-    named = [pl for pl in s.a.places if pl.role == "mentioned" and e.sentence.start <= pl.start < e.sentence.end]
+    named = list({id(pl): pl for j, pl in s.place_tok.items()
+                  if e.sentence.start <= pl.start < e.sentence.end}.values())
     if named:
         # the sentence's one place (a town with its province and country counts once), where it
         # stands as a location ("in X", "at the X airport"), and no side of the event (a material
@@ -255,13 +256,30 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         material = (e.quad_class or 0) in (2, 4)
         sides = [r for r in (src, None if material else tgt) if r is not None]
         here = [pl for pl in named if _reading(pl) in finest and not any(_overlap(pl, r) for r in sides)
-                and any(locative(s.p, t.i, preps) is not None for t in s.p.tokens_in(pl.start, pl.end))]
+                and any(locative(s.p, t.i, preps) is not None and not _other_verb(s, t.i, i)
+                        for t in s.p.tokens_in(pl.start, pl.end))]
         if len(finest) == 1 and here:
             e.place, e.place_source = here[0].ref(), "sentence"
         return
+    # the dateline is the article's (Article.places, which the pipeline fills before events)
     dl = next((pl for pl in s.a.places if pl.role == "dateline" and (pl.lat is not None or pl.country)), None)
     if dl is not None and not background(s.p, i) and _lead_sentence(s) == s.p.tokens[i].sent:
         e.place, e.place_source = dl.ref(), "dateline"
+
+
+def _other_verb(s: State, j: int, i: int) -> bool:
+    """Whether the first trigger above token j is another event's verb: in "the paper said workers
+    protested in Dearborn", Dearborn is where the protest was, not the saying."""
+    tok = s.p.tokens[j]
+    for _ in range(12):
+        if tok.i == i:
+            return False
+        if tok.i in s.trigger_tokens and tok.i != j:
+            return tok.pos in ("VERB", "AUX")
+        if tok.head == tok.i:
+            return False
+        tok = s.p.tokens[tok.head]
+    return False
 
 
 def _reading(pl: Place) -> tuple:
