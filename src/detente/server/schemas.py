@@ -58,6 +58,7 @@ class EventRow(Row):
     place_country: Optional[str] = None
     lat: Optional[float] = None
     lon: Optional[float] = None
+    place_source: Optional[str] = None
     negated: Optional[bool] = None
     modality: Optional[str] = None
     speaker_text: Optional[str] = None

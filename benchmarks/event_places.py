@@ -1,0 +1,96 @@
+"""Where events happened, on ../shared/eval/events_wikinews_exhaustive.jsonl (and the training
+Wikinews articles under training/wikinews when present).
+
+    PYTHONPATH=src .venv/bin/python benchmarks/event_places.py [--show]
+
+The gold codes no event places, so the figures read detente's own places stage against the gold
+events' sentences:
+
+  * gold events whose sentence names a place: a `mentioned` toponym (not a metonym, not the dateline)
+    lies inside the gold sentence;
+  * placed: of those, the share whose matching coded event (exhaustive.py's one-to-one match, any
+    type) carries a place, and the share of all gold events that got one;
+  * right: of the placed ones, the share whose place agrees with a place the sentence names (same
+    country, and within 161 km unless that place is a whole country): the event was put where its
+    sentence says, not at some other sentence's town or at the dateline of another event;
+  * by place_source: how the coded events' places were chosen (docs/places.md).
+
+--show prints each placed event with its place, for reading by eye.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections import Counter
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEV = os.path.join(HERE, "..", "..", "shared", "eval", "events_wikinews_exhaustive.jsonl")
+TRAIN = os.path.join(HERE, "..", "training", "wikinews")
+NEAR_KM = 161.0
+
+
+def main() -> int:
+    from detente.evaluate import code_gold, exhaustive, read_gold
+    from detente.places.gazetteer import distance_km
+
+    sets = []
+    if os.path.exists(DEV):
+        sets.append(("wikinews exhaustive (dev)", read_gold(DEV)))
+    train = [r for p in sorted(glob.glob(os.path.join(TRAIN, "part-*.jsonl"))) for r in read_gold(p)]
+    if train and "--dev-only" not in sys.argv:
+        sets.append(("training articles", train))
+    if not sets:
+        print("no gold found", file=sys.stderr)
+        return 2
+    show = "--show" in sys.argv
+
+    def agrees(pl, named) -> bool:
+        for q in named:
+            if pl.country and q.country == pl.country and (
+                    q.feature == "country" or pl.lat is None or q.lat is None
+                    or distance_km(pl.lat, pl.lon, q.lat, q.lon) <= NEAR_KM):
+                return True
+        return False
+
+    print(f"{'set':27} {'gold':>5} {'w/place':>7} {'placed':>7} {'right':>7} {'all placed':>10}  place_source")
+    for name, recs in sets:
+        n = Counter()
+        how: Counter = Counter()
+        for rec, art in zip(recs, code_gold(recs)):
+            gold = rec.get("events") or []
+            coded = exhaustive.counted(art)
+            how.update(e.place_source or "none" for e in coded)
+            match = {id(g): e for g, e in exhaustive._match(gold, coded, typed=False)}
+            for g in gold:
+                n["gold"] += 1
+                sent = g.get("sentence")
+                e = match.get(id(g))
+                if e is not None and e.place is not None:
+                    n["any_placed"] += 1
+                named = [p for p in art.places if sent and p.role == "mentioned"
+                         and sent["start"] <= p.start and p.end <= sent["end"]]
+                if not named:
+                    continue
+                n["named"] += 1
+                if e is None or e.place is None:
+                    if show:
+                        print(f"  {'MISS' if e else 'NOEV'} {[p.text for p in named]} <- {g.get('event')} "
+                              f"'{(g.get('trigger') or {}).get('text')}': {art.text[sent['start']:sent['end']][:160]!r}")
+                    continue
+                n["placed"] += 1
+                ok = agrees(e.place, named)
+                n["right"] += ok
+                if show:
+                    print(f"  {'ok ' if ok else 'BAD'} [{e.place_source}] {e.place.text} ({e.place.country}) <- "
+                          f"{g.get('event')} '{(g.get('trigger') or {}).get('text')}': "
+                          f"{art.text[sent['start']:sent['end']][:140]!r}")
+        share = n["placed"] / n["named"] if n["named"] else 0.0
+        right = n["right"] / n["placed"] if n["placed"] else 0.0
+        print(f"{name:27} {n['gold']:5} {n['named']:7} {share:7.3f} {right:7.3f} {n['any_placed'] / max(n['gold'], 1):10.3f}"
+              f"  {', '.join(f'{k} {v}' for k, v in how.most_common())}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

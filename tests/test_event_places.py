@@ -1,0 +1,99 @@
+"""Where events happened (events/when_where.place) and entities before places (places stage)."""
+from __future__ import annotations
+
+import pytest
+
+from detente import nlp, places
+from detente.events.when_where import locative
+from detente.model import Actor, Article, Span
+from detente.pipeline import code_text
+
+PREPS = {"in", "at", "near"}
+
+
+def placed(text: str, trigger: str, **meta):
+    art = code_text(text, **meta)
+    evs = [e for e in art.events if e.trigger.text.startswith(trigger)]
+    assert evs, [e.trigger.text for e in art.events]
+    return art, evs[0]
+
+
+@pytest.mark.parametrize("text,word,prep", [
+    ("Police clashed with protesters in the Serbian capital Belgrade.", "Belgrade", "in"),
+    ("The army fired at Baghdad International Airport.", "Baghdad", "at"),
+    ("He was convicted in the Southern District of New York.", "York", "in"),
+    ("Two people were shot in Kenosha and Racine.", "Racine", "in"),
+])
+def test_locative_reaches_the_place_preposition(text, word, prep):
+    p = nlp.parse(text)
+    j = next(t.i for t in p.tokens if t.text == word)
+    at = locative(p, j, PREPS)
+    assert at is not None and p.tokens[at].lower == prep
+
+
+def test_a_name_that_acts_or_owns_is_not_locative():
+    p = nlp.parse("Kenosha officials praised the mayor of Racine.")
+    assert all(locative(p, t.i, PREPS) is None for t in p.tokens if t.text in ("Kenosha", "Racine"))
+
+
+def test_attached_place_is_the_finest_of_its_phrase():
+    _, e = placed("Thousands of people protested in Kenosha, Wisconsin, on Sunday.", "protest")
+    assert e.place is not None and e.place.text == "Kenosha" and e.place_source == "attached"
+
+
+def test_place_in_another_verbs_clause_is_not_the_saying():
+    art, e = placed("The union said workers protested in Dearborn on Friday.", "protest")
+    assert e.place.text == "Dearborn"
+    for ev in art.events:
+        if ev.trigger.text == "said":
+            assert ev.place is None and ev.place_source == "none"
+
+
+def test_dateline_only_for_the_lead_news():
+    text = ("KABUL, Afghanistan (Reuters) - Taliban fighters attacked a police post on Monday.\n\n"
+            "Later the United States condemned the attack.")
+    art, lead = placed(text, "attack", published="2020-01-07")
+    assert lead.place is not None and lead.place.text == "KABUL" and lead.place_source == "dateline"
+    later = [e for e in art.events if e.trigger.text.startswith("condemn")]
+    assert later and all(e.place is None for e in later)
+
+
+def test_no_dateline_without_one_and_sources_always_said():
+    art = code_text("Taliban fighters attacked a police post on Monday. Nobody was hurt.")
+    assert art.events and all(e.place is None and e.place_source == "none" for e in art.events)
+
+
+def _toponyms(text: str, actors=()) -> list[str]:
+    art = Article(id="t", text=text)
+    return [p.text for p in places.resolve(art, nlp.parse(text), list(actors))]
+
+
+def test_companies_named_after_towns_are_not_places():
+    found = _toponyms("Germany banned the Iranian airline Mahan Air on Monday. Mahan has been under "
+                      "sanctions since 2011, The Irish Times said.")
+    assert "Germany" in found
+    assert not any(t in ("Mahan", "Irish") for t in found)
+
+
+def test_famous_place_stays_a_place_outside_the_company_name():
+    text = "The Washington Post reported that officials met in Washington."
+    art = Article(id="w", text=text)
+    ps = places.resolve(art, nlp.parse(text), [])
+    post = text.index("Post")
+    assert [p.start for p in ps] == [text.rindex("Washington")]
+    assert all(p.end <= post - 1 or p.start > post for p in ps)
+
+
+def test_names_inside_people_and_outlets_the_actors_stage_knows():
+    text = "Yesterday, the United Kingdom's Queen Elizabeth II spoke to the Ohio Ledger about floods in Ohio."
+    q, d = text.index("Queen Elizabeth II"), text.index("Ohio Ledger")
+    art = Article(id="k", text=text)
+    parse = nlp.parse(text)
+    alone = {p.start for p in places.resolve(art, parse, [])}
+    assert text.index("Elizabeth") in alone and d in alone  # the gazetteer alone finds both
+    actors = [Actor("a1", "Elizabeth II", "person", "GBRGOV", "GBR", "GOV", None,
+                    [Span(q, q + 18, "Queen Elizabeth II")]),
+              Actor("a2", "Ohio Ledger", "organisation", "JRN", None, "JRN", None, [Span(d, d + 11, "Ohio Ledger")])]
+    starts = {p.start for p in places.resolve(art, parse, actors)}
+    assert starts == alone - {text.index("Elizabeth"), d}
+    assert text.rindex("Ohio") in starts
