@@ -54,3 +54,15 @@ def test_the_subject_of_an_adjective_does_what_its_complement_says(word, src, tg
     start = CONTROL.index(word)
     (e,) = [e for e in art.events if e.trigger.start == start]
     assert e.plover == "ACCUSE" and (e.source.country, e.target.country) == (src, tgt)
+
+
+@pytest.mark.parametrize("sentence,word,code", [
+    ("The parliament of Peru impeached the president on Friday.", "impeached", "112"),
+    ("The French president assailed the decision of the court.", "assailed", "111"),
+])
+def test_impeachment_is_an_accusation_and_assailing_a_decision_criticism(sentence, word, code):
+    text = "Politics\n\n" + sentence
+    art = detente.code_text(text, published="2024-03-01")
+    start = text.index(word)
+    (e,) = [e for e in art.events if e.trigger.start == start]
+    assert (e.cameo, e.plover) == (code, "ACCUSE")
