@@ -66,3 +66,16 @@ def test_impeachment_is_an_accusation_and_assailing_a_decision_criticism(sentenc
     start = text.index(word)
     (e,) = [e for e in art.events if e.trigger.start == start]
     assert (e.cameo, e.plover) == (code, "ACCUSE")
+
+
+@pytest.mark.parametrize("sentence,word,code,plover", [
+    ("The governor of Texas declared a state of emergency on Monday.", "declared", "1724", "COERCE"),
+    ("The mayor of Lagos extended the city lockdown by a week.", "extended", "172", "COERCE"),
+    ("The Labour Party nominated the mayor of Leeds as its candidate.", "nominated", "051", "SUPPORT"),
+])
+def test_emergencies_lockdowns_and_nominations(sentence, word, code, plover):
+    text = "Politics\n\n" + sentence
+    art = detente.code_text(text, published="2024-03-01")
+    start = text.index(word)
+    (e,) = [e for e in art.events if e.trigger.start == start]
+    assert (e.cameo, e.plover) == (code, plover)
