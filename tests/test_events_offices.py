@@ -79,3 +79,26 @@ def test_emergencies_lockdowns_and_nominations(sentence, word, code, plover):
     start = text.index(word)
     (e,) = [e for e in art.events if e.trigger.start == start]
     assert (e.cameo, e.plover) == (code, plover)
+
+
+def _one(sentence, word):
+    text = "Politics\n\n" + sentence
+    art = detente.code_text(text, published="2024-03-01")
+    start = text.index(word)
+    return [e for e in art.events if e.trigger.start == start]
+
+
+def test_a_polite_wish_to_thank_is_a_thanking():
+    (e,) = _one("We would like to thank the government of Japan for its help.", "thank")
+    assert (e.plover, e.modality) == ("SUPPORT", "asserted")
+
+
+def test_a_wish_to_meet_stays_an_intention():
+    assert all(e.modality != "asserted" or e.plover == "AGREE"
+               for e in _one("We would like to meet the government of Japan next week.", "meet"))
+
+
+def test_refusing_what_is_no_event_is_a_rejection_but_declining_to_comment_is_not():
+    (e,) = _one("The Iranian federation refused to play against Israel.", "refused")
+    assert (e.cameo, e.plover, e.target.country) == ("120", "REJECT", "ISR")
+    assert not [e for e in _one("The Chinese government refused to comment on Monday.", "refused")]

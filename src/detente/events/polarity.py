@@ -111,10 +111,23 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
     sent = parse.sentence_of(i)
     if parse.text[sent.start:sent.end].rstrip(" \"'”’)").endswith("?"):
         question = True
+    if (intended or hypothetical) and _performative(parse, t, w):
+        intended = hypothetical = False  # "we would like to thank X" thanks X: saying it is doing it
     pol.negated = negated
     pol.modality = ("question" if question else "hypothetical" if hypothetical else "intended" if intended
                     else "reported" if pol.speech_verb is not None else "asserted")
     return pol
+
+
+def _performative(parse: Parse, t: Token, w: dict) -> bool:
+    """'We would like to thank X', 'I want to congratulate Y': a speech act a speaker performs by
+    saying it, wrapped in a polite wish (first person subject, the act a verb of saying-as-doing)."""
+    if t.dep != "xcomp" or not has(t, w.get("performative_verbs", ())):
+        return False
+    head = parse.tokens[t.head]
+    if not has(head, w.get("polite_wishes", ())):
+        return False
+    return any(c.dep == "nsubj" and c.lower in ("i", "we") for c in parse.children(head.i))
 
 
 NONFINITE = {"VBG", "VB", "VBN", "TO"}

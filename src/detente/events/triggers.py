@@ -11,7 +11,7 @@ from typing import Optional
 
 from ..model import Parse, Token
 from . import petrarch
-from .lexicon import Lexicon, Pattern, lemma, lemmas
+from .lexicon import Lexicon, Pattern, has, lemma, lemmas
 
 VERB_POS = {"VERB"}
 NOUN_POS = {"NOUN", "PROPN"}
@@ -99,6 +99,14 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
         code = CROWD_CODE  # "protesters gathered": a demonstration if the crowd is no known actor (coding)
     if code is None and _asks_to(parse, v):
         code = next((lex.appeal_control[l] for l in forms if l in lex.appeal_control), None)
+    if code is None and form_set & lex.words["refusal_verbs"]:
+        # "refused to play for Iran", "declined to take part": refusing what is no event of its own is
+        # a rejection (120); a refused event is coded through it (coding._refusal), a refusal to comment
+        # is no act
+        comp = next((c for c in parse.children(v.i) if c.dep == "xcomp" and c.pos in VERB_POS), None)
+        if comp is not None and not has(comp, lex.speech) and not has(comp, lex.words["silence_verbs"]) \
+                and verb_trigger(parse, comp, lex) is None:
+            code = "120"
     if code is None:  # PETRARCH's verb alone: it codes one only between a source and a target
         pet = petrarch.index().verbs
         skip = not form_set.isdisjoint(lex.own_verbs) or not form_set.isdisjoint(lex.words["outcome_verbs"])
