@@ -102,3 +102,15 @@ def test_refusing_what_is_no_event_is_a_rejection_but_declining_to_comment_is_no
     (e,) = _one("The Iranian federation refused to play against Israel.", "refused")
     assert (e.cameo, e.plover, e.target.country) == ("120", "REJECT", "ISR")
     assert not [e for e in _one("The Chinese government refused to comment on Monday.", "refused")]
+
+
+def test_a_passive_arrest_with_no_doer_is_the_local_states():
+    (e,) = _one("A journalist was arrested in Minsk on Friday.", "arrested")
+    assert (e.source.country, e.source.sector, e.source.actor) == ("BLR", "COP", None)
+    assert e.source.text == "" and e.source.start == e.source.end == e.trigger.start  # no words claimed
+
+
+def test_a_named_doer_is_kept_and_no_doer_is_invented_for_other_acts():
+    (e,) = _one("A journalist was arrested by Russian police in Moscow.", "arrested")
+    assert e.source.text.endswith("police") and e.source.country == "RUS"
+    assert all(e.source is None for e in _one("The embassy in Minsk was criticized on Friday.", "criticized"))

@@ -131,6 +131,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         if has(t, s.lex.words["crowd_verbs"]) and trig.code == triggers.CROWD_CODE and not (sources and (
                 sources[0].actor is None or (sources[0].sector or "").lower() in s.lex.words["crowd_sectors"])):
             return []  # "EU leaders gathered in Brussels" is a meeting, not a demonstration
+        if not sources:
+            sources = roles.implied_authority(s, t, trig.code)
         if not sources and trig.obj is not None:  # "expand its relationship with Pakistan"
             poss = [c for c in s.p.children(trig.obj) if c.dep == "poss"]
             sources = s.r.actors(poss[0].i) if poss else []

@@ -43,6 +43,7 @@ class Lexicon:
     person_nouns: frozenset = frozenset()  # "detained 27 Muslims": people, though no known actor
     appeal_control: dict = field(default_factory=dict)  # "asked X to ...": an appeal only with a to-clause
     refusals: dict = field(default_factory=dict)  # refused root -> rejection code
+    implied_authority: dict[str, str] = field(default_factory=dict)  # code -> sector of an unsaid state doer
     place_targets: frozenset = frozenset()  # codes whose target is where they happen (a visit's host)
     linked: dict = field(default_factory=dict)  # "042" -> "043": the reverse event CAMEO links to it
     intentions: dict = field(default_factory=dict)  # code prefix -> intent code ("wants to help" -> 033)
@@ -103,6 +104,8 @@ def load() -> Lexicon:
             lex.appeal_control[str(lemma).lower()] = str(code)
         for root, code in (data.get("refusals") or {}).items():
             lex.refusals[str(root)] = str(code)
+        for code, sector in (data.get("implied_authority") or {}).items():
+            lex.implied_authority[str(code)] = str(sector)
         for code, other in (data.get("linked") or {}).items():
             lex.linked[str(code)] = str(other)
         for prefix, code in (data.get("intentions") or {}).items():
