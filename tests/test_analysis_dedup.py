@@ -250,3 +250,38 @@ if __name__ == "__main__":
     print(f"pairwise precision {p:.3f}  recall {r:.3f}  (tp {tp}, fp {fp}, fn {fn})")
     for eid in sorted(gold, key=lambda e: (gold[e], e)):
         print(f"  {gold[eid]:14s} {eid:18s} -> {pred[eid]}")
+
+
+def test_a_store_from_before_the_block_index_gets_it_and_clusters_alike(tmp_path, clustered):
+    """A store written before dedup's block index existed (here: the index dropped) is filed again on
+    its next write, and what is added afterwards clusters as in a store that always had the index."""
+    half = len(CORPUS) // 2
+    path = str(tmp_path / "old.duckdb")
+    with Store(path) as s:
+        for item in CORPUS[:half]:
+            s.add(build(*item))
+        filed = s.sql("SELECT count(*) AS n FROM dedup_blocks")["n"][0]
+        assert filed > 0
+        s.con.execute("DROP TABLE dedup_blocks")
+    with Store(path) as s:
+        for item in CORPUS[half:]:
+            s.add(build(*item))
+        df = s.events(negated=None)
+        assert s.sql("SELECT count(*) AS n FROM dedup_blocks")["n"][0] > filed
+    assert dict(zip(df["event_id"], df["cluster_id"])) == clustered
+
+
+def test_block_rows_file_every_week_a_window_touches():
+    import datetime as dt
+
+    from detente.analysis import dedup
+
+    day = {"dyad_key": "IND|PAK", "cluster_id": "c1", "date_start": dt.date(2024, 1, 6),
+           "date_end": dt.date(2024, 1, 8), "published": dt.date(2024, 1, 9)}
+    weeks = [b for b, _ in dedup.block_rows([day])]
+    assert len(weeks) == 2 and all(b.startswith("IND|PAK|w") for b in weeks)  # Sat..Mon crosses a week
+    year = dict(day, date_start=dt.date(2023, 1, 1), date_end=dt.date(2023, 12, 31))
+    assert [b for b, _ in dedup.block_rows([year])] == ["IND|PAK|y2023"]  # a long window: by year
+    undated = dict(day, date_start=None, date_end=None)
+    assert dedup.block_rows([undated])  # the report's date +- the slack stands in
+    assert dedup.block_rows([dict(day, negated=True)]) == [] and dedup.block_rows([dict(day, dyad_key=None)]) == []

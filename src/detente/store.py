@@ -26,6 +26,9 @@ STORE_SCHEMA_VERSION = 1
 DEFAULT_PATH = "detente.duckdb"
 
 
+_BLOCK_COLUMNS = ("block", "cluster_id")  # dedup_blocks: analysis.dedup's index of clusters by block and week
+
+
 class StoreError(Exception):
     """The store cannot be opened or written; the message is one line meant for the user."""
 
@@ -117,6 +120,7 @@ class Store:
         self.read_only = read_only
         self._lock = threading.RLock()
         self._types: dict[str, dict] = {}
+        self._dedup_index = False  # dedup.ensure_index has run on this connection
         if read_only and self.path != ":memory:" and not os.path.exists(self.path):
             raise StoreError(f"{self.path}: no such store")
         self._con = _connect(self.path, read_only, wait)
@@ -221,6 +225,11 @@ class Store:
                 raise StoreError(f"an article without an id cannot be stored (source {art.source!r})")
         with self._lock:
             con = self._con
+            if not self._dedup_index:  # once per connection; a store from before the index gets it here
+                from .analysis import dedup
+
+                dedup.ensure_index(con)
+                self._dedup_index = True
             con.execute("BEGIN")
             try:
                 added = self._write(articles)
@@ -243,6 +252,7 @@ class Store:
         con = self._con
         seen = self.known([a.id for a in articles])
         tables: dict[str, list[list]] = {t: [] for t in rows.COLUMNS}
+        tables["dedup_blocks"] = []
         stored: list[dict] = []  # event rows of this batch, not yet in the table, that dedup must see
         added = []
         for art in articles:
@@ -254,6 +264,7 @@ class Store:
             dedup.assign_clusters(con, events, pending=stored)
             stored.extend(events)
             flat["events"] = rows.event_rows(events)
+            flat["dedup_blocks"] = dedup.block_rows(events)
             for t, r in flat.items():
                 tables[t].extend(r)
         for t, r in tables.items():
@@ -265,7 +276,7 @@ class Store:
             return
         import pyarrow as pa
 
-        cols = rows.COLUMNS[table]
+        cols = rows.COLUMNS.get(table) or _BLOCK_COLUMNS
         types = self._arrow_types(table)
         detente_rows = pa.table({c: pa.array([v[i] for v in values], type=types[c]) for i, c in enumerate(cols)})
         quoted = ", ".join(f'"{c}"' for c in cols)

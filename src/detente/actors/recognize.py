@@ -97,6 +97,11 @@ class Recognizer:
         k = bisect.bisect_right(self.headlines, (char, float("inf"))) - 1
         return k >= 0 and self.headlines[k][0] <= char < self.headlines[k][1]
 
+    def atom_covering(self, i: int) -> Optional[Atom]:
+        """The atom whose tokens include token i (atoms are sorted and never overlap: one bisection)."""
+        k = bisect.bisect_right(self._firsts, i) - 1
+        return self.atoms[k] if k >= 0 and self.atoms[k].first <= i < self.atoms[k].last else None
+
     def atoms_within(self, first: int, last: int) -> list[Atom]:
         k = bisect.bisect_left(self._firsts, first)
         out = []
@@ -384,7 +389,7 @@ class Recognizer:
                 t.sent == toks[atom.first].sent and not gap.strip() and t.text.lower() not in SMALL
 
         before = atom.first - 1
-        covered = next((a for a in self.atoms if a.first <= before < a.last), None)
+        covered = self.atom_covering(before)
         return (covered is None and other_name(before)) or other_name(atom.last)
 
     def inside_place_name(self, atom: Atom) -> bool:

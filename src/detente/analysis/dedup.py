@@ -1,8 +1,9 @@
 """Deduplication: reports of the same real-world event become one cluster (the rule: docs/store.md).
 
 Clusters are assigned incrementally when an article is stored: each new event is compared only with
-stored events in its block (the unordered pair of actors) whose dates can overlap, and joins the best
-compatible cluster or founds its own (cluster id = the founding event's id). Nothing is recomputed;
+stored events in its block (the unordered pair of actors) whose dates can overlap, found through an
+index of blocks by week, and joins the best compatible cluster or founds its own (cluster id = the
+founding event's id). Nothing is recomputed;
 given the same articles in the same order, the clusters are the same.
 """
 from __future__ import annotations
@@ -147,26 +148,92 @@ def score(new: dict, members: list[dict]) -> Optional[float]:
     return best
 
 
-_CANDIDATES = """
+# Candidate clusters are found through an index, not a scan of the events table, so that storing an
+# article costs the same in an empty store and in one of millions of events: every stored event that
+# can merge (not negated, with a block and a date window) is filed in `dedup_blocks` under its block and
+# each week its window touches (or each year, for a window longer than WIDE_DAYS). A new event looks up
+# the weeks and years of its own window: a superset of the clusters it can join, which `score` sorts out.
+WIDE_DAYS = 56
+_BLOCKS_TABLE = "CREATE TABLE IF NOT EXISTS dedup_blocks (block VARCHAR, cluster_id VARCHAR)"
+_MEMBERS = """
 SELECT event_id, article_id, cluster_id, dyad_key, source_country, source_code, target_country, target_code,
        cameo, cameo_root, plover, date_start, date_end, published, place_text, place_name, place_country,
-       place_feature, lat, lon, geonameid, sentence_places, evidence
-FROM events
-WHERE cluster_id IN (
-    SELECT DISTINCT cluster_id FROM events
-    WHERE dyad_key IN ({keys}) AND NOT negated AND coalesce(date_end, published + {u}) >= ?::DATE
-                       AND coalesce(date_start, published - {u}) <= ?::DATE)
-   OR list_contains(?::VARCHAR[], cluster_id)
+       place_feature, lat, lon, geonameid, sentence_places, evidence, negated
+FROM events WHERE cluster_id IN ({ids})
 ORDER BY cluster_id, event_id
 """
+
+
+def _weeks(dyad: str, lo: dt.date, hi: dt.date) -> list[str]:
+    return [f"{dyad}|w{w}" for w in range((lo.toordinal() - 1) // 7, (hi.toordinal() - 1) // 7 + 1)]
+
+
+def _years(dyad: str, lo: dt.date, hi: dt.date) -> list[str]:
+    return [f"{dyad}|y{y}" for y in range(lo.year, hi.year + 1)]
+
+
+def _stored_window(row: dict) -> Optional[tuple[dt.date, dt.date]]:
+    """The dates a stored event can be matched over: its own, or its report's +- UNDATED_SLACK_DAYS."""
+    slack = dt.timedelta(days=UNDATED_SLACK_DAYS)
+    pub = row.get("published")
+    start = row.get("date_start") or (pub - slack if pub else None)
+    end = row.get("date_end") or (pub + slack if pub else None)
+    return (start, end) if start is not None and end is not None else None
+
+
+def block_rows(events: Sequence[dict[str, Any]]) -> list[list]:
+    """[block, cluster_id] rows filing the events of an article being stored (after assign_clusters)."""
+    out = []
+    for row in events:
+        window = _stored_window(row)
+        if row.get("negated") or not row.get("dyad_key") or window is None:
+            continue
+        lo, hi = min(window), max(window)
+        filed = _weeks if (hi - lo).days <= WIDE_DAYS else _years
+        out.extend([b, row["cluster_id"]] for b in filed(row["dyad_key"], lo, hi))
+    return out
+
+
+def ensure_index(con) -> None:
+    """Create the block index (filling it from the stored events, for a store written before it existed)
+    and the index of events by cluster; in its own transaction. Also the way to refile events written
+    into the table by other means: drop dedup_blocks, then call this."""
+    have = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' "
+                       "AND table_name = 'dedup_blocks'").fetchone()[0]
+    con.execute("BEGIN")
+    try:
+        con.execute(_BLOCKS_TABLE)
+        if not have:
+            _refile(con)
+        con.execute("CREATE INDEX IF NOT EXISTS dedup_blocks_block ON dedup_blocks (block)")
+        con.execute("CREATE INDEX IF NOT EXISTS events_cluster ON events (cluster_id)")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _refile(con, chunk: int = 100_000) -> None:
+    import pyarrow as pa
+
+    top = con.execute("SELECT max(rowid) FROM events").fetchone()[0]
+    for lo in range(0, (top or -1) + 1, chunk):  # by rowid range: memory bounded by the chunk
+        cur = con.execute("SELECT dyad_key, date_start, date_end, published, cluster_id, negated FROM events "
+                          "WHERE rowid >= ? AND rowid < ? AND NOT negated AND dyad_key IS NOT NULL", [lo, lo + chunk])
+        cols = [d[0] for d in cur.description]
+        filed = block_rows([dict(zip(cols, r)) for r in cur.fetchall()])
+        dedup_blocks_rows = pa.table({"block": pa.array([b for b, _ in filed], pa.string()),  # noqa: F841
+                                      "cluster_id": pa.array([c for _, c in filed], pa.string())})
+        con.execute("INSERT INTO dedup_blocks SELECT block, cluster_id FROM dedup_blocks_rows")
 
 
 def assign_clusters(con, rows: list[dict[str, Any]], pending: Sequence[dict[str, Any]] = ()) -> None:
     """Set `cluster_id` on the event rows of one article about to be stored (inside its transaction).
 
-    One query fetches every stored cluster that could hold any of the article's events (by block and
-    date window); each event then joins the best one it fits. `pending`: event rows of articles ahead
-    of this one in the same write, not yet in the table; they count as stored.
+    The block index gives every stored cluster that could hold any of the article's events (same block,
+    dates that can overlap); one query fetches their members; each event then joins the best one it
+    fits. `pending`: event rows of articles ahead of this one in the same write, not yet in the table;
+    they count as stored. Needs ensure_index to have run on `con`.
     """
     todo = []
     for row in rows:
@@ -177,17 +244,26 @@ def assign_clusters(con, rows: list[dict[str, Any]], pending: Sequence[dict[str,
             todo.append((row, window))
     if not todo:
         return
-    keys = sorted({r["dyad_key"] for r, _ in todo})
+    dyads = {r["dyad_key"] for r, _ in todo}
     lo, hi = min(w[0] for _, w in todo), max(w[1] for _, w in todo)
-    near = sorted({p["cluster_id"] for p in pending if p.get("dyad_key") in keys and _in_window(p, lo, hi)})
-    cur = con.execute(_CANDIDATES.format(keys=", ".join("?" for _ in keys), u=UNDATED_SLACK_DAYS),
-                      keys + [lo, hi, near])
-    got = cur.fetchall()
-    cols = [d[0] for d in cur.description]
+    near = {p["cluster_id"] for p in pending if p.get("dyad_key") in dyads and _in_window(p, lo, hi)}
+    # each event's own window, widened by the slack its matches may add: every cluster it can fit
+    slack = dt.timedelta(days=DAY_SLACK_DAYS)
+    keys = sorted({k for r, (a, b) in todo for k in _weeks(r["dyad_key"], a - slack, b + slack)
+                   + _years(r["dyad_key"], a - slack, b + slack)})
+    ids = {r[0] for r in con.execute(f"SELECT DISTINCT cluster_id FROM dedup_blocks WHERE block IN "
+                                     f"({', '.join('?' for _ in keys)})", keys).fetchall()}
     clusters: dict[str, list[dict]] = {}
-    for r in got:
-        m = dict(zip(cols, r))
-        clusters.setdefault(m["cluster_id"], []).append(m)
+    if ids | near:
+        want = sorted(ids | near)
+        cur = con.execute(_MEMBERS.format(ids=", ".join("?" for _ in want)), want)
+        cols = [d[0] for d in cur.description]
+        for r in cur.fetchall():
+            m = dict(zip(cols, r))
+            clusters.setdefault(m["cluster_id"], []).append(m)
+    # candidates are the clusters with a report in one of the article's blocks and in its date window
+    clusters = {cid: ms for cid, ms in clusters.items()
+                if cid in near or any(m["dyad_key"] in dyads and _in_window(m, lo, hi) for m in ms)}
     for cid in near:
         clusters.setdefault(cid, [])
     for p in pending:
@@ -208,11 +284,8 @@ def assign_clusters(con, rows: list[dict[str, Any]], pending: Sequence[dict[str,
 
 
 def _in_window(row: dict, lo: dt.date, hi: dt.date) -> bool:
-    """The candidate query's date test, for a row not yet in the table."""
+    """Whether a row not yet in the table can be matched over [lo, hi] (the stored events' rule)."""
     if row.get("negated"):
         return False
-    slack = dt.timedelta(days=UNDATED_SLACK_DAYS)
-    pub = row.get("published")
-    end = row.get("date_end") or (pub + slack if pub else None)
-    start = row.get("date_start") or (pub - slack if pub else None)
-    return end is not None and start is not None and end >= lo and start <= hi
+    window = _stored_window(row)
+    return window is not None and window[1] >= lo and window[0] <= hi
