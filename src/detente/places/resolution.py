@@ -25,13 +25,13 @@ PRIOR = {"country": 10.0, "admin1": 8.5, "region": 8.5}
 CAPITAL_BONUS = 1.0
 ALT_NAME_PENALTY = 1.5
 PREFERRED_BONUS = 3.0
-COUNTRY_WEIGHT = 3.0
+COUNTRY_WEIGHT = 4.5
 CONTEXT_SMOOTHING = 1.0
 STATE_BONUS = 3.0
 QUALIFIER_MISS = -20.0
 DATELINE_CITY_BONUS = 1.0  # datelines name cities
 PROXIMITY_KM = 100.0
-PROXIMITY_WEIGHT = 2.5
+PROXIMITY_WEIGHT = 3.0
 PROXIMITY_CAP = 3  # neighbours that earn the full proximity bonus
 PROXIMITY_CANDIDATES = 15  # readings per name taken into account, biggest first
 
