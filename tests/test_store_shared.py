@@ -130,19 +130,20 @@ def test_a_held_store_makes_others_wait_then_go(tmp_path):
     path = str(tmp_path / "s.duckdb")
     with Store(path) as s:
         s.add(seed_like())
-    script = (f"import time\nfrom detente.store import Store\nt = time.monotonic()\n"
+    script = (f"import time\nfrom detente.store import Store\nprint('opening', flush=True)\nt = time.monotonic()\n"
               f"with Store({path!r}, read_only=True) as r:\n    n = r.stats()['articles']\n"
               f"print(n, round(time.monotonic() - t, 2))\n")
     with Store(path) as s:
         with s.hold(write=True):
             child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      text=True, env=ENV)
-            time.sleep(3.0)  # the child starts, finds the file locked and retries
+            assert child.stdout.readline().strip() == "opening"
+            time.sleep(1.0)  # the child finds the file locked and retries
             assert child.poll() is None
         out, err = child.communicate(timeout=300)
     assert child.returncode == 0, err
     n, waited = out.split()
-    assert n == "1" and float(waited) > 0.5
+    assert n == "1" and float(waited) >= 0.9
 
 
 def test_giving_up_is_one_line(tmp_path):
