@@ -16,6 +16,13 @@ from detente.server.app import create_app  # noqa: E402
 from detente.server.limits import Limits, UnsafeURL, check_url  # noqa: E402
 from detente.store import Store  # noqa: E402
 
+
+
+def local(app) -> TestClient:
+    """A client that says Host: localhost (the app answers only to the names it was given)."""
+    return TestClient(app, base_url="http://localhost")
+
+
 COUNTRY = {"USA": "United States", "PAK": "Pakistan", "IND": "India"}
 
 
@@ -75,7 +82,7 @@ def store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(store):
-    with TestClient(create_app(store=store, limits=Limits(max_body_bytes=50_000, max_text_chars=5_000))) as c:
+    with local(create_app(store=store, limits=Limits(max_body_bytes=50_000, max_text_chars=5_000))) as c:
         yield c
 
 
@@ -169,7 +176,7 @@ def test_oversized_bodies_are_refused_before_parsing(client):
 
 def test_code_text_and_store_it(tmp_path):
     text = "ISLAMABAD -- Pakistan's foreign minister met his Indian counterpart on Tuesday, officials said."
-    with Store(str(tmp_path / "c.duckdb")) as s, TestClient(create_app(store=s)) as c:
+    with Store(str(tmp_path / "c.duckdb")) as s, local(create_app(store=s)) as c:
         r = c.post("/api/code", json={"text": text, "store": True, "published": "2025-06-03"})
         assert r.status_code == 200, r.text
         art, stored = r.json()["article"], r.json()["stored"]
@@ -188,7 +195,7 @@ def test_code_html(tmp_path):
             "</h1><p>NEW DELHI -- India and Pakistan resumed talks on Friday after a year of tension along the "
             "border, diplomats from both countries said in separate statements to reporters.</p><p>The meeting "
             "took place in a neutral venue and lasted three hours, according to officials.</p></article></body></html>")
-    with Store(str(tmp_path / "h.duckdb")) as s, TestClient(create_app(store=s)) as c:
+    with Store(str(tmp_path / "h.duckdb")) as s, local(create_app(store=s)) as c:
         r = c.post("/api/code", json={"html": page})
         assert r.status_code == 200, r.text
         art = r.json()["article"]
@@ -202,7 +209,7 @@ def test_busy_coder_answers_429(tmp_path):
         slots = app.state.backend.slots
         assert slots.acquire()
         try:
-            with TestClient(app) as c:
+            with local(app) as c:
                 r = c.post("/api/code", json={"text": "Pakistan met India."})
             assert r.status_code == 429 and r.headers["retry-after"] and r.json()["detail"]
         finally:
@@ -233,7 +240,7 @@ def test_fetch_allows_public_addresses():
 
 
 def test_fetching_when_allowed_still_refuses_loopback(tmp_path):
-    with Store(str(tmp_path / "f.duckdb")) as s, TestClient(create_app(store=s, allow_fetch=True)) as c:
+    with Store(str(tmp_path / "f.duckdb")) as s, local(create_app(store=s, allow_fetch=True)) as c:
         r = c.post("/api/code", json={"url": "http://127.0.0.1:9/secret"})
         assert r.status_code == 400 and "non-public" in r.json()["detail"]
 

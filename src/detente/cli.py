@@ -229,7 +229,8 @@ def cmd_serve(args) -> int:
     from .server.limits import Limits
 
     limits = Limits(max_text_chars=args.max_chars)
-    app = create_app(store_path(args.store), allow_fetch=args.allow_fetch, limits=limits)
+    app = create_app(store_path(args.store), allow_fetch=args.allow_fetch, limits=limits,
+                     allowed_hosts=[args.host, *args.allowed_host])
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         err(f"serving on {args.host}: anyone who reaches it can code text and read the store")
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning" if args.quiet else "info")
@@ -477,6 +478,9 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--store", help=f"DuckDB file (default $DETENTE_STORE or ./{DEFAULT_STORE})")
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--allowed-host", action="append", default=[], metavar="NAME",
+                    help="a name this server answers to in the Host header, besides --host, localhost and IP "
+                         "addresses (repeatable; '*' for any: only behind a proxy that checks Host)")
     sv.add_argument("--allow-fetch", action="store_true",
                     help="let POST /api/code fetch a URL (public addresses only; off by default)")
     sv.add_argument("--max-chars", type=int, default=100_000, help="longest document coded per request")

@@ -67,8 +67,7 @@ def export(store, out: str, fmt: str = "jsonl", table: str = "events", dedup: bo
         sql, params = _source_sql(table, dedup, filters)
     parent = os.path.dirname(os.path.abspath(out))
     os.makedirs(parent, exist_ok=True)
-    with store._lock:
-        con = store.con
+    with store.hold() as con:
         if fmt == "gdelt":
             con.register("_iso_fips", country_table())
             con.create_function("detente_lead_end", lead_end, ["VARCHAR", "VARCHAR"], "INTEGER",
@@ -126,8 +125,8 @@ def _stream_jsonl(con, sql: str, params: list, out: str, chunk: int = 10_000) ->
 def _articles_jsonl(store, out: str) -> int:
     """Full coded records, one per line: what `detente code --format jsonl` printed."""
     n = 0
-    with store._lock:
-        cur = store.con.execute("SELECT record FROM articles ORDER BY id")
+    with store.hold() as con:
+        cur = con.execute("SELECT record FROM articles ORDER BY id")
         with open(out, "w", encoding="utf-8") as f:
             while True:
                 rows = cur.fetchmany(1000)

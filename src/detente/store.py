@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import threading
 import time
-from typing import TYPE_CHECKING, Callable, Optional, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence
 
 import duckdb
 
@@ -91,44 +93,59 @@ def default_path(path: Optional[str] = None) -> str:
     return path or os.environ.get("DETENTE_STORE") or DEFAULT_PATH
 
 
-# DuckDB lets one process write a file, or several read it, not both: an opener waits this long for
-# the other side to finish before it gives up with a one-line error.
-LOCK_WAIT = 15.0
+# DuckDB lets one process write a file, or several read it, not both. So every Store opens the file
+# for one operation and closes it (docs/store.md, "Sharing a store"): an opener that finds the other
+# side there retries with a growing, jittered pause for this long before it gives up with one line.
+LOCK_WAIT = 30.0
+_FIRST_PAUSE, _MAX_PAUSE = 0.005, 0.1
 
 
 def _connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
     deadline = time.monotonic() + wait
+    pause = _FIRST_PAUSE
     while True:
         try:
             return duckdb.connect(path, read_only=read_only)
         except duckdb.Error as e:
             first = str(e).splitlines()[0]
-            if "lock" not in first.lower():
+            if "different configuration" in first and read_only:
+                # This process holds the file read-write (another Store here): read through that.
+                return duckdb.connect(path, read_only=False)
+            if "lock" not in first.lower() and "different configuration" not in first:
                 raise StoreError(f"{path}: cannot open the store ({first})") from None
             if time.monotonic() >= deadline:
                 holder = re.search(r"PID (\d+)", first)
                 who = f"process {holder.group(1)}" if holder else "another process"
                 raise StoreError(f"{path}: the store is in use by {who}; try again when it is done") from None
-            time.sleep(0.2)
+            time.sleep(pause * random.uniform(0.5, 1.5))
+            pause = min(pause * 2, _MAX_PAUSE)
 
 
 class Store:
-    """A DuckDB file of coded articles. `with Store(path) as s: s.add(article); s.dyad("USA", "PAK")`."""
+    """A DuckDB file of coded articles. `with Store(path) as s: s.add(article); s.dyad("USA", "PAK")`.
+
+    The file is open only while an operation runs: a query opens it read-only, a write (one batch)
+    read-write, and both close it when done, so other processes can read and write it in between.
+    `hold()` keeps one connection across several operations; an in-memory store stays open.
+    """
 
     def __init__(self, path: Optional[str] = None, read_only: bool = False, wait: float = LOCK_WAIT):
         self.path = default_path(path)
         self.read_only = read_only
+        self.wait = wait
         self._lock = threading.RLock()
         self._types: dict[str, dict] = {}
-        self._dedup_index = False  # dedup.ensure_index has run on this connection
+        self._dedup_index = False  # dedup.ensure_index has run on this store's file (once per Store)
+        self._con: Optional[duckdb.DuckDBPyConnection] = None  # open during an operation or a hold()
+        self._con_writes = False
+        self._pinned = False  # the connection stays open until close(): `con` was asked for, or :memory:
         if read_only and self.path != ":memory:" and not os.path.exists(self.path):
             raise StoreError(f"{self.path}: no such store")
-        self._con = _connect(self.path, read_only, wait)
-        try:
+        if self.path == ":memory:":
+            self._open(write=not read_only)
+            self._pinned = True
+        with self._use(write=not read_only):
             self._check_schema()
-        except Exception:
-            self._con.close()
-            raise
 
     # --- opening ----------------------------------------------------------------------------
 
@@ -159,9 +176,42 @@ class Store:
                           [STORE_SCHEMA_VERSION, f"detente {__version__}"])
         self._con.execute("COMMIT")
 
+    def _open(self, write: bool) -> duckdb.DuckDBPyConnection:
+        self._con = _connect(self.path, read_only=not write, wait=self.wait)
+        self._con_writes = write
+        return self._con
+
+    @contextmanager
+    def _use(self, write: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """The connection for one operation: the held one, else the file opened for just this (read-only
+        unless the operation writes) and closed after it, whatever happens."""
+        with self._lock:
+            if self._con is not None:
+                if write and not self._con_writes:
+                    raise StoreError(f"{self.path}: held for reading (hold(write=True) to write inside it)")
+                yield self._con
+                return
+            con = self._open(write)
+            try:
+                yield con
+            finally:
+                self._con = None
+                con.close()
+
+    @contextmanager
+    def hold(self, write: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """Keep one connection open for several operations (one consistent view, one open); other
+        processes wait meanwhile, so keep it short. `write=True` holds the write lock."""
+        if write and self.read_only:
+            raise StoreError(f"{self.path}: opened read-only")
+        with self._use(write=write) as con:
+            yield con
+
     def close(self) -> None:
         with self._lock:
-            self._con.close()
+            if self._con is not None:
+                self._con.close()
+                self._con, self._pinned = None, False
 
     def __enter__(self) -> "Store":
         return self
@@ -171,12 +221,18 @@ class Store:
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
-        """The raw DuckDB connection (benchmarks and power users; the tables are in docs/store.md)."""
-        return self._con
+        """The raw DuckDB connection (benchmarks and power users; the tables are in docs/store.md).
+        Asking for it opens the file and keeps it open (read-write unless the store is read-only)
+        until close(): others cannot open the file meanwhile. Prefer `with store.hold() as con:`."""
+        with self._lock:
+            if self._con is None:
+                self._open(write=not self.read_only)
+                self._pinned = True
+            return self._con
 
     def sql(self, query: str, params: Optional[Sequence] = None) -> pd.DataFrame:
-        with self._lock:
-            return self._con.execute(query, params or []).df()
+        with self._use() as con:
+            return con.execute(query, params or []).df()
 
     # --- writing ----------------------------------------------------------------------------
 
@@ -185,8 +241,8 @@ class Store:
 
     def known(self, article_ids: Sequence[str]) -> set[str]:
         """Which of these ids are stored (one query for the lot)."""
-        with self._lock:
-            rows = self._con.execute("SELECT id FROM articles WHERE list_contains(?, id)",
+        with self._use() as con:
+            rows = con.execute("SELECT id FROM articles WHERE list_contains(?, id)",
                                      [sorted({str(i) for i in article_ids})]).fetchall()
         return {r[0] for r in rows}
 
@@ -223,9 +279,8 @@ class Store:
         for art in articles:
             if not isinstance(art.id, str) or not art.id:
                 raise StoreError(f"an article without an id cannot be stored (source {art.source!r})")
-        with self._lock:
-            con = self._con
-            if not self._dedup_index:  # once per connection; a store from before the index gets it here
+        with self._use(write=True) as con:
+            if not self._dedup_index:  # once per Store; a store from before the index gets it here
                 from .analysis import dedup
 
                 dedup.ensure_index(con)
@@ -300,7 +355,7 @@ class Store:
         """What is inconsistent in the store (empty when sound): rows whose article is missing, counts
         that disagree with the stored record, spans that do not point at their text."""
         errs = []
-        with self._lock:
+        with self._use():
             for table in ("actors", "mentions", "events", "event_mentions", "quotes", "places"):
                 n = _first(self._con.execute(
                     f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)"))[0]
@@ -325,8 +380,8 @@ class Store:
     # --- reading ----------------------------------------------------------------------------
 
     def get(self, article_id: str) -> Optional[Article]:
-        with self._lock:
-            row = _first(self._con.execute("SELECT record FROM articles WHERE id = ?", [article_id]))
+        with self._use() as con:
+            row = _first(con.execute("SELECT record FROM articles WHERE id = ?", [article_id]))
         return Article.from_dict(json.loads(row[0])) if row else None
 
     def articles(self, limit: int = 50, offset: int = 0, q: Optional[str] = None) -> list[dict]:
@@ -373,22 +428,24 @@ class Store:
              dedup: bool = False, top: int = 3) -> pd.DataFrame:
         from .analysis import timeline
 
-        return timeline.dyad(self, a, b, by=by, directed=directed, start=start, end=end, dedup=dedup, top=top)
+        with self.hold():  # its queries see one state of the store
+            return timeline.dyad(self, a, b, by=by, directed=directed, start=start, end=end, dedup=dedup, top=top)
 
     def partners(self, country: str, start=None, end=None, dedup: bool = False) -> pd.DataFrame:
         from .analysis import timeline
 
-        return timeline.partners(self, country, start=start, end=end, dedup=dedup)
+        with self.hold():
+            return timeline.partners(self, country, start=start, end=end, dedup=dedup)
 
     def stats(self) -> dict:
-        with self._lock:
-            one = lambda q: _first(self._con.execute(q))  # noqa: E731
+        with self._use() as con:
+            one = lambda q: _first(con.execute(q))  # noqa: E731
             counts = {t: one(f"SELECT count(*) FROM {t}")[0]
                       for t in ("articles", "events", "actors", "quotes", "places")}
             counts["clusters"] = one("SELECT count(DISTINCT cluster_id) FROM events WHERE NOT negated")[0]
             lo, hi = one("SELECT min(date_start)::VARCHAR, max(date_end)::VARCHAR FROM events")
             plo, phi = one("SELECT min(published)::VARCHAR, max(published)::VARCHAR FROM articles")
-            top = self._con.execute(
+            top = con.execute(
                 "SELECT dyad_key, count(*) AS n, round(sum(goldstein), 1) FROM events "
                 "WHERE NOT negated AND dyad_key LIKE '%|%' AND dyad_key NOT LIKE '%|' AND dyad_key NOT LIKE '|%' "
                 "GROUP BY dyad_key ORDER BY n DESC, dyad_key LIMIT 10").fetchall()

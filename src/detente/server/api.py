@@ -10,7 +10,7 @@ from fastapi import APIRouter, HTTPException, Path, Query, Request
 
 from ..model import Article
 from . import schemas as S
-from .backend import Backend, Busy, Rejected, frame_records
+from .backend import Backend, Busy, FetchFailed, Rejected, frame_records
 from .limits import UnsafeURL
 
 router = APIRouter(prefix="/api")
@@ -19,12 +19,12 @@ ACTOR = r"^[A-Za-z]{3}[A-Za-z0-9]{0,12}$"  # ISO3 country, optionally followed b
 DYAD = r"^[A-Za-z]{3}[A-Za-z0-9]{0,12},[A-Za-z]{3}[A-Za-z0-9]{0,12}$"
 MAX_PERIODS = 5000  # bars a timeline may have: ten years by day, a century by week
 ERRORS = {400: {"model": S.Problem}, 403: {"model": S.Problem}, 404: {"model": S.Problem}, 413: {"model": S.Problem},
-          422: {"model": S.Problem}, 429: {"model": S.Problem}}
+          422: {"model": S.Problem}, 429: {"model": S.Problem}, 502: {"model": S.Problem}}
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="rows per page")]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 Date = Annotated[Optional[str], Query(pattern=S.DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
-ArticleId = Annotated[Optional[str], Query(max_length=200)]
+ArticleId = Annotated[Optional[str], Query(max_length=S.MAX_ID)]
 
 
 def backend(request: Request) -> Backend:
@@ -75,6 +75,8 @@ def code(req: S.CodeRequest, request: Request):
         raise HTTPException(403, str(e))
     except UnsafeURL as e:
         raise HTTPException(400, str(e))
+    except FetchFailed as e:
+        raise HTTPException(502, str(e))
     except Rejected as e:
         too_long = "over the limit" in str(e)
         raise HTTPException(413 if too_long else 422, str(e))
@@ -90,8 +92,21 @@ def articles(request: Request, limit: Limit = 50, offset: Offset = 0,
     return _page(list(rows), limit, offset)
 
 
-@router.get("/articles/{article_id}", response_model=Article, responses=ERRORS, tags=["articles"])
-def article(article_id: Annotated[str, Path(max_length=200)], request: Request):
+# Ids are whatever the input gave (a feed's guid is often a URL), so the path takes slashes; ids a URL
+# path cannot carry as they are ("a/../b": clients fold the dot segments) go as ?id= to /api/article.
+@router.get("/articles/{article_id:path}", response_model=Article, responses=ERRORS, tags=["articles"],
+            summary="One coded article by id (an id with slashes may stand as it is)")
+def article(article_id: Annotated[str, Path(max_length=S.MAX_ID)], request: Request):
+    return _article(request, article_id)
+
+
+@router.get("/article", response_model=Article, responses=ERRORS, tags=["articles"],
+            summary="One coded article, its id as a query parameter (any characters)")
+def article_by_query(id: Annotated[str, Query(max_length=S.MAX_ID)], request: Request):
+    return _article(request, id)
+
+
+def _article(request: Request, article_id: str):
     art = _call(backend(request), "get", article_id)
     if art is None:
         raise HTTPException(404, f"no article {article_id!r}")

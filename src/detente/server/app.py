@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from .. import __version__
 from .api import router
 from .backend import Backend
+from .headers import Guard
 from .limits import BodyLimit, Limits
 
 STATIC = Path(__file__).parent / "static"
@@ -26,11 +27,14 @@ log = logging.getLogger("detente.server")
 
 
 def create_app(store_path: Optional[str] = None, *, store=None, limits: Optional[Limits] = None,
-               allow_fetch: bool = False, read_only: bool = False) -> FastAPI:
+               allow_fetch: bool = False, read_only: bool = False,
+               allowed_hosts: Optional[Iterable[str]] = None) -> FastAPI:
     """The app over the DuckDB store at `store_path` (default $DETENTE_STORE or ./detente.duckdb).
 
     `store` hands in an already open object that keeps the Store contract (then `store_path` is unused
     and the caller closes it). `allow_fetch` lets POST /api/code fetch a URL (public addresses only).
+    `allowed_hosts`: the names the server answers to besides loopback names and IP literals ("*": any).
+    The Store opens the file per request, so other processes can use it while the app runs.
     """
     limits = limits or Limits()
     owned = store is None
@@ -51,6 +55,7 @@ def create_app(store_path: Optional[str] = None, *, store=None, limits: Optional
                    description="Evidence-linked political event data: code news articles and browse the store.")
     app.state.backend = Backend(store, limits, allow_fetch=allow_fetch)
     app.add_middleware(BodyLimit, max_bytes=limits.max_body_bytes)
+    app.add_middleware(Guard, allowed_hosts=allowed_hosts)  # added last: runs first, on every response
     app.include_router(router)
 
     @app.exception_handler(StarletteHTTPException)

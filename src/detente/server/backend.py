@@ -6,11 +6,12 @@ hand the app any object that keeps the Store contract.
 from __future__ import annotations
 
 import json
+import socket
 import threading
 from typing import Any, Optional
 
 from ..model import Article
-from .limits import CodingSlots, Limits, UnsafeURL, check_url
+from .limits import CodingSlots, Limits, UnsafeURL, public_target
 
 
 class Busy(Exception):
@@ -19,6 +20,10 @@ class Busy(Exception):
 
 class Rejected(ValueError):
     """The input cannot be coded (empty, unreadable, too long); the message says why."""
+
+
+class FetchFailed(Exception):
+    """The page to fetch could not be reached or read (refused, timed out, reset); one line saying why."""
 
 
 def frame_records(df) -> list[dict[str, Any]]:
@@ -33,6 +38,7 @@ class Backend:
         self.store = store
         self.limits = limits or Limits()
         self.allow_fetch = allow_fetch
+        self.resolve = socket.getaddrinfo  # tests hand in their own resolver
         # DuckDB connections are not safe to share across threads; FastAPI runs handlers in a pool.
         self.lock = threading.RLock()
         self.slots = CodingSlots(self.limits.coding_slots, self.limits.coding_wait_s)
@@ -78,28 +84,49 @@ class Backend:
         return art, stored
 
     def fetch(self, url: str) -> str:
-        """Fetch a page for coding; off unless the server was started with fetching allowed."""
+        """Fetch a page for coding; off unless the server was started with fetching allowed.
+
+        Each hop (redirects are followed by hand) is resolved once, every address checked, and the
+        connection made to the checked address, with the name kept for the Host header and TLS."""
         if not self.allow_fetch:
             raise PermissionError("fetching URLs is off on this server (start it with --allow-fetch)")
         import httpx
 
         for _ in range(self.limits.fetch_max_redirects + 1):
-            check_url(url)
-            # Redirects are followed by hand so each hop is checked against the address rules.
-            with httpx.Client(timeout=self.limits.fetch_timeout_s, follow_redirects=False) as client:
-                with client.stream("GET", url, headers={"User-Agent": "detente"}) as r:
-                    if r.is_redirect and r.headers.get("location"):
-                        url = str(r.url.join(r.headers["location"]))
-                        continue
-                    if r.status_code >= 400:
-                        raise Rejected(f"the page answered HTTP {r.status_code}")
-                    body = bytearray()
-                    for chunk in r.iter_bytes():
-                        body += chunk
-                        if len(body) > self.limits.max_body_bytes:
-                            raise Rejected("the page is over the size limit")
-                    return bytes(body).decode(r.encoding or "utf-8", errors="replace")
+            target = public_target(url, self.resolve)
+            try:
+                page = httpx.URL(target.url)
+                pinned = page.copy_with(host=target.address)
+                # trust_env=False: a proxy from the environment would connect to the name, unchecked
+                with httpx.Client(timeout=self.limits.fetch_timeout_s, follow_redirects=False,
+                                  trust_env=False) as client:
+                    with client.stream("GET", pinned, headers={"User-Agent": "detente", "Host": page.netloc.decode()},
+                                       extensions={"sni_hostname": page.host}) as r:
+                        if r.is_redirect and r.headers.get("location"):
+                            url = str(page.join(r.headers["location"]))
+                            continue
+                        if r.status_code >= 400:
+                            raise Rejected(f"the page answered HTTP {r.status_code}")
+                        return _read_body(r, self.limits.max_body_bytes)
+            except httpx.InvalidURL as e:
+                raise UnsafeURL(f"the URL is malformed ({e})")
+            except httpx.HTTPError as e:
+                reason = (str(e).strip().splitlines() or [""])[0]
+                raise FetchFailed(f"fetching {target.host} failed: {type(e).__name__}"
+                                  + (f" ({reason})" if reason else ""))
         raise UnsafeURL("too many redirects")
+
+
+def _read_body(r, max_bytes: int) -> str:
+    body = bytearray()
+    for chunk in r.iter_bytes():
+        body += chunk
+        if len(body) > max_bytes:
+            raise Rejected("the page is over the size limit")
+    try:
+        return bytes(body).decode(r.encoding or "utf-8", errors="replace")
+    except LookupError:  # a charset Python does not know
+        return bytes(body).decode("utf-8", errors="replace")
 
 
 def _article_from_text(text: str, id: Optional[str]) -> Article:

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from typing import Any, Generic, Literal, Optional, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..model import Article
 
 T = TypeVar("T")
 
 DATE = r"^(18|19|20)\d{2}(-\d{2}(-\d{2})?)?$"  # years 1800-2099: a window, not a typo
+MAX_ID = 2048  # article ids: feeds' guids are often long URLs
 
 
 class Page(BaseModel, Generic[T]):
@@ -118,8 +119,19 @@ class CodeRequest(BaseModel):
     url: Optional[str] = Field(None, description="a page to fetch (only when the server allows fetching)")
     published: Optional[str] = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="publication date YYYY-MM-DD")
     title: Optional[str] = Field(None, max_length=1000)
-    id: Optional[str] = Field(None, min_length=1, max_length=200)
+    id: Optional[str] = Field(None, min_length=1, max_length=MAX_ID)
     store: bool = Field(False, description="also store the coded article")
+
+    @field_validator("text", "html", "url", "title", "id")
+    @classmethod
+    def _unicode(cls, value: Optional[str]) -> Optional[str]:
+        # JSON's \ud800 escapes decode to lone surrogates, which no text encoding can carry.
+        if value is not None:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError as e:
+                raise ValueError(f"invalid Unicode: a lone surrogate at character {e.start}") from None
+        return value
 
 
 class CodeResponse(BaseModel):

@@ -61,7 +61,7 @@ async function overview() {
 }
 
 async function articlePage(id) {
-  const art = await api(`/api/articles/${encodeURIComponent(id)}`);
+  const art = await api(`/api/article?${qs({ id })}`);  // any id, even one a path would fold ("a/../b")
   show(renderArticle(art));
 }
 

@@ -7,6 +7,7 @@ function h(tag, attrs, ...children) {
     if (v === null || v === undefined || v === false) continue;
     if (k.startsWith("on")) el.addEventListener(k.slice(2), v);
     else if (k === "class") el.className = v;
+    else if (k === "style") el.style.cssText = v;  // through the CSSOM: the CSP refuses style attributes
     else el.setAttribute(k, v === true ? "" : v);
   }
   append(el, children);

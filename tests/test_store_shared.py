@@ -1,0 +1,172 @@
+"""One store for all: the dashboard, CLI queries and an ingest work on the same DuckDB file at once.
+
+Readers open the file read-only per query, the writer per batch (docs/store.md, "Sharing a store"), so
+none of them waits for another to finish its whole run.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from detente.store import Store, StoreError
+from test_server_cli import _get, serving
+from test_store_records import article, seed_like
+
+DETENTE = [sys.executable, "-m", "detente"]
+ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
+COUNTS = ("articles", "events", "clusters", "actors", "quotes", "places")
+
+# Generated wire copy: every article a different pair, verb, place and day, so the store gets events,
+# actors, quotes and places (and dedup clusters) to count.
+PAIRS = [("France", "Italy"), ("India", "Pakistan"), ("Egypt", "Sudan"), ("Russia", "Ukraine"), ("Japan", "China")]
+ACTS = [("met", "to discuss trade"), ("accused", "of violating the ceasefire"), ("signed an agreement with", "on water"),
+        ("criticised", "over the border clashes")]
+TOWNS = ["Rome", "Kabul", "Cairo", "Geneva", "Tokyo"]
+
+
+def corpus(path, n: int = 40) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for i in range(n):
+            (a, b), (verb, rest), town = PAIRS[i % 5], ACTS[(i // 5) % 4], TOWNS[(i * 3) % 5]
+            day = 1 + i % 27
+            text = (f"{town.upper()}, {day} May 2024 - The government of {a} {verb} {b} {rest} on {day} May, "
+                    f"officials said in {town}.\n\n\"We will not accept this,\" the foreign minister of {b} said. "
+                    f"Story number {i}.")
+            f.write(json.dumps({"id": f"doc{i}", "title": f"Story {i}", "date": f"2024-05-{day:02d}",
+                                "text": text}) + "\n")
+
+
+def _ingest(corpus_path, store_path) -> subprocess.CompletedProcess:
+    return subprocess.run(DETENTE + ["ingest", str(corpus_path), "--store", str(store_path), "--workers", "1",
+                                     "--batch-size", "4", "--quiet"], capture_output=True, text=True, env=ENV,
+                          timeout=600)
+
+
+def _stats(store_path) -> dict:
+    r = subprocess.run(DETENTE + ["stats", "--store", str(store_path), "--format", "json"], capture_output=True,
+                       text=True, env=ENV, timeout=300)
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    return json.loads(r.stdout)
+
+
+@pytest.mark.slow
+def test_serve_ingest_and_stats_share_one_store(tmp_path):
+    data = tmp_path / "c.jsonl"
+    corpus(data)
+    solo = _ingest(data, tmp_path / "solo.duckdb")
+    assert solo.returncode == 0, solo.stderr
+    expected = _stats(tmp_path / "solo.duckdb")
+    assert expected["articles"] == 40 and expected["events"] > 0 and expected["places"] > 0
+
+    shared = tmp_path / "shared.duckdb"
+    with serving(shared) as (base, _):
+        # The dashboard's reads run in a thread, the CLI's in this one, while the ingest writes.
+        api_seen, api_failures, done = [], [], threading.Event()
+
+        def dashboard():
+            while not done.is_set():
+                try:
+                    for path in ("/api/stats", "/api/events?limit=5", "/api/articles?limit=5"):
+                        status, body = _get(base + path)
+                        if status != 200:
+                            api_failures.append(f"{path}: {status} {body}")
+                        elif path == "/api/stats":
+                            api_seen.append(body["articles"])
+                except Exception as e:  # noqa: BLE001 - every failure is reported by the assertion below
+                    api_failures.append(repr(e))
+                time.sleep(0.1)
+
+        reader = threading.Thread(target=dashboard, daemon=True)
+        reader.start()
+        ingest = subprocess.Popen(DETENTE + ["ingest", str(data), "--store", str(shared), "--workers", "1",
+                                             "--batch-size", "4", "--quiet"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+        cli_seen = []
+        while ingest.poll() is None:
+            cli_seen.append(_stats(shared)["articles"])
+        done.set()
+        reader.join(timeout=120)
+        _, err = ingest.communicate()
+        assert ingest.returncode == 0, err
+        assert "Traceback" not in err
+        assert not api_failures, api_failures
+
+        seen = api_seen + cli_seen
+        assert len(cli_seen) >= 2 and len(api_seen) >= 2
+        assert all(0 <= n <= 40 for n in seen)
+        # readers got through while the ingest was under way, not only before or after it
+        assert any(0 < n < 40 for n in seen), seen
+        assert cli_seen == sorted(cli_seen)  # an article once seen stays
+
+        final = _stats(shared)
+        assert {k: final[k] for k in COUNTS} == {k: expected[k] for k in COUNTS}
+        assert final["top_dyads"] == expected["top_dyads"]
+        status, api = _get(base + "/api/stats")
+        assert status == 200 and {k: api[k] for k in COUNTS} == {k: expected[k] for k in COUNTS}
+
+def test_store_closes_the_file_between_operations(tmp_path):
+    """While one Store object stays open, another process can write and read the file."""
+    path = str(tmp_path / "s.duckdb")
+    with Store(path) as s, Store(path, read_only=True) as r:
+        s.add(seed_like())
+        script = (f"from detente.store import Store\nfrom test_store_records import article\n"
+                  f"with Store({path!r}) as w:\n    assert w.add(article('other', 'Pakistan met India.'))\n")
+        child = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
+                               env={**ENV, "PYTHONPATH": os.pathsep.join([os.path.dirname(__file__),
+                                                                          ENV.get("PYTHONPATH", "")])})
+        assert child.returncode == 0, child.stderr
+        assert r.stats()["articles"] == s.stats()["articles"] == 2
+        assert r.get("other") is not None
+
+
+def test_a_held_store_makes_others_wait_then_go(tmp_path):
+    """A writer holding the file delays another process's reader (retrying), which then succeeds."""
+    path = str(tmp_path / "s.duckdb")
+    with Store(path) as s:
+        s.add(seed_like())
+    script = (f"import time\nfrom detente.store import Store\nprint('opening', flush=True)\nt = time.monotonic()\n"
+              f"with Store({path!r}, read_only=True) as r:\n    n = r.stats()['articles']\n"
+              f"print(n, round(time.monotonic() - t, 2))\n")
+    with Store(path) as s:
+        with s.hold(write=True):
+            child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     text=True, env=ENV)
+            assert child.stdout.readline().strip() == "opening"
+            time.sleep(1.0)  # the child finds the file locked and retries
+            assert child.poll() is None
+        out, err = child.communicate(timeout=300)
+    assert child.returncode == 0, err
+    n, waited = out.split()
+    assert n == "1" and float(waited) >= 0.9
+
+
+def test_giving_up_is_one_line(tmp_path):
+    path = str(tmp_path / "s.duckdb")
+    Store(path).close()
+    script = (f"from detente.store import Store\nStore({path!r}, read_only=True, wait=0.5).stats()\n")
+    with Store(path) as s, s.hold(write=True):
+        child = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=ENV, timeout=300)
+    assert child.returncode == 1
+    assert "StoreError" in child.stderr and "in use by process" in child.stderr
+
+
+def test_hold_for_reading_refuses_a_write(tmp_path):
+    with Store(str(tmp_path / "s.duckdb")) as s:
+        with s.hold():
+            with pytest.raises(StoreError, match="held for reading"):
+                s.add(article("x", "Pakistan met India."))
+        assert s.add(article("x", "Pakistan met India."))
+        with s.hold(write=True):
+            assert s.has("x") and s.stats()["articles"] == 1
+
+
+def test_memory_store_stays_open():
+    with Store(":memory:") as s:
+        assert s.add(seed_like())
+        assert s.stats()["articles"] == 1
