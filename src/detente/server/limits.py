@@ -1,12 +1,11 @@
 """Guards that keep one request from taking the server down: body size, work per request, URL targets."""
 from __future__ import annotations
 
-import ipaddress
 import json
-import socket
 import threading
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+
+from ..ingest.guard import UnsafeURL, check_url  # noqa: F401 - the address rules live with fetching
 
 
 @dataclass
@@ -84,41 +83,3 @@ class CodingSlots:
 
     def release(self) -> None:
         self._sem.release()
-
-
-class UnsafeURL(ValueError):
-    pass
-
-
-def check_url(url: str, resolve=socket.getaddrinfo) -> str:
-    """Refuse URLs the server must never fetch: other schemes, and hosts on loopback, private,
-    link-local or otherwise non-public addresses (every address the name resolves to is checked).
-
-    Returns the URL unchanged when it may be fetched; raises UnsafeURL with the reason otherwise.
-    """
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https"):
-        raise UnsafeURL("only http and https URLs can be fetched")
-    host = parts.hostname
-    if not host:
-        raise UnsafeURL("the URL has no host")
-    if parts.username or parts.password:
-        raise UnsafeURL("URLs with credentials are refused")
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-    except ValueError:
-        raise UnsafeURL("the URL's port is not a number")
-    try:
-        infos = resolve(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError, OSError) as e:
-        raise UnsafeURL(f"the host {host!r} does not resolve ({e})")
-    addrs = {info[4][0] for info in infos}
-    if not addrs:
-        raise UnsafeURL(f"the host {host!r} does not resolve")
-    for a in addrs:
-        ip = ipaddress.ip_address(a.split("%", 1)[0])
-        if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-            ip = ip.ipv4_mapped
-        if not ip.is_global or ip.is_multicast:
-            raise UnsafeURL(f"the host {host!r} is a non-public address ({ip}); refused")
-    return url
