@@ -311,3 +311,12 @@ def test_cli_polls_a_local_feed_and_stops_cleanly_on_sigterm(tmp_path):
     assert "1 new items, 1 stored" in polls[0] and "0 new items" in polls[1] and "(1 unchanged" in polls[1]
     with Store(str(store), read_only=True) as s:
         assert s.stats()["articles"] == 1 and not s.integrity_errors()
+
+
+def test_the_documented_examples_load():
+    ex = ROOT / "docs" / "examples" / "watch"
+    rules = load_rules(str(ex / "alerts.yaml"))
+    assert [r.kind for r in rules] == ["events", "goldstein_drop", "actor"]
+    assert rules[1].dyad == ("USA", "PAK") and rules[2].actors == ["Marco Rubio"]
+    feeds = expand([str(ex / "feeds.opml"), str(ex / "south-asia.xml")])
+    assert len(feeds) == 4 and all(f.startswith("https://") for f in feeds[:3])

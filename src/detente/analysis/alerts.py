@@ -24,7 +24,9 @@ KINDS = ("events", "goldstein_drop", "actor")
 MAX_EVIDENCE = 20  # events carried by one alert; the count says how many there were in all
 _EVENT_COLS = ("e.event_id, e.article_id, a.title, a.url, e.date, e.source_text, e.source_code, e.source_country, "
                "e.target_text, e.target_code, e.target_country, e.cameo, e.cameo_name, e.plover, e.goldstein, "
-               "e.trigger_text, e.evidence, e.sentence_start, e.sentence_end")
+               "e.negated, e.modality, e.trigger_text, e.evidence, e.sentence_start, e.sentence_end")
+# what every rule counts: the default view of the store (not negated, not only entertained)
+_SIGNABLE = " AND ".join(filters(negated=False)[0])
 
 
 class AlertRulesError(ValueError):
@@ -130,7 +132,7 @@ class Alerting:
 
     def _drop_alert(self, store, r: Rule, article_ids: list[str]) -> Optional[dict]:
         cond, params = dyad_cond(*r.dyad)
-        touched = store.sql(f"SELECT count(*) AS n FROM events WHERE {cond} AND NOT negated "
+        touched = store.sql(f"SELECT count(*) AS n FROM events WHERE {cond} AND {_SIGNABLE} "
                             f"AND list_contains(?, article_id)", params + [article_ids])["n"][0]
         if not touched:
             return None
@@ -139,7 +141,7 @@ class Alerting:
         self.below[r.name] = below
         if not below or was:
             return None
-        evs = _event_dicts(store, f"{cond} AND NOT negated AND coalesce(date_start, published) > ?::DATE",
+        evs = _event_dicts(store, f"{cond} AND {_SIGNABLE} AND coalesce(date_start, published) > ?::DATE",
                            params + [info["window_start"]], order="goldstein, event_id")
         summary = (f"{r.dyad[0]}-{r.dyad[1]} mean Goldstein {info['recent_mean']:+.2f} over the last {r.days} days "
                    f"against {info['baseline_mean']:+.2f} over the {r.baseline_days} days before "
@@ -152,7 +154,7 @@ def _drop(store, r: Rule) -> tuple[bool, dict]:
     Windows end at the dyad's latest dated event, so replayed or late news is judged in its own time."""
     cond, params = dyad_cond(*r.dyad)
     day = "coalesce(date_start, published)"
-    last = store.sql(f"SELECT max({day}) AS d FROM events WHERE {cond} AND NOT negated", params)["d"][0]
+    last = store.sql(f"SELECT max({day}) AS d FROM events WHERE {cond} AND {_SIGNABLE}", params)["d"][0]
     if last is None or last != last:  # NULL comes back as None or NaT
         return False, {}
     end = last if isinstance(last, dt.date) else dt.date.fromisoformat(str(last)[:10])
@@ -160,7 +162,7 @@ def _drop(store, r: Rule) -> tuple[bool, dict]:
     base = cut - dt.timedelta(days=r.baseline_days)
     row = store.sql(f"SELECT avg(goldstein) FILTER ({day} > ?::DATE) AS rm, count(*) FILTER ({day} > ?::DATE) AS rn, "
                     f"avg(goldstein) FILTER ({day} <= ?::DATE) AS bm, count(*) FILTER ({day} <= ?::DATE) AS bn "
-                    f"FROM events WHERE {cond} AND NOT negated AND goldstein IS NOT NULL AND {day} > ?::DATE "
+                    f"FROM events WHERE {cond} AND {_SIGNABLE} AND goldstein IS NOT NULL AND {day} > ?::DATE "
                     f"AND {day} <= ?::DATE", [cut, cut, cut, cut] + params + [base, end]).iloc[0]
     rn, bn = int(row["rn"]), int(row["bn"])
     if rn < r.min_events or bn < r.min_events:
@@ -182,7 +184,7 @@ def _events_alert(store, r: Rule, article_ids: list[str]) -> Optional[dict]:
         return None
     pairs = sorted({f"{e['source_country']}-{e['target_country']}" for e in evs})
     kinds = sorted({e["plover"] or e["cameo"] for e in evs})
-    return _alert(r, f"{len(evs)} event(s) {', '.join(kinds)} between {', '.join(pairs)}", evs,
+    return _alert(r, f"{_n(len(evs), 'event')} {', '.join(kinds)} between {', '.join(pairs)}", evs,
                   {"countries": r.countries})
 
 
@@ -195,8 +197,8 @@ def _actor_alert(store, r: Rule, article_ids: list[str]) -> Optional[dict]:
     if not len(found):
         return None
     keys = [f"{a}|{b}" for a, b in zip(found["article_id"], found["actor_id"])]
-    evs = _event_dicts(store, "NOT negated AND (list_contains(?, article_id || '|' || source_actor) OR "
-                              "list_contains(?, article_id || '|' || target_actor))", [keys, keys])
+    evs = _event_dicts(store, f"{_SIGNABLE} AND list_has_any(?, [article_id || '|' || source_actor, "
+                              f"article_id || '|' || target_actor, article_id || '|' || speaker_actor])", [keys])
     seen = sorted(set(found["name"]))
     mentions = store.sql("SELECT m.article_id, m.start, m.\"end\", m.text, a.text AS body FROM mentions m "
                          "JOIN articles a ON a.id = m.article_id WHERE list_contains(?, m.article_id || '|' || m.actor_id) "
@@ -204,8 +206,12 @@ def _actor_alert(store, r: Rule, article_ids: list[str]) -> Optional[dict]:
     where = [{"article_id": m.article_id, "start": int(m.start), "end": int(m.end), "text": m.text,
               **_sentence(m.body, int(m.start))} for m in mentions.itertuples()]
     arts = len(set(found["article_id"]))
-    return _alert(r, f"{', '.join(seen)} in {arts} new article(s), {len(evs)} event(s)", evs,
+    return _alert(r, f"{', '.join(seen)} in {_n(arts, 'new article')}, {_n(len(evs), 'event')}", evs,
                   {"actors": seen, "mentions": where})
+
+
+def _n(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _sentence(text: str, at: int) -> dict:

@@ -24,7 +24,8 @@ async function alertsPage() {
     "No alerts yet. Alerts appear here as `detente watch --alerts alerts.yaml` raises them.");
   const status = h("p", { class: "meta", "data-testid": "alerts-status" });
   let last = first.last_seq;
-  const stamp = () => { status.textContent = `${list.children.length} alerts · checked ${new Date().toLocaleTimeString()}`; };
+  const stamp = () => { const n = list.children.length;
+    status.textContent = `${n} alert${n === 1 ? "" : "s"} · checked ${new Date().toLocaleTimeString()}`; };
   stamp();
   show(h("h2", {}, "Alerts"), status, first.items.length ? null : empty, list);
   const tick = async () => {
