@@ -320,3 +320,25 @@ def test_the_documented_examples_load():
     assert rules[1].dyad == ("USA", "PAK") and rules[2].actors == ["Marco Rubio"]
     feeds = expand([str(ex / "feeds.opml"), str(ex / "south-asia.xml")])
     assert len(feeds) == 4 and all(f.startswith("https://") for f in feeds[:3])
+
+
+def test_a_busy_store_keeps_the_new_items_for_the_next_poll(tmp_path):
+    from detente.store import StoreError
+
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(rss([("sa-1", "Troops attack posts", ATTACK, "https://x.example/1")], full=True))
+    path = str(tmp_path / "busy.duckdb")
+    busy = [True]
+
+    def open_store(p):
+        if busy.pop(0) if busy else False:
+            raise StoreError(f"{p}: the store is in use by process 1; try again when it is done")
+        return Store(p)
+
+    lines: list[str] = []
+    w = Watcher([str(feed)], path, every=60, report=lines.append, open_store=open_store)
+    r1 = w.poll_once(force=True)
+    assert (r1.items, r1.stored, r1.errors) == (1, 0, 1) and "wait for the next poll" in lines[0]
+    r2 = w.poll_once(force=True)  # the file has not changed, yet its item is read again and stored
+    assert (r2.unchanged, r2.new, r2.stored) == (0, 1, 1)
+    assert w.poll_once(force=True).unchanged == 1

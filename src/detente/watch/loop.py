@@ -16,6 +16,7 @@ from typing import Callable, Optional
 from ..analysis import alert_log
 from ..analysis.alerts import Alerting
 from ..model import Article
+from ..store import StoreError
 from . import poller
 from .sinks import Sinks
 
@@ -69,6 +70,7 @@ class Watcher:
         now = time.monotonic()
         items: dict[str, Article] = {}
         summaries: dict[str, str] = {}  # id -> the feed whose summary it is
+        gave: list[poller.FeedState] = []  # feeds whose items this poll must store
         for st in self.states:
             if self.stop.is_set():
                 break
@@ -87,6 +89,8 @@ class Watcher:
             for p in got.problems:
                 rep.errors += 1
                 self.report(p)
+            if got.items:
+                gave.append(st)
             for art in got.items:
                 if art.id not in items:
                     items[art.id] = art
@@ -94,7 +98,15 @@ class Watcher:
                         summaries[art.id] = st.url
         rep.items = len(items)
         if items and not self.stop.is_set():
-            self._code_and_store(list(items.values()), summaries, rep)
+            try:
+                self._code_and_store(list(items.values()), summaries, rep)
+            except StoreError as e:
+                # e.g. another process holds the store: these feeds are read whole again next poll
+                # (no 304), so their items are not lost
+                rep.errors += 1
+                self.report(f"{e}; the new items wait for the next poll")
+                for st in gave:
+                    poller.forget_version(st)
         self.report(rep.line())
         return rep
 

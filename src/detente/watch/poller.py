@@ -74,7 +74,7 @@ def _poll(state: FeedState, limits: Limits) -> FeedPoll:
     for e in feeds.entries(data):
         if isinstance(e, feeds.FeedProblem):
             if e.index is None and e.reason != "feed has no entries":
-                state.etag = state.last_modified = state.file_stamp = None  # read it whole next time
+                forget_version(state)  # read it whole next time
                 return FeedPoll(state.url, "error", error=e.reason, downloaded=len(data))
             if e.index is not None:
                 out.problems.append(f"{state.url}#{e.index + 1}: {e.reason}")
@@ -84,6 +84,11 @@ def _poll(state: FeedState, limits: Limits) -> FeedPoll:
             out.summaries.add(art.id)
         out.items.append(art)
     return out
+
+
+def forget_version(state: FeedState) -> None:
+    """Send no validators next time, so the feed is read whole even if it has not changed."""
+    state.etag = state.last_modified = state.file_stamp = None
 
 
 def _read(state: FeedState, limits: Limits) -> Optional[bytes]:
