@@ -248,6 +248,7 @@ def test_actor_rule_names_the_actor_and_its_events(tmp_path):
     ("alerts:\n  - {name: x, when: actor, actors: [a], colour: red}", "unknown key(s) colour"),
     ("alerts:\n  - {name: x, when: actor, actors: [a]}\n  - {name: x, when: actor, actors: [b]}", "two rules"),
     ("alerts: [", "not valid YAML"),
+    ("alerts:\n  - {name: x, when: events, countries: {a: 1}}", "countries is a list"),
 ])
 def test_bad_rules_are_one_line(tmp_path, text, problem):
     p = tmp_path / "r.yaml"
@@ -342,3 +343,11 @@ def test_a_busy_store_keeps_the_new_items_for_the_next_poll(tmp_path):
     r2 = w.poll_once(force=True)  # the file has not changed, yet its item is read again and stored
     assert (r2.unchanged, r2.new, r2.stored) == (0, 1, 1)
     assert w.poll_once(force=True).unchanged == 1
+
+
+def test_rule_lists_may_be_written_as_one_string(tmp_path):
+    p = tmp_path / "r.yaml"
+    p.write_text("alerts:\n  - {name: a, when: events, countries: 'usa, pak ind', plover: ASSAULT}\n"
+                 "  - {name: b, when: actor, actors: Marco Rubio}\n")
+    a, b = load_rules(str(p))
+    assert a.countries == ["USA", "PAK", "IND"] and a.plover == ["ASSAULT"] and b.actors == ["Marco Rubio"]

@@ -82,7 +82,15 @@ def _rule(raw, i: int, path: str) -> Rule:
     unknown = sorted(set(raw) - known)
     if unknown:
         raise AlertRulesError(f"{where}: unknown key(s) {', '.join(unknown)}")
-    words = lambda k: [str(v).strip() for v in (raw.get(k) or []) if str(v).strip()]  # noqa: E731
+
+    def words(key: str) -> list[str]:
+        value = raw.get(key) or []
+        if isinstance(value, str):  # "USA, PAK" for [USA, PAK]; one actor's name may hold spaces
+            value = [value] if key == "actors" else value.replace(",", " ").split()
+        if not isinstance(value, list):
+            raise AlertRulesError(f"{where}: {key} is a list")
+        return [str(v).strip() for v in value if str(v).strip()]
+
     try:
         rule = Rule(name=name, kind=kind, countries=[c.upper() for c in words("countries")],
                     plover=[p.upper() for p in words("plover")], cameo=words("cameo"),
