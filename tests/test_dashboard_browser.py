@@ -31,8 +31,6 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    import uvicorn
-
     from detente.pipeline import code_text
     from detente.server.app import create_app
     from detente.store import Store
@@ -42,8 +40,16 @@ def base_url(tmp_path_factory):
     store = Store(str(tmp_path_factory.mktemp("browser") / "b.duckdb"))
     for art in corpus():
         store.add(art)
+    yield from serve(create_app(store=store))
+    store.close()
+
+
+def serve(app):
+    """Run the app with uvicorn on a free loopback port: yields its base URL, stops it after."""
+    import uvicorn
+
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -53,7 +59,6 @@ def base_url(tmp_path_factory):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
-    store.close()
 
 
 @pytest.fixture(scope="module")

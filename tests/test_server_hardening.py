@@ -18,7 +18,7 @@ import pytest
 warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)
 from fastapi.testclient import TestClient  # noqa: E402
 
-from detente.server import limits  # noqa: E402
+from detente.ingest import guard  # noqa: E402
 from detente.server.app import create_app  # noqa: E402
 from detente.server.headers import CSP, host_name  # noqa: E402
 from detente.server.limits import Limits, UnsafeURL, check_url  # noqa: E402
@@ -122,8 +122,8 @@ def upstream():
 def fetching(tmp_path, monkeypatch, upstream):
     """A fetching app whose resolver knows pub.test (the test server, standing in for a public host:
     the address rules are relaxed for its address only), rebind.test (10.0.0.1) and nat64.test."""
-    real = limits.refusal
-    monkeypatch.setattr(limits, "refusal", lambda ip: None if ip == ipaddress.ip_address(UPSTREAM) else real(ip))
+    real = guard.refusal
+    monkeypatch.setattr(guard, "refusal", lambda ip: None if ip == ipaddress.ip_address(UPSTREAM) else real(ip))
     _Upstream.seen.clear()
     with Store(str(tmp_path / "f.duckdb")) as s:
         app = create_app(store=s, allow_fetch=True, limits=Limits(fetch_timeout_s=0.5))

@@ -486,6 +486,10 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--max-chars", type=int, default=100_000, help="longest document coded per request")
     sv.add_argument("--quiet", action="store_true", help="log warnings only")
     sv.set_defaults(func=cmd_serve)
+
+    from .watch.command import register as register_watch  # its options and runner live with the watch
+
+    register_watch(sub)
     return p
 
 

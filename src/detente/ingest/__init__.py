@@ -23,7 +23,7 @@ from .dates import iso_date
 from .fetch import URL, FetchError, fetch
 from .page import clean_page, find_dateline
 
-__all__ = ["read", "article_from_text", "article_from_html"]
+__all__ = ["read", "article_from_text", "article_from_html", "article_from_entry", "check_language"]
 
 Item = Union[Article, IngestError]
 _FIELDS = {f.name for f in dataclasses.fields(Article)}
@@ -97,7 +97,7 @@ def read(sources: Union[str, Iterable[str]], *, text_column: str = "text", id_co
                 continue
             try:
                 for item in _read_one(name, opts):
-                    yield item if isinstance(item, IngestError) else _check_language(item)
+                    yield item if isinstance(item, IngestError) else check_language(item)
             except Exception as e:  # a bug on one document must not end the batch; say which and why
                 yield IngestError(name, f"unexpected {type(e).__name__}: {_one_line(e)}")
 
@@ -214,12 +214,19 @@ def _feed(data: bytes, name: str, url: Optional[str]) -> Iterator[Item]:
         if isinstance(e, feeds.FeedProblem):
             yield IngestError(name if e.index is None else f"{name}#{e.index + 1}", e.reason)
             continue
-        source = f"{name}#{e.index + 1}"
-        art = Article(id=e.id or e.url or content_id(e.text), text=e.text, source=source, title=e.title,
-                      url=e.url, published=e.published, author=e.author, tags=e.tags, input_kind="feed")
-        art.dateline, art.dateline_span, _ = find_dateline(art.text)
-        art.language = e.language
-        yield art
+        yield article_from_entry(e, name)
+
+
+def article_from_entry(e: feeds.Entry, feed: str) -> Article:
+    """The article a feed entry carries; its id (the entry's own, else its link, else one from its text:
+    model.content_id) is the same whether `ingest` or `watch` reads the feed, so neither stores an item
+    the other has stored."""
+    source = f"{feed}#{e.index + 1}"
+    art = Article(id=e.id or e.url or content_id(e.text), text=e.text, source=source, title=e.title,
+                  url=e.url, published=e.published, author=e.author, tags=e.tags, input_kind="feed")
+    art.dateline, art.dateline_span, _ = find_dateline(art.text)
+    art.language = e.language
+    return art
 
 
 def _stream_corpus(f, head: bytes, kind: str, name: str, opts: _Options) -> Iterator[Item]:
@@ -291,7 +298,7 @@ def _set_published(art: Article, value) -> None:
         art.warnings.append(f"ingest: publication date {str(value)[:40]!r} not understood; left empty")
 
 
-def _check_language(art: Article) -> Item:
+def check_language(art: Article) -> Item:
     lang, conf = detect.language(art.text)
     if lang is None:
         return art

@@ -19,6 +19,7 @@ class Entry:
     author: Optional[str]
     tags: list[str]
     language: Optional[str]
+    summary_only: bool = False  # the feed gave a summary, no full content: the linked page holds the article
 
 
 @dataclass
@@ -67,7 +68,7 @@ def entries(data: bytes) -> Iterator[Union[Entry, FeedProblem]]:
                                or get(e, "updated")),
             author=get(e, "author") or None,
             tags=[t.get("term") for t in get(e, "tags") or [] if t.get("term")],
-            language=feed_lang,
+            language=feed_lang, summary_only=not any((c.get("value") or "").strip() for c in get(e, "content") or []),
         )
 
 
@@ -106,7 +107,8 @@ def _json_feed(data: bytes) -> Iterator[Union[Entry, FeedProblem]]:
                     published=iso_date(item.get("date_published") or item.get("date_modified")),
                     author=", ".join(names) or None,
                     tags=[str(t) for t in item.get("tags") or [] if t],
-                    language=str(item.get("language") or "").split("-")[0].lower() or feed_lang)
+                    language=str(item.get("language") or "").split("-")[0].lower() or feed_lang,
+                    summary_only=not (html_part or text_part))
 
 
 def _best_content(e) -> str:

@@ -246,3 +246,13 @@ def stats(request: Request):
     stats = json.loads(json.dumps(_call(backend(request), "stats"), default=str))
     stats.pop("path", None)  # where the file lives on the server is no business of a web client
     return stats
+
+
+@router.get("/alerts", response_model=S.Alerts, tags=["alerts"],
+            summary="Alerts raised by `detente watch`, newest first; after=N gives those since alert N")
+def alerts(request: Request, after: Annotated[int, Query(ge=0, le=2**53)] = 0, limit: Limit = 50):
+    from ..analysis.alert_log import recent
+
+    be = backend(request)
+    items = recent(lambda q, p: _call(be, "sql", q, p), after=after, limit=limit)
+    return {"items": items, "last_seq": max((a["seq"] for a in items), default=after)}

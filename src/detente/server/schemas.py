@@ -152,3 +152,21 @@ class Problem(BaseModel):
 
 
 NegatedFilter = Literal["false", "true", "all"]
+
+
+class Alert(Row):
+    """An alert `detente watch` raised (docs/watch.md): its rule, summary and the events behind it."""
+    seq: int
+    id: str
+    rule: str
+    kind: str
+    fired: str
+    summary: str
+    n_events: int
+    events: list[Row]
+    details: dict[str, Any]
+
+
+class Alerts(BaseModel):
+    items: list[Alert] = Field(description="newest first")
+    last_seq: int = Field(description="ask again with after=last_seq for what comes next")

@@ -1,4 +1,4 @@
-// The dashboard: a hash router over five views (overview, article, code, dyad, network).
+// The dashboard: a hash router over six views (overview, article, code, dyad, network, alerts).
 "use strict";
 
 const view = document.getElementById("view");
@@ -21,6 +21,7 @@ async function route() {
     else if (parts[0] === "code") codePage();
     else if (parts[0] === "dyad") await dyadPage(parts[1], parts[2], params);
     else if (parts[0] === "network") await networkPage(params);
+    else if (parts[0] === "alerts") await alertsPage();
     else show(h("p", {}, "No such page."));
   } catch (err) {
     show(errorBox(err));
