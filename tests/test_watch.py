@@ -71,6 +71,8 @@ class FeedServer:
                     status, body = 304, b""
                 else:
                     status = 200
+                # logged before the answer goes out: the client may read the log as soon as it has it
+                outer.log.append((self.path, status, len(body)))
                 self.send_response(status)
                 if etag:
                     self.send_header("ETag", etag)
@@ -78,7 +80,6 @@ class FeedServer:
                     self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
-                outer.log.append((self.path, status, len(body)))
 
             def log_message(self, *a):
                 pass
