@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import queries
 
-PERIODS = {"day": "1 day", "week": "7 days", "month": "1 month", "quarter": "3 months"}
+PERIODS = {"day": "1 day", "week": "7 days", "month": "1 month", "quarter": "3 months", "year": "1 year"}
 TREND_MIN_CHANGE = 1.0  # Goldstein points the fitted mean must move over the window to call a trend
 TREND_MIN_PER_PERIOD = 2  # events a period needs to enter the trend line
 TREND_MIN_PERIODS = 3  # periods that must enter it before a trend is called
@@ -128,7 +128,7 @@ def period_bounds(period, by: str) -> tuple[dt.date, dt.date]:
         return p, p + dt.timedelta(days=1)
     if by == "week":
         return p, p + dt.timedelta(days=7)
-    months = 1 if by == "month" else 3
+    months = {"month": 1, "quarter": 3, "year": 12}[by]
     m = p.month - 1 + months
     return p, dt.date(p.year + m // 12, m % 12 + 1, 1)
 

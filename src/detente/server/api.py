@@ -126,7 +126,7 @@ def events(request: Request,
             summary="A dyad's timeline: events, QuadClass counts and Goldstein per period")
 def dyad(request: Request,
          a: Annotated[str, Query(pattern=ACTOR)], b: Annotated[str, Query(pattern=ACTOR)],
-         by: Literal["day", "week", "month", "quarter"] = "month",
+         by: Literal["day", "week", "month", "quarter", "year"] = "month",
          directed: bool = False, start: Date = None, end: Date = None):
     a, b = a.upper(), b.upper()
     df = _call(backend(request), "dyad", a, b, by=by, directed=directed,
@@ -163,6 +163,8 @@ def period_bounds(period: str, by: str) -> tuple[Optional[str], Optional[str]]:
             if by == "quarter":
                 last = day.month + 2 if day.month <= 10 else 12
                 return day.isoformat(), dt.date(y, last, calendar.monthrange(y, last)[1]).isoformat()
+            if by == "year":
+                return day.isoformat(), dt.date(y, 12, 31).isoformat()
             return day.isoformat(), day.isoformat()
         if m.group(2):
             mo = int(m.group(2))
