@@ -262,3 +262,24 @@ def test_dashboard_and_assets_are_local(client):
     if importlib.util.find_spec("fastapi_offline"):  # without it FastAPI's docs page loads from a CDN
         assert "swagger-ui-bundle.js" in docs and not re.search(r'src="https?://', docs)
     assert client.get("/openapi.json").json()["paths"]["/api/events"]["get"]["parameters"]
+
+
+def test_codes_lookup(client):
+    r = client.get("/api/codes", params={"q": "ceasefire"})
+    assert r.status_code == 200
+    items = {i["code"]: i for i in r.json()["items"]}
+    assert items["0871"]["plover"] == "RETREAT" and items["0871"]["quad_class"] == 2
+    roots = client.get("/api/codes", params={"q": "19", "scheme": "cameo"}).json()["items"]
+    assert roots and all(i["code"].startswith("19") and i["scheme"] == "CAMEO" for i in roots)
+    every = client.get("/api/codes").json()
+    assert len(every["items"]) > 250 and any(i["scheme"] == "PLOVER" for i in every["items"])
+
+
+def test_actor_search_by_name(client):
+    r = client.get("/api/actors", params={"q": "pakistan"})
+    assert r.status_code == 200
+    first = r.json()["items"][0]
+    assert first["country"] == "PAK" and first["name"] and "code" in first
+    assert client.get("/api/actors", params={"q": "x"}).status_code == 422
+    # without q: the stored actors, as before
+    assert all("article_id" in a for a in client.get("/api/actors").json()["items"])

@@ -202,12 +202,33 @@ def _sliced(be: Backend, method: str, limit: int, offset: int, **filters) -> dic
     return _page(rows[offset:], limit, offset)
 
 
-@router.get("/actors", response_model=S.Page[S.Row], responses=ERRORS, tags=["entities"])
+@router.get("/actors", response_model=S.Page[S.Row], responses=ERRORS, tags=["entities"],
+            summary="Stored actors, or (with q) actors of the lexicon found by name")
 def actors(request: Request, article: ArticleId = None,
            country: Annotated[Optional[str], Query(pattern=r"^[A-Za-z]{3}$")] = None,
+           q: Annotated[Optional[str], Query(min_length=2, max_length=100,
+                                             description="words of a name: lexicon actors with code, country, sector, role")] = None,
            limit: Limit = 50, offset: Annotated[int, Query(ge=0, le=100_000)] = 0):
+    if q:
+        from ..lookup import search_actors
+
+        hits = [h.to_dict() for h in search_actors(q, limit=offset + limit + 1)]
+        if country:
+            hits = [h for h in hits if h["country"] == country.upper()]
+        return _page(hits[offset:], limit, offset)
     return _sliced(backend(request), "actors", limit, offset, article=article,
                    country=country.upper() if country else None)
+
+
+@router.get("/codes", response_model=S.Page[S.Row], responses=ERRORS, tags=["entities"],
+            summary="CAMEO and PLOVER codes: name, Goldstein, QuadClass, PLOVER type and mode")
+def codes(q: Annotated[Optional[str], Query(max_length=100, description="a code prefix (05), a PLOVER type, or a word of the name")] = None,
+          scheme: Optional[Literal["cameo", "plover"]] = None, limit: Annotated[int, Query(ge=1, le=1000)] = 1000,
+          offset: Annotated[int, Query(ge=0, le=10_000)] = 0):
+    from ..lookup import search_codes
+
+    rows = search_codes(q or "", scheme=scheme)
+    return _page(rows[offset:offset + limit + 1], limit, offset)
 
 
 @router.get("/quotes", response_model=S.Page[S.Row], responses=ERRORS, tags=["entities"])
