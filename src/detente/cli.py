@@ -39,14 +39,18 @@ def _ingest_options(p: argparse.ArgumentParser) -> None:
 
 
 def _read(args) -> Iterator:
-    from .ingest import read
-
     for path in args.lexicon:
         if not os.path.isfile(path):
             raise SystemExit(err(f"{path}: no such lexicon file") or 2)
     if args.lexicon:  # through the environment, so that worker processes load the same dictionaries
         os.environ["DETENTE_LEXICON"] = os.pathsep.join(
             [os.path.abspath(p) for p in args.lexicon] + [p for p in [os.environ.get("DETENTE_LEXICON")] if p])
+
+    return _reader(args)
+
+
+def _reader(args) -> Iterator:
+    from .ingest import read
 
     return read(args.paths, text_column=args.text_column, id_column=args.id_column,
                 title_column=args.title_column, date_column=args.date_column, url_column=args.url_column)
@@ -164,14 +168,19 @@ def cmd_ingest(args) -> int:
             if cluster is not None:
                 cluster.close()
     else:
-        from .runner import ingest_local, warm_up
+        from .runner import ingest_local
         from .store import Store
 
+        from .progress import count_in_background, countable
+
+        stats: dict = {}
+        if not args.quiet and countable(args.paths) and sys.stderr.isatty():
+            count_in_background(lambda: _reader(args), stats)
         with Store(store_path(args.store)) as store:
             if args.workers <= 1:
-                warm_up(freeze=True)  # coding happens in this process
+                _loading_model(args.quiet)  # coding happens in this process
             for art, stored in ingest_local(articles, store, workers=args.workers, progress=not args.quiet,
-                                            batch_size=args.batch_size, on_error=on_error):
+                                            batch_size=args.batch_size, on_error=on_error, stats=stats):
                 tally.coded += stored
                 tally.stored += stored
                 tally.duplicates += not stored
@@ -179,6 +188,17 @@ def cmd_ingest(args) -> int:
     where = f" into {args.out} (load with: detente load {args.out})" if args.dask else ""
     print(f"{tally.summary()}{where} in {secs:.1f}s ({tally.coded / secs:.1f} articles/s)", file=sys.stderr)
     return 0 if tally.coded or tally.duplicates else 1
+
+
+def _loading_model(quiet: bool) -> None:
+    from .runner import warm_up
+
+    if quiet or not sys.stderr.isatty():
+        return warm_up(freeze=True)
+    from rich.console import Console
+
+    with Console(stderr=True).status("loading the model and lexicons…"):
+        warm_up(freeze=True)
 
 
 def cmd_load(args) -> int:
