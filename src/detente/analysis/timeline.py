@@ -60,7 +60,7 @@ def dyad(store, a: str, b: str, by: str = "month", directed: bool = False, start
            goldstein_mean, coalesce(top_rids, []) AS top_rids
     FROM grid LEFT JOIN agg USING (period)
     ORDER BY grid.period"""
-    df = store.sql(sql, params + span_params)
+    df = Timeline(store.sql(sql, params + span_params))
     _describe_top(store, df, top)
     undated_conds, undated_params = queries.filters(dyad=(a, b), directed=directed, negated=False)
     undated = store.sql(f"SELECT count(*) AS n FROM events WHERE {' AND '.join(undated_conds)} "
@@ -71,6 +71,16 @@ def dyad(store, a: str, b: str, by: str = "month", directed: bool = False, start
                     directed=directed, n_events=int(df["n_events"].sum()) if len(df) else 0,
                     goldstein_sum=total, tone=tone(total, int(df["n_events"].sum()) if len(df) else 0))
     return df
+
+
+class Timeline(pd.DataFrame):
+    """A dyad timeline: a DataFrame that Jupyter shows with its summary and Goldstein bars
+    (results derived from it are plain DataFrames)."""
+
+    def _repr_html_(self) -> str:
+        from ..notebook import timeline_html
+
+        return timeline_html(self)
 
 
 def _describe_top(store, df: pd.DataFrame, top: int) -> None:
