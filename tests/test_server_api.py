@@ -60,6 +60,11 @@ def corpus() -> list[Article]:
         "art2", "Pakistan shelled India at dawn. The United States offered Pakistan talks.", "2025-05-03",
         [("PAK", "190", "Use conventional military force", -10.0, 4, "IND", "shelled", "2025-05-02", False),
          ("USA", "036", "Express intent to meet or negotiate", 4.0, 1, "PAK", "offered", "2025-05-02", False)])
+    # the shelling took place in India: a located event for the map
+    i = b.text.index("India")
+    b.places = [Place(i, i + 5, "India", name="India", country="IND", lat=22.0, lon=79.0, geonameid=1269750,
+                      feature="country")]
+    b.events[0].place = b.places[0].ref()
     return [a, b]
 
 
@@ -283,3 +288,28 @@ def test_actor_search_by_name(client):
     assert client.get("/api/actors", params={"q": "x"}).status_code == 422
     # without q: the stored actors, as before
     assert all("article_id" in a for a in client.get("/api/actors").json()["items"])
+
+
+def test_event_count_and_map(client):
+    every = client.get("/api/events/count").json()
+    assert every["n_events"] == len(client.get("/api/events", params={"limit": 1000}).json()["items"])
+    narrow = client.get("/api/events/count", params={"start": "2025-05", "end": "2025-05"}).json()
+    assert 0 < narrow["n_events"] < every["n_events"]
+    assert client.get("/api/events/count", params={"actor": "IND"}).json()["n_events"] < every["n_events"]
+    points = client.get("/api/map", params={"negated": "all"}).json()["points"]
+    assert points and all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 and p["n_events"] >= 1 for p in points)
+    assert sum(p["n_events"] for p in points) == client.get(
+        "/api/events/count", params={"negated": "all"}).json()["located"]
+    assert client.get("/api/map", params={"start": "2030"}).json()["points"] == []
+
+
+def test_network_by_country(client):
+    edges = client.get("/api/network", params={"country": "IND"}).json()["edges"]
+    assert edges and all("IND" in (e["source"], e["target"]) for e in edges)
+
+
+def test_dyad_by_year(client):
+    r = client.get("/api/dyad", params={"a": "USA", "b": "PAK", "by": "year"})
+    assert r.status_code == 200
+    p = r.json()["periods"]
+    assert p and p[0]["start"].endswith("-01-01") and p[0]["end"].endswith("-12-31")
