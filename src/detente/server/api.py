@@ -173,15 +173,20 @@ def dyad(request: Request,
     a, b = a.upper(), b.upper()
     df = _call(backend(request), "dyad", a, b, by=by, directed=directed,
                start=_check_date(start, "start"), end=_check_date(end, "end", upper=True))
+    note = None
     if df is not None and len(df) > MAX_PERIODS:
-        raise HTTPException(422, f"{len(df)} periods by {by}: over {MAX_PERIODS}; narrow start/end or use a longer period")
+        if start or end:
+            raise HTTPException(422, f"{len(df)} periods by {by}: over {MAX_PERIODS}; narrow start/end or use a longer period")
+        # No window asked for: the latest periods, so that every period choice shows something.
+        note = f"the latest {MAX_PERIODS} of {len(df)} periods by {by}; give start/end for earlier ones"
+        df = df.iloc[-MAX_PERIODS:]
     periods = []
     for row in frame_records(df):
         row["period"] = str(row.get("period"))[:10]
         row["start"], row["end"] = period_bounds(row["period"], by)
         periods.append(row)
     trend = getattr(df, "attrs", {}).get("trend") if df is not None else None
-    return {"a": a, "b": b, "by": by, "directed": directed, "trend": trend, "periods": periods}
+    return {"a": a, "b": b, "by": by, "directed": directed, "trend": trend, "periods": periods, "note": note}
 
 
 def period_bounds(period: str, by: str) -> tuple[Optional[str], Optional[str]]:

@@ -89,6 +89,7 @@ class DyadTimeline(BaseModel):
     directed: bool
     trend: Optional[str] = None
     periods: list[DyadPeriod]
+    note: Optional[str] = Field(None, description="set when only the latest periods are given")
 
 
 class NetworkNode(BaseModel):
