@@ -165,3 +165,12 @@ def test_codes_and_actors_lookup(capsys):
 def test_shell_completion(capsys):
     rc, out, _ = run(capsys, "completion", "bash")
     assert rc == 0 and "complete" in out and "--dyad" in out and "codes" in out
+
+
+def test_country_and_body_compose_a_code():
+    from detente.lookup import resolve_actor, search_actors
+
+    assert resolve_actor("Pakistan army") == "PAKMIL"
+    assert resolve_actor("Indian police") == "INDCOP"
+    hit = search_actors("defence ministry pakistan")[0]
+    assert (hit.code, hit.country, hit.sector) == ("PAKGOV", "PAK", "GOV")

@@ -107,21 +107,40 @@ def _naming(entries: Iterable) -> list:
     return sorted((e for e in entries if e.type in NAMING), key=lambda e: NAMING[e.type])
 
 
+def composed(words: list[str], lex) -> Optional[ActorHit]:
+    """A country and a body or title in either order ("pakistan army", "Indian defence ministry")
+    -> the country's actor with that sector (PAKMIL), as the coder would code those words."""
+    for i in range(1, len(words)):
+        for country_words, rest in ((words[:i], words[i:]), (words[i:], words[:i])):
+            states = [e for e in lex.lookup(" ".join(country_words)) if e.type in ("country", "demonym")]
+            bodies = [e for e in lex.lookup(" ".join(rest)) if e.type in ("body", "title") and e.sector]
+            if states and bodies:
+                st, body = states[0], bodies[0]
+                return ActorHit(f"{st.name} {body.name}", st.country + body.sector, st.country, body.sector,
+                                body.kind, body.role, " ".join(words))
+    return None
+
+
 def search_actors(query: str, limit: int = 20, lexicon=None) -> list[ActorHit]:
-    """Actors of the lexicon whose name contains every word of `query` (case-blind), exact names first,
-    then shorter names; one hit per (name, code)."""
+    """Actors of the lexicon whose name holds every word of `query` (case-blind), a word also matching
+    the actor's country or code ("defence ministry pakistan"); exact names first, then shorter names;
+    one hit per (name, code)."""
     lex = lexicon or lx.load()
     key = lx.norm(query or "")
     if not key:
         return []
     words = key.split()
+    built = composed(words, lex)
     exact = [(k, e) for e in _naming(lex.lookup(key)) for k in [key]]
-    keys = [k for k in list(lex.index) + lex.packaged_keys if all(w in k for w in words) and k != key]
+    keys = [k for k in list(lex.index) + lex.packaged_keys if any(w in k for w in words) and k != key]
     keys.sort(key=lambda k: (not k.startswith(words[0]), len(k), k))
-    seen, out = set(), []
+    seen, out = set(), [built] if built else []
     for k, e in exact + [(k, e) for k in keys for e in _naming(lex.lookup(k))]:
         hit = _hit(e, k)
         if (hit.name, hit.code) in seen or not (hit.code or hit.country):
+            continue
+        about = f"{k} {lx.norm(hit.name)} {(hit.code or '').lower()} {lx.norm(lex.countries.get(hit.country or '', ''))}"
+        if not all(w in about for w in words):
             continue
         seen.add((hit.name, hit.code))
         out.append(hit)
@@ -146,6 +165,9 @@ def resolve_actor(term: str, option: str = "actor", lexicon=None) -> str:
             which = "; ".join(f"{c} ({', '.join(sorted({e.name for e in best if (_hit(e, t).code or _hit(e, t).country) == c}))})"
                               for c in codes[:6])
             raise UnknownTerm(f"--{option} {term!r} is ambiguous: {which}; give the code")
+    built = composed(lx.norm(t).split(), lex)
+    if built:
+        return built.code
     if CODE.match(t) and (t.isupper() or len(t) == 3 or any(lex.split_code(t))):
         return t.upper()
     near = search_actors(t, limit=4, lexicon=lex)
