@@ -168,10 +168,9 @@ def cmd_ingest(args) -> int:
             if cluster is not None:
                 cluster.close()
     else:
+        from .progress import count_in_background, countable
         from .runner import ingest_local
         from .store import Store
-
-        from .progress import count_in_background, countable
 
         stats: dict = {}
         if not args.quiet and countable(args.paths) and sys.stderr.isatty():
@@ -231,7 +230,12 @@ def cmd_evaluate(args) -> int:
     except GoldError as e:
         err(str(e))
         return 2
-    print_report(report)
+    if args.report == "-":  # the JSON goes to stdout, so the table goes to stderr
+        from rich.console import Console
+
+        print_report(report, Console(stderr=True))
+    else:
+        print_report(report)
     if args.report == "-":
         json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
         print()
