@@ -5,6 +5,7 @@ Screenshots go to tests/screenshots/ for a person to look at. Needs Debian's chr
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import threading
@@ -29,21 +30,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
-    from detente.pipeline import code_text
-    from detente.server.app import create_app
-    from detente.store import Store
-    from test_server_api import corpus  # the hand-coded articles of the API tests
-
-    code_text("Pakistan met India in Kabul.")  # model and lexicons load before the browser waits on them
-    store = Store(str(tmp_path_factory.mktemp("browser") / "b.duckdb"))
-    for art in corpus():
-        store.add(art)
-    yield from serve(create_app(store=store))
-    store.close()
-
-
 def serve(app):
     """Run the app with uvicorn on a free loopback port: yields its base URL, stops it after."""
     import uvicorn
@@ -56,9 +42,34 @@ def serve(app):
     while not server.started:
         assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@contextlib.contextmanager
+def serving(store):
+    """The app over `store` on a free loopback port, in a thread; yields its base URL."""
+    from detente.server.app import create_app
+
+    yield from serve(create_app(store=store))
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    from detente.pipeline import code_text
+    from detente.store import Store
+    from test_server_api import corpus  # the hand-coded articles of the API tests
+
+    code_text("Pakistan met India in Kabul.")  # model and lexicons load before the browser waits on them
+    store = Store(str(tmp_path_factory.mktemp("browser") / "b.duckdb"))
+    for art in corpus():
+        store.add(art)
+    with serving(store) as url:
+        yield url
+    store.close()
 
 
 @pytest.fixture(scope="module")
@@ -72,20 +83,32 @@ def browser():
         b.close()
 
 
-@pytest.fixture
-def page(browser, base_url):
+def new_page(browser, base_url, width=1440):
     """A page that records script errors, CSP violations and every request leaving for another host."""
-    pg = browser.new_page(viewport={"width": 1440, "height": 1000})
+    pg = browser.new_page(viewport={"width": width, "height": 1000})
     pg.errors, pg.foreign = [], []
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     # The server's Content-Security-Policy must not block anything the dashboard does.
     pg.on("console", lambda m: pg.errors.append(m.text) if "Content Security Policy" in m.text else None)
     pg.on("request", lambda r: None if r.url.startswith(base_url) else pg.foreign.append(r.url))
     pg.set_default_timeout(60_000)
+    return pg
+
+
+@contextlib.contextmanager
+def checked_page(browser, base_url, width=1440):
+    """new_page, then: no script error happened and nothing was fetched from another host."""
+    pg = new_page(browser, base_url, width)
     yield pg
     assert not pg.errors, f"script errors: {pg.errors}"
     assert not pg.foreign, f"requests left the server: {pg.foreign}"
     pg.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    with checked_page(browser, base_url) as pg:
+        yield pg
 
 
 def _open(page, base_url, hash_):

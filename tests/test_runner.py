@@ -234,7 +234,7 @@ def test_kill_9_and_resume_ends_with_the_same_counts(tmp_path):
 def test_batches_close_by_count_and_by_characters(monkeypatch):
     seen = []
 
-    def record(batch):
+    def record(batch, on_each=None):
         seen.append([a.id for a in batch])
         return list(batch)
 

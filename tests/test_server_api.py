@@ -67,6 +67,11 @@ def corpus() -> list[Article]:
         "art2", "Pakistan shelled India at dawn. The United States offered Pakistan talks.", "2025-05-03",
         [("PAK", "190", "Use conventional military force", -10.0, 4, "IND", "shelled", "2025-05-02", False),
          ("USA", "036", "Express intent to meet or negotiate", 4.0, 1, "PAK", "offered", "2025-05-02", False)])
+    # the shelling took place in India: a located event for the map
+    i = b.text.index("India")
+    b.places = [Place(i, i + 5, "India", name="India", country="IND", lat=22.0, lon=79.0, geonameid=1269750,
+                      feature="country")]
+    b.events[0].place = b.places[0].ref()
     return [a, b]
 
 
@@ -263,9 +268,56 @@ def test_dashboard_and_assets_are_local(client):
         assert src.startswith("/"), f"non-local asset {src}"
         if src.startswith("/static/"):
             body = client.get(src)
-            # The SVG namespace is a name, not a download.
-            assert body.status_code == 200 and not re.search(r"https?://(?!www\.w3\.org/2000/svg)", body.text)
+            # The SVG namespace is a name, not a download; a vendored file's first-line credit is not either.
+            text = re.sub(r"^// [^\n]*\n", "", body.text) if src.startswith("/static/vendor/") else body.text
+            assert body.status_code == 200 and not re.search(r"https?://(?!www\.w3\.org/2000/svg)", text)
     docs = client.get("/docs").text
     if importlib.util.find_spec("fastapi_offline"):  # without it FastAPI's docs page loads from a CDN
         assert "swagger-ui-bundle.js" in docs and not re.search(r'src="https?://', docs)
     assert client.get("/openapi.json").json()["paths"]["/api/events"]["get"]["parameters"]
+
+
+def test_codes_lookup(client):
+    r = client.get("/api/codes", params={"q": "ceasefire"})
+    assert r.status_code == 200
+    items = {i["code"]: i for i in r.json()["items"]}
+    assert items["0871"]["plover"] == "RETREAT" and items["0871"]["quad_class"] == 2
+    roots = client.get("/api/codes", params={"q": "19", "scheme": "cameo"}).json()["items"]
+    assert roots and all(i["code"].startswith("19") and i["scheme"] == "CAMEO" for i in roots)
+    every = client.get("/api/codes").json()
+    assert len(every["items"]) > 250 and any(i["scheme"] == "PLOVER" for i in every["items"])
+
+
+def test_actor_search_by_name(client):
+    r = client.get("/api/actors", params={"q": "pakistan"})
+    assert r.status_code == 200
+    first = r.json()["items"][0]
+    assert first["country"] == "PAK" and first["name"] and "code" in first
+    assert client.get("/api/actors", params={"q": "x"}).status_code == 422
+    # without q: the stored actors, as before
+    assert all("article_id" in a for a in client.get("/api/actors").json()["items"])
+
+
+def test_event_count_and_map(client):
+    every = client.get("/api/events/count").json()
+    assert every["n_events"] == len(client.get("/api/events", params={"limit": 1000}).json()["items"])
+    narrow = client.get("/api/events/count", params={"start": "2025-05", "end": "2025-05"}).json()
+    assert 0 < narrow["n_events"] < every["n_events"]
+    assert client.get("/api/events/count", params={"actor": "IND"}).json()["n_events"] < every["n_events"]
+    points = client.get("/api/map", params={"negated": "all"}).json()["points"]
+    assert points and all(-90 <= p["lat"] <= 90 and -180 <= p["lon"] <= 180 and p["n_events"] >= 1 for p in points)
+    assert sum(p["n_events"] for p in points) == client.get(
+        "/api/events/count", params={"negated": "all"}).json()["located"]
+    assert client.get("/api/map", params={"start": "2030"}).json()["points"] == []
+
+
+def test_network_by_country(client):
+    edges = client.get("/api/network", params={"country": "IND"}).json()["edges"]
+    assert edges and all("IND" in (e["source"], e["target"]) for e in edges)
+
+
+def test_dyad_by_year(client):
+    r = client.get("/api/dyad", params={"a": "USA", "b": "PAK", "by": "year"})
+    assert r.status_code == 200
+    p = r.json()["periods"]
+    assert p and p[0]["start"].endswith("-01-01") and p[0]["end"].endswith("-12-31")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from . import notebook as _notebook  # noqa: E402,F401 - gives the records their Jupyter HTML
+
 
 def code_text(text: str, published: str | None = None, **meta):
     """Code one article given as text (scraped page text is cleaned first) -> `model.Article`."""

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import re
 import sys
 import time
 from typing import Iterable, Iterator
@@ -40,8 +42,6 @@ def _ingest_options(p: argparse.ArgumentParser) -> None:
 
 
 def _read(args) -> Iterator:
-    from .ingest import read
-
     for path in args.lexicon:
         if not os.path.isfile(path):
             raise SystemExit(err(f"{path}: no such lexicon file") or 2)
@@ -52,6 +52,12 @@ def _read(args) -> Iterator:
     if args.lexicon:  # through the environment, so that worker processes load the same dictionaries
         os.environ["DETENTE_LEXICON"] = os.pathsep.join(
             [os.path.abspath(p) for p in args.lexicon] + [p for p in [os.environ.get("DETENTE_LEXICON")] if p])
+
+    return _reader(args)
+
+
+def _reader(args) -> Iterator:
+    from .ingest import read
 
     return read(args.paths, text_column=args.text_column, id_column=args.id_column,
                 title_column=args.title_column, date_column=args.date_column, url_column=args.url_column)
@@ -92,15 +98,19 @@ class Tally:
                 f"{self.skipped} skipped, {self.errors} errors")
 
 
-def _validate_date(value: str | None) -> str | None:
+def _validate_date(value: str | None, option: str = "--published", day: bool = True) -> str | None:
+    """A date the user typed, checked: YYYY-MM-DD for a publication date (`day`), else also YYYY or
+    YYYY-MM (a window edge covering the year or month). The error names the option."""
     if value is None:
         return None
-    import datetime as dt
+    from .rows import date_range
 
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise SystemExit(err(f"--published {value!r} is not a date (YYYY-MM-DD)") or 2)
+    value = value.strip()
+    first, _, precision = date_range(value)
+    if first is None or not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value) or (day and precision != "day"):
+        forms = "YYYY-MM-DD" if day else "YYYY, YYYY-MM or YYYY-MM-DD"
+        raise SystemExit(err(f"{option} {value!r} is not a date ({forms})") or 2)
+    return value
 
 
 def cmd_code(args) -> int:
@@ -150,7 +160,7 @@ def cmd_ingest(args) -> int:
     on_error = tally.failed
     articles = tally.articles(_read(args), published)
     if args.dask:
-        if not args.out:
+        if not args.out or args.out == "-":
             err("--dask writes Parquet partitions: give --out DIR (then: detente load DIR)")
             return 2
         try:
@@ -171,14 +181,18 @@ def cmd_ingest(args) -> int:
             if cluster is not None:
                 cluster.close()
     else:
-        from .runner import ingest_local, warm_up
+        from .progress import count_in_background, countable
+        from .runner import ingest_local
         from .store import Store
 
+        stats: dict = {}
+        if not args.quiet and countable(args.paths) and sys.stderr.isatty():
+            count_in_background(lambda: _reader(args), stats)
         with Store(store_path(args.store)) as store:
             if args.workers <= 1:
-                warm_up(freeze=True)  # coding happens in this process
+                _loading_model(args.quiet)  # coding happens in this process
             for art, stored in ingest_local(articles, store, workers=args.workers, progress=not args.quiet,
-                                            batch_size=args.batch_size, on_error=on_error):
+                                            batch_size=args.batch_size, on_error=on_error, stats=stats):
                 tally.coded += stored
                 tally.stored += stored
                 tally.duplicates += not stored
@@ -186,6 +200,17 @@ def cmd_ingest(args) -> int:
     where = f" into {args.out} (load with: detente load {args.out})" if args.dask else ""
     print(f"{tally.summary()}{where} in {secs:.1f}s ({tally.coded / secs:.1f} articles/s)", file=sys.stderr)
     return tally.status()
+
+
+def _loading_model(quiet: bool) -> None:
+    from .runner import warm_up
+
+    if quiet or not sys.stderr.isatty():
+        return warm_up(freeze=True)
+    from rich.console import Console
+
+    with Console(stderr=True).status("loading the model and lexicons…"):
+        warm_up(freeze=True)
 
 
 def cmd_load(args) -> int:
@@ -214,8 +239,16 @@ def cmd_evaluate(args) -> int:
     except GoldError as e:
         err(str(e))
         return 2
-    print_report(report)
-    if args.report:
+    if args.report == "-":  # the JSON goes to stdout, so the table goes to stderr
+        from rich.console import Console
+
+        print_report(report, Console(stderr=True))
+    else:
+        print_report(report)
+    if args.report == "-":
+        json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
+        print()
+    elif args.report:
         with open(args.report, "w", encoding="utf-8") as f:
             json.dump(report, f, indent=2, ensure_ascii=False)
     return 0
@@ -251,39 +284,65 @@ def _open_store(args, read_only: bool = True):
         raise SystemExit(err(str(e)) or 2)
 
 
+def _actor(term: str | None, option: str) -> str | None:
+    """A name or code typed for an actor -> the code the store filters on ("Turkey" -> TUR)."""
+    if term is None:
+        return None
+    from .lookup import UnknownTerm, resolve_actor
+
+    try:
+        return resolve_actor(term, option)
+    except UnknownTerm as e:
+        raise SystemExit(err(str(e)) or 2)
+
+
+def _window(args) -> tuple[str | None, str | None]:
+    return (_validate_date(args.since, "--since", day=False), _validate_date(args.until, "--until", day=False))
+
+
 def _event_filters(args) -> dict:
-    return dict(actor=args.actor, dyad=tuple(args.dyad) if args.dyad else None, directed=args.directed,
-                cameo=args.cameo, plover=args.plover, start=_validate_date(args.since),
-                end=_validate_date(args.until), negated={"hide": False, "only": True, "all": None}[args.negated],
+    from .lookup import UnknownTerm, check_cameo, check_plover
+
+    try:
+        check_cameo(args.cameo)
+        check_plover(args.plover)
+    except UnknownTerm as e:
+        raise SystemExit(err(str(e)) or 2)
+    start, end = _window(args)
+    dyad = (_actor(args.dyad[0], "dyad"), _actor(args.dyad[1], "dyad")) if args.dyad else None
+    return dict(actor=_actor(args.actor, "actor"), dyad=dyad, directed=args.directed,
+                cameo=args.cameo, plover=args.plover, start=start,
+                end=end, negated={"hide": False, "only": True, "all": None}[args.negated],
                 modality=args.modality, place=args.place, article=args.article)
 
 
-def _print_frame(df, fmt: str, columns: list[str] | None = None, title: str | None = None) -> None:
-    if fmt == "jsonl":
-        from .export import _jsonable
+def _say_why_empty(store, filters: dict) -> None:
+    """One line on stderr saying why nothing matched (an empty range, a code the store never saw)."""
+    from .analysis.explain import why_empty
 
-        for rec in df.to_dict("records"):
-            print(json.dumps({k: _jsonable(v) for k, v in rec.items()}, ensure_ascii=False))
-    elif fmt == "csv":
-        df.to_csv(sys.stdout, index=False)
+    why = why_empty(store, filters)
+    if why:
+        err(f"no events: {why}")
+
+
+def _print_frame(df, fmt: str, columns: list[str] | None = None, title: str | None = None,
+                 drop: tuple = ()) -> None:
+    from .tables import print_table, write_frame
+
+    if fmt in ("jsonl", "csv"):
+        write_frame(df, fmt)
     else:
-        from rich.console import Console
-        from rich.table import Table
-
-        t = Table(title=title)
-        cols = columns or list(df.columns)
-        for c in cols:
-            t.add_column(c)
-        for rec in df[cols].to_dict("records"):
-            t.add_row(*("" if v is None or (isinstance(v, float) and v != v) else str(v) for v in rec.values()))
-        Console().print(t)
+        print_table(df, columns, title=title, drop=drop)
 
 
 def cmd_events(args) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     limit = args.limit if args.limit is not None else (50 if fmt == "table" else None)
+    filters = _event_filters(args)
     with _open_store(args) as store:
-        df = store.events(limit=limit, dedup=args.dedup, **_event_filters(args))
+        df = store.events(limit=limit, dedup=args.dedup, **filters)
+        if df.empty:
+            _say_why_empty(store, filters)
     if fmt == "table":
         df = df.assign(source=df["source_code"].fillna(df["source_country"]).fillna(df["source_text"]),
                        target=df["target_code"].fillna(df["target_country"]).fillna(df["target_text"]),
@@ -291,10 +350,12 @@ def cmd_events(args) -> int:
                        flags=df["negated"].map({True: "NEG ", False: ""}).fillna("") + df["modality"].fillna(""),
                        place=df["place_name"].fillna(df["place_text"]),
                        evidence=df["evidence"].fillna("").str.slice(0, 90))
-        cols = ["date", "source", "event", "target", "place", "flags", "evidence", "event_id"]
+        df["goldstein"] = df["goldstein"].round(1)
+        cols = ["date", "source", "event", "target", "goldstein", "place", "flags", "evidence", "event_id"]
         if args.dedup:
             cols.insert(-1, "num_articles")
-        _print_frame(df, fmt, cols, title=f"Events ({len(df)})")
+        _print_frame(df, fmt, cols, title=f"Events ({len(df)})",
+                     drop=("evidence", "event", "place", "flags", "goldstein", "num_articles", "event_id"))
     else:
         _print_frame(df, fmt)
     return 0
@@ -304,9 +365,12 @@ def cmd_dyad(args) -> int:
     import pandas as pd
 
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    a, b = _actor(args.a, "dyad"), _actor(args.b, "dyad")
+    start, end = _window(args)
     with _open_store(args) as store:
-        df = store.dyad(args.a, args.b, by=args.by, directed=args.directed, start=_validate_date(args.since),
-                        end=_validate_date(args.until), dedup=args.dedup)
+        df = store.dyad(a, b, by=args.by, directed=args.directed, start=start, end=end, dedup=args.dedup)
+        if not df.attrs["n_events"]:
+            _say_why_empty(store, dict(dyad=(a, b), directed=args.directed, start=start, end=end))
     arrow = "->" if args.directed else "<->"
     a = df.attrs
     change = "" if a["trend_change"] is None else f" ({a['trend_change']:+.2f} Goldstein over the window)"
@@ -316,9 +380,10 @@ def cmd_dyad(args) -> int:
     if fmt == "table":
         shown = pd.DataFrame({"period": df["period"].astype(str).str.slice(0, 10), "n": df["n_events"],
                               "q1": df["q1"], "q2": df["q2"], "q3": df["q3"], "q4": df["q4"],
-                              "G sum": df["goldstein_sum"].round(1), "G mean": df["goldstein_mean"].round(2),
+                              "G sum": df["goldstein_sum"].round(1), "G mean": df["goldstein_mean"].round(1),
                               "top event": df["top_events"].map(lambda xs: list(xs)[0] if len(xs) else "")})
-        _print_frame(shown, fmt, title=f"{a['a']} {arrow} {a['b']} by {args.by} (q1..q4: QuadClass counts)")
+        _print_frame(shown, fmt, title=f"{a['a']} {arrow} {a['b']} by {args.by} (q1..q4: QuadClass counts)",
+                     drop=("top event", "G mean", "q1", "q2", "q3", "q4"))
         print(summary)
     else:
         _print_frame(df.drop(columns=["top_events"]), fmt)
@@ -333,22 +398,47 @@ def cmd_dyad(args) -> int:
 
 def cmd_partners(args) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    country = _actor(args.country, "country")
+    start, end = _window(args)
     with _open_store(args) as store:
-        df = store.partners(args.country, start=_validate_date(args.since), end=_validate_date(args.until),
-                            dedup=args.dedup)
+        df = store.partners(country, start=start, end=end, dedup=args.dedup)
+        if df.empty:
+            _say_why_empty(store, dict(actor=country, start=start, end=end))
     df = df.sort_values("conflict_rank" if args.rank == "conflict" else "coop_rank")
-    _print_frame(df.assign(goldstein_mean=df["goldstein_mean"].round(2)), fmt,
-                 title=f"Partners of {args.country.upper()} by {args.rank}")
+    _print_frame(df.assign(goldstein_mean=df["goldstein_mean"].round(1)), fmt,
+                 title=f"Partners of {country} by {args.rank}")
     return 0
 
 
 def cmd_export(args) -> int:
     from .export import export
 
-    with _open_store(args) as store:
-        n = export(store, args.out, args.format, table=args.table, dedup=args.dedup, **_event_filters(args))
-    print(f"{n} rows written to {args.out} ({args.format})", file=sys.stderr)
+    filters = _event_filters(args)
+    with _open_store(args) as store, _output(args.out) as path:
+        n = export(store, path, args.format, table=args.table, dedup=args.dedup, **filters)
+        if not n and args.table in ("events", "clusters"):
+            _say_why_empty(store, filters)
+    print(f"{n} rows written to {'stdout' if args.out == '-' else args.out} ({args.format})", file=sys.stderr)
     return 0
+
+
+@contextlib.contextmanager
+def _output(out: str):
+    """A path to write to; `-` is stdout (written through a temporary file, then copied in one go)."""
+    if out != "-":
+        yield out
+        return
+    import shutil
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="detente-") as tmp:
+        path = os.path.join(tmp, "out")
+        yield path
+        if os.path.exists(path):
+            sys.stdout.flush()
+            with open(path, "rb") as f:
+                shutil.copyfileobj(f, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
 
 
 def cmd_stats(args) -> int:
@@ -371,20 +461,59 @@ def cmd_stats(args) -> int:
     return 0
 
 
+def cmd_codes(args) -> int:
+    import pandas as pd
+
+    from .lookup import search_codes
+
+    rows = search_codes(" ".join(args.query), scheme=args.scheme)
+    if not rows:
+        err(f"no CAMEO or PLOVER code matches {' '.join(args.query)!r} (try a word of its name: detente codes fight)")
+        return 1
+    df = pd.DataFrame(rows)
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    _print_frame(df, fmt, ["scheme", "code", "name", "goldstein", "quad_class", "plover", "plover_mode"],
+                 title=f"Codes ({len(df)})", drop=("plover_mode", "quad_class", "scheme"))
+    return 0
+
+
+def cmd_actors(args) -> int:
+    import pandas as pd
+
+    from .lookup import search_actors
+
+    hits = search_actors(" ".join(args.query), limit=args.limit)
+    if not hits:
+        err(f"no actor name contains {' '.join(args.query)!r}")
+        return 1
+    df = pd.DataFrame([h.to_dict() for h in hits])
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    _print_frame(df, fmt, ["name", "code", "country", "sector", "kind", "role"], title=f"Actors ({len(df)})",
+                 drop=("role", "kind", "sector"))
+    return 0
+
+
+def cmd_completion(args) -> int:
+    import shtab
+
+    print(shtab.complete(build_parser(), shell=args.shell))
+    return 0
+
+
 def _store_option(p) -> None:
     p.add_argument("--store", help=f"DuckDB file (default $DETENTE_STORE or ./{DEFAULT_STORE})")
 
 
 def _filter_options(p, dyad: bool = True) -> None:
     g = p.add_argument_group("event filters")
-    g.add_argument("--actor", help="country or actor code on either side (USA, USAGOV, IMG)")
+    g.add_argument("--actor", help="country or actor, as a code or a name, on either side (USA, USAGOV, IMG, Turkey)")
     if dyad:
-        g.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="events between A and B")
+        g.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="events between A and B (codes or names)")
         g.add_argument("--directed", action="store_true", help="with --dyad: only A acting on B")
     g.add_argument("--cameo", help="CAMEO code prefix(es), comma-separated (05, 0871)")
     g.add_argument("--plover", help="PLOVER type(s), comma-separated (ASSAULT, AGREE)")
-    g.add_argument("--since", help="events on or after this date (YYYY-MM-DD)")
-    g.add_argument("--until", help="events on or before this date (YYYY-MM-DD)")
+    g.add_argument("--since", help="events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    g.add_argument("--until", help="events on or before this date (YYYY, YYYY-MM or YYYY-MM-DD)")
     g.add_argument("--negated", nargs="?", choices=["hide", "only", "all"], default="hide", const="all",
                    help="negated events: hide (default), only, all (--negated alone: all)")
     g.add_argument("--modality", help="asserted, intended, hypothetical, reported, question (comma-separated)")
@@ -425,7 +554,7 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("evaluate", help="score the coder against a gold file (docs/evaluation.md)")
     ev.add_argument("gold", help="gold standard in the common JSON Lines format")
     ev.add_argument("--task", choices=["events", "quotes", "places", "entities"], help="default: from the records")
-    ev.add_argument("--report", help="also write the full report as JSON here")
+    ev.add_argument("--report", help="also write the full report as JSON here (- for stdout)")
     ev.add_argument("--limit", type=int, help="only the first N records")
     ev.set_defaults(func=cmd_evaluate)
 
@@ -438,12 +567,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.set_defaults(func=cmd_events)
 
     dy = sub.add_parser("dyad", help="timeline of a pair of actors: QuadClass counts, Goldstein, trend")
-    dy.add_argument("a", help="country or actor code (USA, PAKMIL)")
+    dy.add_argument("a", help="country or actor, code or name (USA, PAKMIL, Pakistan)")
     dy.add_argument("b")
-    dy.add_argument("--by", choices=["day", "week", "month", "quarter"], default="month")
+    dy.add_argument("--by", choices=["day", "week", "month", "quarter", "year"], default="month")
     dy.add_argument("--directed", action="store_true", help="only A acting on B")
-    dy.add_argument("--since", help="window start (YYYY-MM-DD)")
-    dy.add_argument("--until", help="window end (YYYY-MM-DD)")
+    dy.add_argument("--since", help="window start (YYYY, YYYY-MM or YYYY-MM-DD)")
+    dy.add_argument("--until", help="window end (YYYY, YYYY-MM or YYYY-MM-DD)")
     dy.add_argument("--dedup", action="store_true", help="count real-world events, not reports")
     dy.add_argument("--plot", metavar="FILE", help="write a chart (.png, .svg or .pdf)")
     dy.add_argument("--format", choices=["table", "jsonl", "csv"], help="default: table on a terminal, else jsonl")
@@ -451,10 +580,10 @@ def build_parser() -> argparse.ArgumentParser:
     dy.set_defaults(func=cmd_dyad)
 
     pa = sub.add_parser("partners", help="a country's partners ranked by cooperation or conflict")
-    pa.add_argument("country")
+    pa.add_argument("country", help="country code or name (USA, Pakistan)")
     pa.add_argument("--rank", choices=["cooperation", "conflict"], default="cooperation")
-    pa.add_argument("--since")
-    pa.add_argument("--until")
+    pa.add_argument("--since", help="window start (YYYY, YYYY-MM or YYYY-MM-DD)")
+    pa.add_argument("--until", help="window end (YYYY, YYYY-MM or YYYY-MM-DD)")
     pa.add_argument("--dedup", action="store_true")
     pa.add_argument("--format", choices=["table", "jsonl", "csv"], help="default: table on a terminal, else jsonl")
     _store_option(pa)
@@ -462,7 +591,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ex = sub.add_parser("export", help="write the store as JSON Lines, CSV, Parquet or GDELT 2.0 TSV")
     ex.add_argument("--format", choices=["jsonl", "csv", "parquet", "gdelt"], default="jsonl")
-    ex.add_argument("--out", required=True, help="file to write")
+    ex.add_argument("--out", required=True, help="file to write; - for stdout")
     ex.add_argument("--table", choices=["events", "clusters", "articles", "actors", "quotes", "places"],
                     default="events", help="what to export (default events; gdelt: events or clusters)")
     _filter_options(ex)
@@ -473,6 +602,22 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--format", choices=["table", "json"], default="table")
     _store_option(st)
     st.set_defaults(func=cmd_stats)
+
+    co = sub.add_parser("codes", help="look up CAMEO and PLOVER codes by code or by a word of their name")
+    co.add_argument("query", nargs="*", help="a code prefix (05, 0871), a PLOVER type, or words (ceasefire)")
+    co.add_argument("--scheme", choices=["cameo", "plover"], help="only this scheme")
+    co.add_argument("--format", choices=["table", "jsonl", "csv"], help="default: table on a terminal, else jsonl")
+    co.set_defaults(func=cmd_codes)
+
+    ac = sub.add_parser("actors", help="find actors by name in the lexicon: code, country, sector, role")
+    ac.add_argument("query", nargs="+", help="words of the name (putin, defence ministry)")
+    ac.add_argument("--limit", type=int, default=25)
+    ac.add_argument("--format", choices=["table", "jsonl", "csv"], help="default: table on a terminal, else jsonl")
+    ac.set_defaults(func=cmd_actors)
+
+    cp = sub.add_parser("completion", help="print a shell completion script (eval \"$(detente completion bash)\")")
+    cp.add_argument("shell", choices=["bash", "zsh", "tcsh"])
+    cp.set_defaults(func=cmd_completion)
     # --- end of analysis commands ---
     sv = sub.add_parser("serve", help="HTTP API and dashboard over the store")
     sv.add_argument("--store", help=f"DuckDB file (default $DETENTE_STORE or ./{DEFAULT_STORE})")

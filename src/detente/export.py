@@ -44,7 +44,8 @@ def country_table() -> pd.DataFrame:
 def _source_sql(table: str, dedup: bool, filters: dict) -> tuple[str, list]:
     if table in ("events", "clusters"):
         sql, params = queries.events_sql(dedup=dedup or table == "clusters", **filters)
-        return sql, params
+        # Goldstein means one decimal; a DOUBLE would otherwise print 2.4000000000000004
+        return f"SELECT * REPLACE (round(goldstein, 1) AS goldstein) FROM ({sql})", params
     if table == "articles":
         return "SELECT * EXCLUDE (record) FROM articles ORDER BY id", []
     order = {"actors": "article_id, actor_id", "quotes": "article_id, quote_idx", "places": "article_id, place_idx"}
@@ -84,6 +85,20 @@ def export(store, out: str, fmt: str = "jsonl", table: str = "events", dedup: bo
             if fmt == "gdelt":
                 con.unregister("_iso_fips")
                 con.remove_function("detente_lead_end")
+
+
+def tidy(df: pd.DataFrame) -> pd.DataFrame:
+    """A frame as people read it: dates without a midnight time, Goldstein to one decimal, other
+    floats without binary noise (six decimals keep coordinates to the metre)."""
+    out = df.copy()
+    for c in out.columns:
+        col = out[c]
+        if pd.api.types.is_datetime64_any_dtype(col):
+            if (col.dropna() == col.dropna().dt.normalize()).all():
+                out[c] = col.dt.strftime("%Y-%m-%d").where(col.notna(), None)
+        elif pd.api.types.is_float_dtype(col):
+            out[c] = col.round(1 if "goldstein" in c.lower() else 6)
+    return out
 
 
 def _quote_path(path: str) -> str:
@@ -247,7 +262,7 @@ def gdelt_sql(dedup: bool, filters: dict) -> tuple[str, list]:
                 WHEN fs.first_sent >= ld.lead_end AND e.sentence_start = fs.first_sent THEN 1
                 ELSE 0 END AS IsRootEvent,
            e.cameo AS EventCode, left(e.cameo, 3) AS EventBaseCode, left(e.cameo, 2) AS EventRootCode,
-           e.quad_class AS QuadClass, e.goldstein AS GoldsteinScale,
+           e.quad_class AS QuadClass, round(e.goldstein, 1) AS GoldsteinScale,
            {counts[0]} AS NumMentions, {counts[1]} AS NumSources, {counts[2]} AS NumArticles, {empty} AS AvgTone,
            {', '.join(no_geo)},
            {geo_type} AS ActionGeo_Type, {_clean(full_name)} AS ActionGeo_FullName,

@@ -32,6 +32,9 @@ class ActorRef:
     country: Optional[str] = None
     sector: Optional[str] = None
 
+    def __repr__(self) -> str:
+        return f"ActorRef({self.text!r} {self.code or self.country or '?'})"
+
 
 @dataclass
 class Actor:
@@ -46,6 +49,10 @@ class Actor:
 
     def ref(self, mention: Span) -> ActorRef:
         return ActorRef(self.id, mention.text, mention.start, mention.end, self.code, self.country, self.sector)
+
+    def __repr__(self) -> str:
+        role = f", {self.role}" if self.role else ""
+        return f"Actor({self.id} {self.name!r} {self.kind} {self.code or self.country or '?'}{role}, {len(self.mentions)} mentions)"
 
 
 @dataclass
@@ -76,6 +83,10 @@ class Place:
     def ref(self) -> PlaceRef:
         return PlaceRef(self.text, self.start, self.end, self.name, self.country, self.lat, self.lon, self.geonameid)
 
+    def __repr__(self) -> str:
+        at = f" ({self.lat:.2f}, {self.lon:.2f})" if self.lat is not None and self.lon is not None else ""
+        return f"Place({self.text!r} -> {self.name or '?'} {self.country or ''}{at}, {self.role})"
+
 
 @dataclass
 class Event:
@@ -105,6 +116,13 @@ class Event:
     evidence: str = ""
     mentions: list[Span] = field(default_factory=list)  # every trigger that states this same event
 
+    def __repr__(self) -> str:
+        side = lambda r: (r.code or r.country or r.text) if r else "-"  # noqa: E731
+        flags = ("NEG " if self.negated else "") + ("" if self.modality == "asserted" else self.modality)
+        trig = f" {self.trigger.text!r}" if self.trigger else ""
+        return (f"Event({self.id} {self.date or 'undated'} {side(self.source)} -{self.cameo} {self.cameo_name or ''}-> "
+                f"{side(self.target)}{' ' + flags.strip() if flags else ''}{trig})")
+
 
 @dataclass
 class Quote:
@@ -115,6 +133,11 @@ class Quote:
     speaker: Optional[ActorRef] = None
     cue: Optional[Span] = None
     scare: bool = False  # a short quoted phrase used as a term, not as speech
+
+    def __repr__(self) -> str:
+        who = (self.speaker.code or self.speaker.country or self.speaker.text) if self.speaker else "?"
+        text = self.text if len(self.text) <= 60 else self.text[:57] + "..."
+        return f"Quote({who}: {text!r}{', scare' if self.scare else ''})"
 
 
 @dataclass
@@ -141,6 +164,13 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self)
+
+    def __repr__(self) -> str:
+        # the text and every record would run to tens of thousands of characters in a notebook
+        title = self.title if not self.title or len(self.title) <= 60 else self.title[:57] + "..."
+        return (f"Article({self.id!r}, title={title!r}, published={self.published!r}, {len(self.text):,} chars, "
+                f"{len(self.actors)} actors, {len(self.events)} events, {len(self.quotes)} quotes, "
+                f"{len(self.places)} places{f', {len(self.warnings)} warnings' if self.warnings else ''})")
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Article":

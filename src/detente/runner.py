@@ -20,6 +20,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .model import Article, IngestError
 from .pipeline import TimeBudgetExceeded, batches, code_articles
+from .progress import IngestProgress
 
 BATCH_SIZE = 16  # articles per task: big enough for nlp.pipe, small enough that workers finish together
 # spaCy's working memory grows with the characters parsed in one nlp.pipe call (about +450 MB for
@@ -32,7 +33,7 @@ Outcome = Union[Article, IngestError]
 OnError = Callable[[IngestError], None]
 
 
-def code_batch(batch: list[Article]) -> list[Outcome]:
+def code_batch(batch: list[Article], on_each: Optional[Callable[[], None]] = None) -> list[Outcome]:
     """Code a batch through the pipeline, in order; a document that fails becomes an IngestError.
 
     The whole batch goes through `code_articles` (one `nlp.pipe` call); only when something raises are
@@ -40,7 +41,10 @@ def code_batch(batch: list[Article]) -> list[Outcome]:
     """
     out: list[Outcome] = []
     try:
-        out.extend(code_articles(batch))
+        for art in code_articles(batch):
+            out.append(art)
+            if on_each:
+                on_each()
     except (Exception, TimeBudgetExceeded) as e:  # noqa: BLE001 - isolated below, document by document
         rest = batch[len(out):]
         if isinstance(e, TimeBudgetExceeded):  # the document that ran out of time is not tried again
@@ -53,6 +57,8 @@ def code_batch(batch: list[Article]) -> list[Outcome]:
                 out.append(_error(art, str(e)))
             except Exception as e:  # noqa: BLE001
                 out.append(_error(art, f"coding failed: {type(e).__name__}: {e}"))
+            if on_each:
+                on_each()
     return out
 
 
@@ -100,12 +106,14 @@ def ingest_local(articles: Iterable[Article], store, workers: int = 1, progress:
 
     `workers` > 1 codes in that many processes (the model loaded once in each); 1 codes in this process.
     Documents that fail are passed to `on_error` (default: one line on stderr) and skipped. `stats`, if
-    given, is filled with counts and the peak RSS (MB) each worker reported.
+    given, is filled with counts and the peak RSS (MB) each worker reported; a `stats["total"]` set by the
+    caller, even later from another thread (progress.count_in_background), gives the progress line its
+    percentage and time left.
     """
     on_error = on_error or _stderr_error
     stats = stats if stats is not None else {}
     stats.update(coded=0, stored=0, already=0, errors=0, worker_rss_mb={})
-    bar = _Progress(progress, stats)
+    bar = IngestProgress(progress, stats, workers)
 
     def report(e: IngestError) -> None:
         stats["errors"] += 1
@@ -123,7 +131,7 @@ def ingest_local(articles: Iterable[Article], store, workers: int = 1, progress:
             if new is not None:
                 stats["stored" if new else "already"] += 1
                 yield art, new
-        bar.update()
+        bar.settle()
 
     def fresh() -> Iterator[tuple[bool, list[Article]]]:
         """(True, [article]) for an id already stored, (False, batch) for articles to code."""
@@ -157,7 +165,7 @@ def ingest_local(articles: Iterable[Article], store, workers: int = 1, progress:
                     yield batch[0], False
                     bar.update()
                     continue
-                yield from write(code_batch(batch))
+                yield from write(code_batch(batch, on_each=bar.tick))
         else:
             pool = _Pool(workers, start_method, stats)
             try:
@@ -304,39 +312,3 @@ class _Pool:
 
     def close(self) -> None:
         self.ex.shutdown(wait=True, cancel_futures=True)
-
-
-# --- progress --------------------------------------------------------------------------------------
-
-class _Progress:
-    """A rich progress line on stderr (articles, articles/s, errors); silent when not a terminal."""
-
-    def __init__(self, enabled: bool, stats: dict):
-        self.stats, self.bar = stats, None
-        if not enabled:
-            return
-        from rich.console import Console
-        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-        console = Console(stderr=True)
-        if not console.is_terminal:
-            return
-        self.bar = Progress(SpinnerColumn(), TextColumn("{task.fields[line]}"), TimeElapsedColumn(),
-                            console=console, transient=False)
-        self.task = self.bar.add_task("ingest", total=None, line="")
-        self.bar.start()
-
-    def update(self) -> None:
-        if self.bar is None:
-            return
-        s = self.stats
-        task = self.bar.tasks[0]
-        done = s["coded"] + s["errors"]
-        rate = done / task.elapsed if task.elapsed else 0.0
-        self.bar.update(self.task, line=(f"{s['coded']} coded, {s['stored']} stored, {s['already']} already "
-                                         f"stored, {s['errors']} errors  {rate:.1f} articles/s"))
-
-    def close(self) -> None:
-        if self.bar is not None:
-            self.update()
-            self.bar.stop()

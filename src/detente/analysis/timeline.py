@@ -8,7 +8,7 @@ import pandas as pd
 
 from . import queries
 
-PERIODS = {"day": "1 day", "week": "7 days", "month": "1 month", "quarter": "3 months"}
+PERIODS = {"day": "1 day", "week": "7 days", "month": "1 month", "quarter": "3 months", "year": "1 year"}
 TREND_MIN_CHANGE = 1.0  # Goldstein points the fitted mean must move over the window to call a trend
 TREND_MIN_PER_PERIOD = 2  # events a period needs to enter the trend line
 TREND_MIN_PERIODS = 3  # periods that must enter it before a trend is called
@@ -60,7 +60,7 @@ def dyad(store, a: str, b: str, by: str = "month", directed: bool = False, start
            goldstein_mean, coalesce(top_rids, []) AS top_rids
     FROM grid LEFT JOIN agg USING (period)
     ORDER BY grid.period"""
-    df = store.sql(sql, params + span_params)
+    df = Timeline(store.sql(sql, params + span_params))
     _describe_top(store, df, top)
     undated_conds, undated_params = queries.filters(dyad=(a, b), directed=directed, negated=False)
     undated = store.sql(f"SELECT count(*) AS n FROM events WHERE {' AND '.join(undated_conds)} "
@@ -71,6 +71,16 @@ def dyad(store, a: str, b: str, by: str = "month", directed: bool = False, start
                     directed=directed, n_events=int(df["n_events"].sum()) if len(df) else 0,
                     goldstein_sum=total, tone=tone(total, int(df["n_events"].sum()) if len(df) else 0))
     return df
+
+
+class Timeline(pd.DataFrame):
+    """A dyad timeline: a DataFrame that Jupyter shows with its summary and Goldstein bars
+    (results derived from it are plain DataFrames)."""
+
+    def _repr_html_(self) -> str:
+        from ..notebook import timeline_html
+
+        return timeline_html(self)
 
 
 def _describe_top(store, df: pd.DataFrame, top: int) -> None:
@@ -128,7 +138,7 @@ def period_bounds(period, by: str) -> tuple[dt.date, dt.date]:
         return p, p + dt.timedelta(days=1)
     if by == "week":
         return p, p + dt.timedelta(days=7)
-    months = 1 if by == "month" else 3
+    months = {"month": 1, "quarter": 3, "year": 12}[by]
     m = p.month - 1 + months
     return p, dt.date(p.year + m // 12, m % 12 + 1, 1)
 

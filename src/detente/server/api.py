@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, Optional
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
 from ..model import Article
 from . import schemas as S
@@ -18,6 +18,7 @@ router = APIRouter(prefix="/api")
 ACTOR = r"^[A-Za-z]{3}[A-Za-z0-9]{0,12}$"  # ISO3 country, optionally followed by CAMEO sector codes
 DYAD = r"^[A-Za-z]{3}[A-Za-z0-9]{0,12},[A-Za-z]{3}[A-Za-z0-9]{0,12}$"
 MAX_PERIODS = 5000  # bars a timeline may have: ten years by day, a century by week
+MAX_POINTS = 5000  # places on the map: the most active first
 ERRORS = {400: {"model": S.Problem}, 403: {"model": S.Problem}, 404: {"model": S.Problem}, 413: {"model": S.Problem},
           422: {"model": S.Problem}, 429: {"model": S.Problem}, 502: {"model": S.Problem}}
 
@@ -113,48 +114,94 @@ def _article(request: Request, article_id: str):
     return art
 
 
+def event_filters(
+        actor: Annotated[Optional[str], Query(pattern=ACTOR, description="USA or USAGOV, as source or target")] = None,
+        dyad: Annotated[Optional[str], Query(pattern=DYAD, description="two actors, e.g. USA,PAK")] = None,
+        directed: bool = False,
+        cameo: Annotated[Optional[str], Query(pattern=r"^\d{2,4}(,\d{2,4}){0,19}$",
+                                              description="CAMEO code prefixes, comma-separated: 05,06")] = None,
+        plover: Annotated[Optional[str], Query(pattern=r"^[A-Za-z_]{2,40}(,[A-Za-z_]{2,40}){0,19}$")] = None,
+        start: Date = None, end: Date = None,
+        negated: Annotated[S.NegatedFilter, Query(description="false hides negated events; all shows both")] = "false",
+        modality: Annotated[Optional[str], Query(pattern=r"^[a-z]{3,20}(,[a-z]{3,20}){0,5}$")] = None,
+        place: Annotated[Optional[str], Query(max_length=100)] = None,
+        article: ArticleId = None) -> dict:
+    """The event filters of Store.events as query parameters, shared by every route over events."""
+    return dict(actor=actor.upper() if actor else None, dyad=tuple(dyad.upper().split(",")) if dyad else None,
+                directed=directed, cameo=cameo, plover=plover.upper() if plover else None,
+                start=_check_date(start, "start"), end=_check_date(end, "end", upper=True),
+                negated={"false": False, "true": True, "all": None}[negated], modality=modality,
+                place=place or None, article=article)
+
+
+Filters = Annotated[dict, Depends(event_filters)]
+
+
 @router.get("/events", response_model=S.Page[S.EventRow], responses=ERRORS, tags=["events"])
-def events(request: Request,
-           actor: Annotated[Optional[str], Query(pattern=ACTOR, description="USA or USAGOV, as source or target")] = None,
-           dyad: Annotated[Optional[str], Query(pattern=DYAD, description="two actors, e.g. USA,PAK")] = None,
-           directed: bool = False,
-           cameo: Annotated[Optional[str], Query(pattern=r"^\d{2,4}(,\d{2,4}){0,19}$",
-                                                 description="CAMEO code prefixes, comma-separated: 05,06")] = None,
-           plover: Annotated[Optional[str], Query(pattern=r"^[A-Za-z_]{2,40}(,[A-Za-z_]{2,40}){0,19}$")] = None,
-           start: Date = None, end: Date = None,
-           negated: Annotated[S.NegatedFilter, Query(description="false hides negated events; all shows both")] = "false",
-           modality: Annotated[Optional[str], Query(pattern=r"^[a-z]{3,20}(,[a-z]{3,20}){0,5}$")] = None,
-           place: Annotated[Optional[str], Query(max_length=100)] = None,
-           article: ArticleId = None,
+def events(request: Request, filters: Filters,
            dedup: Annotated[bool, Query(description="one row per real-world event (dedup cluster)")] = False,
            limit: Limit = 50, offset: Offset = 0):
-    pair = tuple(dyad.upper().split(",")) if dyad else None
-    rows = _call(backend(request), "events", actor=actor.upper() if actor else None, dyad=pair, directed=directed,
-                 cameo=cameo, plover=plover.upper() if plover else None,
-                 start=_check_date(start, "start"), end=_check_date(end, "end", upper=True),
-                 negated={"false": False, "true": True, "all": None}[negated], modality=modality,
-                 place=place or None, article=article, dedup=dedup, limit=limit + 1, offset=offset)
+    rows = _call(backend(request), "events", dedup=dedup, limit=limit + 1, offset=offset, **filters)
     return _page(frame_records(rows), limit, offset)
+
+
+def _where(filters: dict) -> tuple[str, list]:
+    from ..analysis.queries import filters as conditions
+
+    conds, params = conditions(**filters)
+    return (" AND ".join(conds) or "TRUE"), params
+
+
+@router.get("/events/count", response_model=S.EventCount, responses=ERRORS, tags=["events"],
+            summary="How many events match the filters (and how many of them have a location)")
+def events_count(request: Request, filters: Filters):
+    where, params = _where(filters)
+    row = frame_records(_call(backend(request), "sql", f"SELECT count(*) AS n_events, count(lat) AS located, "
+                              f"count(DISTINCT article_id) AS n_articles FROM events WHERE {where}", params))[0]
+    return row
+
+
+@router.get("/map", response_model=S.MapPoints, responses=ERRORS, tags=["events"],
+            summary="Event locations: one point per place with its event count and QuadClass counts")
+def event_map(request: Request, filters: Filters):
+    where, params = _where(filters)
+    # Aggregated in the database: a point per place, however many events stand there.
+    sql = (f"SELECT coalesce(place_name, place_text) AS name, place_country AS country, geonameid, "
+           f"round(avg(lat), 4) AS lat, round(avg(lon), 4) AS lon, count(*) AS n_events, "
+           f"count(*) FILTER (quad_class = 1) AS q1, count(*) FILTER (quad_class = 2) AS q2, "
+           f"count(*) FILTER (quad_class = 3) AS q3, count(*) FILTER (quad_class = 4) AS q4, "
+           f"round(avg(goldstein), 1) AS goldstein_mean FROM events WHERE {where} AND lat IS NOT NULL "
+           f"AND lon IS NOT NULL GROUP BY 1, 2, 3 ORDER BY n_events DESC, name LIMIT {MAX_POINTS}")
+    points = frame_records(_call(backend(request), "sql", sql, params))
+    for p in points:
+        quads = [p["q1"], p["q2"], p["q3"], p["q4"]]
+        p["quad_class"] = quads.index(max(quads)) + 1 if max(quads) else None
+    return {"points": points}
 
 
 @router.get("/dyad", response_model=S.DyadTimeline, responses=ERRORS, tags=["events"],
             summary="A dyad's timeline: events, QuadClass counts and Goldstein per period")
 def dyad(request: Request,
          a: Annotated[str, Query(pattern=ACTOR)], b: Annotated[str, Query(pattern=ACTOR)],
-         by: Literal["day", "week", "month", "quarter"] = "month",
+         by: Literal["day", "week", "month", "quarter", "year"] = "month",
          directed: bool = False, start: Date = None, end: Date = None):
     a, b = a.upper(), b.upper()
     df = _call(backend(request), "dyad", a, b, by=by, directed=directed,
                start=_check_date(start, "start"), end=_check_date(end, "end", upper=True))
+    note = None
     if df is not None and len(df) > MAX_PERIODS:
-        raise HTTPException(422, f"{len(df)} periods by {by}: over {MAX_PERIODS}; narrow start/end or use a longer period")
+        if start or end:
+            raise HTTPException(422, f"{len(df)} periods by {by}: over {MAX_PERIODS}; narrow start/end or use a longer period")
+        # No window asked for: the latest periods, so that every period choice shows something.
+        note = f"the latest {MAX_PERIODS} of {len(df)} periods by {by}; give start/end for earlier ones"
+        df = df.iloc[-MAX_PERIODS:]
     periods = []
     for row in frame_records(df):
         row["period"] = str(row.get("period"))[:10]
         row["start"], row["end"] = period_bounds(row["period"], by)
         periods.append(row)
     trend = getattr(df, "attrs", {}).get("trend") if df is not None else None
-    return {"a": a, "b": b, "by": by, "directed": directed, "trend": trend, "periods": periods}
+    return {"a": a, "b": b, "by": by, "directed": directed, "trend": trend, "periods": periods, "note": note}
 
 
 def period_bounds(period: str, by: str) -> tuple[Optional[str], Optional[str]]:
@@ -178,6 +225,8 @@ def period_bounds(period: str, by: str) -> tuple[Optional[str], Optional[str]]:
             if by == "quarter":
                 last = day.month + 2 if day.month <= 10 else 12
                 return day.isoformat(), dt.date(y, last, calendar.monthrange(y, last)[1]).isoformat()
+            if by == "year":
+                return day.isoformat(), dt.date(y, 12, 31).isoformat()
             return day.isoformat(), day.isoformat()
         if m.group(2):
             mo = int(m.group(2))
@@ -190,11 +239,15 @@ def period_bounds(period: str, by: str) -> tuple[Optional[str], Optional[str]]:
 @router.get("/network", response_model=S.Network, responses=ERRORS, tags=["events"],
             summary="Countries as nodes, cooperation and conflict between them as edges")
 def network(request: Request, start: Date = None, end: Date = None,
-            min_events: Annotated[int, Query(ge=1, le=100000)] = 1):
+            min_events: Annotated[int, Query(ge=1, le=100000)] = 1,
+            country: Annotated[Optional[str], Query(pattern=r"^[A-Za-z]{3}$", description="only this country's pairs")] = None):
     from ..analysis.queries import filters
 
     # Aggregated in the database: the network of a large store must not pull every event row.
     conds, params = filters(start=_check_date(start, "start"), end=_check_date(end, "end", upper=True), negated=False)
+    if country:
+        conds.append("(source_country = ? OR target_country = ?)")
+        params += [country.upper()] * 2
     conds += ["source_country IS NOT NULL", "target_country IS NOT NULL", "source_country <> target_country"]
     sql = (f"SELECT least(source_country, target_country) AS source, greatest(source_country, target_country) AS target, "
            f"count(*) AS n_events, count(*) FILTER (quad_class IN (1, 2)) AS cooperation, "
@@ -215,12 +268,33 @@ def _sliced(be: Backend, method: str, limit: int, offset: int, **filters) -> dic
     return _page(rows[offset:], limit, offset)
 
 
-@router.get("/actors", response_model=S.Page[S.Row], responses=ERRORS, tags=["entities"])
+@router.get("/actors", response_model=S.Page[S.Row], responses=ERRORS, tags=["entities"],
+            summary="Stored actors, or (with q) actors of the lexicon found by name")
 def actors(request: Request, article: ArticleId = None,
            country: Annotated[Optional[str], Query(pattern=r"^[A-Za-z]{3}$")] = None,
+           q: Annotated[Optional[str], Query(min_length=2, max_length=100,
+                                             description="words of a name: lexicon actors with code, country, sector, role")] = None,
            limit: Limit = 50, offset: Annotated[int, Query(ge=0, le=100_000)] = 0):
+    if q:
+        from ..lookup import search_actors
+
+        hits = [h.to_dict() for h in search_actors(q, limit=offset + limit + 1)]
+        if country:
+            hits = [h for h in hits if h["country"] == country.upper()]
+        return _page(hits[offset:], limit, offset)
     return _sliced(backend(request), "actors", limit, offset, article=article,
                    country=country.upper() if country else None)
+
+
+@router.get("/codes", response_model=S.Page[S.Row], responses=ERRORS, tags=["entities"],
+            summary="CAMEO and PLOVER codes: name, Goldstein, QuadClass, PLOVER type and mode")
+def codes(q: Annotated[Optional[str], Query(max_length=100, description="a code prefix (05), a PLOVER type, or a word of the name")] = None,
+          scheme: Optional[Literal["cameo", "plover"]] = None, limit: Annotated[int, Query(ge=1, le=1000)] = 1000,
+          offset: Annotated[int, Query(ge=0, le=10_000)] = 0):
+    from ..lookup import search_codes
+
+    rows = search_codes(q or "", scheme=scheme)
+    return _page(rows[offset:offset + limit + 1], limit, offset)
 
 
 @router.get("/quotes", response_model=S.Page[S.Row], responses=ERRORS, tags=["entities"])

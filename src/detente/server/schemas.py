@@ -91,6 +91,7 @@ class DyadTimeline(BaseModel):
     directed: bool
     trend: Optional[str] = None
     periods: list[DyadPeriod]
+    note: Optional[str] = Field(None, description="set when only the latest periods are given")
 
 
 class NetworkNode(BaseModel):
@@ -110,6 +111,31 @@ class NetworkEdge(BaseModel):
 class Network(BaseModel):
     nodes: list[NetworkNode]
     edges: list[NetworkEdge]
+
+
+class EventCount(BaseModel):
+    n_events: int
+    located: int = Field(description="of them, events with a place that has coordinates")
+    n_articles: int
+
+
+class MapPoint(BaseModel):
+    name: Optional[str] = None
+    country: Optional[str] = None
+    geonameid: Optional[int] = None
+    lat: float
+    lon: float
+    n_events: int
+    q1: int
+    q2: int
+    q3: int
+    q4: int
+    goldstein_mean: Optional[float] = None
+    quad_class: Optional[int] = Field(None, description="the QuadClass most of its events have")
+
+
+class MapPoints(BaseModel):
+    points: list[MapPoint]
 
 
 class CodeRequest(BaseModel):

@@ -104,17 +104,18 @@ function eventsTable(art, box, evidenceOut) {
       for (const ref of [e.source, e.target]) if (ref) markRange(box, ref.start, ref.end, "hl-arg");
       for (const t of [e.trigger, ...(e.mentions || [])]) if (t) markRange(box, t.start, t.end, "hl-trigger");
       evidenceOut.replaceChildren(h("b", {}, "Evidence: "), e.evidence || (ev ? art.text.slice(ev[0], ev[1]) : "—"));
+      // scroll the text box only, not the page: the reader stays at the row and its evidence
       const first = box.querySelector(".hl-trigger") || box.querySelector(".hl-evidence");
-      if (first) first.scrollIntoView({ block: "center", behavior: "instant" });
+      if (first) box.scrollTop = Math.max(0, first.offsetTop - box.offsetTop - box.clientHeight / 2);
     };
     row.addEventListener("click", select);
     row.addEventListener("keydown", ev => { if (ev.key === "Enter") select(); });
     return row;
   });
-  return h("table", { class: "events", "data-testid": "events" },
+  return h("div", { class: "table-box" }, h("table", { class: "events wide", "data-testid": "events" },
     h("thead", {}, h("tr", {}, ["#", "source", "CAMEO", "target", "PLOVER", "Goldstein", "QuadClass", "date",
                                 "place", "status", "trigger"].map(c => h("th", {}, c)))),
-    h("tbody", {}, rows.length ? rows : h("tr", {}, h("td", { colspan: 11, class: "empty" }, "no events coded"))));
+    h("tbody", {}, rows.length ? rows : h("tr", {}, h("td", { colspan: 11, class: "empty" }, "no events coded")))));
 }
 
 function renderArticle(art) {
@@ -131,7 +132,6 @@ function renderArticle(art) {
     h("div", { class: "split" },
       h("section", {}, box),
       h("section", {},
-        h("h3", {}, `Events (${(art.events || []).length})`), eventsTable(art, box, evidence), evidence,
         h("h3", {}, `Quotes (${(art.quotes || []).length})`),
         h("ul", { class: "quotes" }, (art.quotes || []).map(q =>
           h("li", {}, h("b", {}, who(q.speaker)), q.scare ? " (scare quote) " : ": ", `“${q.text}”`))),
@@ -140,5 +140,8 @@ function renderArticle(art) {
           p.lat !== null && p.lat !== undefined ? `(${fmt(p.lat, 2)}, ${fmt(p.lon, 2)})` : "", p.role === "dateline" ? " dateline" : ""))),
         h("h3", {}, `Actors (${(art.actors || []).length})`),
         h("ul", {}, (art.actors || []).map(a => h("li", {}, h("b", {}, a.name),
-          ` ${a.code || a.country || "?"}${a.sector ? " " + a.sector : ""}${a.role ? " — " + a.role : ""} (${(a.mentions || []).length}×)`))))));
+          ` ${a.code || a.country || "?"}${a.sector ? " " + a.sector : ""}${a.role ? " — " + a.role : ""} (${(a.mentions || []).length}×)`))))),
+    // the events take the full width: eleven columns do not fit beside the text
+    h("section", { class: "article-events" },
+      h("h3", {}, `Events (${(art.events || []).length})`), evidence, eventsTable(art, box, evidence)));
 }
