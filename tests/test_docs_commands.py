@@ -5,8 +5,8 @@ they name (page.txt, corpus.jsonl, feeds/, pages/*.html, gold.jsonl, the diction
 changes made to a command are for this machine, each listed in LOCAL: a local page stands in for the
 example URL, a free port for 8000, at most two worker processes and a one-process Dask cluster.
 A command that names a machine to be filled in (tcp://SCHEDULER:8786) cannot run anywhere as written
-and is left out by name, and so is `detente watch`, which polls until it is stopped (tests/test_watch.py
-runs it against local feeds, docs/watch.md's example included).
+and is left out by name, and so are `detente watch`, which polls until it is stopped, and the commands
+of docs/watch.md, which read the store its watch fills (tests/test_watch.py runs watch on local feeds).
 """
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "src/d
 SEED = ROOT / "src/detente/examples/seed_article.txt"
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 PLACEHOLDERS = ("SCHEDULER",)  # a host the reader fills in
+WATCH_DOC = "docs/watch.md"  # its commands read the store its `detente watch` example fills
 
 pytestmark = pytest.mark.slow
 
@@ -88,7 +89,15 @@ def workspace(tmp_path_factory):
     seed = SEED.read_text(encoding="utf-8")
     for name in ("page.txt", "ARTICLE.txt"):
         (ws / name).write_text(seed, encoding="utf-8")
-    shutil.copy(FIXTURES / "corpus.jsonl", ws / "corpus.jsonl")
+    # the fixture's deliberately broken lines (for the ingest tests) would make a documented ingest exit 1
+    good = []
+    for line in (FIXTURES / "corpus.jsonl").read_text(encoding="utf-8").splitlines():
+        try:
+            json.loads(line)
+        except ValueError:
+            continue
+        good.append(line)
+    (ws / "corpus.jsonl").write_text("\n".join(good) + "\n", encoding="utf-8")
     (ws / "feeds").mkdir()
     shutil.copy(FIXTURES / "feed.rss", ws / "feeds" / "feed.rss")
     (ws / "pages").mkdir()
@@ -133,6 +142,8 @@ def _run(argv: list[str], cwd: Path, timeout: float = 600) -> subprocess.Complet
 def _serve(argv: list[str], cwd: Path) -> None:
     port = _free_port()
     argv = [str(port) if prev == "--port" else w for prev, w in zip([""] + argv, argv)]
+    if "--port" not in argv:
+        argv += ["--port", str(port)]
     env = {k: v for k, v in os.environ.items() if k != "DETENTE_STORE"}
     env["PYTHONPATH"] = str(ROOT / "src") + os.pathsep + env.get("PYTHONPATH", "")
     proc = subprocess.Popen([sys.executable, "-m", "detente", *argv[1:]], cwd=cwd, env=env,
@@ -166,7 +177,7 @@ def test_every_documented_command_runs(workspace, monkeypatch):
                 failures.append(f"{where}: {type(e).__name__}: {e}")
             ran += 1
             continue
-        if any(p in w for w in cmd for p in PLACEHOLDERS) or cmd[1:2] == ["watch"]:
+        if any(p in w for w in cmd for p in PLACEHOLDERS) or cmd[1:2] == ["watch"] or where.startswith(WATCH_DOC):
             continue
         if "--dask" in cmd:
             pytest.importorskip("distributed")
