@@ -89,14 +89,15 @@ def workspace(tmp_path_factory):
     seed = SEED.read_text(encoding="utf-8")
     for name in ("page.txt", "ARTICLE.txt"):
         (ws / name).write_text(seed, encoding="utf-8")
-    # the fixture's deliberately broken lines (for the ingest tests) would make a documented ingest exit 1
+    # the fixture's deliberately broken rows (for the ingest tests) would make a documented ingest exit 1
     good = []
     for line in (FIXTURES / "corpus.jsonl").read_text(encoding="utf-8").splitlines():
         try:
-            json.loads(line)
+            row = json.loads(line)
         except ValueError:
             continue
-        good.append(line)
+        if row.get("text"):
+            good.append(line)
     (ws / "corpus.jsonl").write_text("\n".join(good) + "\n", encoding="utf-8")
     (ws / "feeds").mkdir()
     shutil.copy(FIXTURES / "feed.rss", ws / "feeds" / "feed.rss")
