@@ -415,6 +415,31 @@ class Index:
     base verb -> its default code (statements, CAMEO 01, left out: they are no PLOVER event)."""
     verbs: dict = field(default_factory=dict)
     patterns: dict = field(default_factory=dict)
+    _keyed: dict = field(default_factory=dict)  # id(pattern list) -> (word -> positions, positions with no object)
+
+    def candidates(self, form: str, words: set) -> list:
+        """The patterns of `form` (most specific first) whose first object slot the phrase's words can
+        meet, and those with no object slot: the others cannot match, and a common verb has hundreds."""
+        pats = self.patterns.get(form)
+        if not pats:
+            return []
+        keyed = self._keyed.get(id(pats))  # a verb's forms share one list: one table for them all
+        if keyed is None:
+            by_word: dict[str, list[int]] = {}
+            free: list[int] = []
+            for k, pat in enumerate(pats):
+                if not pat.objects:
+                    free.append(k)
+                    continue
+                first = pat.objects[0]
+                for w in first.words | {ph[0] for ph in first.phrases}:
+                    by_word.setdefault(w, []).append(k)
+            keyed = self._keyed[id(pats)] = (by_word, free)
+        by_word, free = keyed
+        found = set(free)
+        for w in words:
+            found.update(by_word.get(w, ()))
+        return [pats[k] for k in sorted(found)]
 
 
 def _slots(slots) -> tuple:

@@ -140,10 +140,11 @@ def _petrarch_pattern(parse: Parse, v: Token, forms: list[str], lex: Lexicon) ->
     pattern whose words all stand in the verb's phrase wins."""
     if set(forms) & lex.negators:
         return None  # "spared Idlib an assault": a verb that cancels its object is no act of its own
-    pats = [p for f in forms for p in petrarch.index().patterns.get(f, ())]
-    if not pats:
+    index = petrarch.index()
+    if not any(f in index.patterns for f in forms):
         return None
     words = _phrase_words(parse, v)
+    pats = [p for f in forms for p in index.candidates(f, words)]
     preps = {c.lower: c for c in parse.children(v.i) if c.dep in ("prep", "agent", "dative")}
     under: dict[int, set[str]] = {}
     for pat in pats:  # most specific first
