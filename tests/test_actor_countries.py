@@ -144,3 +144,13 @@ def test_international_and_press_nouns_take_no_country(code):
     t = "In Nairobi, peacekeepers of the mission and militants clashed, reporters said."
     actors = code(t)
     assert at(actors, t, "reporters").country is None
+
+
+def test_a_body_of_water_named_after_a_country_is_no_actor(code):
+    t = "Iran sent ships to the Gulf of Oman and the Sea of Japan. Oman welcomed the ships."
+    actors = code(t)
+    gulf = t.index("Oman")
+    assert actor_at(actors, gulf, gulf + 4) is None
+    sea = t.index("Japan")
+    assert actor_at(actors, sea, sea + 5) is None
+    assert at(actors, t, "Oman", nth=1).country == "OMN"  # the country itself, named alone

@@ -33,6 +33,8 @@ PLACE_PREFIX = {"New", "West", "East", "North", "South", "Northern", "Southern",
 PLACE_SUFFIX = {"City", "River", "Sea", "Canal", "Strait", "Gulf", "Bay", "Street", "Avenue", "Road", "Square",
                 "Island", "Islands", "Province", "Valley", "Mountains", "Lake", "Airport", "Airlines", "Airways",
                 "Times", "Post", "Daily", "Cup"}
+# "<head> of <country>" names a place of its own, not the country: "Gulf of Oman", "Sea of Japan", "Isle of Man"
+PLACE_OF_HEADS = {"Gulf", "Sea", "Strait", "Straits", "Bay", "Isle", "Cape", "Lake"}
 # PETRARCH agent words (lexicon/petrarch/agents.yaml) stand alone as actors only in these sectors
 # ("gendarmes", "junta", "insurgents"); civil ones ("mourners", "passengers", "Muslims") need a country or
 # organisation before them ("Afghan villagers"), as sectors.yaml's own words do not.
@@ -398,6 +400,8 @@ class Recognizer:
         if atom.first and toks[atom.first - 1].text in PLACE_PREFIX and toks[atom.first - 1].end == \
                 atom.start - 1 and atom.first - 1 not in self.taken:
             return True
+        if atom.first >= 2 and toks[atom.first - 1].text == "of" and toks[atom.first - 2].text in PLACE_OF_HEADS:
+            return True  # "the Gulf of Oman", "the Sea of Japan": a body of water named after a country
         return atom.last < len(toks) and toks[atom.last].text in PLACE_SUFFIX and \
             toks[atom.last].start == atom.end + 1
 
