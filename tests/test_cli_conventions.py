@@ -9,22 +9,7 @@ import json
 import pytest
 
 from detente.cli import main
-from detente.store import Store
-from test_store_records import seed_like
-
-
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("conv") / "c.duckdb")
-    with Store(path) as s:
-        s.add(seed_like())
-    return path
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    rc = main(list(argv))
-    out = capsys.readouterr()
-    return rc, out.out, out.err
+from test_analysis_cli import run, store_path  # noqa: F401 - the CLI runner and the seeded store fixture
 
 
 def jsonl(out: str) -> list[dict]:

@@ -463,8 +463,8 @@ class Recognizer:
                 first, country = prev.first, self.country_prefix(prev).country
                 if first and self.toks[first - 1].lower == "the":
                     first -= 1
-            elif self.determined(atom) is not None:
-                first = self.determined(atom)
+            elif (det := self.determined(atom)) is not None:
+                first = det
             else:
                 continue
             s, e, text = self.span(first, atom.last)
