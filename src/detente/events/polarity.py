@@ -16,7 +16,8 @@ from .lexicon import Lexicon, has
 
 NEG_WORDS = {"not", "n't", "n’t", "never", "no"}
 FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo", "would"}
-HYPO_AUX = {"could", "might", "may", "should"}
+# deontic "must" and "ought" (to) entertain the act as much as "should": asked for, not reported done
+HYPO_AUX = {"could", "might", "may", "should", "must", "ought"}
 CONDITIONAL = {"if", "unless", "whether"}
 # how far negation and intention travel up from a trigger: through its own verb chain and the
 # nouns that carry it ("plans to", "opportunity to", "role in preventing"), not across clauses

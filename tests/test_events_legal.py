@@ -1,0 +1,68 @@
+"""Charges, indictments and trials are PLOVER ACCUSE 'allege' ("accuse, allege, or charge, both
+judicially and informally ... sue, indict, or charge; bring to trial", manual ch. 3), while an arrest
+stays COERCE; directives (instruct, advise) are requests, and what is asked for or said to be a duty
+("must withdraw") is not reported as done. Sentences written for the test."""
+import pytest
+
+import detente
+
+TEXT = ("Court news\n\n"
+        "Prosecutors in Oslo charged the former minister with fraud on Monday. "
+        "Police in Madrid arrested the mayor on Tuesday. "
+        "In Lagos, the former governor was indicted for bribery. "
+        "Two opposition leaders were tried by a military court in Cairo. "
+        "The Canadian government filed a lawsuit against Mexico. "
+        "The Peruvian president instructed the army to leave the border region. "
+        "The Chilean foreign minister said Bolivia must withdraw its troops from the border.")
+
+
+@pytest.fixture(scope="module")
+def events():
+    art = detente.code_text(TEXT, published="2024-03-04")
+    return [e for e in art.events if not e.negated]
+
+
+def _at(events, word):
+    start = TEXT.index(word)
+    return [e for e in events if e.trigger.start == start]
+
+
+def test_a_charge_is_an_accusation_not_an_arrest(events):
+    (e,) = _at(events, "charged")
+    assert (e.cameo, e.plover) == ("1121", "ACCUSE")
+    assert e.target is not None and e.target.text == "the former minister"
+
+
+def test_an_arrest_is_still_coercion(events):
+    (e,) = _at(events, "arrested")
+    assert e.plover == "COERCE"
+
+
+def test_an_indictment_with_no_named_doer_is_the_local_state_s(events):
+    (e,) = _at(events, "indicted")
+    assert e.plover == "ACCUSE" and e.source is not None and e.source.country == "NGA"
+
+
+def test_a_trial_is_an_accusation(events):
+    (e,) = _at(events, "tried")
+    assert e.plover == "ACCUSE" and e.source.country == "EGY" and e.target.text == "opposition leaders"
+
+
+def test_a_lawsuit_is_an_accusation(events):
+    (e,) = _at(events, "filed")
+    assert (e.cameo, e.plover) == ("115", "ACCUSE")
+    assert (e.source.country, e.target.country) == ("CAN", "MEX")
+
+
+def test_an_instruction_is_a_request_and_its_act_not_done(events):
+    (e,) = _at(events, "instructed")
+    assert e.plover == "REQUEST" and e.source.country == "PER"
+    left = _at(events, "leave")
+    assert all(x.modality != "asserted" for x in left)
+
+
+def test_a_duty_laid_on_another_is_a_demand_and_not_an_act(events):
+    (e,) = _at(events, "must")
+    assert e.plover == "REQUEST" and (e.source.country, e.target.country) == ("CHL", "BOL")
+    (w,) = _at(events, "withdraw")
+    assert w.modality == "hypothetical"
