@@ -83,6 +83,9 @@ def test_withdraw_means_what_is_withdrawn(text, kind):
     "A car struck and killed a cyclist in Lyon.",
     "Twelve people were killed when a ferry capsized off Sumatra.",
     "The Kurds were instrumental in the fight against ISIS.",
+    "Hurricane Irma killed forty people in Cuba last year.",
+    "Cyclone Idai, which killed hundreds in Mozambique, was the worst storm in decades.",
+    "The pandemic has killed more than 2,000 people in Peru.",
 ])
 def test_accidents_and_background_fights_are_no_attacks(text):
     assert "ASSAULT" not in plovers(detente.code_text(text, published="2023-07-10"))

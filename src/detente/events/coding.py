@@ -116,6 +116,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
                 s.consumed.add(c.i)
         s.noun_sources[t.i] = sources
     else:
+        if trig.code.startswith(VIOLENT_ROOTS) and roles.accidental(s, t):
+            return []  # harm done by a storm or a crash, whatever the parser took for its doer
         sources, src_tok = s.r.verb_source(t)
         if not sources and src_tok is not None and src_tok.i in s.noun_sources and \
                 trig.code.startswith(VIOLENT_ROOTS):
@@ -123,8 +125,6 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             # voiced nothing
             sources = s.noun_sources[src_tok.i]
         if not sources and trig.code.startswith(VIOLENT_ROOTS):
-            if roles.accidental(s, t):
-                return []
             sources = roles.cause(s, t)
         if not sources and trig.code.startswith(CROWD_ROOTS):
             sources = roles.crowd(s, t)

@@ -72,6 +72,13 @@ def accidental(s: State, v) -> bool:
     for c in s.p.children(v.i):  # "killed when a ferry capsized": the subject of the when-clause
         if c.dep == "advcl":
             near.extend(g for g in s.p.children(c.i) if g.dep in ("nsubj", "nsubjpass"))
+    # a named storm is its kind and a name: "Typhoon Haiyan", "Hurricane Maria" (the parser does not
+    # always join the two, so the proper nouns just before the name count)
+    for x in list(near):
+        j = x.i - 1
+        while j >= 0 and s.p.tokens[j].pos == "PROPN" and x.i - j <= 3:
+            near.append(s.p.tokens[j])
+            j -= 1
     return any(has(x, causes) for x in near)
 
 
