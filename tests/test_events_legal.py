@@ -66,3 +66,15 @@ def test_a_duty_laid_on_another_is_a_demand_and_not_an_act(events):
     assert e.plover == "REQUEST" and (e.source.country, e.target.country) == ("CHL", "BOL")
     (w,) = _at(events, "withdraw")
     assert w.modality == "hypothetical"
+
+
+@pytest.mark.parametrize("text,source,target", [
+    # the possessor of an act done to a person is who it was done to, by the state where it happened
+    ("The Kenyan opposition leader Raila Odinga spoke in Nairobi. His arrest on Monday drew crowds.", "KEN", "KEN"),
+    # an of-phrase names who it was done to: the possessor did it
+    ("The Malian army's arrest of two French journalists was condemned.", "MLI", "FRA"),
+])
+def test_the_possessor_of_an_arrest(text, source, target):
+    art = detente.code_text("News\n\n" + text, published="2024-03-04")
+    (e,) = [e for e in art.events if e.trigger.text == "arrest"]
+    assert (e.source.country if e.source else None, e.target.country if e.target else None) == (source, target)

@@ -98,6 +98,12 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         if has(t, s.lex.words["situation_nouns"]) and not any(x.i in s.times for x in s.p.subtree(t.i)):
             return []  # "Syria's seven-year war", "the Iran-Iraq War": a situation, not an act
         sources, targets, between = s.r.noun_roles(t, trig.code, lambda i: i in s.place_tok)
+        if sources and not targets and has(t, s.lex.words["patient_nouns"]):
+            poss = next((c for c in s.p.children(t.i) if c.dep == "poss"), None)
+            if poss is not None and sources == s.r.actors(poss.i) and \
+                    not any(c.dep == "prep" and c.lower == "of" for c in s.p.children(t.i)):
+                # "his arrest": he was arrested, by the state of where it happened (as a passive's)
+                sources, targets = roles.implied_authority(s, t, trig.code, unsaid=True), sources
         head = s.p.tokens[t.head]
         if t.dep == "pobj" and head.dep == "prep" and head.lower in ("in", "into"):
             head = s.p.tokens[head.head]  # "engaged peacekeepers in a firefight"

@@ -105,18 +105,19 @@ def people(s: State, o) -> bool:
         (o.pos == "PROPN" and o.text[:1].isupper())
 
 
-def implied_authority(s: State, v, code: str) -> list[ActorRef]:
+def implied_authority(s: State, v, code: str, unsaid: bool = False) -> list[ActorRef]:
     """'An individual has been arrested', 'was found guilty', 'was banned': a state's act (an arrest, a
     verdict, a ban) whose doer a passive leaves unsaid is the state's of where it happened, as the
     exhaustive gold and PLOVER code it. The source has no words of its own: an empty span at the verb,
-    with the country and sector (lexicon words: implied_authority) and no actor id."""
+    with the country and sector (lexicon words: implied_authority) and no actor id. unsaid: the caller
+    knows the doer is left unsaid without a passive ("his arrest")."""
     sectors = s.lex.implied_authority
     sector = next((sectors[c] for c in (code, code[:3]) if c in sectors), None)
     if sector is None:
         return []
     kids = s.p.children(v.i)
     passive = any(c.dep == "nsubjpass" for c in kids) or (v.dep in ("acl", "relcl") and v.tag == "VBN")
-    if not passive or any(c.dep == "agent" for c in kids):
+    if not unsaid and (not passive or any(c.dep == "agent" for c in kids)):
         return []
     country = local_country(s, v.start)
     if country is None:
