@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import http.server
 import io
+import json
 import os
 import shutil
 import sys
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from detente.ingest import read
+from detente import ingest
+from detente.ingest import Reader, read
 from detente.model import Article, IngestError
 
 FIX = Path(__file__).parent / "fixtures" / "ingest"
@@ -117,6 +119,31 @@ def test_kind_is_detected_by_content_not_extension(tmp_path):
     kinds = {Path(a.source.split("#")[0]).name: a.input_kind for a in arts(items(tmp_path))}
     assert kinds == {"page.txt": "html", "news.txt": "feed", "data.txt": "jsonl", "table.dat": "csv",
                      "update.json": "text", "fragment.txt": "html"}
+
+
+def _read_memo(doc, options):
+    """A toy kind: 'MEMO' on the first line, then articles separated by lines of dashes."""
+    for n, part in enumerate(doc.text.split("\n", 1)[1].split("\n----\n")):
+        yield Article(id=f"memo-{n}", text=part.strip(), source=f"{doc.name}#{n + 1}", input_kind="memo")
+
+
+def test_a_registered_reader_is_an_input_kind_end_to_end(tmp_path, monkeypatch, capsys):
+    """One line in READERS: its documents are detected (by content or by suffix), read, and coded."""
+    from detente.cli import main
+
+    monkeypatch.setitem(ingest.READERS, "memo", Reader("memo", "memos", _read_memo,
+                                                       detect=lambda head: head.text.startswith("MEMO\n"),
+                                                       suffixes=(".memo",)))
+    (tmp_path / "a.txt").write_text(f"MEMO\n{ENGLISH}\n----\nThe talks in Vienna ended on Friday without "
+                                    "an agreement, the envoys said.\n", encoding="utf-8")
+    (tmp_path / "b.memo").write_text(f"To whom it may concern\n{ENGLISH}\n", encoding="utf-8")
+    got = arts(items(tmp_path / "a.txt", tmp_path / "b.memo"))
+    assert [(a.id, a.input_kind) for a in got] == [("memo-0", "memo"), ("memo-1", "memo"), ("memo-0", "memo")]
+    assert got[0].text == ENGLISH and got[2].text == ENGLISH
+    assert main(["code", str(tmp_path / "a.txt"), "--no-store", "--format", "jsonl"]) == 0
+    coded = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [c["id"] for c in coded] == ["memo-0", "memo-1"] and coded[0]["input_kind"] == "memo"
+    assert coded[1]["text"].startswith("The talks in Vienna") and "events" in coded[1]
 
 
 def test_gzip_is_read_transparently_and_a_corrupt_one_is_an_error(tmp_path):

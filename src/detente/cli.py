@@ -589,11 +589,14 @@ def build_parser() -> argparse.ArgumentParser:
     _store_option(pa)
     pa.set_defaults(func=cmd_partners)
 
-    ex = sub.add_parser("export", help="write the store as JSON Lines, CSV, Parquet or GDELT 2.0 TSV")
-    ex.add_argument("--format", choices=["jsonl", "csv", "parquet", "gdelt"], default="jsonl")
+    from .export import TABLES, WRITERS
+
+    formats = "; ".join(f"{w.name} ({w.suffix}): {w.description}" for w in WRITERS.values())
+    narrow = "".join(f"; {w.name}: {' or '.join(w.tables)}" for w in WRITERS.values() if w.tables != TABLES)
+    ex = sub.add_parser("export", help=f"write the store as {', '.join(WRITERS)}", epilog=f"formats: {formats}")
+    ex.add_argument("--format", choices=list(WRITERS), default=next(iter(WRITERS)))
     ex.add_argument("--out", required=True, help="file to write; - for stdout")
-    ex.add_argument("--table", choices=["events", "clusters", "articles", "actors", "quotes", "places"],
-                    default="events", help="what to export (default events; gdelt: events or clusters)")
+    ex.add_argument("--table", choices=list(TABLES), default="events", help=f"what to export (default events{narrow})")
     _filter_options(ex)
     _store_option(ex)
     ex.set_defaults(func=cmd_export)

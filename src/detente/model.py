@@ -153,7 +153,7 @@ class Article:
     author: Optional[str] = None
     site: Optional[str] = None
     language: Optional[str] = None
-    input_kind: Optional[str] = None  # text | html | feed | jsonl | csv | url
+    input_kind: Optional[str] = None  # a kind in ingest.READERS (text, html, feed, jsonl, csv ...) or url
     dateline_span: Optional[Span] = None  # where the dateline stands in `text`, when it stays there
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

@@ -3,9 +3,11 @@
     read(sources, **options) -> Iterator[Article | IngestError]
     article_from_text(text, source=None, id=None, **meta) -> Article
 
-The kind of each document is decided by its content (detect.sniff), not its extension. Nothing here
-raises on bad input: each unreadable document becomes one `IngestError` with a one-line reason, and
-reading carries on with the next one.
+The kind of each document is decided by its content, not its extension: READERS, below, lists the
+kinds in the order their detectors are asked (detect.kind_of). A new kind is a module with its
+`read(doc, options)` and detector plus one line in READERS. Nothing here raises on bad input: each
+unreadable document becomes one `IngestError` with a one-line reason, and reading carries on with the
+next one.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import glob
 import io
 import os
 import sys
-from dataclasses import dataclass
+from functools import partial
 from typing import Iterable, Iterator, Optional, Union
 
 from ..model import Article, IngestError, content_id
@@ -22,23 +24,13 @@ from . import corpus, detect, feeds, html
 from .dates import iso_date
 from .fetch import URL, FetchError, fetch
 from .page import clean_page, find_dateline
+from .readers import Doc, Item, Options, Reader, table
 
-__all__ = ["read", "article_from_text", "article_from_html", "article_from_entry", "check_language"]
+__all__ = ["read", "article_from_text", "article_from_html", "article_from_entry", "check_language", "READERS",
+           "Reader"]
 
-Item = Union[Article, IngestError]
 _FIELDS = {f.name for f in dataclasses.fields(Article)}
 MIN_CONFIDENCE_TO_SKIP = 0.8  # a non-English guess below this keeps the article (and says so in warnings)
-
-
-@dataclass(frozen=True)
-class _Options:
-    text_column: str = "text"
-    id_column: str = "id"
-    title_column: str = "title"
-    date_column: str = "date"
-    url_column: str = "url"
-    fetch_timeout: float = 10
-    max_bytes: int = 20_000_000
 
 
 def article_from_text(text: str, source: str | None = None, id: str | None = None, **meta) -> Article:
@@ -86,7 +78,7 @@ def read(sources: Union[str, Iterable[str]], *, text_column: str = "text", id_co
 
     Non-English articles come back as `IngestError(..., skipped=True)`; texts too short to tell stay.
     """
-    opts = _Options(text_column, id_column, title_column, date_column, url_column, fetch_timeout, max_bytes)
+    opts = Options(text_column, id_column, title_column, date_column, url_column, fetch_timeout, max_bytes)
     if isinstance(sources, (str, os.PathLike)):
         sources = [sources]
     for src in sources:
@@ -128,7 +120,7 @@ def _expand(src: str) -> Iterator[Union[str, IngestError]]:
         yield IngestError(src, "no such file or directory")
 
 
-def _read_one(name: str, opts: _Options) -> Iterator[Item]:
+def _read_one(name: str, opts: Options) -> Iterator[Item]:
     if URL.match(name):
         try:
             data, _ctype, final_url = fetch(name, timeout=opts.fetch_timeout, max_bytes=opts.max_bytes)
@@ -152,10 +144,10 @@ def _read_one(name: str, opts: _Options) -> Iterator[Item]:
                 yield IngestError(name, "empty file")
                 return
             if not detect.is_gzip(head) and not detect.looks_binary(head):
-                kind = detect.sniff(head.decode(detect.text_encoding(head) or "utf-8", errors="ignore"), name)
-                if kind in ("jsonl", "csv"):
+                kind = _kind(head.decode(detect.text_encoding(head) or "utf-8", errors="ignore"), name)
+                if READERS[kind].stream is not None:
                     f.seek(0)
-                    yield from _stream_corpus(f, head, kind, name, opts)  # no size limit: read row by row
+                    yield from READERS[kind].stream(f, head, name, opts)  # no size limit: read as it goes
                     return
             if size > opts.max_bytes:
                 yield IngestError(name, f"too large: {size:,} bytes (limit {opts.max_bytes:,}; raise max_bytes)")
@@ -169,7 +161,7 @@ def _read_one(name: str, opts: _Options) -> Iterator[Item]:
 
 # --- documents --------------------------------------------------------------------------------
 
-def _read_bytes(data: bytes, name: str, opts: _Options, url: Optional[str] = None) -> Iterator[Item]:
+def _read_bytes(data: bytes, name: str, opts: Options, url: Optional[str] = None) -> Iterator[Item]:
     if not data.strip():
         yield IngestError(name, "empty document" if url or name == "<stdin>" else "empty file")
         return
@@ -183,38 +175,42 @@ def _read_bytes(data: bytes, name: str, opts: _Options, url: Optional[str] = Non
         yield IngestError(name, "binary file, not text (no known text encoding fits)")
         return
     text, warning = detect.decode(data)
-    kind = detect.sniff(text[:detect.SNIFF_BYTES], name)
-    warnings = [f"ingest: {warning}"] if warning else []
-    if kind == "feed":
-        yield from _feed(data, name, url)
+    doc = Doc(data, text, name, url, [f"ingest: {warning}"] if warning else [])
+    yield from READERS[_kind(text[:detect.SNIFF_BYTES], name)].read(doc, opts)
+
+
+def _kind(head_text: str, name: str) -> str:
+    return detect.kind_of(head_text, name, READERS.values(), fallback="text")
+
+
+def _read_text(doc: Doc, opts: Options) -> Iterator[Item]:
+    art = article_from_text(doc.text, source=doc.name, url=doc.url, input_kind="url" if doc.url else "text")
+    if not art.text.strip():
+        yield IngestError(doc.name, "no article text (only headline or page furniture)")
         return
-    if kind in ("jsonl", "json", "csv"):
-        yield from _corpus_items(_records(io.StringIO(text, newline=None if kind != "csv" else ""), text, kind, opts),
-                                 name, kind, opts)
-        return
-    if kind == "xml":
-        yield IngestError(name, "XML that is neither a feed (RSS/Atom/RDF) nor HTML")
-        return
-    if kind == "html":
-        art = article_from_html(text, source=name, url=url, input_kind="url" if url else "html")
-        if art is None:
-            yield IngestError(name, "no article text found in the HTML")
-            return
-    else:
-        art = article_from_text(text, source=name, url=url, input_kind="url" if url else "text")
-        if not art.text.strip():
-            yield IngestError(name, "no article text (only headline or page furniture)")
-            return
-    art.warnings[:0] = warnings
+    art.warnings[:0] = doc.warnings
     yield art
 
 
-def _feed(data: bytes, name: str, url: Optional[str]) -> Iterator[Item]:
-    for e in feeds.entries(data):
+def _read_html(doc: Doc, opts: Options) -> Iterator[Item]:
+    art = article_from_html(doc.text, source=doc.name, url=doc.url, input_kind="url" if doc.url else "html")
+    if art is None:
+        yield IngestError(doc.name, "no article text found in the HTML")
+        return
+    art.warnings[:0] = doc.warnings
+    yield art
+
+
+def _read_xml(doc: Doc, opts: Options) -> Iterator[Item]:
+    yield IngestError(doc.name, "XML that is neither a feed (RSS/Atom/RDF) nor HTML")
+
+
+def _read_feed(doc: Doc, opts: Options) -> Iterator[Item]:
+    for e in feeds.entries(doc.data):
         if isinstance(e, feeds.FeedProblem):
-            yield IngestError(name if e.index is None else f"{name}#{e.index + 1}", e.reason)
+            yield IngestError(doc.name if e.index is None else f"{doc.name}#{e.index + 1}", e.reason)
             continue
-        yield article_from_entry(e, name)
+        yield article_from_entry(e, doc.name)
 
 
 def article_from_entry(e: feeds.Entry, feed: str) -> Article:
@@ -229,7 +225,12 @@ def article_from_entry(e: feeds.Entry, feed: str) -> Article:
     return art
 
 
-def _stream_corpus(f, head: bytes, kind: str, name: str, opts: _Options) -> Iterator[Item]:
+def _read_corpus(doc: Doc, opts: Options, kind: str) -> Iterator[Item]:
+    stream = io.StringIO(doc.text, newline=None if kind != "csv" else "")
+    yield from _corpus_items(_records(stream, doc.text, kind, opts), doc.name, kind, opts)
+
+
+def _stream_corpus(f, head: bytes, name: str, opts: Options, kind: str) -> Iterator[Item]:
     encoding = detect.text_encoding(head)
     if encoding is None:
         try:
@@ -250,7 +251,7 @@ def _guess_encoding(head: bytes) -> str:
     return "utf-8" if detect._UTF8_MULTIBYTE.search(head) else (detect.guess_encoding(head) or "utf-8")
 
 
-def _records(stream, head_text: str, kind: str, opts: _Options):
+def _records(stream, head_text: str, kind: str, opts: Options):
     if kind == "csv":
         return corpus.csv_records(stream, opts.text_column, head_text)
     if kind == "json":
@@ -258,7 +259,7 @@ def _records(stream, head_text: str, kind: str, opts: _Options):
     return corpus.jsonl_records(stream, opts.text_column)
 
 
-def _corpus_items(records, name: str, kind: str, opts: _Options) -> Iterator[Item]:
+def _corpus_items(records, name: str, kind: str, opts: Options) -> Iterator[Item]:
     kind = "jsonl" if kind == "json" else kind
     for rec in records:
         if isinstance(rec, corpus.CorpusProblem):
@@ -269,7 +270,7 @@ def _corpus_items(records, name: str, kind: str, opts: _Options) -> Iterator[Ite
         yield _corpus_article(rec, name, kind, opts)
 
 
-def _corpus_article(rec: corpus.Record, name: str, kind: str, opts: _Options) -> Item:
+def _corpus_article(rec: corpus.Record, name: str, kind: str, opts: Options) -> Item:
     source = f"{name}#{rec.row}"
     text = rec.fields.get(opts.text_column)
     if not isinstance(text, str) or not text.strip():
@@ -284,6 +285,23 @@ def _corpus_article(rec: corpus.Record, name: str, kind: str, opts: _Options) ->
     art.dateline, art.dateline_span, dateline_date = find_dateline(text)
     _set_published(art, rec.fields.get(opts.date_column) or dateline_date)
     return art
+
+
+# The input kinds, in the order their detectors are asked (the first to claim a document decides; the
+# file-name suffixes are asked only when no detector claimed it; text is what is left).
+READERS: dict[str, Reader] = table(
+    Reader("feed", "RSS 0.9x/1.0/2.0, Atom, RDF or JSON Feed: one article per entry", _read_feed, detect.is_feed),
+    Reader("jsonl", "JSON Lines corpus: one object a line, the text in --text-column",
+           partial(_read_corpus, kind="jsonl"), detect.is_jsonl, suffixes=(".jsonl", ".ndjson"),
+           stream=partial(_stream_corpus, kind="jsonl")),
+    Reader("json", "a JSON array of objects, read as a JSON Lines corpus", partial(_read_corpus, kind="json"),
+           detect.is_json),
+    Reader("html", "an HTML page (its article found by trafilatura) or fragment", _read_html, detect.is_html),
+    Reader("xml", "XML that is no feed: reported as an error", _read_xml, detect.is_xml),
+    Reader("csv", "CSV/TSV corpus with a header line, the text in --text-column", partial(_read_corpus, kind="csv"),
+           detect.is_csv, suffixes=(".csv", ".tsv"), stream=partial(_stream_corpus, kind="csv")),
+    Reader("text", "plain text of a page: headline, dateline and furniture taken out", _read_text),
+)
 
 
 # --- shared -----------------------------------------------------------------------------------

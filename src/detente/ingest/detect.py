@@ -1,4 +1,8 @@
-"""What a document is, before anything reads it: its kind (by content), its encoding, its language."""
+"""What a document is, before anything reads it: its kind (by content), its encoding, its language.
+
+The kinds themselves are ingest's READERS table; this module holds the built-in kinds' detectors
+(`is_feed`, `is_html` ...) and `kind_of`, which asks them in the table's order.
+"""
 from __future__ import annotations
 
 import codecs
@@ -7,7 +11,8 @@ import io
 import json
 import re
 import zlib
-from typing import Optional
+from functools import cached_property
+from typing import Callable, Iterable, Optional, Protocol
 
 # Bytes looked at to decide kind and encoding; enough for any header, cheap for a 50 MB file.
 SNIFF_BYTES = 65536
@@ -150,36 +155,90 @@ def guess_encoding(data: bytes) -> Optional[str]:
     return best.encoding
 
 
-def sniff(head_text: str, name: str = "") -> str:
-    """The kind of a document from its first characters: feed | html | xml | jsonl | json | csv | text.
+class Head:
+    """The first characters of a document and its name, as the kinds' detectors look at them.
+
+    `text` is the head without a byte-order mark and leading blanks; `name` the file name in lower
+    case without `.gz`. The views more than one detector needs are worked out once.
+    """
+
+    def __init__(self, head_text: str, name: str = "") -> None:
+        self.text = head_text.lstrip("\ufeff \t\r\n")
+        lower = name.lower()
+        self.name = lower[:-3] if lower.endswith(".gz") else lower
+
+    @cached_property
+    def json(self) -> bool:
+        """Opens like JSON: '{"' or '[{' ('[Update] ...' is a page)."""
+        return bool(re.match(r"\{\s*(?:\"|\})|\[\s*[{\]]", self.text))
+
+    @cached_property
+    def markup(self) -> Optional[str]:
+        """feed | html | xml for a document opening with '<'; None otherwise."""
+        return _markup_kind(self.text) if self.text.startswith("<") else None
+
+
+class Detectable(Protocol):
+    kind: str
+    detect: Optional[Callable[[Head], bool]]
+    suffixes: tuple[str, ...]
+
+
+def kind_of(head_text: str, name: str, kinds: Iterable[Detectable], fallback: str = "text") -> str:
+    """The kind of a document from its first characters: the first of `kinds` (in order) whose
+    `detect` says so; else the first whose file-name suffixes match; else `fallback`.
 
     Content decides; the file name only settles what content leaves open (CSV against plain text).
     """
-    s = head_text.lstrip("\ufeff \t\r\n")
-    lower_name = name.lower()
-    if lower_name.endswith(".gz"):
-        lower_name = lower_name[:-3]
-    if re.match(r"\{\s*(?:\"|\})|\[\s*[{\]]", s):  # JSON must open like JSON: '[Update] ...' is a page
-        if '"jsonfeed.org' in s[:2000] or "jsonfeed.org/version" in s[:2000]:
-            return "feed"
-        first = s.split("\n", 1)[0].strip()
-        if s.startswith("{"):
-            try:
-                json.loads(first)
-                return "jsonl"
-            except ValueError:
-                pass
-            return "json"
-        return "json"
-    if s.startswith("<"):
-        return _markup_kind(s)
-    if _HTML_TAGS.search(s[:4096]) and len(_HTML_TAGS.findall(s[:8192])) >= 3:
-        return "html"
-    if lower_name.endswith((".csv", ".tsv")) or _looks_like_csv(s):
-        return "csv"
-    if lower_name.endswith((".jsonl", ".ndjson")):
-        return "jsonl"
-    return "text"
+    head = Head(head_text, name)
+    kinds = list(kinds)
+    for k in kinds:
+        if k.detect is not None and k.detect(head):
+            return k.kind
+    for k in kinds:
+        if k.suffixes and head.name.endswith(k.suffixes):
+            return k.kind
+    return fallback
+
+
+# --- the detectors of the built-in kinds, in the order ingest's READERS tries them ----------------
+
+def is_feed(head: Head) -> bool:
+    """RSS, Atom, RDF (by the root element) or JSON Feed (by its version URL)."""
+    if head.json:
+        return '"jsonfeed.org' in head.text[:2000] or "jsonfeed.org/version" in head.text[:2000]
+    return head.markup == "feed"
+
+
+def is_jsonl(head: Head) -> bool:
+    """A JSON object whose first line parses alone."""
+    if not (head.json and head.text.startswith("{")):
+        return False
+    try:
+        json.loads(head.text.split("\n", 1)[0].strip())
+        return True
+    except ValueError:
+        return False
+
+
+def is_json(head: Head) -> bool:
+    return head.json
+
+
+def is_html(head: Head) -> bool:
+    """An HTML page or fragment; text without a '<' first counts when HTML tags run through it."""
+    if head.markup is not None:
+        return head.markup == "html"
+    text = head.text
+    return not head.json and bool(_HTML_TAGS.search(text[:4096])) and len(_HTML_TAGS.findall(text[:8192])) >= 3
+
+
+def is_xml(head: Head) -> bool:
+    return head.markup == "xml"
+
+
+def is_csv(head: Head) -> bool:
+    return not head.json and head.markup is None and _looks_like_csv(head.text)
 
 
 def _markup_kind(s: str) -> str:

