@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from detente import settings
-from detente.cli import command_settings, build_parser, main
+from detente.cli import build_parser, command_settings, main
 from detente.settings import DEFAULTS, Settings, SettingsError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,9 +77,8 @@ def test_only_settings_reads_the_environment():
             key = None
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
                 target = node.func.value
-                if node.func.attr in ("get", "pop", "setdefault", "__getitem__") and _is_environ(target):
-                    key = _literal(node.args[0]) if node.args else "?"
-                elif node.func.attr in ("getenv", "putenv", "unsetenv") and _is_os(target):
+                reads = node.func.attr in ("get", "pop", "setdefault", "__getitem__") and _is_environ(target)
+                if reads or node.func.attr in ("getenv", "putenv", "unsetenv") and _is_os(target):
                     key = _literal(node.args[0]) if node.args else "?"
             elif isinstance(node, ast.Subscript) and _is_environ(node.value):
                 key = _literal(node.slice)

@@ -13,10 +13,11 @@ from typing import Iterable, Iterator
 from . import __version__
 from .settings import DEFAULTS, Settings, SettingsError, current, use
 
-DEFAULT_STORE = DEFAULTS.store
+DEFAULT_STORE = DEFAULTS.store  # named in the --store help; settings.py holds it
 
 
 def store_path(arg: str | None) -> str:
+    """The store a command opens: its --store, else the store setting in force ($DETENTE_STORE, default)."""
     return arg or current().store
 
 

@@ -72,8 +72,8 @@ def _setting(default: Any, env: str, parse: Callable[[str], Any], takes: str,
     value; ValueError if it cannot), `ok` (whether a value is allowed), `takes` (what it must be, for the
     error), `option` (its command-line option, if any); `empty_is_unset`: an empty variable means the
     default (for all but the cache folder, where empty means none)."""
-    return field(default=default, metadata=dict(env=env, parse=parse, takes=takes, ok=ok, option=option,
-                                                 empty_is_unset=empty_is_unset))
+    return field(default=default, metadata={"env": env, "parse": parse, "takes": takes, "ok": ok, "option": option,
+                                            "empty_is_unset": empty_is_unset})
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ class Settings:
         return dataclasses.replace(self, **given) if given else self
 
 
-def _check(f: dataclasses.Field, value: Any, label: str) -> None:
+def _check(f: dataclasses.Field[Any], value: Any, label: str) -> None:
     """Raise SettingsError, "LABEL: must be ...", unless `value` is one the setting takes."""
     try:
         fine = f.metadata["ok"](value)
