@@ -92,11 +92,12 @@ def main() -> None:
     ap.add_argument("--document-country", choices=("agents", "all", "off"), default=None,
                     help="which actors with no country take the document's (default: the shipped setting)")
     args = ap.parse_args()
-    from detente.actors import coref, lexicon
+    from detente import settings
+    from detente.actors import lexicon
     if args.no_agents:
         lexicon.AGENTS = False
     if args.document_country:
-        coref.DOCUMENT_COUNTRY = args.document_country
+        settings.install(settings.current().with_options(document_country=args.document_country))
     records = [r for r in read_gold(args.gold) if r.get("fold") in (1, 2, 3, 4)]
     report(score(records, args.errors))
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -32,9 +31,10 @@ sys.path.insert(0, str(ROOT / "src"))
 from detente import nlp, pipeline  # noqa: E402
 from detente.events import lexicon as ev_lexicon, triggers  # noqa: E402
 from detente.model import Article  # noqa: E402
+from detente.settings import ENV_VARS, current, use  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
-PLACE_ENV = "DETENTE_PLACE_AS_TARGET"
+PLACE_ENV = ENV_VARS["place_as_target"]
 ACE_ROOTS = {
     "Conflict:Attack": ("18", "19", "20"),
     "Life:Die": ("18", "19", "20"),
@@ -79,15 +79,8 @@ def align(gold, pred):
 def petr2(show_errors, place_as_target=False):
     recs = read("events_petr2_gsr.jsonl")
     t0 = time.perf_counter()
-    old = os.environ.get(PLACE_ENV)
-    os.environ[PLACE_ENV] = "1" if place_as_target else "0"
-    try:
+    with use(current().with_options(place_as_target=place_as_target)):
         coded = code(recs)
-    finally:
-        if old is None:
-            os.environ.pop(PLACE_ENV, None)
-        else:
-            os.environ[PLACE_ENV] = old
     secs = time.perf_counter() - t0
     if place_as_target:  # the same figures under PETRARCH's convention, for comparison only
         print(f"PETR2 with place-as-target (PETRARCH convention, {PLACE_ENV}=1, not the default):")

@@ -28,6 +28,7 @@ from detente.evaluate import places as scorer  # noqa: E402
 from detente.evaluate.spans import overlaps  # noqa: E402
 from detente.model import Article  # noqa: E402
 from detente.places import gazetteer  # noqa: E402
+from detente.settings import current  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "eval" / "places_dev.jsonl"
 LITERAL = {"Literal", "Literal_Modifier", "Embedded_Literal", "Coercion"}
@@ -73,7 +74,7 @@ def main() -> None:
 
     _gold_countries(records)
     res = scorer.score(records, coded)
-    print(f"records: {len(records)}  (gazetteer cities >= {gazetteer.MIN_POPULATION} people)")
+    print(f"records: {len(records)}  (gazetteer cities >= {current().places_min_population} people)")
     print(f"{'part':<12}{'gold':>7}{'recall':>9}{'country':>9}{'<=161km':>9}{'median km':>11}")
     for part in ["overall"] + sorted(k for k in res if k not in ("overall", "precision_overlap_any_gold")):
         s = res[part]

@@ -3,7 +3,7 @@ PETRARCH's verb dictionary, the Phoenix actor dictionaries.
 
     disk_cached(name, key_parts, build, valid=lambda data: True) -> data
 
-The cache lives in DETENTE_CACHE_DIR (default ~/.cache/detente; "" or "off" for none). A file is named
+The cache lives in the cache_dir setting (DETENTE_CACHE_DIR, default ~/.cache/detente; "" or "off" for none). A file is named
 `{name}-{hash of key_parts}.pickle`, so a change to the sources (pass their bytes, or their path,
 mtime and size) makes a new one; older files of the same name are removed. Writes are atomic
 (parallel workers never read half a file) and a cache that cannot be written (a read-only home) or
@@ -18,13 +18,14 @@ import pickle
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, Union
 
-CACHE_ENV = "DETENTE_CACHE_DIR"
+from .settings import current
+
 _UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError)
 
 
 def cache_dir() -> Optional[Path]:
-    value = os.environ.get(CACHE_ENV, str(Path.home() / ".cache" / "detente"))
-    return None if value in ("", "off") else Path(value)
+    folder = current().cache_dir
+    return None if folder is None else folder.expanduser()
 
 
 def file_key(path: Union[str, Path]) -> str:
@@ -37,7 +38,7 @@ def file_key(path: Union[str, Path]) -> str:
 def disk_cached(name: str, key_parts: Iterable[Union[str, bytes]], build: Callable[[], Any],
                 valid: Callable[[Any], bool] = lambda data: True, folder: Union[Path, None, str] = "env") -> Any:
     """The data built by `build`, read from the cache when one was made from the same key parts.
-    folder: where the cache lives ("env": DETENTE_CACHE_DIR; None: no cache)."""
+    folder: where the cache lives ("env": the cache_dir setting, DETENTE_CACHE_DIR; None: no cache)."""
     folder = cache_dir() if folder == "env" else folder
     if folder is None:
         return build()

@@ -11,12 +11,23 @@ import time
 from typing import Iterable, Iterator
 
 from . import __version__
+from .settings import DEFAULTS, Settings, SettingsError, current, use
 
-DEFAULT_STORE = "detente.duckdb"
+DEFAULT_STORE = DEFAULTS.store  # named in the --store help; settings.py holds it
 
 
 def store_path(arg: str | None) -> str:
-    return arg or os.environ.get("DETENTE_STORE") or DEFAULT_STORE
+    """The store a command opens: its --store, else the store setting in force ($DETENTE_STORE, default)."""
+    return arg or current().store
+
+
+def command_settings(args: argparse.Namespace) -> Settings:
+    """The settings a command runs with: defaults, then $DETENTE_*, then its options (--store,
+    --time-budget; --lexicon files come before those of $DETENTE_LEXICON)."""
+    base = Settings.from_env()
+    extra = tuple(os.path.abspath(p) for p in getattr(args, "lexicon", None) or ())
+    return base.with_options(store=getattr(args, "store", None), time_budget=getattr(args, "time_budget", None),
+                             lexicon=extra + base.lexicon if extra else None)
 
 
 def err(msg: str) -> None:
@@ -38,21 +49,14 @@ def _ingest_options(p: argparse.ArgumentParser) -> None:
                    help="extra actor dictionary (detente YAML or PETRARCH .txt); repeatable")
     g.add_argument("--time-budget", type=float, metavar="SECONDS",
                    help="longest coding of one document before it is reported as an error and skipped "
-                        "(default $DETENTE_TIME_BUDGET or 300; 0: no limit)")
+                        f"(default $DETENTE_TIME_BUDGET or {DEFAULTS.time_budget:g}; 0: no limit)")
 
 
 def _read(args) -> Iterator:
     for path in args.lexicon:
         if not os.path.isfile(path):
             raise SystemExit(err(f"{path}: no such lexicon file") or 2)
-    if args.time_budget is not None:  # through the environment too, for the worker processes
-        if args.time_budget < 0:
-            raise SystemExit(err("--time-budget must be 0 (no limit) or more seconds") or 2)
-        os.environ["DETENTE_TIME_BUDGET"] = str(args.time_budget)
-    if args.lexicon:  # through the environment, so that worker processes load the same dictionaries
-        os.environ["DETENTE_LEXICON"] = os.pathsep.join(
-            [os.path.abspath(p) for p in args.lexicon] + [p for p in [os.environ.get("DETENTE_LEXICON")] if p])
-
+    # --time-budget and --lexicon are in the settings in force (main); the runner hands them to workers
     return _reader(args)
 
 
@@ -261,7 +265,7 @@ def cmd_serve(args) -> int:
     from .server.app import create_app
     from .server.limits import Limits
 
-    limits = Limits(max_text_chars=args.max_chars)
+    limits = Limits() if args.max_chars is None else Limits(max_text_chars=args.max_chars)
     app = create_app(store_path(args.store), allow_fetch=args.allow_fetch, limits=limits,
                      allowed_hosts=[args.host, *args.allowed_host])
     if args.host not in ("127.0.0.1", "localhost", "::1"):
@@ -541,7 +545,7 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--store", help=f"DuckDB file (default $DETENTE_STORE or ./{DEFAULT_STORE})")
     i.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="coding processes (default: the cores)")
     i.add_argument("--quiet", action="store_true", help="no progress bar")
-    i.add_argument("--batch-size", type=int, default=16, help="articles per task sent to a worker")
+    i.add_argument("--batch-size", type=int, help="articles per task sent to a worker")
     i.add_argument("--dask", metavar="ADDRESS", help="code on a Dask cluster (tcp://host:8786, or local:N)")
     i.add_argument("--out", metavar="DIR", help="with --dask: folder for the Parquet partitions")
     i.set_defaults(func=cmd_ingest)
@@ -631,7 +635,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "addresses (repeatable; '*' for any: only behind a proxy that checks Host)")
     sv.add_argument("--allow-fetch", action="store_true",
                     help="let POST /api/code fetch a URL (public addresses only; off by default)")
-    sv.add_argument("--max-chars", type=int, default=100_000, help="longest document coded per request")
+    sv.add_argument("--max-chars", type=int, help="longest document coded per request")
     sv.add_argument("--quiet", action="store_true", help="log warnings only")
     sv.set_defaults(func=cmd_serve)
 
@@ -648,14 +652,20 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return args.func(args) or 0
+        settings = command_settings(args)
+    except SettingsError as e:
+        err(str(e))
+        return 2
+    try:
+        with use(settings):
+            return args.func(args) or 0
     except KeyboardInterrupt:
         err("interrupted")
         return 130
     except BrokenPipeError:
         return 0
     except Exception as e:  # the last guard: one line, never a traceback
-        if os.environ.get("DETENTE_DEBUG"):
+        if settings.debug:
             raise
         err(f"{type(e).__name__}: {e}")
         return 1

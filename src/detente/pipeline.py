@@ -2,7 +2,6 @@
 words in a quote are an event of their own, so events read the quotes)."""
 from __future__ import annotations
 
-import os
 import signal
 import threading
 from contextlib import contextmanager
@@ -14,11 +13,13 @@ from . import nlp
 from . import places as places_stage
 from . import quotes as quotes_stage
 from .model import Article, Parse
+from .settings import DEFAULTS, current
 
 # Seconds the coding of one document may take (after its parse) before it is abandoned as an error:
 # generous (an 800k-character article codes in ~15 s on a 2-core machine), there to stop a document
-# that would hold a batch for ever. $DETENTE_TIME_BUDGET (or `--time-budget`) sets it; 0 turns it off.
-DEFAULT_TIME_BUDGET = 300.0
+# that would hold a batch for ever. The time_budget setting ($DETENTE_TIME_BUDGET, `--time-budget`)
+# sets it; 0 turns it off.
+DEFAULT_TIME_BUDGET = DEFAULTS.time_budget
 
 
 class TimeBudgetExceeded(BaseException):
@@ -27,12 +28,9 @@ class TimeBudgetExceeded(BaseException):
 
 
 def time_budget() -> float:
-    """The per-document budget in seconds from $DETENTE_TIME_BUDGET (the CLI sets it, and worker
-    processes inherit it), else DEFAULT_TIME_BUDGET; 0 means none."""
-    try:
-        return max(0.0, float(os.environ.get("DETENTE_TIME_BUDGET", DEFAULT_TIME_BUDGET)))
-    except ValueError:
-        return DEFAULT_TIME_BUDGET
+    """The per-document budget in seconds: the time_budget setting in force (the CLI's, handed to its
+    worker processes by the runner); 0 means none."""
+    return float(current().time_budget)
 
 
 @contextmanager

@@ -5,6 +5,8 @@ stopped), hands batches to worker processes and writes what comes back to the st
 allows one writer, and one transaction per batch means a kill -9 loses at most the batches in flight
 and the one being written.
 At most `2 x workers` batches are in flight, so memory stays bounded whatever the corpus size.
+Workers code with the parent's settings (time budget, user lexicons, model ...): the Settings object is
+handed to each when it starts, not passed through the environment.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from typing import Callable, Iterable, Iterator, Optional, Union
 from .model import Article, IngestError
 from .pipeline import TimeBudgetExceeded, batches, code_articles
 from .progress import IngestProgress
+from .settings import Settings, current, install, use
 
 BATCH_SIZE = 16  # articles per task: big enough for nlp.pipe, small enough that workers finish together
 # spaCy's working memory grows with the characters parsed in one nlp.pipe call (about +450 MB for
@@ -100,16 +103,20 @@ def _stderr_error(e: IngestError) -> None:
 
 
 def ingest_local(articles: Iterable[Article], store, workers: int = 1, progress: bool = False,
-                 batch_size: int = BATCH_SIZE, on_error: Optional[OnError] = None,
-                 stats: Optional[dict] = None, start_method: str = "spawn") -> Iterator[tuple[Article, bool]]:
+                 batch_size: Optional[int] = None, on_error: Optional[OnError] = None,
+                 stats: Optional[dict] = None, start_method: str = "spawn",
+                 settings: Optional[Settings] = None) -> Iterator[tuple[Article, bool]]:
     """Code and store articles, skipping ids already stored; yields (article, stored?).
 
     `workers` > 1 codes in that many processes (the model loaded once in each); 1 codes in this process.
     Documents that fail are passed to `on_error` (default: one line on stderr) and skipped. `stats`, if
     given, is filled with counts and the peak RSS (MB) each worker reported; a `stats["total"]` set by the
     caller, even later from another thread (progress.count_in_background), gives the progress line its
-    percentage and time left.
+    percentage and time left. `settings`: those the coding runs with (default: those in force here);
+    `batch_size` None: BATCH_SIZE.
     """
+    settings = settings or current()
+    batch_size = batch_size or BATCH_SIZE
     on_error = on_error or _stderr_error
     stats = stats if stats is not None else {}
     stats.update(coded=0, stored=0, already=0, errors=0, worker_rss_mb={})
@@ -165,9 +172,11 @@ def ingest_local(articles: Iterable[Article], store, workers: int = 1, progress:
                     yield batch[0], False
                     bar.update()
                     continue
-                yield from write(code_batch(batch, on_each=bar.tick))
+                with use(settings):  # around the coding only: this generator's consumer may use others
+                    outcomes = code_batch(batch, on_each=bar.tick)
+                yield from write(outcomes)
         else:
-            pool = _Pool(workers, start_method, stats)
+            pool = _Pool(workers, start_method, stats, settings)
             try:
                 for known, batch in fresh():
                     if known:
@@ -216,9 +225,10 @@ def warm_up(freeze: bool = False) -> None:
 PARENT_CHECK_SECONDS = 1.0  # how often a worker looks whether the process that started it still lives
 
 
-def _init_worker() -> None:
+def _init_worker(settings: Settings) -> None:
     # Ctrl-C goes to the parent, which shuts the pool down
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    install(settings)  # before the warm-up: it loads the model and lexicons the settings name
     _exit_with_parent(os.getppid())
     warm_up(freeze=True)
 
@@ -253,8 +263,8 @@ class _Pool:
     document at a time, so the document that kills a worker is reported and skipped.
     """
 
-    def __init__(self, workers: int, start_method: str, stats: dict):
-        self.workers, self.start_method, self.stats = workers, start_method, stats
+    def __init__(self, workers: int, start_method: str, stats: dict, settings: Settings):
+        self.workers, self.start_method, self.stats, self.settings = workers, start_method, stats, settings
         self.window: deque[tuple[list[Article], Future]] = deque()
         self.limit = 2 * workers
         self.ex = self._executor()
@@ -262,7 +272,8 @@ class _Pool:
     def _executor(self) -> ProcessPoolExecutor:
         ctx = multiprocessing.get_context(self.start_method)
         kw = {"max_tasks_per_child": RECYCLE_TASKS} if self.start_method != "fork" else {}
-        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker, **kw)
+        return ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(self.settings,), **kw)
 
     def submit(self, batch: list[Article]) -> None:
         self.window.append((batch, self._send(batch)))

