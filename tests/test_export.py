@@ -10,7 +10,7 @@ import pytest
 from detente.export import GDELT_COLUMNS, export
 from detente.model import Article
 from detente.store import Store
-from test_store_records import article, event, seed_like
+from support.coded_articles import article, event, seed_like
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,7 @@
 """detente: evidence-linked political event data from international news."""
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from .version import __version__  # noqa: F401 - the package's version, as `detente.__version__`
 
 from . import notebook as _notebook  # noqa: E402,F401 - gives the records their Jupyter HTML
 

@@ -11,8 +11,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from .analysis import queries
-from .rows import lead_end
+from .store.filters import events_sql
+from .store.rows import lead_end
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 TABLES = ("events", "clusters", "articles", "actors", "quotes", "places")
@@ -43,7 +43,7 @@ def country_table() -> pd.DataFrame:
 
 def _source_sql(table: str, dedup: bool, filters: dict) -> tuple[str, list]:
     if table in ("events", "clusters"):
-        sql, params = queries.events_sql(dedup=dedup or table == "clusters", **filters)
+        sql, params = events_sql(dedup=dedup or table == "clusters", **filters)
         # Goldstein means one decimal; a DOUBLE would otherwise print 2.4000000000000004
         return f"SELECT * REPLACE (round(goldstein, 1) AS goldstein) FROM ({sql})", params
     if table == "articles":
@@ -220,7 +220,7 @@ def gdelt_sql(dedup: bool, filters: dict) -> tuple[str, list]:
     """Events as GDELT 2.0 event-table rows (conventions in docs/store.md)."""
     filters = dict(filters)
     filters.pop("limit", None), filters.pop("offset", None)
-    base, params = queries.events_sql(dedup=dedup, **filters)
+    base, params = events_sql(dedup=dedup, **filters)
     counts = ("e.num_mentions", "e.num_sources", "e.num_articles") if dedup else ("e.n_mentions", "1", "1")
     day = "coalesce(e.date_start, e.published)"
     empty = "''"
