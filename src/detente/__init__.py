@@ -18,4 +18,8 @@ def __getattr__(name):
         from .store import Store
 
         return Store
+    if name == "rows":  # rows.py moved into the store package
+        from .store import rows
+
+        return rows
     raise AttributeError(name)
