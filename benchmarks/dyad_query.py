@@ -24,7 +24,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests"))
 import pandas as pd  # noqa: E402
 
 from detente import ontology  # noqa: E402
-from detente.analysis import dedup  # noqa: E402
+from detente.store import cluster  # noqa: E402
 from detente.store import Store  # noqa: E402
 
 COUNTRIES = ["USA", "PAK", "IND", "CHN", "RUS", "UKR", "AFG", "IRN", "ISR", "LBN", "SYR", "TUR", "GBR", "FRA", "DEU",
@@ -112,7 +112,7 @@ def main() -> int:
             print(f"generated {store.stats()['events']:,} events in {time.perf_counter() - t:.1f}s "
                   f"({os.path.getsize(path) / 2**20:.0f} MiB)")
             t = time.perf_counter()
-            dedup.ensure_index(store.con)  # the events went in behind Store.add's back: file them for dedup
+            cluster.ensure_index(store.con)  # the events went in behind Store.add's back: file them for dedup
             print(f"dedup index built over them in {time.perf_counter() - t:.1f}s (once, for a store without it)")
 
         with Store(path) as store:
@@ -131,7 +131,7 @@ def main() -> int:
             print(f"events filter (PAK, CAMEO 19*, 2020: {len(fdf):,} rows): {f * 1000:.1f} ms   "
                   f"full-scan pandas baseline {fb * 1000:.0f} ms   ratio {fb / f:.1f}x")
 
-            from test_analysis_dedup import CORPUS, build
+            from test_store_cluster import CORPUS, build
 
             arts = [build(f"x{i}-" + it[0], *it[1:]) for i in range(10) for it in CORPUS]
             full = store_rates(store, arts, "full")

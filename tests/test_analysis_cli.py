@@ -7,7 +7,7 @@ import pytest
 
 from detente.cli import main
 from detente.store import Store
-from test_store_records import seed_like
+from support.coded_articles import seed_like
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from detente.cli import main
 from detente.export import GDELT_COLUMNS, WRITERS, Selection, Writer, export
 from detente.model import Article
 from detente.store import Store
-from test_store_records import article, event, seed_like
+from support.coded_articles import article, event, seed_like
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import detente  # noqa: F401 - attaches the HTML methods
 from detente.model import Article
 from detente.notebook import EventList
 from detente.store import Store
-from test_store_records import seed_like
+from support.coded_articles import seed_like
 
 
 class _Marks(HTMLParser):

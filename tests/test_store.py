@@ -7,13 +7,7 @@ import pytest
 
 from detente.model import Article
 from detente.store import STORE_SCHEMA_VERSION, Store, StoreError, date_range
-from test_store_records import article, event, seed_like
-
-
-@pytest.fixture()
-def store(tmp_path):
-    with Store(str(tmp_path / "t.duckdb")) as s:
-        yield s
+from support.coded_articles import article, event, seed_like
 
 
 @pytest.fixture()
@@ -72,12 +66,12 @@ def test_tables_are_flattened(seeded):
 
 
 def test_half_written_article_never_reaches_the_store(store, monkeypatch):
-    from detente.analysis import dedup
+    from detente.store import facade
 
     def boom(con, rows, pending=()):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(dedup, "assign_clusters", boom)
+    monkeypatch.setattr(facade, "assign_clusters", boom)
     with pytest.raises(StoreError, match="seed"):
         store.add(seed_like())
     monkeypatch.undo()

@@ -16,7 +16,7 @@ import pytest
 
 from detente.store import Store, StoreError
 from test_server_cli import _get, serving
-from test_store_records import article, seed_like
+from support.coded_articles import article, seed_like
 
 DETENTE = [sys.executable, "-m", "detente"]
 ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -115,7 +115,7 @@ def test_store_closes_the_file_between_operations(tmp_path):
     path = str(tmp_path / "s.duckdb")
     with Store(path) as s, Store(path, read_only=True) as r:
         s.add(seed_like())
-        script = (f"from detente.store import Store\nfrom test_store_records import article\n"
+        script = (f"from detente.store import Store\nfrom support.coded_articles import article\n"
                   f"with Store({path!r}) as w:\n    assert w.add(article('other', 'Pakistan met India.'))\n")
         child = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300,
                                env={**ENV, "PYTHONPATH": os.pathsep.join([os.path.dirname(__file__),

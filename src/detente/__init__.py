@@ -1,7 +1,7 @@
 """detente: evidence-linked political event data from international news."""
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from .version import __version__  # noqa: F401 - the package's version, as `detente.__version__`
 
 from . import notebook as _notebook  # noqa: E402,F401 - gives the records their Jupyter HTML
 
@@ -18,4 +18,8 @@ def __getattr__(name):
         from .store import Store
 
         return Store
+    if name == "rows":  # rows.py moved into the store package
+        from .store import rows
+
+        return rows
     raise AttributeError(name)

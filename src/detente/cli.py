@@ -10,7 +10,7 @@ import sys
 import time
 from typing import Iterable, Iterator
 
-from . import __version__
+from .version import __version__
 from .settings import DEFAULTS, Settings, SettingsError, current, use
 
 DEFAULT_STORE = DEFAULTS.store  # named in the --store help; settings.py holds it
@@ -107,7 +107,7 @@ def _validate_date(value: str | None, option: str = "--published", day: bool = T
     YYYY-MM (a window edge covering the year or month). The error names the option."""
     if value is None:
         return None
-    from .rows import date_range
+    from .store import date_range
 
     value = value.strip()
     first, _, precision = date_range(value)

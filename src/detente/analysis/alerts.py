@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..model import stable_id
-from .queries import dyad_cond, filters
+from ..store.filters import dyad_cond, filters
 
 KINDS = ("events", "goldstein_drop", "actor")
 MAX_EVIDENCE = 20  # events carried by one alert; the count says how many there were in all

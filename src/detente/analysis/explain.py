@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from typing import Optional
 
-from . import queries
+from ..store import filters as event_filters
 
 # the filters a user sets, as the CLI names them
 OPTION = {"actor": "--actor", "dyad": "--dyad", "cameo": "--cameo", "plover": "--plover", "start": "--since",
@@ -17,7 +17,7 @@ OPTION = {"actor": "--actor", "dyad": "--dyad", "cameo": "--cameo", "plover": "-
 
 
 def _count(store, **filters) -> int:
-    conds, params = queries.filters(**filters)
+    conds, params = event_filters.filters(**filters)
     where = ("WHERE " + " AND ".join(conds)) if conds else ""
     return int(store.sql(f"SELECT count(*) AS n FROM events {where}", params)["n"].iloc[0])
 
@@ -45,7 +45,7 @@ def _shown(key: str, value) -> str:
 def why_empty(store, filters: dict) -> Optional[str]:
     """One line saying why `filters` (as Store.events takes them) match no event; None if they do match."""
     start, end = filters.get("start"), filters.get("end")
-    if start and end and queries.bound(start, last=False) > queries.bound(end, last=True):
+    if start and end and event_filters.bound(start, last=False) > event_filters.bound(end, last=True):
         return f"--since {start} is after --until {end}: the range is empty"
     if _count(store, **filters):
         return None

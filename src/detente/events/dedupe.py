@@ -1,4 +1,7 @@
-"""One event per happening within an article: the headline and the lede often state the same event."""
+"""One event per happening within an article: the headline and the lede often state the same event.
+
+(Across articles, reports of one real-world event are joined into a cluster by the store: store/cluster.py.)
+"""
 from __future__ import annotations
 
 from bisect import insort

@@ -4,8 +4,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..analysis import queries
-from ..rows import lead_end
+from ..store.filters import events_sql
+from ..store.rows import lead_end
 from .selection import Selection, copy_to
 
 if TYPE_CHECKING:
@@ -115,7 +115,7 @@ def gdelt_sql(dedup: bool, filters: dict) -> tuple[str, list]:
     """Events as GDELT 2.0 event-table rows (conventions in docs/store.md)."""
     filters = dict(filters)
     filters.pop("limit", None), filters.pop("offset", None)
-    base, params = queries.events_sql(dedup=dedup, **filters)
+    base, params = events_sql(dedup=dedup, **filters)
     counts = ("e.num_mentions", "e.num_sources", "e.num_articles") if dedup else ("e.n_mentions", "1", "1")
     day = "coalesce(e.date_start, e.published)"
     empty = "''"

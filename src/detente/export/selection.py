@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analysis import queries
+from ..store.filters import events_sql
 
 TABLES = ("events", "clusters", "articles", "actors", "quotes", "places")
 _ORDER = {"actors": "article_id, actor_id", "quotes": "article_id, quote_idx", "places": "article_id, place_idx"}
@@ -29,7 +29,7 @@ class Selection:
     def sql(self) -> tuple[str, list]:
         """The rows as stored, in a stable order (SQL and its parameters)."""
         if self.events:
-            sql, params = queries.events_sql(dedup=self.clustered, **self.filters)
+            sql, params = events_sql(dedup=self.clustered, **self.filters)
             # Goldstein means one decimal; a DOUBLE would otherwise print 2.4000000000000004
             return f"SELECT * REPLACE (round(goldstein, 1) AS goldstein) FROM ({sql})", params
         if self.table == "articles":

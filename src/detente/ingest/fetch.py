@@ -13,7 +13,7 @@ import urllib.request
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from .. import __version__ as _version
+from ..version import __version__ as _version
 
 URL = re.compile(r"https?://\S+", re.I)
 USER_AGENT = f"detente/{_version} (+https://github.com/detente; news event coder)"

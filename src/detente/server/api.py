@@ -146,7 +146,7 @@ def events(request: Request, filters: Filters,
 
 
 def _where(filters: dict) -> tuple[str, list]:
-    from ..analysis.queries import filters as conditions
+    from ..store.filters import filters as conditions
 
     conds, params = conditions(**filters)
     return (" AND ".join(conds) or "TRUE"), params
@@ -241,7 +241,7 @@ def period_bounds(period: str, by: str) -> tuple[Optional[str], Optional[str]]:
 def network(request: Request, start: Date = None, end: Date = None,
             min_events: Annotated[int, Query(ge=1, le=100000)] = 1,
             country: Annotated[Optional[str], Query(pattern=r"^[A-Za-z]{3}$", description="only this country's pairs")] = None):
-    from ..analysis.queries import filters
+    from ..store.filters import filters
 
     # Aggregated in the database: the network of a large store must not pull every event row.
     conds, params = filters(start=_check_date(start, "start"), end=_check_date(end, "end", upper=True), negated=False)

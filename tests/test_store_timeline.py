@@ -4,9 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from detente.analysis import timeline
-from detente.store import Store
-from test_store_records import article, event, seed_like
+from detente.store import Store, timeline
+from support.coded_articles import article, event, seed_like
 
 
 def _monthly(store, pair_codes: list[tuple[str, str, str, str]], prefix: str = "m") -> None:
@@ -15,12 +14,6 @@ def _monthly(store, pair_codes: list[tuple[str, str, str, str]], prefix: str = "
         t = f"{src} acted on {tgt}."
         store.add(article(f"{prefix}{i}", t, published=None, site=f"site{i}",
                           events=[event(t, "e1", (src, src), (tgt, tgt), cameo, "acted", date=date)]))
-
-
-@pytest.fixture()
-def store(tmp_path):
-    with Store(str(tmp_path / "t.duckdb")) as s:
-        yield s
 
 
 def test_monthly_counts_fill_empty_periods(store):

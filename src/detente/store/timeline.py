@@ -6,7 +6,7 @@ from typing import Optional
 
 import pandas as pd
 
-from . import queries
+from . import filters
 
 PERIODS = {"day": "1 day", "week": "7 days", "month": "1 month", "quarter": "3 months", "year": "1 year"}
 TREND_MIN_CHANGE = 1.0  # Goldstein points the fitted mean must move over the window to call a trend
@@ -21,7 +21,7 @@ _COLS = ("rowid AS rid, event_id, cluster_id, published, date_start, quad_class,
 
 def _base(a: str, b: str, directed: bool, start, end, dedup: bool) -> tuple[str, list]:
     """The dated, non-negated events of the dyad (one per cluster when dedup)."""
-    conds, params = queries.filters(dyad=(a, b), directed=directed, start=start, end=end, negated=False)
+    conds, params = filters.filters(dyad=(a, b), directed=directed, start=start, end=end, negated=False)
     where = " AND ".join(conds + ["date_start IS NOT NULL"])
     sql = f"SELECT {_COLS} FROM events WHERE {where}"
     if dedup:
@@ -42,7 +42,7 @@ def dyad(store, a: str, b: str, by: str = "month", directed: bool = False, start
     base, params = _base(a, b, directed, start, end, dedup)
     lo = f"date_trunc('{by}', ?::DATE)" if start else "(SELECT min(period) FROM agg)"
     hi = f"date_trunc('{by}', ?::DATE)" if end else "(SELECT max(period) FROM agg)"
-    span_params = ([queries.bound(start, last=False)] if start else []) + ([queries.bound(end, last=True)] if end else [])
+    span_params = ([filters.bound(start, last=False)] if start else []) + ([filters.bound(end, last=True)] if end else [])
     # Top events come out as rowids (cheap to aggregate), then are looked up: ranking strings in the
     # aggregate costs several times the whole timeline on a million events.
     sql = f"""
@@ -62,7 +62,7 @@ def dyad(store, a: str, b: str, by: str = "month", directed: bool = False, start
     ORDER BY grid.period"""
     df = Timeline(store.sql(sql, params + span_params))
     _describe_top(store, df, top)
-    undated_conds, undated_params = queries.filters(dyad=(a, b), directed=directed, negated=False)
+    undated_conds, undated_params = filters.filters(dyad=(a, b), directed=directed, negated=False)
     undated = store.sql(f"SELECT count(*) AS n FROM events WHERE {' AND '.join(undated_conds)} "
                         f"AND date_start IS NULL", undated_params)["n"].iloc[0]
     trend, change = trend_label(df)
@@ -147,7 +147,7 @@ def events_behind(store, a: str, b: str, period, by: str = "month", directed: bo
                   dedup: bool = False) -> pd.DataFrame:
     """The events counted in one period of a dyad timeline (the numbers' evidence)."""
     lo, hi = period_bounds(period, by)
-    sql, params = queries.events_sql(dyad=(a, b), directed=directed, negated=False, start_in=(lo, hi), dedup=dedup)
+    sql, params = filters.events_sql(dyad=(a, b), directed=directed, negated=False, start_in=(lo, hi), dedup=dedup)
     return store.sql(sql, params)
 
 
@@ -156,8 +156,8 @@ def partners(store, country: str, start=None, end=None, dedup: bool = False) -> 
 
     Cooperation = events in QuadClass 1-2, conflict = 3-4, in either direction; ties break on Goldstein.
     """
-    conds, params = queries.filters(actor=country, start=start, end=end, negated=False)
-    s_me, p_me = queries.actor_cond("source", country)
+    conds, params = filters.filters(actor=country, start=start, end=end, negated=False)
+    s_me, p_me = filters.actor_cond("source", country)
     sql = f"SELECT *, CASE WHEN {s_me} THEN coalesce(target_country, target_code) " \
           f"ELSE coalesce(source_country, source_code) END AS partner FROM events WHERE {' AND '.join(conds)}"
     if dedup:

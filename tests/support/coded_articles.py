@@ -1,5 +1,8 @@
 """Hand-made coded articles for the store, analysis and export tests (no parsing: fast).
 
+Builders, not fixtures: `article`, `event`, `place`, `ref`, `span` make records from a text;
+`seed_like()` is a record shaped like the seed article's expected coding.
+
 Every span is cut from the article's own text, so offsets are true.
 """
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""Deduplication: reports of the same real-world event become one cluster (the rule: docs/store.md).
+"""Clustering across articles: reports of the same real-world event become one cluster (the rule:
+docs/store.md; within one article, events/dedupe.py merges repeats before the store sees them).
 
 Clusters are assigned incrementally when an article is stored: each new event is compared only with
 stored events in its block (the unordered pair of actors) whose dates can overlap, found through an

@@ -1,7 +1,7 @@
 """Dedup of reports into real-world events, on a small hand-written multi-outlet corpus.
 
 Run as a script to print the pairwise precision/recall of the clustering:
-    .venv/bin/python tests/test_analysis_dedup.py
+    .venv/bin/python tests/test_store_cluster.py
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 
 sys.path.insert(0, os.path.dirname(__file__))
 from detente.store import Store  # noqa: E402
-from test_store_records import article, event, place  # noqa: E402
+from support.coded_articles import article, event, place  # noqa: E402
 
 # (article id, outlet, published, text, [(gold event, event kwargs)]). Gold labels name real-world events;
 # "x-" labels are events told apart on purpose (similar but distinct, or negated).
@@ -274,14 +274,14 @@ def test_a_store_from_before_the_block_index_gets_it_and_clusters_alike(tmp_path
 def test_block_rows_file_every_week_a_window_touches():
     import datetime as dt
 
-    from detente.analysis import dedup
+    from detente.store import cluster
 
     day = {"dyad_key": "IND|PAK", "cluster_id": "c1", "date_start": dt.date(2024, 1, 6),
            "date_end": dt.date(2024, 1, 8), "published": dt.date(2024, 1, 9)}
-    weeks = [b for b, _ in dedup.block_rows([day])]
+    weeks = [b for b, _ in cluster.block_rows([day])]
     assert len(weeks) == 2 and all(b.startswith("IND|PAK|w") for b in weeks)  # Sat..Mon crosses a week
     year = dict(day, date_start=dt.date(2023, 1, 1), date_end=dt.date(2023, 12, 31))
-    assert [b for b, _ in dedup.block_rows([year])] == ["IND|PAK|y2023"]  # a long window: by year
+    assert [b for b, _ in cluster.block_rows([year])] == ["IND|PAK|y2023"]  # a long window: by year
     undated = dict(day, date_start=None, date_end=None)
-    assert dedup.block_rows([undated])  # the report's date +- the slack stands in
-    assert dedup.block_rows([dict(day, negated=True)]) == [] and dedup.block_rows([dict(day, dyad_key=None)]) == []
+    assert cluster.block_rows([undated])  # the report's date +- the slack stands in
+    assert cluster.block_rows([dict(day, negated=True)]) == [] and cluster.block_rows([dict(day, dyad_key=None)]) == []

@@ -11,7 +11,8 @@ import re
 from typing import Any, Optional
 from urllib.parse import urlparse
 
-from .model import Article
+from ..model import Article
+from .cluster import COARSE_FEATURES, dyad_key
 
 # Columns each row fills, in order; columns with a default (`added`) are left to DuckDB.
 COLUMNS = {
@@ -80,12 +81,10 @@ def _ref_cols(ref, sector: bool = False) -> list:
 def _side(ref) -> list:
     if ref is None:
         return [None] * 7
-    return [ref.actor, ref.text, ref.start, ref.end, ref.code, _upper(ref.country), ref.sector]
+    return [ref.actor, ref.text, ref.start, ref.end, ref.code, upper_code(ref.country), ref.sector]
 
 
 def _event_row(art: Article, ev, published, outlet) -> dict[str, Any]:
-    from .analysis.dedup import COARSE_FEATURES, dyad_key
-
     features = {(p.start, p.end): p.feature for p in art.places}
     # Towns named in the event's sentence: dedup uses them when the event's own place is coarse or missing.
     towns = [] if ev.sentence is None else [
@@ -97,7 +96,7 @@ def _event_row(art: Article, ev, published, outlet) -> dict[str, Any]:
     if cameo and (name is None or goldstein is None or quad is None or plover is None):
         # The code fixes these facts; fill what the coder left out so aggregates never lose the event.
         try:
-            from . import ontology
+            from .. import ontology
 
             facts, pl = ontology.cameo(cameo), ontology.plover(cameo)
         except Exception:
@@ -124,12 +123,12 @@ def _event_row(art: Article, ev, published, outlet) -> dict[str, Any]:
         date_precision=ev.date_precision or precision, date_text=ev.date_text, date_source=ev.date_source,
         date_start=start, date_end=end,
         place_text=p.text if p else None, place_name=p.name if p else None,
-        place_country=_upper(p.country) if p else None,
+        place_country=upper_code(p.country) if p else None,
         place_feature=features.get((p.start, p.end)) if p else None,
         lat=p.lat if p else None, lon=p.lon if p else None, geonameid=p.geonameid if p else None,
         place_source=ev.place_source,
         negated=bool(ev.negated), modality=ev.modality or "asserted",
-        speaker_actor=sp[0], speaker_text=sp[1], speaker_code=sp[2], speaker_country=_upper(sp[3]),
+        speaker_actor=sp[0], speaker_text=sp[1], speaker_code=sp[2], speaker_country=upper_code(sp[3]),
         sentence_start=ev.sentence.start if ev.sentence else None,
         sentence_end=ev.sentence.end if ev.sentence else None,
         trigger_start=ev.trigger.start if ev.trigger else None, trigger_end=ev.trigger.end if ev.trigger else None,
@@ -201,5 +200,6 @@ def lead_end(text: Optional[str], title: Optional[str] = None) -> int:
     return len(text)
 
 
-def _upper(v):
+def upper_code(v):
+    """A code or country as stored (upper case); None and non-strings pass unchanged."""
     return v.upper() if isinstance(v, str) else v

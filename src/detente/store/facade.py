@@ -20,75 +20,19 @@ import duckdb
 if TYPE_CHECKING:
     import pandas as pd
 
+from ..model import Article
+from ..version import __version__
 from . import rows
-from .model import Article
-from .rows import _upper, date_range  # noqa: F401 - date_range is part of the store's API
-from .settings import DEFAULTS, current
+from .cluster import assign_clusters, block_rows, ensure_index
+from .errors import StoreError
+from .filters import events_sql
+from .rows import upper_code
+from .schema import BLOCK_COLUMNS, CLUSTER_VIEW, SCHEMA, STORE_SCHEMA_VERSION
 
-STORE_SCHEMA_VERSION = 1
+from ..settings import DEFAULTS, current
+
 DEFAULT_PATH = DEFAULTS.store  # kept for callers; the default (and $DETENTE_STORE) live in settings.py
 
-
-_BLOCK_COLUMNS = ("block", "cluster_id")  # dedup_blocks: analysis.dedup's index of clusters by block and week
-
-
-class StoreError(Exception):
-    """The store cannot be opened or written; the message is one line meant for the user."""
-
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, written_by VARCHAR,
-    created TIMESTAMP DEFAULT current_timestamp);
-CREATE TABLE IF NOT EXISTS articles (
-    id VARCHAR PRIMARY KEY, source VARCHAR, title VARCHAR, dateline VARCHAR, published DATE,
-    tags VARCHAR[], url VARCHAR, author VARCHAR, site VARCHAR, outlet VARCHAR, language VARCHAR,
-    input_kind VARCHAR, n_actors INTEGER, n_events INTEGER, n_quotes INTEGER, n_places INTEGER,
-    warnings VARCHAR[], lead_end INTEGER, text VARCHAR, record VARCHAR,
-    added TIMESTAMP DEFAULT current_timestamp);
-CREATE TABLE IF NOT EXISTS actors (
-    article_id VARCHAR, actor_id VARCHAR, name VARCHAR, kind VARCHAR, code VARCHAR, country VARCHAR,
-    sector VARCHAR, role VARCHAR, n_mentions INTEGER);
-CREATE TABLE IF NOT EXISTS mentions (
-    article_id VARCHAR, actor_id VARCHAR, "start" INTEGER, "end" INTEGER, text VARCHAR);
-CREATE TABLE IF NOT EXISTS events (
-    event_id VARCHAR, article_id VARCHAR, local_id VARCHAR,
-    source_actor VARCHAR, source_text VARCHAR, source_start INTEGER, source_end INTEGER,
-    source_code VARCHAR, source_country VARCHAR, source_sector VARCHAR,
-    target_actor VARCHAR, target_text VARCHAR, target_start INTEGER, target_end INTEGER,
-    target_code VARCHAR, target_country VARCHAR, target_sector VARCHAR,
-    cameo VARCHAR, cameo_root VARCHAR, cameo_name VARCHAR, goldstein DOUBLE, quad_class TINYINT,
-    plover VARCHAR, plover_mode VARCHAR,
-    date VARCHAR, date_precision VARCHAR, date_text VARCHAR, date_source VARCHAR,
-    date_start DATE, date_end DATE,
-    place_text VARCHAR, place_name VARCHAR, place_country VARCHAR, place_feature VARCHAR,
-    lat DOUBLE, lon DOUBLE, geonameid BIGINT, place_source VARCHAR,
-    negated BOOLEAN, modality VARCHAR,
-    speaker_actor VARCHAR, speaker_text VARCHAR, speaker_code VARCHAR, speaker_country VARCHAR,
-    sentence_start INTEGER, sentence_end INTEGER, trigger_start INTEGER, trigger_end INTEGER,
-    trigger_text VARCHAR, evidence VARCHAR, n_mentions INTEGER, sentence_places VARCHAR[],
-    dyad_key VARCHAR, cluster_id VARCHAR, published DATE, outlet VARCHAR);
-CREATE TABLE IF NOT EXISTS event_mentions (
-    event_id VARCHAR, article_id VARCHAR, "start" INTEGER, "end" INTEGER, text VARCHAR);
-CREATE TABLE IF NOT EXISTS quotes (
-    article_id VARCHAR, quote_idx INTEGER, "start" INTEGER, "end" INTEGER, text VARCHAR,
-    direct BOOLEAN, scare BOOLEAN, speaker_actor VARCHAR, speaker_text VARCHAR, speaker_code VARCHAR,
-    speaker_country VARCHAR, speaker_sector VARCHAR, cue_start INTEGER, cue_end INTEGER, cue_text VARCHAR);
-CREATE TABLE IF NOT EXISTS places (
-    article_id VARCHAR, place_idx INTEGER, "start" INTEGER, "end" INTEGER, text VARCHAR, name VARCHAR,
-    country VARCHAR, lat DOUBLE, lon DOUBLE, geonameid BIGINT, role VARCHAR, feature VARCHAR);
-"""
-
-# One row per dedup cluster; always consistent because it is computed from the raw events.
-_CLUSTER_VIEW = """
-CREATE OR REPLACE VIEW event_clusters AS
-SELECT cluster_id,
-       arg_min(event_id, coalesce(published, DATE '9999-12-31')::VARCHAR || event_id) AS event_id,
-       count(*) AS num_mentions, count(DISTINCT article_id) AS num_articles,
-       count(DISTINCT coalesce(outlet, article_id)) AS num_sources,
-       min(published) AS first_seen, max(published) AS last_seen,
-       list(DISTINCT article_id ORDER BY article_id) AS article_ids
-FROM events GROUP BY cluster_id
-"""
 
 def default_path(path: Optional[str] = None) -> str:
     return path or current().store
@@ -136,7 +80,7 @@ class Store:
         self.wait = wait
         self._lock = threading.RLock()
         self._types: dict[str, dict] = {}
-        self._dedup_index = False  # dedup.ensure_index has run on this store's file (once per Store)
+        self._dedup_index = False  # ensure_index (store.cluster) has run on this store's file (once per Store)
         self._con: Optional[duckdb.DuckDBPyConnection] = None  # open during an operation or a hold()
         self._con_writes = False
         self._pinned = False  # the connection stays open until close(): `con` was asked for, or :memory:
@@ -168,11 +112,9 @@ class Store:
             raise StoreError(f"{self.path}: not a detente store (it has tables but no schema_version)")
         if self.read_only:
             raise StoreError(f"{self.path}: an empty database, not a detente store")
-        from . import __version__
-
         self._con.execute("BEGIN")
-        self._con.execute(_SCHEMA)
-        self._con.execute(_CLUSTER_VIEW)
+        self._con.execute(SCHEMA)
+        self._con.execute(CLUSTER_VIEW)
         self._con.execute("INSERT INTO schema_version (version, written_by) VALUES (?, ?)",
                           [STORE_SCHEMA_VERSION, f"detente {__version__}"])
         self._con.execute("COMMIT")
@@ -282,9 +224,7 @@ class Store:
                 raise StoreError(f"an article without an id cannot be stored (source {art.source!r})")
         with self._use(write=True) as con:
             if not self._dedup_index:  # once per Store; a store from before the index gets it here
-                from .analysis import dedup
-
-                dedup.ensure_index(con)
+                ensure_index(con)
                 self._dedup_index = True
             con.execute("BEGIN")
             try:
@@ -303,8 +243,6 @@ class Store:
             return added
 
     def _write(self, articles: Sequence[Article]) -> list[bool]:
-        from .analysis import dedup
-
         con = self._con
         seen = self.known([a.id for a in articles])
         tables: dict[str, list[list]] = {t: [] for t in rows.COLUMNS}
@@ -317,10 +255,10 @@ class Store:
                 continue
             seen.add(art.id)
             flat, events = rows.flatten(art)
-            dedup.assign_clusters(con, events, pending=stored)
+            assign_clusters(con, events, pending=stored)
             stored.extend(events)
             flat["events"] = rows.event_rows(events)
-            flat["dedup_blocks"] = dedup.block_rows(events)
+            flat["dedup_blocks"] = block_rows(events)
             for t, r in flat.items():
                 tables[t].extend(r)
         for t, r in tables.items():
@@ -332,7 +270,7 @@ class Store:
             return
         import pyarrow as pa
 
-        cols = rows.COLUMNS.get(table) or _BLOCK_COLUMNS
+        cols = rows.COLUMNS.get(table) or BLOCK_COLUMNS
         types = self._arrow_types(table)
         detente_rows = pa.table({c: pa.array([v[i] for v in values], type=types[c]) for i, c in enumerate(cols)})
         quoted = ", ".join(f'"{c}"' for c in cols)
@@ -399,11 +337,9 @@ class Store:
                negated: Optional[bool] = False, modality=None, place=None, article=None, limit=None, offset=0,
                dedup: bool = False, cluster=None) -> pd.DataFrame:
         """Event rows matching every filter given (docs/store.md); dedup=True gives one row per cluster."""
-        from .analysis import queries
-
-        sql, params = queries.events_sql(actor=actor, dyad=dyad, directed=directed, cameo=cameo, plover=plover,
-                                         start=start, end=end, negated=negated, modality=modality, place=place,
-                                         article=article, limit=limit, offset=offset, dedup=dedup, cluster=cluster)
+        sql, params = events_sql(actor=actor, dyad=dyad, directed=directed, cameo=cameo, plover=plover,
+                                 start=start, end=end, negated=negated, modality=modality, place=place,
+                                 article=article, limit=limit, offset=offset, dedup=dedup, cluster=cluster)
         return self.sql(sql, params)
 
     def clusters(self, **filters) -> pd.DataFrame:
@@ -411,11 +347,11 @@ class Store:
         return self.events(dedup=True, **filters)
 
     def actors(self, article=None, country=None, limit=None) -> pd.DataFrame:
-        where, params = _where({"article_id": article, "country": _upper(country)})
+        where, params = _where({"article_id": article, "country": upper_code(country)})
         return self.sql(f"SELECT * FROM actors {where} ORDER BY article_id, actor_id {_limit(limit)}", params)
 
     def quotes(self, article=None, speaker=None, country=None, limit=None) -> pd.DataFrame:
-        where, params = _where({"article_id": article, "speaker_country": _upper(country)})
+        where, params = _where({"article_id": article, "speaker_country": upper_code(country)})
         if speaker:
             where += (" AND " if where else "WHERE ") + "(speaker_text ILIKE ? OR speaker_actor = ?)"
             params += [f"%{speaker}%", speaker]
@@ -427,13 +363,13 @@ class Store:
 
     def dyad(self, a: str, b: str, by: str = "month", directed: bool = False, start=None, end=None,
              dedup: bool = False, top: int = 3) -> pd.DataFrame:
-        from .analysis import timeline
+        from . import timeline  # not at the top: it needs pandas, which ingest does without
 
         with self.hold():  # its queries see one state of the store
             return timeline.dyad(self, a, b, by=by, directed=directed, start=start, end=end, dedup=dedup, top=top)
 
     def partners(self, country: str, start=None, end=None, dedup: bool = False) -> pd.DataFrame:
-        from .analysis import timeline
+        from . import timeline
 
         with self.hold():
             return timeline.partners(self, country, start=start, end=end, dedup=dedup)

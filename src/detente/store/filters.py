@@ -1,4 +1,4 @@
-"""SQL for event filters, shared by Store.events, the timelines, the exports and the CLI.
+"""SQL for event filters, shared by Store.events, the timelines, the alerts, the exports and the CLI.
 
 An actor term matches one side of an event (docs/store.md): a three-letter term is a country
 ("USA": country USA, or a code starting USA when no country is known, e.g. "IMG" for IMGISI);
@@ -7,6 +7,9 @@ a longer term is a code prefix with sector ("USAGOV": code USAGOV..., or country
 from __future__ import annotations
 
 from typing import Optional, Sequence
+
+from .errors import StoreError
+from .rows import date_range
 
 
 def actor_cond(side: str, term: str) -> tuple[str, list]:
@@ -44,8 +47,6 @@ def _in(conds: list, params: list, column: str, values: list) -> None:
 
 def bound(value, last: bool) -> str:
     """A window edge given as YYYY, YYYY-MM or YYYY-MM-DD -> the first (or last) day it covers."""
-    from ..store import StoreError, date_range
-
     first, final, _ = date_range(str(value))
     if first is None:
         raise StoreError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")

@@ -1,0 +1,135 @@
+"""The import graph of a source tree and the layer rules of docs/architecture.md, read without importing.
+
+A unit is what the layer table names: a top-level module (`model` for model.py) or package (`store` for
+store/), or `detente` for the package's own `__init__`. Every `import` and `from ... import` counts,
+wherever it stands (module level, inside a function, under TYPE_CHECKING).
+"""
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+ROOT_UNIT = "detente"
+
+
+class Import(NamedTuple):
+    module: str  # the importing module, dotted ("detente.store.facade")
+    line: int
+    source: str  # its unit
+    target: str  # the imported unit
+
+
+def units(package_dir: Path) -> set[str]:
+    """The units of a package directory: its top-level modules and subpackages, and the package itself."""
+    found = {ROOT_UNIT}
+    for p in package_dir.iterdir():
+        if p.suffix == ".py" and p.name != "__init__.py":
+            found.add(p.stem)
+        elif p.is_dir() and (p / "__init__.py").exists():
+            found.add(p.name)
+    return found
+
+
+def _module_name(path: Path, package_dir: Path) -> str:
+    parts = [package_dir.name, *path.relative_to(package_dir).with_suffix("").parts]
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _unit_of(dotted: str, package: str, known: set[str]) -> str | None:
+    """The unit a dotted name falls in; None outside the package. `detente.__version__`, a name and not
+    a module, falls in the package itself."""
+    parts = dotted.split(".")
+    if parts[0] != package:
+        return None
+    return parts[1] if len(parts) > 1 and parts[1] in known else ROOT_UNIT
+
+
+def imports(package_dir: Path) -> list[Import]:
+    """Every import between different units of the package at `package_dir` (e.g. src/detente)."""
+    package, known = package_dir.name, units(package_dir)
+    found = []
+    for path in sorted(package_dir.rglob("*.py")):
+        module = _module_name(path, package_dir)
+        is_package = path.name == "__init__.py"
+        source = _unit_of(module, package, known)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                if node.level:
+                    # `from . import x` in a package's __init__ is relative to the package itself
+                    base = module.split(".")[: None if is_package else -1]
+                    base = base[: len(base) - (node.level - 1)]
+                    stem = ".".join(base + ([node.module] if node.module else []))
+                else:
+                    stem = node.module or ""
+                # `from detente import x`: x may be a module (its own unit) or a name (the stem's unit)
+                targets = [f"{stem}.{a.name}" for a in node.names]
+            else:
+                continue
+            for t in targets:
+                target = _unit_of(t, package, known)
+                if target is not None and target != source:
+                    found.append(Import(module, node.lineno, source, target))
+    return found
+
+
+def layer_table(doc: str) -> dict[str, int]:
+    """unit -> rank (0 = the lowest layer) from the table under '## Layers' in docs/architecture.md."""
+    section = doc.split("\n## Layers", 1)[1].split("\n## ", 1)[0]
+    ranks: dict[str, int] = {}
+    rows = [line for line in section.splitlines() if line.startswith("|") and not set(line) <= set("|- ")]
+    for rank, row in enumerate(rows[1:]):  # rows[0] is the header
+        cells = [c.strip() for c in row.strip("|").split("|")]
+        for unit in re.findall(r"`([\w.]+)`", cells[1]):
+            if unit in ranks:
+                raise ValueError(f"{unit} is in two layers of the table")
+            ranks[unit] = rank
+    return ranks
+
+
+def upward(found: list[Import], ranks: dict[str, int]) -> list[str]:
+    """One line per import of a unit from a later layer than the importer's."""
+    return [f"{i.module}:{i.line} imports {i.target} (layer {ranks[i.target]}) from layer {ranks[i.source]}"
+            for i in found if i.source in ranks and i.target in ranks and ranks[i.target] > ranks[i.source]]
+
+
+def cycles(found: list[Import]) -> list[list[str]]:
+    """The units caught in import cycles, one sorted list per strongly connected group (Tarjan)."""
+    graph: dict[str, set[str]] = {}
+    for i in found:
+        graph.setdefault(i.source, set()).add(i.target)
+        graph.setdefault(i.target, set())
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+
+    def visit(v: str) -> None:
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            group = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                group.append(w)
+                if w == v:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return sorted(groups)
