@@ -33,8 +33,8 @@ def _bounds(nums: list[int]) -> tuple[dt.date, dt.date, str]:
     if len(nums) == 1:
         return dt.date(nums[0], 1, 1), dt.date(nums[0], 12, 31), "year"
     if len(nums) == 2:
-        # monthrange raises IllegalMonthError (a ValueError) for month 13
-        return dt.date(nums[0], nums[1], 1), dt.date(nums[0], nums[1], calendar.monthrange(nums[0], nums[1])[1]), "month"
+        first = dt.date(nums[0], nums[1], 1)  # ValueError for month 13 before monthrange is asked
+        return first, first.replace(day=calendar.monthrange(nums[0], nums[1])[1]), "month"
     day = dt.date(nums[0], nums[1], nums[2])  # a longer value ('2025-05-10-…') is read by its first three parts
     return day, day, "day"
 
