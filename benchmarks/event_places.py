@@ -33,7 +33,7 @@ NEAR_KM = 161.0
 
 def main() -> int:
     from detente.evaluate import code_gold, exhaustive, read_gold
-    from detente.places.gazetteer import distance_km
+    from detente.geodesy import distance_km
 
     sets = []
     if os.path.exists(DEV):

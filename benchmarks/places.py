@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from detente import nlp, places  # noqa: E402
 from detente.evaluate import places as scorer  # noqa: E402
 from detente.evaluate.spans import overlaps  # noqa: E402
+from detente.geodesy import distance_km  # noqa: E402
 from detente.model import Article  # noqa: E402
 from detente.places import gazetteer  # noqa: E402
 from detente.settings import current  # noqa: E402
@@ -107,7 +108,7 @@ def main() -> None:
             hit = next((p for p in art.places if overlaps(p.start, p.end, g["start"], g["end"])), None)
             if hit is not None and hit.lat is not None:
                 by_feature[hit.feature][0] += 1
-                by_feature[hit.feature][1] += scorer.haversine_km(g["lat"], g["lon"], hit.lat, hit.lon) <= 161
+                by_feature[hit.feature][1] += distance_km(g["lat"], g["lon"], hit.lat, hit.lon) <= 161
             if r["source"] != "geowebnews":
                 continue
             kinds[g.get("kind")][0] += 1

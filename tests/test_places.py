@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from detente import nlp, places
+from detente import geodesy, nlp, places
 from detente.model import Article, Parse, Span
 from detente.places import gazetteer
 
@@ -43,7 +43,7 @@ def code(name: str, parsed, **meta) -> tuple[Article, list]:
 
 
 def km(lat1, lon1, lat2, lon2) -> float:
-    return gazetteer.distance_km(lat1, lon1, lat2, lon2)
+    return geodesy.distance_km(lat1, lon1, lat2, lon2)
 
 
 def first(ps, text):

@@ -107,7 +107,7 @@ def _validate_date(value: str | None, option: str = "--published", day: bool = T
     YYYY-MM (a window edge covering the year or month). The error names the option."""
     if value is None:
         return None
-    from .store import date_range
+    from .dates import date_range
 
     value = value.strip()
     first, _, precision = date_range(value)

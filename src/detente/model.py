@@ -155,12 +155,19 @@ class Article:
     language: Optional[str] = None
     input_kind: Optional[str] = None  # a kind in ingest.READERS (text, html, feed, jsonl, csv ...) or url
     dateline_span: Optional[Span] = None  # where the dateline stands in `text`, when it stays there
+    # Where the headline ends in `text` (0: the text has none), decided once when the record is made
+    # (find_headline_end) and read by every stage; left out (-1), it is decided from text and title.
+    headline_end: int = -1
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.headline_end, int) or self.headline_end < 0:
+            self.headline_end = find_headline_end(self.text, self.title)
 
     def to_dict(self) -> dict[str, Any]:
         return _plain(self)
@@ -213,6 +220,7 @@ class Article:
                 check(f"event {e.id} place", e.place.start, e.place.end, e.place.text)
         if self.dateline_span:
             check("dateline", self.dateline_span.start, self.dateline_span.end, self.dateline_span.text)
+        check("headline", 0, self.headline_end, None)
         return bad
 
 
@@ -234,6 +242,29 @@ def content_id(text: str) -> str:
     """The id of an article whose input gives none: a hash of its text alone, so the same text gets the
     same id whether it came as a relative or absolute path, from stdin or from a URL (docs/record.md)."""
     return stable_id("text", text)
+
+
+def find_headline_end(text: str, title: Optional[str] = None) -> int:
+    """The offset where the article's headline ends in `text`, 0 when the text has none: the title when
+    the text starts with it, else a first line standing alone above a blank line in Title Case.
+
+    The one place the headline is decided: Article sets `headline_end` from it when the record is made
+    (ingest, or `Article(text=...)` directly), and the stages read the record."""
+    if not isinstance(text, str):
+        return 0
+    title = title.strip() if isinstance(title, str) else ""
+    if title and text.lstrip().startswith(title):
+        return text.index(title) + len(title)
+    body = text.lstrip()
+    first = body.split("\n", 1)[0]
+    words = [w for w in first.split() if w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in words)
+    # a headline stands alone above a blank line and is written in Title Case; a wire sentence's
+    # hard line break is neither
+    if (first and body[len(first):].startswith("\n\n") and len(first) < 200 and len(words) >= 2
+            and capitalised >= 0.6 * len(words) and not first.rstrip().endswith((".", "!", "?", ":"))):
+        return text.index(first) + len(first)
+    return 0
 
 
 # --- the NLP layer's output: plain records, so later stages never touch spaCy ------------------

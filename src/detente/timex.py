@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Optional
 
+from . import dates
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -91,7 +93,7 @@ def explicit_anchor(timexes: list[Timex]) -> Optional[date]:
         if t.kind in ("iso", "mdy", "dmy", "my"):
             v = resolve(t, None)
             if v.value:
-                d = _as_date(v.value, end=True)
+                d = dates.last_day(v.value)
                 best = d if best is None or d > best else best
     return best
 
@@ -100,7 +102,7 @@ def parse_date(s: Optional[str]) -> Optional[date]:
     if not s:
         return None
     try:
-        return _as_date(str(s)[:10])
+        return dates.first_day(str(s)[:10])
     except ValueError:
         return None
 
@@ -236,13 +238,3 @@ def _span(unit: str, n: int):
 
     return {"day": relativedelta(days=n), "week": relativedelta(weeks=n), "month": relativedelta(months=n),
             "year": relativedelta(years=n), "decade": relativedelta(years=10 * n)}[unit]
-
-
-def _as_date(value: str, end: bool = False) -> date:
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 1:
-        return date(parts[0], 12 if end else 1, 31 if end else 1)
-    if len(parts) == 2:
-        last = calendar.monthrange(parts[0], parts[1])[1]
-        return date(parts[0], parts[1], last if end else 1)
-    return date(*parts)

@@ -10,8 +10,10 @@ Patterns, tried in this order (a token belongs to one mention):
   [the|country ['s]] title          "the secretary", "Pakistan's prime minister" (role nouns, for coref)
   body alone                        "troops", "the police" (sector-only actors)
   NER PERSON / ORG left over        unknown actors: text kept, codes null
-NER is not trusted in headline-like lines (Title Case or ALL CAPS), where the small model tags
-capitalised words as PERSON: there only the lexicon speaks, and coref adds known surnames.
+NER is not trusted in lines set in capitals (Title Case or ALL CAPS), where the small model tags
+capitalised words as PERSON: there only the lexicon speaks, and coref adds known surnames. That is a
+matter of letter case wherever the line stands (a headline, its repeat, a sub-head, a single line), not
+of where the article's headline ends (Article.headline_end, decided when the record is made).
 """
 from __future__ import annotations
 
@@ -68,8 +70,8 @@ class Mention:
     extra: dict = field(default_factory=dict)
 
 
-def headline_lines(text: str) -> list[tuple[int, int]]:
-    """Lines that read like headlines: Title Case or ALL CAPS, at least three words, no full stop."""
+def capitalised_lines(text: str) -> list[tuple[int, int]]:
+    """Lines set in capitals: Title Case or ALL CAPS, at least three words, no full stop."""
     out = list(caps_lines(text))
     for m in re.finditer(r"[^\n]+", text):
         words = re.findall(r"[A-Za-z][\w'’-]*", m.group(0))
@@ -89,15 +91,16 @@ class Recognizer:
         self.atom_at = {a.first: a for a in self.atoms}
         self._firsts = [a.first for a in self.atoms]
         self.ent_at = {e.first: e for e in parse.entities}
-        self.headlines = sorted(set(headline_lines(parse.text)))  # whole lines: disjoint
+        self.capitalised = sorted(set(capitalised_lines(parse.text)))  # whole lines: disjoint
         self.taken: set[int] = set()
         self.mentions: list[Mention] = []
         self.date = article.published
 
     # --- helpers -------------------------------------------------------------------------------
-    def in_headline(self, char: int) -> bool:
-        k = bisect.bisect_right(self.headlines, (char, float("inf"))) - 1
-        return k >= 0 and self.headlines[k][0] <= char < self.headlines[k][1]
+    def in_capitals(self, char: int) -> bool:
+        """Whether character `char` stands in a line set in capitals (capitalised_lines)."""
+        k = bisect.bisect_right(self.capitalised, (char, float("inf"))) - 1
+        return k >= 0 and self.capitalised[k][0] <= char < self.capitalised[k][1]
 
     def atom_covering(self, i: int) -> Optional[Atom]:
         """The atom whose tokens include token i (atoms are sorted and never overlap: one bisection)."""
@@ -153,7 +156,7 @@ class Recognizer:
             return None
         e = self.ent_at.get(i)
         if e is not None:
-            if e.label == "PERSON" and not self.in_headline(e.start):
+            if e.label == "PERSON" and not self.in_capitals(e.start):
                 last = e.last
                 while last > i + 1 and self.possessive(last - 1):
                     last -= 1
@@ -168,13 +171,13 @@ class Recognizer:
             j += 1
         if j == i:
             return None
-        if self.in_headline(self.toks[i].start) and not self.seen_in_body(self.toks[j - 1].text):
+        if self.in_capitals(self.toks[i].start) and not self.seen_in_body(self.toks[j - 1].text):
             return None  # "Minister Praises Reform Plan": headline capitals are not a name
         return i, j, None
 
     def seen_in_body(self, word: str) -> bool:
         for m in re.finditer(r"\b" + re.escape(word) + r"\b", self.parse.text):
-            if not self.in_headline(m.start()):
+            if not self.in_capitals(m.start()):
                 return True
         return False
 
@@ -226,7 +229,7 @@ class Recognizer:
         if not atom.of("body") or self.toks[atom.last - 1].tag != "NN":
             return False
         i = atom.last
-        if i >= len(self.toks) or self.in_headline(self.toks[i].start):
+        if i >= len(self.toks) or self.in_capitals(self.toks[i].start):
             return False
         at, e = self.atom_at.get(i), self.ent_at.get(i)
         return bool(at and at.of("person")) or (e is not None and e.label == "PERSON")
@@ -333,7 +336,7 @@ class Recognizer:
     def ner_over_countries(self) -> None:
         """An NER PERSON/ORG that is longer than the country or capital inside it wins ("Bank of America")."""
         for ent in self.parse.entities:
-            if ent.label not in ("PERSON", "ORG") or self.in_headline(ent.start):
+            if ent.label not in ("PERSON", "ORG") or self.in_capitals(ent.start):
                 continue
             inner = self.atoms_within(ent.first, ent.last)
             if not inner or not self.free(ent.first, ent.last):
@@ -489,7 +492,7 @@ class Recognizer:
 
     def ner_leftovers(self) -> None:
         for ent in self.parse.entities:
-            if ent.label not in ("PERSON", "ORG") or self.in_headline(ent.start):
+            if ent.label not in ("PERSON", "ORG") or self.in_capitals(ent.start):
                 continue
             if not self.free(ent.first, ent.last) or not re.search(r"[A-Z]", ent.text):
                 continue

@@ -8,18 +8,12 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from math import asin, cos, radians, sin, sqrt
 
+from ..geodesy import distance_km
 from ..model import Article
 from .spans import overlaps
 
 WITHIN_KM = 161.0
-
-
-def haversine_km(lat1, lon1, lat2, lon2) -> float:
-    lat1, lon1, lat2, lon2 = map(radians, (lat1, lon1, lat2, lon2))
-    h = sin((lat2 - lat1) / 2) ** 2 + cos(lat1) * cos(lat2) * sin((lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * asin(sqrt(h))
 
 
 def _iso3(alpha2: str | None) -> str | None:
@@ -52,7 +46,7 @@ def score(records: list[dict], coded: list[Article]) -> dict:
                 s["with_country"] += 1
                 s["country_ok"] += hit.country == want
             if hit.lat is not None and hit.lon is not None:
-                s["errors"].append(haversine_km(g["lat"], g["lon"], hit.lat, hit.lon))
+                s["errors"].append(distance_km(g["lat"], g["lon"], hit.lat, hit.lon))
             else:
                 s["errors"].append(float("inf"))
 

@@ -32,7 +32,7 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
     """The article's events, duplicates folded, at most MAX_EVENTS_PER_SENTENCE a sentence."""
     s = State(article, parse, actors, load(), Resolver(parse, MentionIndex(actors).ref_at),
               place_tok=when_where.place_tokens(parse, places), times=when_where.timexes(article, parse),
-              headline_end=headline.headline_end(article), quotes=[q for q in quotes or [] if not q.scare])
+              quotes=[q for q in quotes or [] if not q.scare])
     trigs = triggers.find(s.p, s.lex)
     s.trigger_tokens = {t.i for t in trigs}
     by_tok = {t.i: t for t in trigs}

@@ -1,29 +1,13 @@
-"""The headline: where it ends, and the events it states when the body restates none of them."""
+"""The events a headline states when the body restates none of them (where the headline ends is
+decided once, when the record is made: model.find_headline_end, read as Article.headline_end)."""
 from __future__ import annotations
 
 from typing import Optional
 
-from ..model import Article, Event, Span
+from ..model import Event, Span
 from . import polarity, triggers
 from .record import event, same
 from .state import State
-
-
-def headline_end(a: Article) -> int:
-    """The offset where the headline ends, 0 when the text has none."""
-    text, title = a.text, (a.title or "").strip()
-    if title and text.lstrip().startswith(title):
-        return text.index(title) + len(title)
-    body = text.lstrip()
-    first = body.split("\n", 1)[0]
-    words = [w for w in first.split() if w[:1].isalpha()]
-    capitalised = sum(w[:1].isupper() for w in words)
-    # a headline stands alone above a blank line and is written in Title Case; a wire sentence's
-    # hard line break is neither
-    if (first and body[len(first):].startswith("\n\n") and len(first) < 200 and len(words) >= 2
-            and capitalised >= 0.6 * len(words) and not first.rstrip().endswith((".", "!", "?", ":"))):
-        return text.index(first) + len(first)
-    return 0
 
 
 def read(s: State) -> list[Event]:

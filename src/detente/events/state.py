@@ -24,7 +24,6 @@ class State:
     r: Resolver  # sources and targets from the parse (arguments.py)
     place_tok: dict[int, Place]  # token -> the "mentioned" place it belongs to
     times: dict[int, timex.Timex]  # token -> the resolved date expression it belongs to
-    headline_end: int  # offset where the headline ends (0: none)
     noun_sources: dict[int, list[ActorRef]] = field(default_factory=dict)  # nominal trigger -> its sources
     consumed: set[int] = field(default_factory=set)  # triggers already told by another's event
     trigger_tokens: set[int] = field(default_factory=set)
@@ -33,6 +32,11 @@ class State:
     lead: Optional[tuple] = None  # (the lead's day or None,), once read: when_where.lead_date
     local: Optional[tuple] = None  # (mentioned places by offset, their starts, dominant country): roles.local_country
     quote_index: Optional[Intervals] = field(default=None, init=False)  # self.quotes by offset (quote_at)
+
+    @property
+    def headline_end(self) -> int:
+        """Where the headline ends (0: none): decided when the record was made (Article.headline_end)."""
+        return self.a.headline_end
 
     def quote_at(self, pos: int, ok=lambda q: True) -> Optional[Quote]:
         """The quote (of the quotes stage) whose words hold character `pos` and that satisfies ok."""

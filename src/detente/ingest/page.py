@@ -64,6 +64,9 @@ def _norm(s: str) -> str:
 
 
 def _headline_like(line: str) -> bool:
+    """Whether a page's first line can be its title, to take off the body into Article.title (looser
+    than the record's rule, model.find_headline_end, which marks a headline still heading the text:
+    pages set headlines in sentence case too)."""
     s = line.strip()
     words = s.split()
     if not s or not (2 <= len(words) <= 30 and len(s) <= 220):

@@ -9,7 +9,6 @@ point where the box's middle lies far from it).
 """
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -247,9 +246,3 @@ def cached(min_population: int, folder: Optional[Path]) -> Gazetteer:
     return disk_cached("places-gazetteer", parts, lambda: Gazetteer(min_population),
                        valid=lambda g: isinstance(g, Gazetteer), folder=folder)
 
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))

@@ -1,13 +1,13 @@
 """The JSON API under /api: code a document, and read articles, events, dyads, actors, quotes, places, stats."""
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from typing import Annotated, Literal, Optional
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 
+from .. import dates
 from ..model import Article
 from . import schemas as S
 from .backend import Backend, Busy, FetchFailed, Rejected, frame_records
@@ -51,13 +51,9 @@ def _check_date(value: Optional[str], name: str, upper: bool = False) -> Optiona
     the year or month for a start, the last day for an end."""
     if value is None:
         return None
-    parts = [int(p) for p in value.split("-")]
-    y = parts[0]
-    m = parts[1] if len(parts) > 1 else (12 if upper else 1)
     try:
-        d = parts[2] if len(parts) > 2 else (calendar.monthrange(y, m)[1] if upper else 1)
-        return dt.date(y, m, d).isoformat()
-    except (ValueError, calendar.IllegalMonthError):
+        return (dates.last_day(value) if upper else dates.first_day(value)).isoformat()
+    except ValueError:
         raise HTTPException(422, f"{name}={value!r} is not a calendar date")
 
 
@@ -205,33 +201,22 @@ def dyad(request: Request,
 
 
 def period_bounds(period: str, by: str) -> tuple[Optional[str], Optional[str]]:
-    """First and last day of a timeline period, so the dashboard can ask for the events behind it."""
-    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$", period)
+    """First and last day of a timeline period, so the dashboard can ask for the events behind it: a
+    period start (YYYY-MM-DD) covers one period `by`; a year, month or quarter (YYYY-Qn) covers itself."""
+    m = re.match(r"^\d{4}(?:-\d{2})?(?:-\d{2})?$", period)
     q = re.match(r"^(\d{4})-?Q([1-4])$", period)
     try:
         if q:
-            y, n = int(q.group(1)), int(q.group(2))
-            first = dt.date(y, 3 * n - 2, 1)
-            return first.isoformat(), dt.date(y, 3 * n, calendar.monthrange(y, 3 * n)[1]).isoformat()
-        if not m:
+            first, by = dt.date(int(q.group(1)), 3 * int(q.group(2)) - 2, 1), "quarter"
+        elif not m:
             return None, None
-        y = int(m.group(1))
-        if m.group(3):
-            day = dt.date(y, int(m.group(2)), int(m.group(3)))
-            if by == "week":
-                return day.isoformat(), (day + dt.timedelta(days=6)).isoformat()
-            if by == "month":
-                return day.isoformat(), day.replace(day=calendar.monthrange(y, day.month)[1]).isoformat()
-            if by == "quarter":
-                last = day.month + 2 if day.month <= 10 else 12
-                return day.isoformat(), dt.date(y, last, calendar.monthrange(y, last)[1]).isoformat()
-            if by == "year":
-                return day.isoformat(), dt.date(y, 12, 31).isoformat()
-            return day.isoformat(), day.isoformat()
-        if m.group(2):
-            mo = int(m.group(2))
-            return dt.date(y, mo, 1).isoformat(), dt.date(y, mo, calendar.monthrange(y, mo)[1]).isoformat()
-        return f"{y:04d}-01-01", f"{y:04d}-12-31"
+        else:
+            first, last, precision = dates.date_range(period)
+            if first is None or last is None:
+                return None, None
+            if precision != "day":
+                return first.isoformat(), last.isoformat()
+        return first.isoformat(), (dates.period_end(first, by) - dt.timedelta(days=1)).isoformat()
     except ValueError:
         return None, None
 

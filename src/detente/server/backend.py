@@ -10,7 +10,7 @@ import socket
 import threading
 from typing import Any, Optional
 
-from ..model import Article
+from ..model import Article, find_headline_end
 from .limits import CodingSlots, Limits, UnsafeURL, public_target
 
 
@@ -68,6 +68,7 @@ class Backend:
                 art.id = id
             if title and not art.title:
                 art.title = title
+                art.headline_end = find_headline_end(art.text, title)  # the text may start with it
             if published:
                 art.published = published
             if url:

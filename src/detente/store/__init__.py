@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .errors import StoreError
 from .facade import DEFAULT_PATH, LOCK_WAIT, Store, default_path
-from .rows import date_range
+from ..dates import date_range
 from .schema import STORE_SCHEMA_VERSION
 
 __all__ = ["DEFAULT_PATH", "LOCK_WAIT", "STORE_SCHEMA_VERSION", "Store", "StoreError", "date_range", "default_path"]

@@ -10,9 +10,10 @@ given the same articles in the same order, the clusters are the same.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from typing import Any, Optional, Sequence
+
+from ..geodesy import distance_km
 
 # Codes for acts both sides perform together: reports word them either way round ("A and B clashed").
 SYMMETRIC_CODES = ("040", "046", "057", "0871", "19")
@@ -56,9 +57,7 @@ def _interval(row: dict) -> Optional[tuple[dt.date, dt.date]]:
 
 
 def _km(a: dict, b: dict) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
+    return distance_km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
 def _specific(row: dict) -> Optional[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Optional, Sequence
 
 from .errors import StoreError
-from .rows import date_range
+from ..dates import date_range
 
 
 def actor_cond(side: str, term: str) -> tuple[str, list]:

@@ -11,6 +11,7 @@ import re
 from typing import Any, Optional
 from urllib.parse import urlparse
 
+from ..dates import date_range
 from ..model import Article
 from .cluster import COARSE_FEATURES, dyad_key
 
@@ -136,25 +137,6 @@ def _event_row(art: Article, ev, published, outlet) -> dict[str, Any]:
         n_mentions=max(len(ev.mentions or []), 1), sentence_places=towns, published=published, outlet=outlet, cluster_id=None)
     row["dyad_key"] = dyad_key(row)
     return row
-
-
-def date_range(value: Optional[str]) -> tuple[Optional[dt.date], Optional[dt.date], Optional[str]]:
-    """'2025', '2025-05' or '2025-05-10' -> (first day, last day, precision); (None, None, None) if unreadable."""
-    if not value or not isinstance(value, str):
-        return None, None, None
-    parts = value.strip()[:10].split("-")
-    try:
-        nums = [int(x) for x in parts]
-        if len(nums) == 1:
-            return dt.date(nums[0], 1, 1), dt.date(nums[0], 12, 31), "year"
-        if len(nums) == 2:
-            first = dt.date(nums[0], nums[1], 1)
-            nxt = dt.date(nums[0] + (nums[1] == 12), nums[1] % 12 + 1, 1)
-            return first, nxt - dt.timedelta(days=1), "month"
-        day = dt.date(nums[0], nums[1], nums[2])
-        return day, day, "day"
-    except (ValueError, IndexError):
-        return None, None, None
 
 
 def _iso_date(value) -> Optional[dt.date]:

@@ -6,6 +6,7 @@ from typing import Optional
 
 import pandas as pd
 
+from .. import dates
 from . import filters
 
 PERIODS = {"day": "1 day", "week": "7 days", "month": "1 month", "quarter": "3 months", "year": "1 year"}
@@ -134,13 +135,7 @@ def trend_label(df: pd.DataFrame) -> tuple[str, Optional[float]]:
 def period_bounds(period, by: str) -> tuple[dt.date, dt.date]:
     """[first day, first day of the next period) of the period starting at `period`."""
     p = pd.Timestamp(period).date()
-    if by == "day":
-        return p, p + dt.timedelta(days=1)
-    if by == "week":
-        return p, p + dt.timedelta(days=7)
-    months = {"month": 1, "quarter": 3, "year": 12}[by]
-    m = p.month - 1 + months
-    return p, dt.date(p.year + m // 12, m % 12 + 1, 1)
+    return p, dates.period_end(p, by)
 
 
 def events_behind(store, a: str, b: str, period, by: str = "month", directed: bool = False,

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from ..ingest import article_from_entry, article_from_html, feeds
 from ..ingest.fetch import URL, FetchError, fetch, fetch_if_changed
 from ..ingest.guard import check_url
-from ..model import Article
+from ..model import Article, find_headline_end
 
 MAX_BACKOFF = 32  # a failing feed is tried at most this many intervals apart
 SUMMARY_CHARS = 1500  # a summary-only entry shorter than this is coded from its linked page
@@ -132,6 +132,7 @@ def full_text(art: Article, feed: str, limits: Limits) -> Article:
         art.warnings.append(f"watch: coded from the feed's summary; the linked page could not be read ({e})")
         return art
     page.title = art.title or page.title
+    page.headline_end = find_headline_end(page.text, page.title)  # the feed's title may head the text
     page.published = art.published or page.published
     page.tags = page.tags or art.tags
     page.author = page.author or art.author
