@@ -383,8 +383,9 @@ def _build(cls: type[_R], d: Optional[dict[str, Any]]) -> Optional[_R]:
     return cls(**kwargs)
 
 
-_RECORDS: dict[str, type[DataclassInstance]] = {"Span": Span, "ActorRef": ActorRef, "Actor": Actor, "PlaceRef": PlaceRef, "Place": Place,
-            "Event": Event, "Quote": Quote}
+_RECORDS: dict[str, type[DataclassInstance]] = {
+    "Span": Span, "ActorRef": ActorRef, "Actor": Actor, "PlaceRef": PlaceRef, "Place": Place, "Event": Event,
+    "Quote": Quote}
 
 
 def _coerce(type_str: object, value: Any) -> Any:
