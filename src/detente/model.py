@@ -9,7 +9,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional, TypeVar, cast, overload
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 SCHEMA_VERSION = 1
 
@@ -117,7 +120,9 @@ class Event:
     mentions: list[Span] = field(default_factory=list)  # every trigger that states this same event
 
     def __repr__(self) -> str:
-        side = lambda r: (r.code or r.country or r.text) if r else "-"  # noqa: E731
+        def side(r: Optional[ActorRef]) -> str:
+            return (r.code or r.country or r.text) if r else "-"
+
         flags = ("NEG " if self.negated else "") + ("" if self.modality == "asserted" else self.modality)
         trig = f" {self.trigger.text!r}" if self.trigger else ""
         return (f"Event({self.id} {self.date or 'undated'} {side(self.source)} -{self.cameo} {self.cameo_name or ''}-> "
@@ -170,7 +175,7 @@ class Article:
             self.headline_end = find_headline_end(self.text, self.title)
 
     def to_dict(self) -> dict[str, Any]:
-        return _plain(self)
+        return cast("dict[str, Any]", _plain(self))
 
     def __repr__(self) -> str:
         # the text and every record would run to tens of thousands of characters in a notebook
@@ -185,9 +190,9 @@ class Article:
 
     def offset_errors(self) -> list[str]:
         """Every span whose offsets do not point at its own text in `text` (empty when all hold)."""
-        bad = []
+        bad: list[str] = []
 
-        def check(where: str, start, end, text) -> None:
+        def check(where: str, start: object, end: object, text: Optional[str]) -> None:
             if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(self.text)):
                 bad.append(f"{where}: offsets {start}:{end} outside the text")
             elif text is not None and self.text[start:end] != text:
@@ -390,10 +395,17 @@ _LEAVES = {str, int, float, bool, type(None)}
 _FIELDS: dict[type, list[str]] = {}
 
 
-def _build(cls, d):
+_R = TypeVar("_R", bound="DataclassInstance")
+
+
+@overload
+def _build(cls: type[_R], d: None) -> None: ...
+@overload
+def _build(cls: type[_R], d: dict[str, Any]) -> _R: ...
+def _build(cls: type[_R], d: Optional[dict[str, Any]]) -> Optional[_R]:
     if d is None:
         return None
-    kwargs = {}
+    kwargs: dict[str, Any] = {}
     hints = {f.name: f for f in dataclasses.fields(cls)}
     for name, f in hints.items():
         if name not in d:
@@ -402,11 +414,12 @@ def _build(cls, d):
     return cls(**kwargs)
 
 
-_RECORDS = {"Span": Span, "ActorRef": ActorRef, "Actor": Actor, "PlaceRef": PlaceRef, "Place": Place,
-            "Event": Event, "Quote": Quote}
+_RECORDS: dict[str, type[DataclassInstance]] = {
+    "Span": Span, "ActorRef": ActorRef, "Actor": Actor, "PlaceRef": PlaceRef, "Place": Place, "Event": Event,
+    "Quote": Quote}
 
 
-def _coerce(type_str, value):
+def _coerce(type_str: object, value: Any) -> Any:
     if value is None:
         return None
     t = str(type_str).replace("Optional[", "").rstrip("]")

@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Optional, Sequence, cast
+
+if TYPE_CHECKING:
+    from duckdb import DuckDBPyConnection
+
+# An event as a row: column name -> value (rows.COLUMNS["events"]; those read back from the table
+# have the columns of the query that read them). Values are whatever DuckDB stores or returns.
+EventRow = dict[str, Any]
 
 from ..geodesy import distance_km
 
@@ -32,11 +39,11 @@ monday tuesday wednesday thursday friday saturday sunday today yesterday week mo
 january february march april may june july august september october november december""".split())
 
 
-def side_key(row: dict, side: str) -> Optional[str]:
+def side_key(row: EventRow, side: str) -> Optional[str]:
     return row.get(f"{side}_country") or row.get(f"{side}_code") or None
 
 
-def dyad_key(row: dict) -> Optional[str]:
+def dyad_key(row: EventRow) -> Optional[str]:
     """The block: the unordered pair of actors ('IND|PAK'); None when neither side is known."""
     a, b = side_key(row, "source"), side_key(row, "target")
     if not a and not b:
@@ -44,8 +51,9 @@ def dyad_key(row: dict) -> Optional[str]:
     return "|".join(sorted([a or "", b or ""]))
 
 
-def _interval(row: dict) -> Optional[tuple[dt.date, dt.date]]:
-    start, end = row.get("date_start"), row.get("date_end")
+def _interval(row: EventRow) -> Optional[tuple[dt.date, dt.date]]:
+    start = row.get("date_start")
+    end = cast(dt.date, row.get("date_end"))  # set whenever date_start is (rows.date_range gives both)
     if start is not None:
         slack = dt.timedelta(days=DAY_SLACK_DAYS if start == end else 0)
         return start - slack, end + slack
@@ -56,11 +64,11 @@ def _interval(row: dict) -> Optional[tuple[dt.date, dt.date]]:
     return None
 
 
-def _km(a: dict, b: dict) -> float:
+def _km(a: EventRow, b: EventRow) -> float:
     return distance_km(a["lat"], a["lon"], b["lat"], b["lon"])
 
 
-def _specific(row: dict) -> Optional[str]:
+def _specific(row: EventRow) -> Optional[str]:
     """The event's own town (or finer), casefolded; None when it has no place or only a coarse one."""
     if row.get("place_feature") in COARSE_FEATURES:
         return None
@@ -68,7 +76,7 @@ def _specific(row: dict) -> Optional[str]:
     return name.casefold() if name else None
 
 
-def place_match(a: dict, b: dict) -> Optional[bool]:
+def place_match(a: EventRow, b: EventRow) -> Optional[bool]:
     """True: same town; None: compatible but not known to be the same; False: different places.
 
     A report placed only coarsely ("in Pakistan") or not at all still names towns in its sentence
@@ -90,17 +98,17 @@ def place_match(a: dict, b: dict) -> Optional[bool]:
     return None
 
 
-def codes_compatible(a: dict, b: dict) -> bool:
+def codes_compatible(a: EventRow, b: EventRow) -> bool:
     if a.get("cameo_root") and a.get("cameo_root") == b.get("cameo_root"):
         return True
     return bool(a.get("plover")) and a.get("plover") == b.get("plover")
 
 
 def _symmetric(code: Optional[str]) -> bool:
-    return bool(code) and code.startswith(SYMMETRIC_CODES)
+    return bool(code and code.startswith(SYMMETRIC_CODES))
 
 
-def direction_compatible(a: dict, b: dict) -> bool:
+def direction_compatible(a: EventRow, b: EventRow) -> bool:
     same = (side_key(a, "source"), side_key(a, "target")) == (side_key(b, "source"), side_key(b, "target"))
     if same:
         return True
@@ -113,14 +121,14 @@ def words(text: str) -> set[str]:
     return {w[:5] for w in re.findall(r"[a-z]+", (text or "").lower()) if len(w) > 2 and w not in _STOP}
 
 
-def similarity(a: dict, b: dict) -> float:
+def similarity(a: EventRow, b: EventRow) -> float:
     wa, wb = words(a.get("evidence") or ""), words(b.get("evidence") or "")
     if not wa or not wb:
         return 0.0
     return len(wa & wb) / len(wa | wb)
 
 
-def compatible(a: dict, b: dict) -> bool:
+def compatible(a: EventRow, b: EventRow) -> bool:
     """The hard gates: same dyad and direction, compatible codes, overlapping dates, no clash of places."""
     if a.get("article_id") == b.get("article_id"):
         return False  # the coder already merged what one article says twice; its distinct events stay distinct
@@ -134,7 +142,7 @@ def compatible(a: dict, b: dict) -> bool:
     return place_match(a, b) is not False
 
 
-def score(new: dict, members: list[dict]) -> Optional[float]:
+def score(new: EventRow, members: list[EventRow]) -> Optional[float]:
     """How well `new` fits a cluster (every member must pass the gates); None when it does not fit."""
     best = None
     for m in members:
@@ -172,7 +180,7 @@ def _years(dyad: str, lo: dt.date, hi: dt.date) -> list[str]:
     return [f"{dyad}|y{y}" for y in range(lo.year, hi.year + 1)]
 
 
-def _stored_window(row: dict) -> Optional[tuple[dt.date, dt.date]]:
+def _stored_window(row: EventRow) -> Optional[tuple[dt.date, dt.date]]:
     """The dates a stored event can be matched over: its own, or its report's +- UNDATED_SLACK_DAYS."""
     slack = dt.timedelta(days=UNDATED_SLACK_DAYS)
     pub = row.get("published")
@@ -181,9 +189,9 @@ def _stored_window(row: dict) -> Optional[tuple[dt.date, dt.date]]:
     return (start, end) if start is not None and end is not None else None
 
 
-def block_rows(events: Sequence[dict[str, Any]]) -> list[list]:
+def block_rows(events: Sequence[EventRow]) -> list[list[Any]]:
     """[block, cluster_id] rows filing the events of an article being stored (after assign_clusters)."""
-    out = []
+    out: list[list[Any]] = []
     for row in events:
         window = _stored_window(row)
         if row.get("negated") or not row.get("dyad_key") or window is None:
@@ -194,12 +202,12 @@ def block_rows(events: Sequence[dict[str, Any]]) -> list[list]:
     return out
 
 
-def ensure_index(con) -> None:
+def ensure_index(con: DuckDBPyConnection) -> None:
     """Create the block index (filling it from the stored events, for a store written before it existed)
     and the index of events by cluster; in its own transaction. Also the way to refile events written
     into the table by other means: drop dedup_blocks, then call this."""
-    have = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' "
-                       "AND table_name = 'dedup_blocks'").fetchone()[0]
+    have = _scalar(con.execute("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' "
+                               "AND table_name = 'dedup_blocks'"))
     con.execute("BEGIN")
     try:
         con.execute(_BLOCKS_TABLE)
@@ -213,10 +221,15 @@ def ensure_index(con) -> None:
         raise
 
 
-def _refile(con, chunk: int = 100_000) -> None:
+def _scalar(cur: DuckDBPyConnection) -> Any:
+    """The one value of a one-row query (an aggregate without GROUP BY always gives its row)."""
+    return cast("tuple[Any, ...]", cur.fetchone())[0]
+
+
+def _refile(con: DuckDBPyConnection, chunk: int = 100_000) -> None:
     import pyarrow as pa
 
-    top = con.execute("SELECT max(rowid) FROM events").fetchone()[0]
+    top = _scalar(con.execute("SELECT max(rowid) FROM events"))
     for lo in range(0, (top or -1) + 1, chunk):  # by rowid range: memory bounded by the chunk
         cur = con.execute("SELECT dyad_key, date_start, date_end, published, cluster_id, negated FROM events "
                           "WHERE rowid >= ? AND rowid < ? AND NOT negated AND dyad_key IS NOT NULL", [lo, lo + chunk])
@@ -227,7 +240,7 @@ def _refile(con, chunk: int = 100_000) -> None:
         con.execute("INSERT INTO dedup_blocks SELECT block, cluster_id FROM dedup_blocks_rows")
 
 
-def assign_clusters(con, rows: list[dict[str, Any]], pending: Sequence[dict[str, Any]] = ()) -> None:
+def assign_clusters(con: DuckDBPyConnection, rows: list[EventRow], pending: Sequence[EventRow] = ()) -> None:
     """Set `cluster_id` on the event rows of one article about to be stored (inside its transaction).
 
     The block index gives every stored cluster that could hold any of the article's events (same block,
@@ -235,7 +248,7 @@ def assign_clusters(con, rows: list[dict[str, Any]], pending: Sequence[dict[str,
     fits. `pending`: event rows of articles ahead of this one in the same write, not yet in the table;
     they count as stored. Needs ensure_index to have run on `con`.
     """
-    todo = []
+    todo: list[tuple[EventRow, tuple[dt.date, dt.date]]] = []
     for row in rows:
         row["cluster_id"] = row["event_id"]
         window = _interval(row)
@@ -253,7 +266,7 @@ def assign_clusters(con, rows: list[dict[str, Any]], pending: Sequence[dict[str,
                    + _years(r["dyad_key"], a - slack, b + slack)})
     ids = {r[0] for r in con.execute(f"SELECT DISTINCT cluster_id FROM dedup_blocks WHERE block IN "
                                      f"({', '.join('?' for _ in keys)})", keys).fetchall()}
-    clusters: dict[str, list[dict]] = {}
+    clusters: dict[str, list[EventRow]] = {}
     if ids | near:
         want = sorted(ids | near)
         cur = con.execute(_MEMBERS.format(ids=", ".join("?" for _ in want)), want)
@@ -271,7 +284,8 @@ def assign_clusters(con, rows: list[dict[str, Any]], pending: Sequence[dict[str,
             clusters[p["cluster_id"]].append(p)
     taken: set[str] = set()  # one article contributes at most one event to a cluster
     for row, _ in todo:
-        best, best_id = None, None
+        best: Optional[float] = None
+        best_id: Optional[str] = None
         for cid in sorted(clusters):
             if cid in taken or clusters[cid][0]["dyad_key"] != row["dyad_key"]:
                 continue
@@ -283,7 +297,7 @@ def assign_clusters(con, rows: list[dict[str, Any]], pending: Sequence[dict[str,
             taken.add(best_id)
 
 
-def _in_window(row: dict, lo: dt.date, hi: dt.date) -> bool:
+def _in_window(row: EventRow, lo: dt.date, hi: dt.date) -> bool:
     """Whether a row not yet in the table can be matched over [lo, hi] (the stored events' rule)."""
     if row.get("negated"):
         return False

@@ -13,7 +13,7 @@ import re
 import threading
 import time
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Callable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, Union, cast
 
 import duckdb
 
@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 from ..model import Article
 from ..version import __version__
 from . import rows
-from .cluster import assign_clusters, block_rows, ensure_index
+from .cluster import EventRow, assign_clusters, block_rows, ensure_index
 from .errors import StoreError
-from .filters import events_sql
+from .filters import DateBound, Terms, events_sql
 from .rows import upper_code
 from .schema import BLOCK_COLUMNS, CLUSTER_VIEW, SCHEMA, STORE_SCHEMA_VERSION
 
@@ -79,7 +79,7 @@ class Store:
         self.read_only = read_only
         self.wait = wait
         self._lock = threading.RLock()
-        self._types: dict[str, dict] = {}
+        self._types: dict[str, dict[str, Any]] = {}  # table -> column -> its pyarrow type
         self._dedup_index = False  # ensure_index (store.cluster) has run on this store's file (once per Store)
         self._con: Optional[duckdb.DuckDBPyConnection] = None  # open during an operation or a hold()
         self._con_writes = False
@@ -89,40 +89,40 @@ class Store:
         if self.path == ":memory:":
             self._open(write=not read_only)
             self._pinned = True
-        with self._use(write=not read_only):
-            self._check_schema()
+        with self._use(write=not read_only) as con:
+            self._check_schema(con)
 
     # --- opening ----------------------------------------------------------------------------
 
-    def _check_schema(self) -> None:
-        tables = {r[0] for r in self._con.execute(
+    def _check_schema(self, con: duckdb.DuckDBPyConnection) -> None:
+        tables = {r[0] for r in con.execute(
             "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'").fetchall()}
         if "schema_version" in tables:
-            row = _first(self._con.execute("SELECT max(version) FROM schema_version"))
+            row = _first(con.execute("SELECT max(version) FROM schema_version"))
             found = row[0] if row else None
             if found is not None and found > STORE_SCHEMA_VERSION:
                 raise StoreError(f"{self.path}: written by a newer detente (store schema {found}; this version "
                                  f"reads up to {STORE_SCHEMA_VERSION}); upgrade detente to open it")
             if not self.read_only:
                 # Stores made during version 1's development lack these columns; adding them loses nothing.
-                self._con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS sentence_places VARCHAR[]")
-                self._con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS place_source VARCHAR")
+                con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS sentence_places VARCHAR[]")
+                con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS place_source VARCHAR")
             return
         if tables:
             raise StoreError(f"{self.path}: not a detente store (it has tables but no schema_version)")
         if self.read_only:
             raise StoreError(f"{self.path}: an empty database, not a detente store")
-        self._con.execute("BEGIN")
-        self._con.execute(SCHEMA)
-        self._con.execute(CLUSTER_VIEW)
-        self._con.execute("INSERT INTO schema_version (version, written_by) VALUES (?, ?)",
-                          [STORE_SCHEMA_VERSION, f"detente {__version__}"])
-        self._con.execute("COMMIT")
+        con.execute("BEGIN")
+        con.execute(SCHEMA)
+        con.execute(CLUSTER_VIEW)
+        con.execute("INSERT INTO schema_version (version, written_by) VALUES (?, ?)",
+                    [STORE_SCHEMA_VERSION, f"detente {__version__}"])
+        con.execute("COMMIT")
 
     def _open(self, write: bool) -> duckdb.DuckDBPyConnection:
-        self._con = _connect(self.path, read_only=not write, wait=self.wait)
+        self._con = con = _connect(self.path, read_only=not write, wait=self.wait)
         self._con_writes = write
-        return self._con
+        return con
 
     @contextmanager
     def _use(self, write: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -159,7 +159,7 @@ class Store:
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     @property
@@ -168,12 +168,13 @@ class Store:
         Asking for it opens the file and keeps it open (read-write unless the store is read-only)
         until close(): others cannot open the file meanwhile. Prefer `with store.hold() as con:`."""
         with self._lock:
-            if self._con is None:
-                self._open(write=not self.read_only)
+            con = self._con
+            if con is None:
+                con = self._open(write=not self.read_only)
                 self._pinned = True
-            return self._con
+            return con
 
-    def sql(self, query: str, params: Optional[Sequence] = None) -> pd.DataFrame:
+    def sql(self, query: str, params: Optional[Sequence[Any]] = None) -> pd.DataFrame:
         with self._use() as con:
             return con.execute(query, params or []).df()
 
@@ -228,7 +229,7 @@ class Store:
                 self._dedup_index = True
             con.execute("BEGIN")
             try:
-                added = self._write(articles)
+                added = self._write(con, articles)
                 con.execute("COMMIT")
             except Exception as e:
                 try:
@@ -242,13 +243,12 @@ class Store:
                 raise StoreError(f"{what}: not stored ({type(e).__name__}: {first})") from e
             return added
 
-    def _write(self, articles: Sequence[Article]) -> list[bool]:
-        con = self._con
+    def _write(self, con: duckdb.DuckDBPyConnection, articles: Sequence[Article]) -> list[bool]:
         seen = self.known([a.id for a in articles])
-        tables: dict[str, list[list]] = {t: [] for t in rows.COLUMNS}
+        tables: dict[str, list[rows.TableRow]] = {t: [] for t in rows.COLUMNS}
         tables["dedup_blocks"] = []
-        stored: list[dict] = []  # event rows of this batch, not yet in the table, that dedup must see
-        added = []
+        stored: list[EventRow] = []  # event rows of this batch, not yet in the table, that dedup must see
+        added: list[bool] = []
         for art in articles:
             added.append(art.id not in seen)
             if not added[-1]:
@@ -262,30 +262,30 @@ class Store:
             for t, r in flat.items():
                 tables[t].extend(r)
         for t, r in tables.items():
-            self._insert(t, r)
+            self._insert(con, t, r)
         return added
 
-    def _insert(self, table: str, values: list[list]) -> None:
+    def _insert(self, con: duckdb.DuckDBPyConnection, table: str, values: list[rows.TableRow]) -> None:
         if not values:
             return
         import pyarrow as pa
 
         cols = rows.COLUMNS.get(table) or BLOCK_COLUMNS
-        types = self._arrow_types(table)
+        types = self._arrow_types(con, table)
         detente_rows = pa.table({c: pa.array([v[i] for v in values], type=types[c]) for i, c in enumerate(cols)})
         quoted = ", ".join(f'"{c}"' for c in cols)
         # DuckDB finds `detente_rows` among this frame's locals (a replacement scan: half the cost of register)
-        self._con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM detente_rows")
+        con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM detente_rows")
 
-    def _arrow_types(self, table: str) -> dict:
+    def _arrow_types(self, con: duckdb.DuckDBPyConnection, table: str) -> dict[str, Any]:
         """The Arrow type of each column, read from the table itself (so the two cannot drift apart)."""
         if table not in self._types:
             import pyarrow as pa
 
             base = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
                     "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TINYINT": pa.int8()}
-            kinds = self._con.execute(f"SELECT column_name, data_type FROM information_schema.columns "
-                                      f"WHERE table_schema = 'main' AND table_name = ?", [table]).fetchall()
+            kinds = con.execute(f"SELECT column_name, data_type FROM information_schema.columns "
+                                f"WHERE table_schema = 'main' AND table_name = ?", [table]).fetchall()
             self._types[table] = {c: pa.list_(base[k[:-2]]) if k.endswith("[]") else base.get(k)
                                   for c, k in kinds}
         return self._types[table]
@@ -293,21 +293,21 @@ class Store:
     def integrity_errors(self, check_records: bool = True) -> list[str]:
         """What is inconsistent in the store (empty when sound): rows whose article is missing, counts
         that disagree with the stored record, spans that do not point at their text."""
-        errs = []
-        with self._use():
+        errs: list[str] = []
+        with self._use() as con:
             for table in ("actors", "mentions", "events", "event_mentions", "quotes", "places"):
-                n = _first(self._con.execute(
+                n = _only(con.execute(
                     f"SELECT count(*) FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)"))[0]
                 if n:
                     errs.append(f"{table}: {n} rows belong to no stored article")
             for table, col in (("events", "n_events"), ("quotes", "n_quotes"), ("places", "n_places"),
                                ("actors", "n_actors")):
-                n = _first(self._con.execute(
+                n = _only(con.execute(
                     f"SELECT count(*) FROM articles a WHERE {col} <> "
                     f"(SELECT count(*) FROM {table} t WHERE t.article_id = a.id)"))[0]
                 if n:
                     errs.append(f"{table}: {n} articles whose rows disagree with their record")
-            records = self._con.execute("SELECT id, record FROM articles").fetchall() if check_records else []
+            records = con.execute("SELECT id, record FROM articles").fetchall() if check_records else []
         for aid, rec in records:
             try:
                 bad = Article.from_dict(json.loads(rec)).offset_errors()
@@ -323,8 +323,9 @@ class Store:
             row = _first(con.execute("SELECT record FROM articles WHERE id = ?", [article_id]))
         return Article.from_dict(json.loads(row[0])) if row else None
 
-    def articles(self, limit: int = 50, offset: int = 0, q: Optional[str] = None) -> list[dict]:
-        where, params = "", []
+    def articles(self, limit: int = 50, offset: int = 0, q: Optional[str] = None) -> list[dict[str, Any]]:
+        where = ""
+        params: list[Any] = []
         if q:
             where = "WHERE title ILIKE ? OR text ILIKE ? OR id = ?"
             params = [f"%{q}%", f"%{q}%", q]
@@ -333,50 +334,57 @@ class Store:
                       params + [int(limit), int(offset)])
         return [{k: (None if _isna(v) else v) for k, v in r.items()} for r in df.to_dict("records")]
 
-    def events(self, actor=None, dyad=None, directed=False, cameo=None, plover=None, start=None, end=None,
-               negated: Optional[bool] = False, modality=None, place=None, article=None, limit=None, offset=0,
-               dedup: bool = False, cluster=None) -> pd.DataFrame:
+    def events(self, actor: Optional[str] = None, dyad: Optional[Sequence[str]] = None, directed: bool = False,
+               cameo: Optional[Terms] = None, plover: Optional[Terms] = None, start: Optional[DateBound] = None,
+               end: Optional[DateBound] = None, negated: Optional[bool] = False, modality: Optional[Terms] = None,
+               place: Optional[Union[str, int]] = None, article: Optional[str] = None, limit: Optional[int] = None,
+               offset: int = 0, dedup: bool = False, cluster: Optional[str] = None) -> pd.DataFrame:
         """Event rows matching every filter given (docs/store.md); dedup=True gives one row per cluster."""
         sql, params = events_sql(actor=actor, dyad=dyad, directed=directed, cameo=cameo, plover=plover,
                                  start=start, end=end, negated=negated, modality=modality, place=place,
                                  article=article, limit=limit, offset=offset, dedup=dedup, cluster=cluster)
         return self.sql(sql, params)
 
-    def clusters(self, **filters) -> pd.DataFrame:
+    def clusters(self, **filters: Any) -> pd.DataFrame:
         """One row per real-world event (dedup cluster): its first report's row plus the report counts."""
         return self.events(dedup=True, **filters)
 
-    def actors(self, article=None, country=None, limit=None) -> pd.DataFrame:
+    def actors(self, article: Optional[str] = None, country: Optional[str] = None,
+               limit: Optional[int] = None) -> pd.DataFrame:
         where, params = _where({"article_id": article, "country": upper_code(country)})
         return self.sql(f"SELECT * FROM actors {where} ORDER BY article_id, actor_id {_limit(limit)}", params)
 
-    def quotes(self, article=None, speaker=None, country=None, limit=None) -> pd.DataFrame:
+    def quotes(self, article: Optional[str] = None, speaker: Optional[str] = None, country: Optional[str] = None,
+               limit: Optional[int] = None) -> pd.DataFrame:
         where, params = _where({"article_id": article, "speaker_country": upper_code(country)})
         if speaker:
             where += (" AND " if where else "WHERE ") + "(speaker_text ILIKE ? OR speaker_actor = ?)"
             params += [f"%{speaker}%", speaker]
         return self.sql(f"SELECT * FROM quotes {where} ORDER BY article_id, quote_idx {_limit(limit)}", params)
 
-    def places(self, article=None, limit=None) -> pd.DataFrame:
+    def places(self, article: Optional[str] = None, limit: Optional[int] = None) -> pd.DataFrame:
         where, params = _where({"article_id": article})
         return self.sql(f"SELECT * FROM places {where} ORDER BY article_id, place_idx {_limit(limit)}", params)
 
-    def dyad(self, a: str, b: str, by: str = "month", directed: bool = False, start=None, end=None,
-             dedup: bool = False, top: int = 3) -> pd.DataFrame:
+    def dyad(self, a: str, b: str, by: str = "month", directed: bool = False, start: Optional[DateBound] = None,
+             end: Optional[DateBound] = None, dedup: bool = False, top: int = 3) -> pd.DataFrame:
         from . import timeline  # not at the top: it needs pandas, which ingest does without
 
         with self.hold():  # its queries see one state of the store
             return timeline.dyad(self, a, b, by=by, directed=directed, start=start, end=end, dedup=dedup, top=top)
 
-    def partners(self, country: str, start=None, end=None, dedup: bool = False) -> pd.DataFrame:
+    def partners(self, country: str, start: Optional[DateBound] = None, end: Optional[DateBound] = None,
+                 dedup: bool = False) -> pd.DataFrame:
         from . import timeline
 
         with self.hold():
             return timeline.partners(self, country, start=start, end=end, dedup=dedup)
 
-    def stats(self) -> dict:
+    def stats(self) -> dict[str, Any]:
         with self._use() as con:
-            one = lambda q: _first(con.execute(q))  # noqa: E731
+            def one(q: str) -> tuple[Any, ...]:
+                return _only(con.execute(q))
+
             counts = {t: one(f"SELECT count(*) FROM {t}")[0]
                       for t in ("articles", "events", "actors", "quotes", "places")}
             counts["clusters"] = one("SELECT count(DISTINCT cluster_id) FROM events WHERE NOT negated")[0]
@@ -392,13 +400,18 @@ class Store:
         return counts
 
 
-def _first(cur):
+def _first(cur: duckdb.DuckDBPyConnection) -> Optional[tuple[Any, ...]]:
     """The first row of a result, consuming it all (DuckDB refuses new work on an unfinished result)."""
     rows = cur.fetchall()
     return rows[0] if rows else None
 
 
-def _isna(v) -> bool:
+def _only(cur: duckdb.DuckDBPyConnection) -> tuple[Any, ...]:
+    """The row of an aggregate without GROUP BY (count, min, max ...), which always gives one."""
+    return cast("tuple[Any, ...]", _first(cur))
+
+
+def _isna(v: object) -> bool:
     try:
         import pandas as pd  # not at the top: ingest writes without it, and it costs half a second to import
 
@@ -407,8 +420,9 @@ def _isna(v) -> bool:
         return False
 
 
-def _where(eq: dict) -> tuple[str, list]:
-    conds, params = [], []
+def _where(eq: dict[str, Optional[str]]) -> tuple[str, list[Any]]:
+    conds: list[str] = []
+    params: list[Any] = []
     for col, val in eq.items():
         if val is not None:
             conds.append(f"{col} = ?")
@@ -416,5 +430,5 @@ def _where(eq: dict) -> tuple[str, list]:
     return ("WHERE " + " AND ".join(conds)) if conds else "", params
 
 
-def _limit(limit) -> str:
+def _limit(limit: Optional[int]) -> str:
     return f"LIMIT {int(limit)}" if limit is not None else ""

@@ -6,13 +6,17 @@ a longer term is a code prefix with sector ("USAGOV": code USAGOV..., or country
 """
 from __future__ import annotations
 
-from typing import Optional, Sequence
+import datetime as dt
+from typing import Any, Iterable, Optional, Sequence, Union
 
 from .errors import StoreError
 from ..dates import date_range
 
+Terms = Union[str, Iterable[str]]  # one or more terms: a list, or a string of them split on commas or spaces
+DateBound = Union[str, int, dt.date]  # a window edge: YYYY, YYYY-MM or YYYY-MM-DD (as text, a year or a date)
 
-def actor_cond(side: str, term: str) -> tuple[str, list]:
+
+def actor_cond(side: str, term: str) -> tuple[str, list[str]]:
     """SQL matching `term` on the source or target side of an event row."""
     t = str(term).strip().upper()
     if len(t) <= 3:
@@ -21,7 +25,7 @@ def actor_cond(side: str, term: str) -> tuple[str, list]:
     return f"({side}_code LIKE ? OR ({side}_country = ? AND {side}_sector = ?))", [t + "%", t[:3], t[3:6]]
 
 
-def dyad_cond(a: str, b: str, directed: bool = False) -> tuple[str, list]:
+def dyad_cond(a: str, b: str, directed: bool = False) -> tuple[str, list[str]]:
     sa, pa = actor_cond("source", a)
     tb, pb = actor_cond("target", b)
     if directed:
@@ -31,7 +35,7 @@ def dyad_cond(a: str, b: str, directed: bool = False) -> tuple[str, list]:
     return f"(({sa} AND {tb}) OR ({sb} AND {ta}))", pa + pb + pb2 + pa2
 
 
-def _many(value) -> list:
+def _many(value: Optional[Terms]) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
@@ -39,25 +43,28 @@ def _many(value) -> list:
     return [str(v) for v in value]
 
 
-def _in(conds: list, params: list, column: str, values: list) -> None:
+def _in(conds: list[str], params: list[Any], column: str, values: list[str]) -> None:
     if values:
         conds.append(f"{column} IN ({', '.join('?' for _ in values)})")
         params += values
 
 
-def bound(value, last: bool) -> str:
+def bound(value: DateBound, last: bool) -> str:
     """A window edge given as YYYY, YYYY-MM or YYYY-MM-DD -> the first (or last) day it covers."""
     first, final, _ = date_range(str(value))
-    if first is None:
+    if first is None or final is None:  # (both are None, or neither)
         raise StoreError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
     return (final if last else first).isoformat()
 
 
-def filters(actor=None, dyad=None, directed=False, cameo=None, plover=None, start=None, end=None,
-            negated: Optional[bool] = False, modality=None, place=None, article=None, cluster=None,
-            start_in: Optional[Sequence] = None) -> tuple[list[str], list]:
+def filters(actor: Optional[str] = None, dyad: Optional[Sequence[str]] = None, directed: bool = False,
+            cameo: Optional[Terms] = None, plover: Optional[Terms] = None, start: Optional[DateBound] = None,
+            end: Optional[DateBound] = None, negated: Optional[bool] = False, modality: Optional[Terms] = None,
+            place: Optional[Union[str, int]] = None, article: Optional[str] = None, cluster: Optional[str] = None,
+            start_in: Optional[Sequence[DateBound]] = None) -> tuple[list[str], list[Any]]:
     """WHERE conditions (ANDed) and their parameters for the event filters of Store.events."""
-    conds, params = [], []
+    conds: list[str] = []
+    params: list[Any] = []
     if actor:
         s, ps = actor_cond("source", actor)
         t, pt = actor_cond("target", actor)
@@ -103,7 +110,8 @@ def filters(actor=None, dyad=None, directed=False, cameo=None, plover=None, star
     return conds, params
 
 
-def events_sql(limit=None, offset=0, dedup: bool = False, **kw) -> tuple[str, list]:
+def events_sql(limit: Optional[int] = None, offset: int = 0, dedup: bool = False,
+               **kw: Any) -> tuple[str, list[Any]]:
     conds, params = filters(**kw)
     where = ("WHERE " + " AND ".join(conds)) if conds else ""
     page = (f" LIMIT {int(limit)}" if limit is not None else "") + (f" OFFSET {int(offset)}" if offset else "")

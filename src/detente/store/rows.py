@@ -8,12 +8,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Any, Optional
+from typing import Any, Optional, TypeVar, overload
 from urllib.parse import urlparse
 
 from ..dates import date_range
-from ..model import Article
-from .cluster import COARSE_FEATURES, dyad_key
+from ..model import ActorRef, Article, Event
+from .cluster import COARSE_FEATURES, EventRow, dyad_key
+
+TableRow = list[Any]  # one row of a table, its values in COLUMNS order
 
 # Columns each row fills, in order; columns with a default (`added`) are left to DuckDB.
 COLUMNS = {
@@ -43,11 +45,11 @@ COLUMNS = {
 EVENT_COLUMNS = COLUMNS["events"]
 
 
-def flatten(art: Article) -> tuple[dict[str, list[list]], list[dict[str, Any]]]:
+def flatten(art: Article) -> tuple[dict[str, list[TableRow]], list[EventRow]]:
     """The article's rows: every table but `events` as lists in COLUMNS order, and the event rows as
     dicts (dedup reads and completes them; `event_rows` turns them into lists)."""
     outlet, published = _outlet(art), _iso_date(art.published)
-    tables = {
+    tables: dict[str, list[TableRow]] = {
         "articles": [[art.id, art.source, art.title, art.dateline, published, list(art.tags or []), art.url,
                       art.author, art.site, outlet, art.language, art.input_kind, len(art.actors),
                       len(art.events), len(art.quotes), len(art.places), list(art.warnings or []),
@@ -68,24 +70,24 @@ def flatten(art: Article) -> tuple[dict[str, list[list]], list[dict[str, Any]]]:
     return tables, events
 
 
-def event_rows(events: list[dict[str, Any]]) -> list[list]:
+def event_rows(events: list[EventRow]) -> list[TableRow]:
     return [[r[c] for c in EVENT_COLUMNS] for r in events]
 
 
-def _ref_cols(ref, sector: bool = False) -> list:
+def _ref_cols(ref: Optional[ActorRef], sector: bool = False) -> list[Optional[str]]:
     if ref is None:
         return [None] * (5 if sector else 4)
     cols = [ref.actor, ref.text, ref.code, ref.country]
     return cols + [ref.sector] if sector else cols
 
 
-def _side(ref) -> list:
+def _side(ref: Optional[ActorRef]) -> list[Any]:
     if ref is None:
         return [None] * 7
     return [ref.actor, ref.text, ref.start, ref.end, ref.code, upper_code(ref.country), ref.sector]
 
 
-def _event_row(art: Article, ev, published, outlet) -> dict[str, Any]:
+def _event_row(art: Article, ev: Event, published: Optional[dt.date], outlet: Optional[str]) -> EventRow:
     features = {(p.start, p.end): p.feature for p in art.places}
     # Towns named in the event's sentence: dedup uses them when the event's own place is coarse or missing.
     towns = [] if ev.sentence is None else [
@@ -109,7 +111,7 @@ def _event_row(art: Article, ev, published, outlet) -> dict[str, Any]:
         if pl and plover is None:
             plover, mode = pl[0], mode if mode is not None else pl[1]
     start, end, precision = date_range(ev.date)
-    if precision == "day" and ev.date_precision == "week":  # "last week": the value is its Monday
+    if precision == "day" and start is not None and ev.date_precision == "week":  # "last week": its Monday
         end, precision = start + dt.timedelta(days=6), "week"
     p = ev.place
     row = dict(zip(["source_actor", "source_text", "source_start", "source_end", "source_code", "source_country",
@@ -139,7 +141,7 @@ def _event_row(art: Article, ev, published, outlet) -> dict[str, Any]:
     return row
 
 
-def _iso_date(value) -> Optional[dt.date]:
+def _iso_date(value: Optional[str]) -> Optional[dt.date]:
     start, _, precision = date_range(value)
     return start if precision == "day" else None
 
@@ -182,6 +184,13 @@ def lead_end(text: Optional[str], title: Optional[str] = None) -> int:
     return len(text)
 
 
-def upper_code(v):
+_V = TypeVar("_V")
+
+
+@overload
+def upper_code(v: str) -> str: ...
+@overload
+def upper_code(v: _V) -> _V: ...
+def upper_code(v: object) -> object:
     """A code or country as stored (upper case); None and non-strings pass unchanged."""
     return v.upper() if isinstance(v, str) else v

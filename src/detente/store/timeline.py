@@ -2,12 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import Any, Optional, Protocol, Sequence, Union
 
 import pandas as pd
 
 from .. import dates
 from . import filters
+from .filters import DateBound
+
+
+class Queryable(Protocol):
+    """What the timelines need of a store (Store.sql): a query's rows as a DataFrame."""
+
+    def sql(self, query: str, params: Optional[Sequence[Any]] = None) -> pd.DataFrame: ...
 
 PERIODS = {"day": "1 day", "week": "7 days", "month": "1 month", "quarter": "3 months", "year": "1 year"}
 TREND_MIN_CHANGE = 1.0  # Goldstein points the fitted mean must move over the window to call a trend
@@ -20,7 +27,8 @@ _COLS = ("rowid AS rid, event_id, cluster_id, published, date_start, quad_class,
          "source_code, source_country, target_code, target_country")
 
 
-def _base(a: str, b: str, directed: bool, start, end, dedup: bool) -> tuple[str, list]:
+def _base(a: str, b: str, directed: bool, start: Optional[DateBound], end: Optional[DateBound],
+          dedup: bool) -> tuple[str, list[Any]]:
     """The dated, non-negated events of the dyad (one per cluster when dedup)."""
     conds, params = filters.filters(dyad=(a, b), directed=directed, start=start, end=end, negated=False)
     where = " AND ".join(conds + ["date_start IS NOT NULL"])
@@ -31,8 +39,9 @@ def _base(a: str, b: str, directed: bool, start, end, dedup: bool) -> tuple[str,
     return sql, params
 
 
-def dyad(store, a: str, b: str, by: str = "month", directed: bool = False, start=None, end=None,
-         dedup: bool = False, top: int = 3) -> pd.DataFrame:
+def dyad(store: Queryable, a: str, b: str, by: str = "month", directed: bool = False,
+         start: Optional[DateBound] = None, end: Optional[DateBound] = None, dedup: bool = False,
+         top: int = 3) -> pd.DataFrame:
     """One row per period (empty periods included): n_events, q1..q4, goldstein_sum/mean, top events.
 
     attrs: trend (improving | worsening | stable), trend_change, tone (cooperative | conflictual |
@@ -74,7 +83,7 @@ def dyad(store, a: str, b: str, by: str = "month", directed: bool = False, start
     return df
 
 
-class Timeline(pd.DataFrame):
+class Timeline(pd.DataFrame):  # type: ignore[misc]  # pandas has no stubs installed: DataFrame is Any
     """A dyad timeline: a DataFrame that Jupyter shows with its summary and Goldstein bars
     (results derived from it are plain DataFrames)."""
 
@@ -84,10 +93,10 @@ class Timeline(pd.DataFrame):
         return timeline_html(self)
 
 
-def _describe_top(store, df: pd.DataFrame, top: int) -> None:
+def _describe_top(store: Queryable, df: pd.DataFrame, top: int) -> None:
     """Replace the top rowids by event ids and one-line descriptions ("PAKMIL->IND 190 Use ... force")."""
     rids = sorted({int(r) for rs in df["top_rids"] for r in rs})
-    found = {}
+    found: dict[int, tuple[str, str]] = {}
     if rids and top > 0:
         got = store.sql(
             "SELECT rowid AS rid, event_id, coalesce(source_code, source_country, '?') || '->' || "
@@ -132,21 +141,22 @@ def trend_label(df: pd.DataFrame) -> tuple[str, Optional[float]]:
     return "stable", change
 
 
-def period_bounds(period, by: str) -> tuple[dt.date, dt.date]:
+def period_bounds(period: Union[str, dt.date], by: str) -> tuple[dt.date, dt.date]:
     """[first day, first day of the next period) of the period starting at `period`."""
     p = pd.Timestamp(period).date()
     return p, dates.period_end(p, by)
 
 
-def events_behind(store, a: str, b: str, period, by: str = "month", directed: bool = False,
-                  dedup: bool = False) -> pd.DataFrame:
+def events_behind(store: Queryable, a: str, b: str, period: Union[str, dt.date], by: str = "month",
+                  directed: bool = False, dedup: bool = False) -> pd.DataFrame:
     """The events counted in one period of a dyad timeline (the numbers' evidence)."""
     lo, hi = period_bounds(period, by)
     sql, params = filters.events_sql(dyad=(a, b), directed=directed, negated=False, start_in=(lo, hi), dedup=dedup)
     return store.sql(sql, params)
 
 
-def partners(store, country: str, start=None, end=None, dedup: bool = False) -> pd.DataFrame:
+def partners(store: Queryable, country: str, start: Optional[DateBound] = None, end: Optional[DateBound] = None,
+             dedup: bool = False) -> pd.DataFrame:
     """A country's counterparts ranked by cooperation (coop_rank) and by conflict (conflict_rank).
 
     Cooperation = events in QuadClass 1-2, conflict = 3-4, in either direction; ties break on Goldstein.

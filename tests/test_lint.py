@@ -1,0 +1,28 @@
+"""Static checks, run with the rest of the tests (`bash scripts/test`, hence CI) so that they cannot drift.
+
+Each test runs one tool over the configuration in pyproject.toml, from the repository root, and fails
+with the tool's own report: what it says is what to fix. A new check is one more test that runs its
+tool and hands the exit status and output to `passes`.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def passes(tool: str, status: int, output: str) -> None:
+    """Fail, showing the tool's output, unless it exited 0."""
+    if status != 0:
+        pytest.fail(f"{tool} exited {status}:\n{output.strip()}", pytrace=False)
+
+
+def test_types(monkeypatch: pytest.MonkeyPatch) -> None:
+    """mypy, strict on model.py, settings.py and store/ ([tool.mypy] in pyproject.toml)."""
+    from mypy import api
+
+    monkeypatch.chdir(ROOT)  # the configuration's paths (files, mypy_path, cache_dir) are relative to it
+    stdout, stderr, status = api.run(["--config-file", str(ROOT / "pyproject.toml")])
+    passes("mypy", status, stdout + stderr)
