@@ -65,7 +65,7 @@ def pages():
 def run(label: str, extract) -> None:
     t0 = time.perf_counter()
     pairs, empty = [], 0
-    for key, truth, markup, url in pages():
+    for _key, truth, markup, url in pages():
         pred = extract(markup, url)
         empty += not pred
         pairs.append((truth, pred or ""))

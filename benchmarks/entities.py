@@ -14,7 +14,8 @@ How actor mentions map to ACE types (ACE marks the name, not the title or the no
   capitalised bodies ("U.S. Supreme Court") -> ORG on the whole mention (and GPE on the country)
   role nouns, pronouns, lower-case bodies ("troops", "US soldiers") -> not names, left out
 Sentences of one article are joined (in order) so that coreference ("Rubio" after "Marco Rubio") has
-its context, as it has in real use. Line "actors+places" adds the places stage's toponyms not covered by an actor as GPE (cities and
+its context, as it has in real use. Line "actors+places" adds the places stage's toponyms not covered by an actor
+as GPE (cities and
 regions are places, not actors). Baseline: the spaCy model's own NER (PERSON->PER, ORG->ORG,
 GPE/NORP->GPE), measured in the same run. Scores: exact span, and overlap (one-to-one, same type).
 """

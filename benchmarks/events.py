@@ -119,9 +119,12 @@ def petr2(show_errors, place_as_target=False):
                 n["tgt"] += ptgt == gtgt
                 n["tgt_avail"] += gtgt in found
             if show_errors and not (bool(p) and (gsrc, groot, gtgt) == (psrc, proot, ptgt)):
-                errors.append(f"  gold {gsrc}-{g['cameo']}-{gtgt}  got {psrc}-{p.cameo if p else None}-{ptgt}  | {r['text'][:110]!r}")
+                errors.append(f"  gold {gsrc}-{g['cameo']}-{gtgt}  got {psrc}-{p.cameo if p else None}-{ptgt}"
+                              f"  | {r['text'][:110]!r}")
         n["pred_in_event_sents"] += len(pred)
-    pct = lambda a, b: f"{100 * n[a] / max(1, n[b]):5.1f}% ({n[a]}/{n[b]})"
+    def pct(a, b):
+        return f"{100 * n[a] / max(1, n[b]):5.1f}% ({n[a]}/{n[b]})"
+
     if place_as_target:
         print(f"  triple {pct('triple', 'gold')}, PLOVER {pct('plover', 'plover_gold')}, "
               f"source {pct('src', 'src_gold')}, target {pct('tgt', 'tgt_gold')}")
@@ -164,7 +167,8 @@ def m2e2(limit):
         gold = [e for e in r.get("ace_events") or [] if e["type"] in ACE_ROOTS and e.get("trigger")]
         trigs = [t for t in triggers.find(parse, lex) if t.code.startswith(DETECT_ROOTS)]
         tspans = [(parse.tokens[t.i].start, parse.tokens[t.i].end, t.code) for t in trigs]
-        espans = [(e.trigger.start, e.trigger.end, e.cameo) for e in art.events if not e.negated and e.cameo.startswith(DETECT_ROOTS)]
+        espans = [(e.trigger.start, e.trigger.end, e.cameo) for e in art.events
+                  if not e.negated and e.cameo.startswith(DETECT_ROOTS)]
         for level, spans in (("trigger", tspans), ("event", espans)):
             hit_pred = set()
             for g in gold:

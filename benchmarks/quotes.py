@@ -19,7 +19,8 @@ is printed) and with a stand-in actors layer built from spaCy PERSON entities (o
 which shows the quotes stage once person actors exist (a gold "he" is then matched by the coded
 pronoun pointing at the antecedent's actor).
 Also printed, as diagnosis: the content scores with mixed quotes counted as direct, and with coded
-direct quotes that lie inside a gold indirect/mixed attribution left out of precision. Each article is coded as given (no cleaning), stages actors -> quotes.
+direct quotes that lie inside a gold indirect/mixed attribution left out of precision. Each article is coded as given
+(no cleaning), stages actors -> quotes.
 """
 from __future__ import annotations
 

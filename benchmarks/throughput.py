@@ -181,7 +181,7 @@ def measure(a, path: str, n: int, words: int, tmp: str) -> None:
             rows[name] = r if name not in rows or r[0] < rows[name][0] else rows[name]
     print(f"best of {a.repeat} round(s)")
     print(f"{'run':<16}{'seconds':>9}{'articles/s':>12}{'words/s':>10}  peak RSS MB (parent, then workers)")
-    for name, (secs, rss, tail) in rows.items():
+    for name, (secs, rss, _tail) in rows.items():
         print(f"{name:<16}{secs:>9.1f}{n / secs:>12.2f}{words / secs:>10.0f}  {', '.join(f'{r:.0f}' for r in rss)}")
     ratio = lambda x, y: rows[y][0] / rows[x][0]  # noqa: E731 - rate ratio = inverse time ratio
     w = a.workers

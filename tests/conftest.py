@@ -11,3 +11,30 @@ def store(tmp_path):
 
     with Store(str(tmp_path / "t.duckdb")) as s:
         yield s
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    """A store file holding the seed-like hand-coded articles (tests/support/coded_articles.py), shared
+    by the tests of one module: the analysis commands read it, none writes."""
+    from detente.store import Store
+    from support.coded_articles import seed_like
+
+    path = str(tmp_path_factory.mktemp("cli") / "c.duckdb")
+    with Store(path) as s:
+        s.add(seed_like())
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium driven by Playwright (never `playwright install`); skipped without playwright."""
+    from support.browser import CHROMIUM
+
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()

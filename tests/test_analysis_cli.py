@@ -6,22 +6,7 @@ import json
 import pytest
 
 from detente.cli import main
-from detente.store import Store
-from support.coded_articles import seed_like
-
-
-@pytest.fixture(scope="module")
-def store_path(tmp_path_factory):
-    path = str(tmp_path_factory.mktemp("cli") / "c.duckdb")
-    with Store(path) as s:
-        s.add(seed_like())
-    return path
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    rc = main(list(argv))
-    out = capsys.readouterr()
-    return rc, out.out, out.err
+from support.cli import run  # the store_path fixture (the seeded store) is in conftest.py
 
 
 def test_events_filters_jsonl(capsys, store_path):

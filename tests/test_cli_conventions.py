@@ -9,7 +9,7 @@ import json
 import pytest
 
 from detente.cli import main
-from test_analysis_cli import run, store_path  # noqa: F401 - the CLI runner and the seeded store fixture
+from support.cli import run
 
 
 def jsonl(out: str) -> list[dict]:

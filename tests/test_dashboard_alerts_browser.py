@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_dashboard_browser import CHROMIUM, SHOTS, browser, pytestmark, serve  # noqa: F401 - fixtures
+from test_dashboard_browser import CHROMIUM, SHOTS, pytestmark, serve  # noqa: F401 - CHROMIUM, pytestmark: the skip rules
 
 
 @pytest.fixture

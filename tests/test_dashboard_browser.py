@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
+from support.browser import CHROMIUM
+
 SHOTS = Path(__file__).parent / "screenshots"
 SEED = Path(__file__).parents[1] / "src" / "detente" / "examples" / "seed_article.txt"
 
@@ -70,17 +71,6 @@ def base_url(tmp_path_factory):
     with serving(store) as url:
         yield url
     store.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield b
-        b.close()
 
 
 def new_page(browser, base_url, width=1440):

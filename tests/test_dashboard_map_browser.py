@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from test_dashboard_browser import SEED, _open, _shot, browser, checked_page, serving  # noqa: F401 - browser is a fixture
+from test_dashboard_browser import SEED, _open, _shot, checked_page, serving
 
 WIKINEWS = Path(__file__).parents[2] / "shared" / "data" / "wikinews.jsonl"
 

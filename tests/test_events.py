@@ -65,7 +65,7 @@ def dyads(evs, live=True):
 
 
 def test_offsets_are_truth(coded):
-    for key, (art, evs) in coded.items():
+    for art, evs in coded.values():
         for e in evs:
             assert art.text[e.trigger.start:e.trigger.end] == e.trigger.text
             assert art.text[e.sentence.start:e.sentence.end] == e.sentence.text

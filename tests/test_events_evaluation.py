@@ -7,7 +7,8 @@ import detente
 CASES = {
     "said_harsh": 'Germany\'s foreign minister said the French proposal was "dangerous and irresponsible".',
     "called": 'The Chinese foreign ministry called the American sanctions "a shameful act of bullying".',
-    "quote_only": 'Iranian President Hassan Rouhani spoke in Tehran on Monday. "The Americans are lying to the whole world," he said.',
+    "quote_only": ('Iranian President Hassan Rouhani spoke in Tehran on Monday. '
+                   '"The Americans are lying to the whole world," he said.'),
     "nobody": '"The Americans are lying to the whole world," someone said.',
     "called_adj": 'The Spanish foreign minister called the Moroccan government\'s latest proposal "lousy".',
     "deemed": "The Thai king considered the princess's candidacy deeply irresponsible.",

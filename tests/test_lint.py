@@ -20,9 +20,21 @@ def passes(tool: str, status: int, output: str) -> None:
 
 
 def test_types(monkeypatch: pytest.MonkeyPatch) -> None:
-    """mypy, strict on model.py, settings.py and store/ ([tool.mypy] in pyproject.toml)."""
+    """mypy, strict on model.py, settings.py, dates.py, geodesy.py and store/ ([tool.mypy] in pyproject.toml)."""
     from mypy import api
 
     monkeypatch.chdir(ROOT)  # the configuration's paths (files, mypy_path, cache_dir) are relative to it
     stdout, stderr, status = api.run(["--config-file", str(ROOT / "pyproject.toml")])
     passes("mypy", status, stdout + stderr)
+
+
+
+def test_lint() -> None:
+    """ruff: pyflakes, pycodestyle and bugbear over the code, tests, benchmarks and scripts ([tool.ruff])."""
+    import subprocess
+
+    from ruff.__main__ import find_ruff_bin  # the ruff of this environment, not one on PATH
+
+    proc = subprocess.run([find_ruff_bin(), "check", "--no-cache", "."], cwd=ROOT, capture_output=True, text=True,
+                          stdin=subprocess.DEVNULL)
+    passes("ruff", proc.returncode, proc.stdout + proc.stderr)

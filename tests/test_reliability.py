@@ -2,13 +2,11 @@
 its own text, and nothing half-written reaches the store."""
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
 import time
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

@@ -25,7 +25,8 @@ TEXTS = [
 ]
 
 
-def articles(n=len(TEXTS)):
+def articles(n=None):
+    n = len(TEXTS) if n is None else n
     return [Article(id=f"t{k}", text=TEXTS[k % len(TEXTS)], published="2023-03-06") for k in range(n)]
 
 

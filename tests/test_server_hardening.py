@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import http.server
 import ipaddress
-import json
 import logging
 import socket
 import threading

@@ -195,7 +195,7 @@ def cmd_ingest(args) -> int:
         with Store(store_path(args.store)) as store:
             if args.workers <= 1:
                 _loading_model(args.quiet)  # coding happens in this process
-            for art, stored in ingest_local(articles, store, workers=args.workers, progress=not args.quiet,
+            for _art, stored in ingest_local(articles, store, workers=args.workers, progress=not args.quiet,
                                             batch_size=args.batch_size, on_error=on_error, stats=stats):
                 tally.coded += stored
                 tally.stored += stored
@@ -285,7 +285,7 @@ def _open_store(args, read_only: bool = True):
     try:
         return Store(path, read_only=read_only)
     except StoreError as e:
-        raise SystemExit(err(str(e)) or 2)
+        raise SystemExit(err(str(e)) or 2) from None
 
 
 def _actor(term: str | None, option: str) -> str | None:
@@ -297,7 +297,7 @@ def _actor(term: str | None, option: str) -> str | None:
     try:
         return resolve_actor(term, option)
     except UnknownTerm as e:
-        raise SystemExit(err(str(e)) or 2)
+        raise SystemExit(err(str(e)) or 2) from None
 
 
 def _window(args) -> tuple[str | None, str | None]:
@@ -311,7 +311,7 @@ def _event_filters(args) -> dict:
         check_cameo(args.cameo)
         check_plover(args.plover)
     except UnknownTerm as e:
-        raise SystemExit(err(str(e)) or 2)
+        raise SystemExit(err(str(e)) or 2) from None
     start, end = _window(args)
     dyad = (_actor(args.dyad[0], "dyad"), _actor(args.dyad[1], "dyad")) if args.dyad else None
     return dict(actor=_actor(args.actor, "actor"), dyad=dyad, directed=args.directed,

@@ -135,11 +135,11 @@ def search_actors(query: str, limit: int = 20, lexicon=None) -> list[ActorHit]:
     keys = [k for k in list(lex.index) + lex.packaged_keys if any(w in k for w in words) and k != key]
     keys.sort(key=lambda k: (not k.startswith(words[0]), len(k), k))
     seen, out = set(), [built] if built else []
-    for k, e in exact + [(k, e) for k in keys for e in _naming(lex.lookup(k))]:
-        hit = _hit(e, k)
+    for key, e in exact + [(k, e) for k in keys for e in _naming(lex.lookup(k))]:
+        hit = _hit(e, key)
         if (hit.name, hit.code) in seen or not (hit.code or hit.country):
             continue
-        about = f"{k} {lx.norm(hit.name)} {(hit.code or '').lower()} {lx.norm(lex.countries.get(hit.country or '', ''))}"
+        about = f"{key} {lx.norm(hit.name)} {(hit.code or '').lower()} {lx.norm(lex.countries.get(hit.country or '', ''))}"
         if not all(w in about for w in words):
             continue
         seen.add((hit.name, hit.code))

@@ -55,7 +55,8 @@ class Actor:
 
     def __repr__(self) -> str:
         role = f", {self.role}" if self.role else ""
-        return f"Actor({self.id} {self.name!r} {self.kind} {self.code or self.country or '?'}{role}, {len(self.mentions)} mentions)"
+        code = self.code or self.country or "?"
+        return f"Actor({self.id} {self.name!r} {self.kind} {code}{role}, {len(self.mentions)} mentions)"
 
 
 @dataclass

@@ -92,9 +92,8 @@ def _chunks(text: str) -> list[tuple[int, str]]:
         if end < len(text):
             cut = text.rfind("\n", pos + CHUNK_CHARS // 2, end)
             if cut == -1:
-                m = None
-                for m in re.finditer(r"[.!?]\s", text[pos + CHUNK_CHARS // 2:end]):
-                    pass
+                ends = list(re.finditer(r"[.!?]\s", text[pos + CHUNK_CHARS // 2:end]))
+                m = ends[-1] if ends else None  # the last sentence end in the second half
                 cut = pos + CHUNK_CHARS // 2 + m.end() if m else end
             end = cut if cut > pos else end
         out.append((pos, text[pos:end]))

@@ -19,7 +19,8 @@ def resolve(article: Article, parse: Parse, lexicon: Optional[Iterable[str]] = N
     """Every political actor in the article, each with all its mentions.
 
     `lexicon`: extra user lexicon files (YAML, or PETRARCH/TABARI actor dictionaries) on top of the
-    default lexicon and the lexicon setting's ($DETENTE_LEXICON, --lexicon). Never raises: a failure leaves a line in article.warnings.
+    default lexicon and the lexicon setting's ($DETENTE_LEXICON, --lexicon). Never raises: a failure leaves a line in
+    article.warnings.
     """
     try:
         lex = lexicon_mod.load(tuple(lexicon or ()))

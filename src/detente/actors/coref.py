@@ -200,7 +200,7 @@ def attach_pronouns(persons: list[_Person], parse: Parse, mentions: list[Mention
         para_start = paras[bisect.bisect_right(paras, t.start) - 1]
         outside = _inside(quotes, t.start) is None
 
-        def fits(m):
+        def fits(m, t=t, gender=gender, outside=outside):  # bound now: called only in this iteration
             return m.start < t.start and attrs(owner[id(m)])["gender"] in (None, gender) and \
                 not (outside and quoted[id(m)])
 

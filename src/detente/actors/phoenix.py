@@ -164,7 +164,8 @@ HEADER = """\
 # Source: PETRARCH2's Phoenix actor dictionaries, (c) 2014 Open Event Data Alliance (OEDA), MIT License (see
 # LICENSE in this folder), from the CAMEO/TABARI dictionaries of the Computational Event Data System Project
 # (Kansas){extra}. Changes: codes made detente's (non-state codes kept whole, sector = their first three
-# letters (no country, even for MNCUSA), MNC -> BUS; country + sector -> ISO3 + detente sector, MED -> JRN, HLH -> MED; [---] dropped);
+# letters (no country, even for MNCUSA), MNC -> BUS; country + sector -> ISO3 + detente sector, MED -> JRN, HLH -> MED;
+# [---] dropped);
 # single-word names that are English dictionary words dropped; persons whose dated roles all ended before
 # 2000 dropped; an undated code (PETRARCH's default) listed after the dated ones.
 """

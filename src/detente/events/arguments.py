@@ -248,7 +248,8 @@ class Resolver:
                             refs = self.pobj_actors(gp)
                             if refs:
                                 return refs
-        if v.dep in ("relcl", "acl") and (passive or v.tag == "VBN" or any(c.dep == "dobj" and c.lower in RELATIVE for c in kids)):
+        if v.dep in ("relcl", "acl") and (passive or v.tag == "VBN" or
+                                          any(c.dep == "dobj" and c.lower in RELATIVE for c in kids)):
             return self.actors(v.head)  # "the man arrested by police", "which he described"
         return []
 

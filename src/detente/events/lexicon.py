@@ -78,7 +78,8 @@ def _set(v) -> frozenset:
 def load() -> Lexicon:
     """Every lexicon/events*.yaml merged (later files add to earlier ones)."""
     lex = Lexicon()
-    lists = {k: set() for k in ("mutual", "support_verbs", "speech", "intent", "hypothetical", "negators", "theme_object", "actor_object", "reciprocal", "person_nouns", "avowal_verbs", "place_targets")}
+    lists = {k: set() for k in ("mutual", "support_verbs", "speech", "intent", "hypothetical", "negators", "theme_object",
+                                "actor_object", "reciprocal", "person_nouns", "avowal_verbs", "place_targets")}
     relation = set()
     for path in sorted(LEXICON_DIR.glob("events*.yaml")):
         data = load_yaml(path) or {}
@@ -113,7 +114,8 @@ def load() -> Lexicon:
         for name, ws in (data.get("words") or {}).items():
             lex.words[str(name)] = lex.words.get(str(name), frozenset()) | _set(ws)
     lex.patterns.sort(key=lambda p: -p.specificity)
-    lex.mutual, lex.support, lex.speech = frozenset(lists["mutual"]), frozenset(lists["support_verbs"]), frozenset(lists["speech"])
+    lex.mutual, lex.support = frozenset(lists["mutual"]), frozenset(lists["support_verbs"])
+    lex.speech = frozenset(lists["speech"])
     lex.intent, lex.hypothetical = frozenset(lists["intent"]), frozenset(lists["hypothetical"])
     lex.negators, lex.relation_objects = frozenset(lists["negators"]), frozenset(relation)
     lex.theme_object, lex.actor_object = frozenset(lists["theme_object"]), frozenset(lists["actor_object"])

@@ -86,7 +86,7 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
             return Trigger(v.i, code, "verb", sorted(hit[0]), hit[1], lemma(v), pat.swap)
     forms = _forms(v)
     form_set = set(forms)
-    code = next((lex.verbs[l] for l in forms if l in lex.verbs), None)
+    code = next((lex.verbs[f] for f in forms if f in lex.verbs), None)
     if code and has_object(parse, v) and form_set & lex.words["intransitive_events"]:
         code = None  # "demonstrated a lack of", "rallied support": with an object the verb means another thing
     if code is None:
@@ -98,7 +98,7 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
     if code is None and form_set & lex.words["crowd_verbs"]:
         code = CROWD_CODE  # "protesters gathered": a demonstration if the crowd is no known actor (coding)
     if code is None and _asks_to(parse, v):
-        code = next((lex.appeal_control[l] for l in forms if l in lex.appeal_control), None)
+        code = next((lex.appeal_control[f] for f in forms if f in lex.appeal_control), None)
     if code is None and form_set & lex.words["refusal_verbs"]:
         # "refused to play for Iran", "declined to take part": refusing what is no event of its own is
         # a rejection (120); a refused event is coded through it (coding._refusal), a refusal to comment
@@ -186,7 +186,7 @@ def noun_trigger(parse: Parse, n: Token, lex: Lexicon) -> Optional[Trigger]:
     code = _noun_pattern(parse, n, lex)
     if code:
         return Trigger(n.i, code, "noun", [n.i], None, lemma(n))
-    code = next((lex.nouns[l] for l in _forms(n) if l in lex.nouns), None)
+    code = next((lex.nouns[f] for f in _forms(n) if f in lex.nouns), None)
     return Trigger(n.i, code, "noun", [n.i], None, lemma(n)) if code else None
 
 

@@ -76,7 +76,7 @@ def public_target(url: str, resolve=socket.getaddrinfo) -> Target:
         parts = urlsplit(url.strip())
         host, port = parts.hostname, parts.port
     except ValueError as e:  # a malformed [IPv6] host or a port that is not a number
-        raise UnsafeURL(f"the URL is malformed ({e})")
+        raise UnsafeURL(f"the URL is malformed ({e})") from e
     if parts.scheme not in ("http", "https"):
         raise UnsafeURL("only http and https URLs can be fetched")
     if not host:
@@ -87,7 +87,7 @@ def public_target(url: str, resolve=socket.getaddrinfo) -> Target:
     try:
         infos = resolve(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError, OSError) as e:
-        raise UnsafeURL(f"the host {host!r} does not resolve ({e})")
+        raise UnsafeURL(f"the host {host!r} does not resolve ({e})") from e
     addrs = list(dict.fromkeys(info[4][0] for info in infos))
     if not addrs:
         raise UnsafeURL(f"the host {host!r} does not resolve")

@@ -44,7 +44,7 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterab
     cands = [_candidates(m, gaz) for m in mentions]
     base = Counter(c for c in actor_countries if c)
     # what the article says without any guessing: names with a single country among their readings
-    for m, cs in zip(mentions, cands):
+    for _m, cs in zip(mentions, cands):
         countries = {c.country for c, _ in cs}
         if len(countries) == 1 and None not in countries:
             base[next(iter(countries))] += 1

@@ -43,7 +43,7 @@ def _call(be: Backend, method: str, *args, **kwargs):
         return be.read(method, *args, **kwargs)
     except (ValueError, KeyError, TypeError) as e:
         # The store rejects what it cannot query; that is the caller's input, not a server fault.
-        raise HTTPException(400, f"{method}: {e}")
+        raise HTTPException(400, f"{method}: {e}") from None
 
 
 def _check_date(value: Optional[str], name: str, upper: bool = False) -> Optional[str]:
@@ -54,7 +54,7 @@ def _check_date(value: Optional[str], name: str, upper: bool = False) -> Optiona
     try:
         return (dates.last_day(value) if upper else dates.first_day(value)).isoformat()
     except ValueError:
-        raise HTTPException(422, f"{name}={value!r} is not a calendar date")
+        raise HTTPException(422, f"{name}={value!r} is not a calendar date") from None
 
 
 @router.post("/code", response_model=S.CodeResponse, responses=ERRORS, tags=["coding"],
@@ -69,16 +69,16 @@ def code(req: S.CodeRequest, request: Request):
         art, stored = be.code(text=req.text, html=req.html, url=req.url, published=req.published,
                               title=req.title, id=req.id, store=req.store)
     except PermissionError as e:
-        raise HTTPException(403, str(e))
+        raise HTTPException(403, str(e)) from None
     except UnsafeURL as e:
-        raise HTTPException(400, str(e))
+        raise HTTPException(400, str(e)) from None
     except FetchFailed as e:
-        raise HTTPException(502, str(e))
+        raise HTTPException(502, str(e)) from None
     except Rejected as e:
         too_long = "over the limit" in str(e)
-        raise HTTPException(413 if too_long else 422, str(e))
+        raise HTTPException(413 if too_long else 422, str(e)) from None
     except Busy:
-        raise HTTPException(429, "the coder is busy; retry shortly", headers={"Retry-After": "2"})
+        raise HTTPException(429, "the coder is busy; retry shortly", headers={"Retry-After": "2"}) from None
     return {"article": art, "stored": stored}
 
 
@@ -258,7 +258,8 @@ def _sliced(be: Backend, method: str, limit: int, offset: int, **filters) -> dic
 def actors(request: Request, article: ArticleId = None,
            country: Annotated[Optional[str], Query(pattern=r"^[A-Za-z]{3}$")] = None,
            q: Annotated[Optional[str], Query(min_length=2, max_length=100,
-                                             description="words of a name: lexicon actors with code, country, sector, role")] = None,
+                                             description="words of a name: lexicon actors with code, country, "
+                                                         "sector, role")] = None,
            limit: Limit = 50, offset: Annotated[int, Query(ge=0, le=100_000)] = 0):
     if q:
         from ..lookup import search_actors
@@ -273,7 +274,8 @@ def actors(request: Request, article: ArticleId = None,
 
 @router.get("/codes", response_model=S.Page[S.Row], responses=ERRORS, tags=["entities"],
             summary="CAMEO and PLOVER codes: name, Goldstein, QuadClass, PLOVER type and mode")
-def codes(q: Annotated[Optional[str], Query(max_length=100, description="a code prefix (05), a PLOVER type, or a word of the name")] = None,
+def codes(q: Annotated[Optional[str], Query(max_length=100, description="a code prefix (05), a PLOVER type, or a word of "
+                                                                         "the name")] = None,
           scheme: Optional[Literal["cameo", "plover"]] = None, limit: Annotated[int, Query(ge=1, le=1000)] = 1000,
           offset: Annotated[int, Query(ge=0, le=10_000)] = 0):
     from ..lookup import search_codes

@@ -110,11 +110,11 @@ class Backend:
                             raise Rejected(f"the page answered HTTP {r.status_code}")
                         return _read_body(r, self.limits.max_body_bytes)
             except httpx.InvalidURL as e:
-                raise UnsafeURL(f"the URL is malformed ({e})")
+                raise UnsafeURL(f"the URL is malformed ({e})") from e
             except httpx.HTTPError as e:
                 reason = (str(e).strip().splitlines() or [""])[0]
                 raise FetchFailed(f"fetching {target.host} failed: {type(e).__name__}"
-                                  + (f" ({reason})" if reason else ""))
+                                  + (f" ({reason})" if reason else "")) from e
         raise UnsafeURL("too many redirects")
 
 

@@ -13,14 +13,14 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any, Optional, Sequence, cast
 
+from ..geodesy import distance_km
+
 if TYPE_CHECKING:
     from duckdb import DuckDBPyConnection
 
 # An event as a row: column name -> value (rows.COLUMNS["events"]; those read back from the table
 # have the columns of the query that read them). Values are whatever DuckDB stores or returns.
 EventRow = dict[str, Any]
-
-from ..geodesy import distance_km
 
 # Codes for acts both sides perform together: reports word them either way round ("A and B clashed").
 SYMMETRIC_CODES = ("040", "046", "057", "0871", "19")

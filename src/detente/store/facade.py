@@ -272,7 +272,8 @@ class Store:
 
         cols = rows.COLUMNS.get(table) or BLOCK_COLUMNS
         types = self._arrow_types(con, table)
-        detente_rows = pa.table({c: pa.array([v[i] for v in values], type=types[c]) for i, c in enumerate(cols)})
+        detente_rows = pa.table(  # noqa: F841 - read by DuckDB below, by name
+            {c: pa.array([v[i] for v in values], type=types[c]) for i, c in enumerate(cols)})
         quoted = ", ".join(f'"{c}"' for c in cols)
         # DuckDB finds `detente_rows` among this frame's locals (a replacement scan: half the cost of register)
         con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM detente_rows")
@@ -284,8 +285,8 @@ class Store:
 
             base = {"VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
                     "BOOLEAN": pa.bool_(), "DATE": pa.date32(), "TINYINT": pa.int8()}
-            kinds = con.execute(f"SELECT column_name, data_type FROM information_schema.columns "
-                                f"WHERE table_schema = 'main' AND table_name = ?", [table]).fetchall()
+            kinds = con.execute("SELECT column_name, data_type FROM information_schema.columns "
+                                "WHERE table_schema = 'main' AND table_name = ?", [table]).fetchall()
             self._types[table] = {c: pa.list_(base[k[:-2]]) if k.endswith("[]") else base.get(k)
                                   for c, k in kinds}
         return self._types[table]

@@ -52,7 +52,9 @@ def render(alert: dict) -> str:
     """An alert for a person: its summary, then each event with its evidence sentence."""
     lines = [f"ALERT {alert['fired']} {alert['summary']}"]
     for e in alert["events"]:
-        side = lambda s: e.get(f"{s}_code") or e.get(f"{s}_country") or e.get(f"{s}_text") or "?"  # noqa: E731
+        def side(s: str, e: dict = e) -> str:
+            return e.get(f"{s}_code") or e.get(f"{s}_country") or e.get(f"{s}_text") or "?"
+
         lines.append(f"  {e.get('date') or '????-??-??'} {side('source')} {e.get('cameo')} {e.get('plover') or ''} "
                      f"{side('target')}: {' '.join((e.get('evidence') or '').split())[:200]}")
         if e.get("url"):
