@@ -85,3 +85,16 @@ def test_unique_ids_keeps_distinct_ids_and_splits_shared_ones():
     assert ids[2] == "b"  # an id no other event shares stays as it was
     again = dedupe.unique_ids(copy.deepcopy(evs))
     assert ids == [e.id for e in again]
+
+
+def _met(source: str, code: str) -> Event:
+    trig = Span(40, 43, "met")
+    return Event(id=source, source=ActorRef(source, source, 0, 5, code, code[:3], code[3:] or None),
+                 target=ActorRef("A9", "Mitsotakis", 44, 54, "GRCGOV", "GRC", "GOV"), cameo="040",
+                 trigger=trig, sentence=Span(0, 60, "x" * 60), mentions=[trig])
+
+
+def test_one_trigger_between_parties_that_code_alike_is_one_event():
+    # "Netanyahu and his energy minister met Mitsotakis": ISRGOV -> GRCGOV once, as PETRARCH2 reports it
+    kept = dedupe.fold_coded_twins([_met("A1", "ISRGOV"), _met("A2", "ISRGOV"), _met("A3", "CYPGOV")])
+    assert [(e.source.code, e.target.code) for e in kept] == [("ISRGOV", "GRCGOV"), ("CYPGOV", "GRCGOV")]

@@ -51,7 +51,7 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
     implicit_targets(s, events)
     addressed_targets(s, events)
     events.sort(key=lambda e: (e.trigger.start, e.id))
-    events = dedupe.merge(events, s.headline_end)
+    events = dedupe.merge(dedupe.fold_coded_twins(events), s.headline_end)
     return dedupe.unique_ids(_cap(s, conventions.apply(events, s.lex, s.p)))
 
 

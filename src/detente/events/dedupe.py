@@ -69,6 +69,32 @@ def merge(events: list[Event], headline_end: int) -> list[Event]:
     return kept
 
 
+def _coded(ref) -> Optional[str]:
+    return None if ref is None else (ref.code or ref.country or ref.text.lower())
+
+
+def fold_coded_twins(events: list[Event]) -> list[Event]:
+    """One trigger read between parties that code alike is one event: "Netanyahu and his energy minister
+    met Mitsotakis" is one ISRGOV -> GRCGOV meeting, not two. PETRARCH2 reports each distinct coded
+    event of a sentence once, for the same reason: a dyad's count must not grow with the number of
+    officials named. The first reading is kept (with every trigger span); readings whose sides differ in
+    code stay apart ("Israel and Greece met" is two dyads)."""
+    kept: list[Event] = []
+    first: dict[tuple, Event] = {}
+    for e in events:
+        if e.trigger is None:
+            kept.append(e)
+            continue
+        k = (e.trigger.start, e.cameo, e.negated, e.modality, _coded(e.source), _coded(e.target))
+        twin = first.get(k)
+        if twin is None:
+            first[k] = e
+            kept.append(e)
+        else:
+            twin.mentions = _union(twin.mentions, e.mentions)
+    return kept
+
+
 def _in_headline(e: Event, headline_end: int) -> bool:
     return e.trigger is not None and e.trigger.start < headline_end
 
