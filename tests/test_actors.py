@@ -241,3 +241,14 @@ def test_nameless_subject_role_noun_is_a_person(parsed):
     assert actor_at(actors, he, he + 2)[0] is pres[0]
     visit = text.index("Islamabad")
     assert actor_at(actors, visit, visit + 9) is None  # "visit Islamabad": a place
+
+
+def test_an_unknown_outlet_is_media_by_its_name_and_talking_to_it_is_no_meeting():
+    import detente
+
+    art = detente.code_text("Interview\n\nKenyan opposition leader Raila Odinga spoke with the Nairobi Herald on "
+                            "Monday. Odinga met Ugandan President Yoweri Museveni in Kampala on Tuesday.",
+                            published="2024-03-04")
+    herald = [a for a in art.actors if a.name.endswith("Herald")]
+    assert herald and herald[0].sector == "JRN"
+    assert [e.trigger.text for e in art.events if e.plover == "CONSULT"] == ["met"]

@@ -90,6 +90,7 @@ class Lexicon:
     entries: list[Entry] = field(default_factory=list)
     countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> display name
     sector_kinds: dict[str, str] = field(default_factory=dict)
+    name_heads: dict[str, str] = field(default_factory=dict)  # last word of an unknown name -> its sector
 
     def __post_init__(self):
         self.index: dict[str, list[Entry]] = {}
@@ -183,6 +184,12 @@ def country_entries(data: dict) -> tuple[list[Entry], dict[str, str]]:
         for seat, sector in (c.get("seats") or {}).items():
             out.append(Entry(seat, "seat", name, iso3, sector, iso3 + (sector or ""), "country"))
     return out, names
+
+
+def name_heads(data: dict) -> dict[str, str]:
+    """sectors.yaml's name_heads: the last word of an organisation's name -> the sector it tells."""
+    return {norm(w): code for code, s in (data or {}).items() if isinstance(s, dict)
+            for w in s.get("name_heads") or []}
 
 
 def sector_entries(data: dict) -> tuple[list[Entry], dict[str, str]]:
@@ -304,8 +311,9 @@ def add_file(lex: Lexicon, path: str) -> None:
 
 def build(paths: Iterable[str] = ()) -> Lexicon:
     countries, names = country_entries(load_yaml(os.path.join(LEXICON_DIR, "countries.yaml")))
-    sectors, kinds = sector_entries(load_yaml(os.path.join(LEXICON_DIR, "sectors.yaml")))
-    lex = Lexicon(countries + sectors, names, kinds)
+    sector_data = load_yaml(os.path.join(LEXICON_DIR, "sectors.yaml"))
+    sectors, kinds = sector_entries(sector_data)
+    lex = Lexicon(countries + sectors, names, kinds, name_heads(sector_data))
     if AGENTS and os.path.exists(AGENTS_FILE):
         lex.add(agent_entries(load_yaml(AGENTS_FILE), {norm(e.phrase) for e in sectors}, kinds))
     lex.add(named_entries(lex, load_yaml(os.path.join(LEXICON_DIR, "organisations.yaml")), "organisation"))

@@ -526,6 +526,10 @@ class Recognizer:
                     m.country = c.country
                     m.sector = bodies[0].sector if bodies else None
                     m.code = c.country + (m.sector or "")
+            if m.sector is None:  # "Fox News", "the Nairobi Herald": a news outlet by its name
+                m.sector = self.lex.name_heads.get(norm(self.toks[last - 1].text))
+                if m.sector and m.country:
+                    m.code = m.country + m.sector
         self.add(m)
 
 
