@@ -86,6 +86,7 @@ def test_withdraw_means_what_is_withdrawn(text, kind):
     "Hurricane Irma killed forty people in Cuba last year.",
     "Cyclone Idai, which killed hundreds in Mozambique, was the worst storm in decades.",
     "The pandemic has killed more than 2,000 people in Peru.",
+    "Nine people were killed on Sunday, when a small plane crashed near Nairobi.",
 ])
 def test_accidents_and_background_fights_are_no_attacks(text):
     assert "ASSAULT" not in plovers(detente.code_text(text, published="2023-07-10"))

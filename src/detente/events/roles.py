@@ -72,6 +72,15 @@ def accidental(s: State, v) -> bool:
     for c in s.p.children(v.i):  # "killed when a ferry capsized": the subject of the when-clause
         if c.dep == "advcl":
             near.extend(g for g in s.p.children(c.i) if g.dep in ("nsubj", "nsubjpass"))
+    # "killed when a bomber crashed", "killed on Sunday, when a plane crashed": a clause of the verb's own
+    # (hung on it or on its time phrase, no other verb between) whose verb is the accident
+    for x in s.p.subtree(v.i):
+        if x.dep in ("advcl", "relcl") and has(x, s.lex.words["accident_verbs"]):
+            node = s.p.tokens[x.head]
+            while node.i != v.i and node.pos not in ("VERB", "AUX") and node.head != node.i:
+                node = s.p.tokens[node.head]
+            if node.i == v.i:
+                return True
     # a named storm is its kind and a name: "Typhoon Haiyan", "Hurricane Maria" (the parser does not
     # always join the two, so the proper nouns just before the name count)
     for x in list(near):
