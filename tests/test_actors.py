@@ -6,9 +6,9 @@ import pytest
 from detente import nlp
 from detente.actors import actor_at, ref_at, resolve
 from detente.model import Article
+from support.paths import SEED_ARTICLE
 
 FIX = os.path.join(os.path.dirname(__file__), "fixtures", "actors")
-SEED = os.path.join(os.path.dirname(__file__), "..", "src", "detente", "examples", "seed_article.txt")
 
 TEXTS = {
     "titled": ("Pakistani Prime Minister Shehbaz Sharif met Indian troops near the border on Monday. "
@@ -33,7 +33,7 @@ ODD = ["", "   \n\n ", "the the the", "12 34 56 78", "Pakistan India China Russi
 
 @pytest.fixture(scope="module")
 def parsed():
-    with open(SEED, encoding="utf-8") as f:
+    with open(SEED_ARTICLE, encoding="utf-8") as f:
         seed = f.read()
     keys = ["seed", *TEXTS, *[f"odd{i}" for i in range(len(ODD))]]
     texts = [seed, *TEXTS.values(), *ODD]

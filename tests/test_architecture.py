@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from support.import_rules import Import, cycles, imports, layer_table, units, upward
+from support.import_rules import Import, cycles, imports, imports_of_test_modules, layer_table, units, upward
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "src" / "detente"
@@ -61,6 +61,37 @@ def test_relative_imports_resolve_to_their_units(tmp_path):
     })
     assert sorted((i.source, i.target) for i in imports(root)) == [
         ("ingest", "detente"), ("store", "ontology"), ("store", "version")]
+
+
+# --- the tests' imports ----------------------------------------------------------------------------
+
+def test_no_test_file_imports_another():
+    """Helpers two test files share live in tests/support/ (fixtures in tests/conftest.py)."""
+    assert imports_of_test_modules(REPO / "tests") == []
+
+
+def test_the_rule_catches_a_test_file_imported(tmp_path):
+    """The check can fail: every spelling of an import of a test module is flagged, in a test file, in
+    a support module and in a script a test writes out; imports of support modules are not."""
+    shared = "test_shared"  # spelled through a name, so that this file itself holds no such import line
+    files = {
+        "test_a.py": f"import pytest\nfrom {shared} import helper\n",
+        "test_b.py": f"def f():\n    import {shared} as s\n    from . import {shared}\n",
+        "test_c.py": f'SCRIPT = """\nimport sys\nfrom {shared} import helper\n"""\n',
+        "support/helpers.py": f"from tests.{shared} import helper\n",
+        "test_clean.py": "from support.helpers import helper\nimport testing_tools\n",
+        f"{shared}.py": "def helper():\n    pass\n",
+    }
+    for name, text in files.items():
+        (tmp_path / "tests" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "tests" / name).write_text(text)
+    assert imports_of_test_modules(tmp_path / "tests") == [
+        "tests/support/helpers.py:1 imports tests.test_shared",
+        "tests/test_a.py:2 imports test_shared",
+        "tests/test_b.py:2 imports test_shared",
+        "tests/test_b.py:3 imports test_shared",
+        "tests/test_c.py:1 imports test_shared",
+    ]
 
 
 # --- the module tree in the doc --------------------------------------------------------------------

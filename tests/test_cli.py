@@ -5,9 +5,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from support.paths import SEED_ARTICLE
+
 
 ROOT = Path(__file__).resolve().parents[1]
-SEED = ROOT / "src" / "detente" / "examples" / "seed_article.txt"
 PETRARCH = ROOT / "tests" / "fixtures" / "actors" / "petrarch_sample.txt"
 
 
@@ -29,13 +30,13 @@ def test_version_and_help():
 
 def test_code_seed_into_store_then_query(tmp_path):
     db = tmp_path / "s.duckdb"
-    out = detente("code", SEED, "--format", "jsonl", "--store", db, "--published", "2025-10-27")
+    out = detente("code", SEED_ARTICLE, "--format", "jsonl", "--store", db, "--published", "2025-10-27")
     assert out.returncode == 0, out.stderr
     rec = json.loads(out.stdout)
     assert rec["title"] == "US Seeks to Deepen Strategic Ties with Pakistan, Says Rubio"
     assert rec["published"] == "2025-10-27" and rec["dateline"] == "WASHINGTON"
     assert rec["events"] and rec["actors"] and rec["quotes"]
-    again = detente("code", SEED, "--format", "table", "--store", db)
+    again = detente("code", SEED_ARTICLE, "--format", "table", "--store", db)
     assert again.returncode == 0 and "1 already stored" in again.stderr
     stats = detente("stats", "--store", db)
     assert stats.returncode == 0, stats.stderr

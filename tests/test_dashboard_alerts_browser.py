@@ -4,20 +4,23 @@ from __future__ import annotations
 
 import pytest
 
-from test_dashboard_browser import CHROMIUM, SHOTS, pytestmark, serve  # noqa: F401 - CHROMIUM, pytestmark: the skip rules
+from support.browser import needs_chromium, screenshot
+from support.servers import serve_app
+
+pytestmark = [pytest.mark.slow, needs_chromium]
 
 
 @pytest.fixture
 def served_store(tmp_path):
     from detente.server.app import create_app
     from detente.store import Store
-    from test_server_api import corpus
+    from support.api_articles import api_corpus
 
     path = str(tmp_path / "alerts.duckdb")
     store = Store(path)
-    for art in corpus():
+    for art in api_corpus():
         store.add(art)
-    for url in serve(create_app(store=store)):
+    for url in serve_app(create_app(store=store)):
         yield url, path
     store.close()
 
@@ -50,7 +53,6 @@ def test_a_new_alert_appears_without_a_reload(browser, served_store, tmp_path):
     assert "did not attack" not in text  # the negated event is no alert
     assert page.query_selector("[data-testid=no-alerts]") is None
     assert len(page.query_selector_all("[data-testid=alert]")) == 1
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / "alerts.png"), full_page=True)
+    screenshot(page, "alerts.png")
     assert not errors, f"script errors: {errors}"
     page.close()

@@ -5,94 +5,28 @@ Screenshots go to tests/screenshots/ for a person to look at. Needs Debian's chr
 """
 from __future__ import annotations
 
-import contextlib
-import os
-import socket
-import threading
-import time
-from pathlib import Path
-
 import pytest
 
-from support.browser import CHROMIUM
+from support.browser import checked_page, needs_chromium, open_view, screenshot
+from support.paths import SEED_ARTICLE
+from support.servers import app_in_thread
 
-SHOTS = Path(__file__).parent / "screenshots"
-SEED = Path(__file__).parents[1] / "src" / "detente" / "examples" / "seed_article.txt"
-
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is absent (apt-get install chromium)"),
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def serve(app):
-    """Run the app with uvicorn on a free loopback port: yields its base URL, stops it after."""
-    import uvicorn
-
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
-
-
-@contextlib.contextmanager
-def serving(store):
-    """The app over `store` on a free loopback port, in a thread; yields its base URL."""
-    from detente.server.app import create_app
-
-    yield from serve(create_app(store=store))
+pytestmark = [pytest.mark.slow, needs_chromium]
 
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
     from detente.pipeline import code_text
     from detente.store import Store
-    from test_server_api import corpus  # the hand-coded articles of the API tests
+    from support.api_articles import api_corpus
 
     code_text("Pakistan met India in Kabul.")  # model and lexicons load before the browser waits on them
     store = Store(str(tmp_path_factory.mktemp("browser") / "b.duckdb"))
-    for art in corpus():
+    for art in api_corpus():
         store.add(art)
-    with serving(store) as url:
+    with app_in_thread(store) as url:
         yield url
     store.close()
-
-
-def new_page(browser, base_url, width=1440):
-    """A page that records script errors, CSP violations and every request leaving for another host."""
-    pg = browser.new_page(viewport={"width": width, "height": 1000})
-    pg.errors, pg.foreign = [], []
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    # The server's Content-Security-Policy must not block anything the dashboard does.
-    pg.on("console", lambda m: pg.errors.append(m.text) if "Content Security Policy" in m.text else None)
-    pg.on("request", lambda r: None if r.url.startswith(base_url) else pg.foreign.append(r.url))
-    pg.set_default_timeout(60_000)
-    return pg
-
-
-@contextlib.contextmanager
-def checked_page(browser, base_url, width=1440):
-    """new_page, then: no script error happened and nothing was fetched from another host."""
-    pg = new_page(browser, base_url, width)
-    yield pg
-    assert not pg.errors, f"script errors: {pg.errors}"
-    assert not pg.foreign, f"requests left the server: {pg.foreign}"
-    pg.close()
 
 
 @pytest.fixture
@@ -101,23 +35,13 @@ def page(browser, base_url):
         yield pg
 
 
-def _open(page, base_url, hash_):
-    page.goto(f"{base_url}/{hash_}")
-    page.wait_for_function("h => document.body.dataset.ready === h", arg=hash_)
-
-
-def _shot(page, name):
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / name), full_page=True)
-
-
 def test_paste_the_seed_article_and_see_it_coded(page, base_url):
     from detente.ingest import article_from_text
     from detente.pipeline import code_articles
 
-    text = SEED.read_text(encoding="utf-8")
+    text = SEED_ARTICLE.read_text(encoding="utf-8")
     expected = next(code_articles([article_from_text(text, source="api")]))
-    _open(page, base_url, "#/code")
+    open_view(page, base_url, "#/code")
     page.fill("[data-testid=code-text]", text)
     page.click("#code-submit")
     status = page.wait_for_selector("[data-testid=code-status]", timeout=120_000)
@@ -131,7 +55,7 @@ def test_paste_the_seed_article_and_see_it_coded(page, base_url):
         rows[0].click()
         assert page.query_selector(".seg.hl-trigger") is not None
         assert expected.events[0].trigger.text in page.inner_text("[data-testid=evidence]")
-    _shot(page, "code_seed.png")
+    screenshot(page, "code_seed.png")
     # Stored: the article view opens from the link the result gives.
     page.click("text=open in the store")
     page.wait_for_function("() => document.body.dataset.ready.startsWith('#/article/')")
@@ -139,7 +63,7 @@ def test_paste_the_seed_article_and_see_it_coded(page, base_url):
 
 
 def test_article_view_highlights_an_events_evidence(page, base_url):
-    _open(page, base_url, "#/article/art1")
+    open_view(page, base_url, "#/article/art1")
     rows = page.query_selector_all("tr.event-row")
     assert len(rows) == 2
     assert "negated" in rows[1].inner_text()
@@ -149,11 +73,11 @@ def test_article_view_highlights_an_events_evidence(page, base_url):
     assert [el.inner_text() for el in page.query_selector_all(".seg.hl-trigger")] == ["attack"]
     assert sorted(el.inner_text() for el in page.query_selector_all(".seg.hl-arg")) == ["India", "Pakistan"]
     assert "selected" in rows[1].get_attribute("class")
-    _shot(page, "article_view.png")
+    screenshot(page, "article_view.png")
 
 
 def test_dyad_view_draws_the_timeline_and_lists_a_periods_events(page, base_url):
-    _open(page, base_url, "#/dyad/USA/PAK")
+    open_view(page, base_url, "#/dyad/USA/PAK")
     svg = page.wait_for_selector("svg[data-testid=timeline]")
     bars = {b.get_attribute("data-period"): b for b in svg.query_selector_all("g.bar")}
     # The hand-coded store has USA-PAK cooperation in March and May 2025 and nothing in April (the seed
@@ -170,21 +94,21 @@ def test_dyad_view_draws_the_timeline_and_lists_a_periods_events(page, base_url)
     rows = [r.inner_text() for r in page.query_selector_all("[data-testid=period-events] tr.event-row")]
     assert len(rows) == n and any("036" in r and "United States" in r for r in rows)
     assert "picked" in may.get_attribute("class")
-    _shot(page, "dyad_view.png")
+    screenshot(page, "dyad_view.png")
 
 
 def test_overview_and_network(page, base_url):
-    _open(page, base_url, "#/")
+    open_view(page, base_url, "#/")
     stats = page.evaluate("() => fetch('/api/stats').then(r => r.json())")
     assert page.inner_text("[data-testid=count-articles] .n") == str(stats["articles"])
     assert page.inner_text("[data-testid=count-events] .n") == str(stats["events"])
     assert "USA – PAK" in page.inner_text("[data-testid=top-dyads]") or "PAK – USA" in page.inner_text("[data-testid=top-dyads]")
-    _shot(page, "overview.png")
-    _open(page, base_url, "#/network")
+    screenshot(page, "overview.png")
+    open_view(page, base_url, "#/network")
     net = page.evaluate("() => fetch('/api/network').then(r => r.json())")
     assert len(page.query_selector_all("svg[data-testid=network] line.edge")) == len(net["edges"]) >= 2
     assert len(page.query_selector_all("svg[data-testid=network] line.edge.conflict")) >= 1
-    _shot(page, "network.png")
+    screenshot(page, "network.png")
     page.query_selector("svg[data-testid=network] line.edge.conflict").click(force=True)
     page.wait_for_function("() => document.body.dataset.ready.startsWith('#/dyad/')")
     page.wait_for_selector("svg[data-testid=timeline]")

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from test_dashboard_browser import SEED, _open, _shot, checked_page, serving
+from support.browser import checked_page, open_view, screenshot
+from support.paths import SEED_ARTICLE
+from support.servers import app_in_thread
 
 WIKINEWS = Path(__file__).parents[2] / "shared" / "data" / "wikinews.jsonl"
 
@@ -19,13 +21,13 @@ pytestmark = pytest.mark.slow
 def seed_url(tmp_path_factory):
     from detente.pipeline import code_text
     from detente.store import Store
-    from test_server_api import corpus
+    from support.api_articles import api_corpus
 
     store = Store(str(tmp_path_factory.mktemp("mapseed") / "m.duckdb"))
-    for art in corpus():
+    for art in api_corpus():
         store.add(art)
-    store.add(code_text(SEED.read_text(encoding="utf-8"), published="2025-06-01"))
-    with serving(store) as url:
+    store.add(code_text(SEED_ARTICLE.read_text(encoding="utf-8"), published="2025-06-01"))
+    with app_in_thread(store) as url:
         yield url
     store.close()
 
@@ -43,7 +45,7 @@ def wikinews_url(tmp_path_factory):
     articles = (a for a in read([str(WIKINEWS)]) if isinstance(a, Article))
     for art in code_articles(itertools.islice(articles, 40)):
         store.add(art)
-    with serving(store) as url:
+    with app_in_thread(store) as url:
         yield url
     store.close()
 
@@ -59,7 +61,7 @@ def _get(page, path):
 
 
 def _map_has_points(page, base_url, name):
-    _open(page, base_url, "#/map")
+    open_view(page, base_url, "#/map")
     svg = page.wait_for_selector("svg[data-testid=map]")
     assert len(svg.query_selector_all(".land path")) > 150  # the vendored world-atlas countries
     points = _get(page, "/api/map")["points"]
@@ -70,7 +72,7 @@ def _map_has_points(page, base_url, name):
     assert radii[max(radii)] >= radii[min(radii)]
     box = svg.bounding_box()
     assert box["width"] > 600 and box["height"] > 250
-    _shot(page, name)
+    screenshot(page, name)
     # a click lists the place's events, each with its evidence and article
     biggest = max(dots, key=lambda d: int(d.get_attribute("data-n")))
     biggest.click(force=True)
@@ -78,7 +80,7 @@ def _map_has_points(page, base_url, name):
     rows = page.query_selector_all("[data-testid=place-events] tr.event-row")
     assert rows and all(r.query_selector("td.evidence-cell a[href^='#/article/']") for r in rows)
     assert "picked" in biggest.get_attribute("class")
-    _shot(page, name.replace(".png", "_picked.png"))
+    screenshot(page, name.replace(".png", "_picked.png"))
     return points
 
 
@@ -89,7 +91,7 @@ def test_map_of_the_seed(seed_page, seed_url):
 
 def test_filters_change_the_counts(seed_page, seed_url):
     page = seed_page
-    _open(page, seed_url, "#/")
+    open_view(page, seed_url, "#/")
     every = int(page.inner_text("[data-testid=count-matching] .n"))
     page.fill("[data-testid=filter-start]", "2025-05")
     page.fill("[data-testid=filter-end]", "2025-05")
@@ -98,9 +100,9 @@ def test_filters_change_the_counts(seed_page, seed_url):
     may = int(page.inner_text("[data-testid=count-matching] .n"))
     assert 0 < may < every
     assert may == _get(page, "/api/events/count?start=2025-05&end=2025-05")["n_events"]
-    _shot(page, "overview_filtered.png")
+    screenshot(page, "overview_filtered.png")
     # a country given by name is resolved to its code
-    _open(page, seed_url, "#/events")
+    open_view(page, seed_url, "#/events")
     total = page.inner_text("[data-testid=events-count]")
     page.fill("[data-testid=filter-country]", "India")
     page.click("[data-testid=filter-apply]")
@@ -109,11 +111,11 @@ def test_filters_change_the_counts(seed_page, seed_url):
     assert india != total and int(india.split()[0]) == _get(page, "/api/events/count?actor=IND")["n_events"]
     rows = page.query_selector_all("tr.event-row")
     assert rows and all("IND" in r.inner_text() for r in rows)
-    _shot(page, "events_filtered.png")
-    _open(page, seed_url, "#/network?country=IND")
+    screenshot(page, "events_filtered.png")
+    open_view(page, seed_url, "#/network?country=IND")
     edges = page.query_selector_all("svg[data-testid=network] line.edge")
     assert edges and len(edges) < len(_get(page, "/api/network")["edges"])
-    _open(page, seed_url, "#/map?start=2030")
+    open_view(page, seed_url, "#/map?start=2030")
     assert page.query_selector_all("circle.point") == [] and page.inner_text("[data-testid=map-count]").startswith("0 of 0")
     page.fill("[data-testid=filter-start]", "May 2025")
     page.click("[data-testid=filter-apply]")
@@ -122,27 +124,27 @@ def test_filters_change_the_counts(seed_page, seed_url):
 
 def test_article_search(seed_page, seed_url):
     page = seed_page
-    _open(page, seed_url, "#/")
+    open_view(page, seed_url, "#/")
     page.fill("[data-testid=article-search]", "shelled")
     page.press("[data-testid=article-search]", "Enter")
     page.wait_for_function("() => document.body.dataset.ready.includes('q=shelled')")
     titles = [a.inner_text() for a in page.query_selector_all("[data-testid=latest] tbody a")]
     assert titles == ["Story art2"]
-    _shot(page, "article_search.png")
-    _open(page, seed_url, "#/?q=zzzyyxx")
+    screenshot(page, "article_search.png")
+    open_view(page, seed_url, "#/?q=zzzyyxx")
     assert "No article mentions" in page.inner_text("[data-testid=latest]")
 
 
 @pytest.mark.parametrize("by", ["day", "week", "month", "quarter", "year"])
 def test_every_dyad_period_loads(seed_page, seed_url, by):
     page = seed_page
-    _open(page, seed_url, f"#/dyad/USA/PAK?by={by}")
+    open_view(page, seed_url, f"#/dyad/USA/PAK?by={by}")
     assert page.query_selector(".error") is None, page.inner_text(".error")
     svg = page.wait_for_selector("svg[data-testid=timeline]")
     bars = svg.query_selector_all("g.bar")
     tl = _get(page, f"/api/dyad?a=USA&b=PAK&by={by}")
     assert len(bars) == len(tl["periods"]) > 0
-    _shot(page, f"dyad_by_{by}.png")
+    screenshot(page, f"dyad_by_{by}.png")
 
 
 def test_events_tables_show_every_column_at_1920(browser, seed_url):
@@ -152,7 +154,7 @@ def test_events_tables_show_every_column_at_1920(browser, seed_url):
 
 def _every_column(page, seed_url):
     for hash_ in ("#/article/art1", "#/events"):
-        _open(page, seed_url, hash_)
+        open_view(page, seed_url, hash_)
         table = page.wait_for_selector("table.events")
         heads = [th.inner_text().strip().lower() for th in table.query_selector_all("th")]
         assert {"place", "status", "trigger"} <= set(heads)
@@ -161,7 +163,7 @@ def _every_column(page, seed_url):
             assert box and box["x"] + box["width"] <= 1920 and box["width"] > 20, heads
         box_el = table.evaluate_handle("t => t.parentElement")
         assert box_el.evaluate("b => b.scrollWidth <= b.clientWidth + 1")
-        _shot(page, "events_1920_" + hash_.strip("#/").replace("/", "_") + ".png")
+        screenshot(page, "events_1920_" + hash_.strip("#/").replace("/", "_") + ".png")
 
 
 def test_map_of_40_wikinews_articles(browser, wikinews_url):
@@ -175,5 +177,5 @@ def _wikinews_map(page, wikinews_url):
     stats = _get(page, "/api/stats")
     assert stats["articles"] == 40
     lo = stats["event_dates"]["min"][:4]
-    _open(page, wikinews_url, f"#/map?end={lo}")
+    open_view(page, wikinews_url, f"#/map?end={lo}")
     assert len(page.query_selector_all("circle.point")) < len(points)

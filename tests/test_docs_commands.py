@@ -25,11 +25,12 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from test_dashboard_browser import _free_port
+
+from support.paths import SEED_ARTICLE
+from support.servers import free_port
 
 ROOT = Path(__file__).parents[1]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), ROOT / "src/detente/lexicon/README.md"]
-SEED = ROOT / "src/detente/examples/seed_article.txt"
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 PLACEHOLDERS = ("SCHEDULER",)  # a host the reader fills in
 WATCH_DOC = "docs/watch.md"  # its commands read the store its `detente watch` example fills
@@ -86,7 +87,7 @@ def test_the_docs_have_commands():
 def workspace(tmp_path_factory):
     """A folder with the files the docs name, and a local web server standing in for example.org."""
     ws = tmp_path_factory.mktemp("docs")
-    seed = SEED.read_text(encoding="utf-8")
+    seed = SEED_ARTICLE.read_text(encoding="utf-8")
     for name in ("page.txt", "ARTICLE.txt"):
         (ws / name).write_text(seed, encoding="utf-8")
     # the fixture's deliberately broken rows (for the ingest tests) would make a documented ingest exit 1
@@ -141,7 +142,7 @@ def _run(argv: list[str], cwd: Path, timeout: float = 600) -> subprocess.Complet
 
 
 def _serve(argv: list[str], cwd: Path) -> None:
-    port = _free_port()
+    port = free_port()
     argv = [str(port) if prev == "--port" else w for prev, w in zip([""] + argv, argv)]
     if "--port" not in argv:
         argv += ["--port", str(port)]

@@ -5,6 +5,7 @@ stays COERCE; directives (instruct, advise) are requests, and what is asked for 
 import pytest
 
 import detente
+from support.coded_events import triggered_at, unnegated_events
 
 TEXT = ("Court news\n\n"
         "Prosecutors in Oslo charged the former minister with fraud on Monday. "
@@ -18,53 +19,47 @@ TEXT = ("Court news\n\n"
 
 @pytest.fixture(scope="module")
 def events():
-    art = detente.code_text(TEXT, published="2024-03-04")
-    return [e for e in art.events if not e.negated]
-
-
-def _at(events, word):
-    start = TEXT.index(word)
-    return [e for e in events if e.trigger.start == start]
+    return unnegated_events(TEXT, "2024-03-04")
 
 
 def test_a_charge_is_an_accusation_not_an_arrest(events):
-    (e,) = _at(events, "charged")
+    (e,) = triggered_at(events, TEXT, "charged")
     assert (e.cameo, e.plover) == ("1121", "ACCUSE")
     assert e.target is not None and e.target.text == "the former minister"
 
 
 def test_an_arrest_is_still_coercion(events):
-    (e,) = _at(events, "arrested")
+    (e,) = triggered_at(events, TEXT, "arrested")
     assert e.plover == "COERCE"
 
 
 def test_an_indictment_with_no_named_doer_is_the_local_state_s(events):
-    (e,) = _at(events, "indicted")
+    (e,) = triggered_at(events, TEXT, "indicted")
     assert e.plover == "ACCUSE" and e.source is not None and e.source.country == "NGA"
 
 
 def test_a_trial_is_an_accusation(events):
-    (e,) = _at(events, "tried")
+    (e,) = triggered_at(events, TEXT, "tried")
     assert e.plover == "ACCUSE" and e.source.country == "EGY" and e.target.text == "opposition leaders"
 
 
 def test_a_lawsuit_is_an_accusation(events):
-    (e,) = _at(events, "filed")
+    (e,) = triggered_at(events, TEXT, "filed")
     assert (e.cameo, e.plover) == ("115", "ACCUSE")
     assert (e.source.country, e.target.country) == ("CAN", "MEX")
 
 
 def test_an_instruction_is_a_request_and_its_act_not_done(events):
-    (e,) = _at(events, "instructed")
+    (e,) = triggered_at(events, TEXT, "instructed")
     assert e.plover == "REQUEST" and e.source.country == "PER"
-    left = _at(events, "leave")
+    left = triggered_at(events, TEXT, "leave")
     assert all(x.modality != "asserted" for x in left)
 
 
 def test_a_duty_laid_on_another_is_a_demand_and_not_an_act(events):
-    (e,) = _at(events, "must")
+    (e,) = triggered_at(events, TEXT, "must")
     assert e.plover == "REQUEST" and (e.source.country, e.target.country) == ("CHL", "BOL")
-    (w,) = _at(events, "withdraw")
+    (w,) = triggered_at(events, TEXT, "withdraw")
     assert w.modality == "hypothetical"
 
 

@@ -3,6 +3,7 @@ done to them, and court verdicts are PLOVER SANCTION 'convict'. Sentences writte
 import pytest
 
 import detente
+from support.coded_events import triggered_at, unnegated_events
 
 TEXT = ("Court news\n\n"
         "Police in Lyon arrested the former minister on Tuesday. "
@@ -13,33 +14,27 @@ TEXT = ("Court news\n\n"
 
 @pytest.fixture(scope="module")
 def events():
-    art = detente.code_text(TEXT, published="2024-03-01")
-    return [e for e in art.events if not e.negated]
-
-
-def _at(events, word):
-    start = TEXT.index(word)
-    return [e for e in events if e.trigger.start == start]
+    return unnegated_events(TEXT, "2024-03-01")
 
 
 def test_an_arrest_of_a_nameless_office_holder_is_coded_with_its_target(events):
-    (e,) = _at(events, "arrested")
+    (e,) = triggered_at(events, TEXT, "arrested")
     assert e.plover == "COERCE" and e.target is not None and e.target.text == "the former minister"
     assert e.target.country == "FRA"  # the place before it in the paragraph
 
 
 def test_a_sentence_is_a_conviction(events):
-    (e,) = _at(events, "sentenced")
+    (e,) = triggered_at(events, TEXT, "sentenced")
     assert (e.cameo, e.plover) == ("116", "SANCTION") and e.target.text == "the mayor"
 
 
 def test_a_verdict_of_guilty_is_a_conviction(events):
-    (e,) = _at(events, "found")
+    (e,) = triggered_at(events, TEXT, "found")
     assert (e.cameo, e.plover) == ("116", "SANCTION") and e.target.text == "the former governor"
 
 
 def test_an_object_that_is_no_one_makes_no_event(events):
-    assert not _at(events, "questioned")
+    assert not triggered_at(events, TEXT, "questioned")
 
 
 CONTROL = ("Diplomacy\n\n"
@@ -51,8 +46,7 @@ CONTROL = ("Diplomacy\n\n"
 def test_the_subject_of_an_adjective_does_what_its_complement_says(word, src, tgt):
     # "X was quick to condemn", "X was forceful in blaming Y": the adjective's subject is the source
     art = detente.code_text(CONTROL, published="2024-03-01")
-    start = CONTROL.index(word)
-    (e,) = [e for e in art.events if e.trigger.start == start]
+    (e,) = triggered_at(art.events, CONTROL, word)
     assert e.plover == "ACCUSE" and (e.source.country, e.target.country) == (src, tgt)
 
 
@@ -63,8 +57,7 @@ def test_the_subject_of_an_adjective_does_what_its_complement_says(word, src, tg
 def test_impeachment_is_an_accusation_and_assailing_a_decision_criticism(sentence, word, code):
     text = "Politics\n\n" + sentence
     art = detente.code_text(text, published="2024-03-01")
-    start = text.index(word)
-    (e,) = [e for e in art.events if e.trigger.start == start]
+    (e,) = triggered_at(art.events, text, word)
     assert (e.cameo, e.plover) == (code, "ACCUSE")
 
 
@@ -76,16 +69,14 @@ def test_impeachment_is_an_accusation_and_assailing_a_decision_criticism(sentenc
 def test_emergencies_lockdowns_and_nominations(sentence, word, code, plover):
     text = "Politics\n\n" + sentence
     art = detente.code_text(text, published="2024-03-01")
-    start = text.index(word)
-    (e,) = [e for e in art.events if e.trigger.start == start]
+    (e,) = triggered_at(art.events, text, word)
     assert (e.cameo, e.plover) == (code, plover)
 
 
 def _one(sentence, word):
     text = "Politics\n\n" + sentence
     art = detente.code_text(text, published="2024-03-01")
-    start = text.index(word)
-    return [e for e in art.events if e.trigger.start == start]
+    return triggered_at(art.events, text, word)
 
 
 def test_a_polite_wish_to_thank_is_a_thanking():

@@ -17,9 +17,9 @@ import pytest
 from detente import ingest
 from detente.ingest import Reader, read
 from detente.model import Article, IngestError
+from support.paths import SEED_ARTICLE
 
 FIX = Path(__file__).parent / "fixtures" / "ingest"
-SEED = Path(__file__).resolve().parents[1] / "src" / "detente" / "examples" / "seed_article.txt"
 ENGLISH = ("The foreign ministers of both countries met in Vienna on Thursday and agreed to reopen their "
            "embassies, officials said after the talks.")
 GERMAN = ("Die Außenminister beider Länder trafen sich am Donnerstag in Wien und vereinbarten, ihre Botschaften "
@@ -47,9 +47,9 @@ def errors(got):
 # --- input kinds ------------------------------------------------------------------------------
 
 def test_text_page():
-    art = one(SEED)
+    art = one(SEED_ARTICLE)
     assert art.input_kind == "text" and art.title.startswith("US Seeks") and art.dateline == "WASHINGTON"
-    assert art.language == "en" and art.id and art.source == str(SEED)
+    assert art.language == "en" and art.id and art.source == str(SEED_ARTICLE)
 
 
 def test_html_page_metadata_and_main_text():
@@ -169,7 +169,7 @@ def test_folder_recursive_and_glob(tmp_path):
 
 
 def test_stdin(monkeypatch):
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED.read_bytes()), encoding="utf-8"))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED_ARTICLE.read_bytes()), encoding="utf-8"))
     art = one("-")
     assert art.source == "<stdin>" and art.dateline == "WASHINGTON"
 
@@ -179,13 +179,13 @@ def test_same_text_same_id_whatever_the_path(tmp_path, monkeypatch):
     absolute path or stdin is one article, stored once."""
     copy = tmp_path / "sub" / "copy.txt"
     copy.parent.mkdir()
-    shutil.copy(SEED, copy)
+    shutil.copy(SEED_ARTICLE, copy)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED.read_bytes()), encoding="utf-8"))
-    ids = {one(p).id for p in ("sub/copy.txt", copy, SEED, "-")}
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED_ARTICLE.read_bytes()), encoding="utf-8"))
+    ids = {one(p).id for p in ("sub/copy.txt", copy, SEED_ARTICLE, "-")}
     assert len(ids) == 1
     changed = tmp_path / "changed.txt"
-    changed.write_text(SEED.read_text(encoding="utf-8").replace("Rubio", "Rubino"), encoding="utf-8")
+    changed.write_text(SEED_ARTICLE.read_text(encoding="utf-8").replace("Rubio", "Rubino"), encoding="utf-8")
     assert one(changed).id not in ids
 
 
@@ -306,7 +306,7 @@ def test_bad_inputs_each_give_one_error_and_reading_continues(tmp_path):
     cut_feed = tmp_path / "cut.rss"  # cut inside the first entry: read leniently, but the entry has no text
     cut_feed.write_text((FIX / "feed.rss").read_text(encoding="utf-8")[:420], encoding="utf-8")
     missing = tmp_path / "missing.txt"
-    sources = [empty, binary, big, broken_feed, cut_feed, FIX / "corpus.csv", missing, SEED]
+    sources = [empty, binary, big, broken_feed, cut_feed, FIX / "corpus.csv", missing, SEED_ARTICLE]
     got = items(*sources)
     assert len(got) == len(sources)
     reasons = {Path(g.source).name: g.reason for g in errors(got)}

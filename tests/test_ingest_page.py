@@ -7,14 +7,14 @@ import pytest
 
 from detente.ingest import article_from_text
 from detente.ingest.page import find_dateline, is_furniture, parse_tags, split_run_together
+from support.paths import SEED_ARTICLE
 
-SEED = Path(__file__).resolve().parents[1] / "src" / "detente" / "examples" / "seed_article.txt"
 FIX = Path(__file__).parent / "fixtures" / "ingest"
 
 
 @pytest.fixture(scope="module")
 def seed():
-    return article_from_text(SEED.read_text(encoding="utf-8"), source=str(SEED))
+    return article_from_text(SEED_ARTICLE.read_text(encoding="utf-8"), source=str(SEED_ARTICLE))
 
 
 def test_seed_headline_kept_once_as_title(seed):
@@ -40,7 +40,7 @@ def test_seed_paragraphs_keep_blank_lines(seed):
     paras = seed.text.split("\n\n")
     assert len(paras) == 9
     assert paras[1].startswith("During a press briefing")
-    assert seed.id and seed.input_kind == "text" and seed.source == str(SEED)
+    assert seed.id and seed.input_kind == "text" and seed.source == str(SEED_ARTICLE)
 
 
 def test_page_with_byline_date_share_cookie_and_tag_lines():

@@ -2,18 +2,17 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
 
 from detente import geodesy, nlp, places
 from detente.model import Article, Parse, Span
 from detente.places import gazetteer
+from support.paths import SEED_ARTICLE
 
-SEED = Path(__file__).resolve().parents[1] / "src" / "detente" / "examples" / "seed_article.txt"
 
 TEXTS = {
-    "seed": SEED.read_text(encoding="utf-8"),
+    "seed": SEED_ARTICLE.read_text(encoding="utf-8"),
     "athens_ga": "Police in Athens, Ga., said the fire started late on Friday. Residents of Athens were evacuated "
                  "to a school in Atlanta.",
     "athens_gr": "Protesters marched through Athens and Thessaloniki on Sunday as Greece debated the budget.",

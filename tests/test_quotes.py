@@ -6,7 +6,6 @@ mention there, pronouns and role nouns included.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -15,8 +14,8 @@ from hypothesis import strategies as st
 from detente import nlp, quotes
 from detente.model import Actor, Article, Span
 from detente.quotes import marks
+from support.paths import SEED_ARTICLE
 
-SEED = Path(__file__).resolve().parents[1] / "src" / "detente" / "examples" / "seed_article.txt"
 
 TEXTS = {
     "split": "“We will not back down,” the minister said. “Our borders are not for sale.”",
@@ -45,7 +44,7 @@ TEXTS = {
 @pytest.fixture(scope="module")
 def parsed():
     keys = list(TEXTS) + ["seed"]
-    texts = list(TEXTS.values()) + [SEED.read_text(encoding="utf-8")]
+    texts = list(TEXTS.values()) + [SEED_ARTICLE.read_text(encoding="utf-8")]
     return {k: (t, p) for k, t, p in zip(keys, texts, nlp.parse_many(texts))}
 
 

@@ -1,7 +1,6 @@
 """The parallel runner: same records in 1 and 2 processes, bad documents skipped, kill -9 and resume."""
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -12,54 +11,14 @@ import pytest
 
 from detente import runner
 from detente.model import Article
-
-TEXTS = [
-    "WASHINGTON, March 3 (Reuters) - U.S. Secretary of State Antony Blinken met Pakistani Foreign Minister "
-    "Bilawal Bhutto Zardari on Monday and promised more flood aid to Pakistan.",
-    "Russian forces shelled the Ukrainian city of Kharkiv on Tuesday, killing three civilians, officials said.",
-    "China and India agreed to hold further border talks next month, the Chinese foreign ministry said.",
-    "Israel's prime minister said his government would not negotiate with Hamas until the hostages were freed.",
-    "The European Union imposed new sanctions on Iran over its supply of drones to Russia.",
-    "Kenya's president called on Ethiopia and Eritrea to respect the ceasefire signed in Pretoria.",
-    "Japan protested to North Korea after Pyongyang fired a ballistic missile over Hokkaido.",
-]
-
-
-def articles(n=None):
-    n = len(TEXTS) if n is None else n
-    return [Article(id=f"t{k}", text=TEXTS[k % len(TEXTS)], published="2023-03-06") for k in range(n)]
-
-
-class MemStore:
-    """The two calls the runner makes of a store (known, add_many), in memory."""
-
-    def __init__(self):
-        self.records = {}
-
-    def known(self, ids):
-        return {i for i in ids if i in self.records}
-
-    def add(self, art):
-        if art.id in self.records:
-            return False
-        self.records[art.id] = json.loads(json.dumps(art.to_dict()))
-        return True
-
-    def add_many(self, arts, on_error=None):
-        out = []
-        for a in arts:
-            try:
-                out.append(self.add(a))
-            except Exception as e:  # the real store's contract: a refused record costs only itself
-                on_error(a, e)
-                out.append(None)
-        return out
+from support.memory_store import MemStore
+from support.uncoded_articles import TEXTS, uncoded_articles
 
 
 @pytest.fixture(scope="module")
 def one_process():
     store = MemStore()
-    out = list(runner.ingest_local(articles(), store, workers=1, batch_size=3))
+    out = list(runner.ingest_local(uncoded_articles(), store, workers=1, batch_size=3))
     return store, out
 
 
@@ -67,9 +26,9 @@ def test_in_process_stores_everything_and_resumes(one_process):
     store, out = one_process
     assert [a.id for a, new in out] == [f"t{k}" for k in range(len(TEXTS))]
     assert all(new for _, new in out)
-    assert set(store.records) == {a.id for a in articles()}
+    assert set(store.records) == {a.id for a in uncoded_articles()}
     stats = {}
-    again = list(runner.ingest_local(articles(), store, workers=1, stats=stats))
+    again = list(runner.ingest_local(uncoded_articles(), store, workers=1, stats=stats))
     assert [new for _, new in again] == [False] * len(TEXTS)
     assert stats["coded"] == 0 and stats["already"] == len(TEXTS)
 
@@ -85,7 +44,7 @@ def test_a_failing_document_is_reported_and_skipped(monkeypatch):
 
     monkeypatch.setattr(runner, "code_articles", flaky)
     errors, stats = [], {}
-    out = list(runner.ingest_local(articles(5), MemStore(), workers=1, batch_size=4, on_error=errors.append,
+    out = list(runner.ingest_local(uncoded_articles(5), MemStore(), workers=1, batch_size=4, on_error=errors.append,
                                    stats=stats))
     assert [a.id for a, _ in out] == ["t0", "t1", "t3", "t4"]
     assert [(e.source, e.reason) for e in errors] == [("t2", "coding failed: ValueError: boom")]
@@ -110,7 +69,7 @@ def test_a_document_over_the_time_budget_is_one_error_and_the_batch_goes_on(monk
     monkeypatch.setenv("DETENTE_TIME_BUDGET", "1")
     errors = []
     started = time.monotonic()
-    out = list(runner.ingest_local(articles(3), MemStore(), workers=1, batch_size=3, on_error=errors.append))
+    out = list(runner.ingest_local(uncoded_articles(3), MemStore(), workers=1, batch_size=3, on_error=errors.append))
     assert time.monotonic() - started < 50
     assert [a.id for a, _ in out] == ["t0", "t2"] and all(a.actors for a, _ in out)
     assert [e.source for e in errors] == ["t1"] and "time budget" in errors[0].reason
@@ -125,7 +84,7 @@ def test_a_store_failure_skips_one_document():
             return super().add(art)
 
     errors = []
-    out = list(runner.ingest_local(articles(3), Refuses(), workers=1, on_error=errors.append))
+    out = list(runner.ingest_local(uncoded_articles(3), Refuses(), workers=1, on_error=errors.append))
     assert [a.id for a, _ in out] == ["t0", "t2"]
     assert errors[0].source == "t1" and "disk full" in errors[0].reason
 
@@ -134,11 +93,11 @@ def test_a_store_failure_skips_one_document():
 def test_two_processes_give_the_same_records(one_process):
     reference, _ = one_process
     bad = Article(id="bad", text=None)  # the workers' nlp cannot parse None: one error, not a dead batch
-    arts = articles()
+    arts = uncoded_articles()
     arts.insert(3, bad)
     store, errors, stats = MemStore(), [], {}
     out = list(runner.ingest_local(arts, store, workers=2, batch_size=2, on_error=errors.append, stats=stats))
-    assert [a.id for a, _ in out] == [a.id for a in articles()]  # input order kept
+    assert [a.id for a, _ in out] == [a.id for a in uncoded_articles()]  # input order kept
     assert store.records == reference.records
     assert [e.source for e in errors] == ["bad"]
     assert 1 <= len(stats["worker_rss_mb"]) <= 2 and all(v > 50 for v in stats["worker_rss_mb"].values())
@@ -147,12 +106,12 @@ def test_two_processes_give_the_same_records(one_process):
 SLOW_INGEST = textwrap.dedent("""
     import sys, time
     sys.path.insert(0, {tests!r})
-    from test_runner import articles
+    from support.uncoded_articles import uncoded_articles
     from detente.runner import ingest_local
     from detente.store import Store
 
     def slowly():
-        for art in articles(12):
+        for art in uncoded_articles(12):
             time.sleep(0.4)  # a slow feed, so the kill lands mid-corpus
             yield art
 
@@ -221,11 +180,11 @@ def test_kill_9_and_resume_ends_with_the_same_counts(tmp_path):
     with store_mod.Store(killed) as store:
         partial = store.stats()["articles"]
         assert 3 <= partial < 12
-        out = list(runner.ingest_local(articles(12), store, workers=1))
+        out = list(runner.ingest_local(uncoded_articles(12), store, workers=1))
         assert sum(not new for _, new in out) == partial
         resumed = store.stats()
     with store_mod.Store(whole) as store:
-        list(runner.ingest_local(articles(12), store, workers=1))
+        list(runner.ingest_local(uncoded_articles(12), store, workers=1))
         expected = store.stats()
     keys = ("articles", "events", "actors", "quotes", "places")
     assert {k: resumed[k] for k in keys} == {k: expected[k] for k in keys}

@@ -3,82 +3,21 @@ from __future__ import annotations
 
 import importlib.util
 import socket
-import warnings
 
 import pytest
 
-warnings.filterwarnings("ignore", message=".*httpx.*", category=DeprecationWarning)
-from fastapi.testclient import TestClient  # noqa: E402
-
-from detente.model import Actor, Article, Event, Place, Quote, Span  # noqa: E402
-from detente.server.api import period_bounds  # noqa: E402
-from detente.server.app import create_app  # noqa: E402
-from detente.server.limits import Limits, UnsafeURL, check_url  # noqa: E402
-from detente.store import Store  # noqa: E402
-
-
-
-def local(app) -> TestClient:
-    """A client that says Host: localhost (the app answers only to the names it was given)."""
-    return TestClient(app, base_url="http://localhost")
-
-
-COUNTRY = {"USA": "United States", "PAK": "Pakistan", "IND": "India"}
-
-
-def make_article(id: str, text: str, published: str, events: list[tuple]) -> Article:
-    """An article coded by hand. events: (source ISO3, cameo, name, goldstein, quad, target ISO3,
-    trigger word, date, negated); actors are the country names where they stand in the text."""
-    actors: dict[str, Actor] = {}
-
-    def ref(iso, after=0):
-        name = COUNTRY[iso]
-        i = text.index(name, after) if name in text[after:] else text.index(name)
-        a = actors.setdefault(iso, Actor(id=f"a{len(actors)}", name=name, kind="country", code=iso, country=iso))
-        span = Span(i, i + len(name), name)
-        if span not in a.mentions:
-            a.mentions.append(span)
-        return a.ref(span)
-
-    evs = []
-    for n, (src, cameo, cname, gold, quad, tgt, trig, date, neg) in enumerate(events):
-        t = text.index(trig)
-        s_end = text.find(".", t) + 1
-        s_start = text.rfind(".", 0, t) + 1
-        while text[s_start] == " ":
-            s_start += 1
-        sent = Span(s_start, s_end, text[s_start:s_end])
-        evs.append(Event(id=f"e{n}", source=ref(src, s_start), target=ref(tgt, t), cameo=cameo, cameo_name=cname,
-                         goldstein=gold, quad_class=quad, date=date, date_precision="day", date_source="text",
-                         negated=neg, sentence=sent, trigger=Span(t, t + len(trig), trig), evidence=sent.text))
-    return Article(id=id, text=text, published=published, title=f"Story {id}", source="test",
-                   actors=list(actors.values()), events=evs)
-
-
-def corpus() -> list[Article]:
-    a = make_article(
-        "art1", "The United States praised Pakistan on Monday. Pakistan did not attack India.", "2025-03-11",
-        [("USA", "051", "Praise or endorse", 3.4, 1, "PAK", "praised", "2025-03-10", False),
-         ("PAK", "190", "Use conventional military force", -10.0, 4, "IND", "attack", "2025-03-10", True)])
-    q = a.text.index("praised Pakistan")
-    a.quotes = [Quote(q, q + 16, "praised Pakistan", speaker=a.events[0].source)]
-    a.places = [Place(0, 3, "The", name="Nowhere", country="USA", lat=1.0, lon=2.0)]
-    b = make_article(
-        "art2", "Pakistan shelled India at dawn. The United States offered Pakistan talks.", "2025-05-03",
-        [("PAK", "190", "Use conventional military force", -10.0, 4, "IND", "shelled", "2025-05-02", False),
-         ("USA", "036", "Express intent to meet or negotiate", 4.0, 1, "PAK", "offered", "2025-05-02", False)])
-    # the shelling took place in India: a located event for the map
-    i = b.text.index("India")
-    b.places = [Place(i, i + 5, "India", name="India", country="IND", lat=22.0, lon=79.0, geonameid=1269750,
-                      feature="country")]
-    b.events[0].place = b.places[0].ref()
-    return [a, b]
+from detente.server.api import period_bounds
+from detente.server.app import create_app
+from detente.server.limits import Limits, UnsafeURL, check_url
+from detente.store import Store
+from support.api_articles import api_corpus
+from support.api_client import localhost_client
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory):
     s = Store(str(tmp_path_factory.mktemp("store") / "t.duckdb"))
-    for art in corpus():
+    for art in api_corpus():
         assert not art.offset_errors()
         s.add(art)
     yield s
@@ -87,7 +26,7 @@ def store(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(store):
-    with local(create_app(store=store, limits=Limits(max_body_bytes=50_000, max_text_chars=5_000))) as c:
+    with localhost_client(create_app(store=store, limits=Limits(max_body_bytes=50_000, max_text_chars=5_000))) as c:
         yield c
 
 
@@ -181,7 +120,7 @@ def test_oversized_bodies_are_refused_before_parsing(client):
 
 def test_code_text_and_store_it(tmp_path):
     text = "ISLAMABAD -- Pakistan's foreign minister met his Indian counterpart on Tuesday, officials said."
-    with Store(str(tmp_path / "c.duckdb")) as s, local(create_app(store=s)) as c:
+    with Store(str(tmp_path / "c.duckdb")) as s, localhost_client(create_app(store=s)) as c:
         r = c.post("/api/code", json={"text": text, "store": True, "published": "2025-06-03"})
         assert r.status_code == 200, r.text
         art, stored = r.json()["article"], r.json()["stored"]
@@ -200,7 +139,7 @@ def test_code_html(tmp_path):
             "</h1><p>NEW DELHI -- India and Pakistan resumed talks on Friday after a year of tension along the "
             "border, diplomats from both countries said in separate statements to reporters.</p><p>The meeting "
             "took place in a neutral venue and lasted three hours, according to officials.</p></article></body></html>")
-    with Store(str(tmp_path / "h.duckdb")) as s, local(create_app(store=s)) as c:
+    with Store(str(tmp_path / "h.duckdb")) as s, localhost_client(create_app(store=s)) as c:
         r = c.post("/api/code", json={"html": page})
         assert r.status_code == 200, r.text
         art = r.json()["article"]
@@ -214,7 +153,7 @@ def test_busy_coder_answers_429(tmp_path):
         slots = app.state.backend.slots
         assert slots.acquire()
         try:
-            with local(app) as c:
+            with localhost_client(app) as c:
                 r = c.post("/api/code", json={"text": "Pakistan met India."})
             assert r.status_code == 429 and r.headers["retry-after"] and r.json()["detail"]
         finally:
@@ -245,7 +184,7 @@ def test_fetch_allows_public_addresses():
 
 
 def test_fetching_when_allowed_still_refuses_loopback(tmp_path):
-    with Store(str(tmp_path / "f.duckdb")) as s, local(create_app(store=s, allow_fetch=True)) as c:
+    with Store(str(tmp_path / "f.duckdb")) as s, localhost_client(create_app(store=s, allow_fetch=True)) as c:
         r = c.post("/api/code", json={"url": "http://127.0.0.1:9/secret"})
         assert r.status_code == 400 and "non-public" in r.json()["detail"]
 

@@ -22,7 +22,9 @@ from detente.server.app import create_app  # noqa: E402
 from detente.server.headers import CSP, host_name  # noqa: E402
 from detente.server.limits import Limits, UnsafeURL, check_url  # noqa: E402
 from detente.store import Store  # noqa: E402
-from test_server_api import corpus, local, make_article  # noqa: E402
+from support.api_articles import api_article, api_corpus  # noqa: E402
+from support.api_client import localhost_client  # noqa: E402
+from support.servers import detente_serve_process  # noqa: E402
 
 
 def _resolver(*addrs, names=None):
@@ -128,7 +130,7 @@ def fetching(tmp_path, monkeypatch, upstream):
         app = create_app(store=s, allow_fetch=True, limits=Limits(fetch_timeout_s=0.5))
         app.state.backend.resolve = _resolver(names={"pub.test": [UPSTREAM], "rebind.test": ["10.0.0.1"],
                                                      "nat64.test": ["64:ff9b::a9fe:a9fe"], "gone.test": []})
-        with local(app) as c:
+        with localhost_client(app) as c:
             yield c, f"http://pub.test:{upstream}"
 
 
@@ -200,13 +202,13 @@ ODD_IDS = ["https://news.example/2025/05/talks?id=7#top", "a/../b", "a//b/", "10
 @pytest.fixture(scope="module")
 def client_store(tmp_path_factory):
     with Store(str(tmp_path_factory.mktemp("ids") / "i.duckdb")) as s:
-        for art in corpus():
+        for art in api_corpus():
             s.add(art)
         for n, aid in enumerate(ODD_IDS):
-            s.add(make_article(aid, f"Pakistan shelled India at dawn. Story {n}.", "2025-05-03",
+            s.add(api_article(aid, f"Pakistan shelled India at dawn. Story {n}.", "2025-05-03",
                                [("PAK", "190", "Use conventional military force", -10.0, 4, "IND", "shelled",
                                  "2025-05-02", False)]))
-        with local(create_app(store=s)) as c:
+        with localhost_client(create_app(store=s)) as c:
             yield c, s
 
 
@@ -283,8 +285,6 @@ def test_serve_refuses_a_rebound_name(tmp_path):
     import urllib.error
     import urllib.request
 
-    from test_server_cli import serving
-
     def status(base, host):
         req = urllib.request.Request(base + "/api/stats", headers={"Host": host})
         try:
@@ -293,7 +293,7 @@ def test_serve_refuses_a_rebound_name(tmp_path):
         except urllib.error.HTTPError as e:
             return e.code, e.headers
 
-    with serving(tmp_path / "s.duckdb", "--allowed-host", "dash.example") as (base, _):
+    with detente_serve_process(tmp_path / "s.duckdb", "--allowed-host", "dash.example") as (base, _):
         assert status(base, "attacker.example")[0] == 400
         code, headers = status(base, "dash.example:8000")
         assert code == 200 and headers["X-Frame-Options"] == "DENY"

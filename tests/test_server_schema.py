@@ -27,10 +27,10 @@ class _LazyStore:
         if _LazyStore._store is None:
             import tempfile
 
-            from test_server_api import corpus  # the hand-coded articles of the API tests
+            from support.api_articles import api_corpus
 
             store = Store(tempfile.mkdtemp(prefix="detente-schema-") + "/s.duckdb")
-            for art in corpus():
+            for art in api_corpus():
                 store.add(art)
             _LazyStore._store = store
         return getattr(_LazyStore._store, name)

@@ -15,8 +15,8 @@ import time
 import pytest
 
 from detente.store import Store, StoreError
-from test_server_cli import _get, serving
 from support.coded_articles import article, seed_like
+from support.servers import detente_serve_process, http_get_json
 
 DETENTE = [sys.executable, "-m", "detente"]
 ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -65,7 +65,7 @@ def test_serve_ingest_and_stats_share_one_store(tmp_path):
     assert expected["articles"] == 40 and expected["events"] > 0 and expected["places"] > 0
 
     shared = tmp_path / "shared.duckdb"
-    with serving(shared) as (base, _):
+    with detente_serve_process(shared) as (base, _):
         # The dashboard's reads run in a thread, the CLI's in this one, while the ingest writes.
         api_seen, api_failures, done = [], [], threading.Event()
 
@@ -73,7 +73,7 @@ def test_serve_ingest_and_stats_share_one_store(tmp_path):
             while not done.is_set():
                 try:
                     for path in ("/api/stats", "/api/events?limit=5", "/api/articles?limit=5"):
-                        status, body = _get(base + path)
+                        status, body = http_get_json(base + path)
                         if status != 200:
                             api_failures.append(f"{path}: {status} {body}")
                         elif path == "/api/stats":
@@ -107,7 +107,7 @@ def test_serve_ingest_and_stats_share_one_store(tmp_path):
         final = _stats(shared)
         assert {k: final[k] for k in COUNTS} == {k: expected[k] for k in COUNTS}
         assert final["top_dyads"] == expected["top_dyads"]
-        status, api = _get(base + "/api/stats")
+        status, api = http_get_json(base + "/api/stats")
         assert status == 200 and {k: api[k] for k in COUNTS} == {k: expected[k] for k in COUNTS}
 
 def test_store_closes_the_file_between_operations(tmp_path):

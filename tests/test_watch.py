@@ -182,11 +182,11 @@ def test_three_polls_store_new_items_once_and_alert_once(served, tmp_path, monke
 
 
 def _hand_store(path: str, specs: list[tuple]) -> Store:
-    from test_server_api import make_article
+    from support.api_articles import api_article
 
     s = Store(path)
     for aid, text, published, events in specs:
-        s.add(make_article(aid, text, published, events))
+        s.add(api_article(aid, text, published, events))
     return s
 
 
@@ -215,10 +215,10 @@ def test_goldstein_drop_fires_when_the_dyad_crosses_and_not_again(tmp_path):
 
 
 def _hand_store_add(s: Store, specs) -> str:
-    from test_server_api import make_article
+    from support.api_articles import api_article
 
     aid, text, published, events = specs[0]
-    s.add(make_article(aid, text, published, events))
+    s.add(api_article(aid, text, published, events))
     return aid
 
 

@@ -133,3 +133,29 @@ def cycles(found: list[Import]) -> list[list[str]]:
         if v not in index:
             visit(v)
     return sorted(groups)
+
+
+# --- the tests' own imports ------------------------------------------------------------------------
+
+_TEST_MODULE = re.compile(r"(?:^|\.)test_\w*(?:\.|$)")
+_SCRIPT_IMPORT = re.compile(r"^\s*(?:from\s+([\w.]+)\s+import|import\s+([\w.]+))", re.MULTILINE)
+
+
+def imports_of_test_modules(tests_dir: Path) -> list[str]:
+    """One line per import of a `test_*` module by a file under `tests_dir`: shared helpers belong in
+    tests/support/ or tests/conftest.py, never in another test file. Counts `import` statements wherever
+    they stand, relative ones, and the import lines of scripts a test writes out from a string."""
+    found = []
+    for path in sorted(tests_dir.rglob("*.py")):
+        where = path.relative_to(tests_dir.parent)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module] if node.module else [a.name for a in node.names]
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                names = [m.group(1) or m.group(2) for m in _SCRIPT_IMPORT.finditer(node.value)]
+            else:
+                continue
+            found += [f"{where}:{node.lineno} imports {n}" for n in names if _TEST_MODULE.search(n)]
+    return found
