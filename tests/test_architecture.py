@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from support.import_rules import Import, cycles, imports, imports_of_test_modules, layer_table, units, upward
+from support.import_rules import (Import, cycles, imports, imports_of_test_modules, layer_table, private_uses, units,
+                                  upward)
 
 REPO = Path(__file__).resolve().parent.parent
 PACKAGE = REPO / "src" / "detente"
@@ -130,3 +131,17 @@ def test_every_module_the_doc_names_exists():
 def test_every_package_and_top_level_module_is_in_the_tree():
     named = {e.rstrip("/").removesuffix(".py") for e in _tree()}
     assert sorted(units(PACKAGE) - {"detente"} - named) == []
+
+
+def test_no_module_reaches_for_another_module_s_private_names():
+    assert private_uses(PACKAGE) == []
+
+
+def test_the_rule_catches_a_private_name_used_across_modules(tmp_path):
+    pkg = _fake_package(tmp_path, {
+        "a.py": "def _helper():\n    return 1\n\n\ndef _repr_html_():\n    return ''\n",
+        "b.py": "from .a import _helper\n",
+        "c.py": "from . import a\n\nx = a._helper() + len(a._repr_html_())\n",
+    })
+    found = private_uses(pkg)
+    assert len(found) == 2 and any("imports _helper" in f for f in found) and any("a._helper" in f for f in found)

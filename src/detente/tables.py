@@ -76,6 +76,6 @@ def write_frame(df: pd.DataFrame, fmt: str, out=None) -> None:
 
 
 def _plain(v):
-    from .export import _jsonable
+    from .export import jsonable
 
-    return _jsonable(v)
+    return jsonable(v)

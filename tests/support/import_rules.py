@@ -159,3 +159,32 @@ def imports_of_test_modules(tests_dir: Path) -> list[str]:
                 continue
             found += [f"{where}:{node.lineno} imports {n}" for n in names if _TEST_MODULE.search(n)]
     return found
+
+
+def private_uses(package_dir: Path) -> list[str]:
+    """Names private to one module (`_name`) that another module of the package reaches for: imported
+    (`from .polarity import _aux`) or read off an imported module (`polarity._aux(...)`). What another
+    module needs is public, under a name that says what it is."""
+    package = package_dir.name
+    found = []
+    for path in sorted(package_dir.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        ours: set[str] = set()  # names this file binds to modules of the package
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.level or (node.module or "").split(".")[0] == package):
+                for a in node.names:
+                    if _private(a.name):
+                        found.append(f"{path.relative_to(package_dir)}:{node.lineno} imports {a.name}")
+                    ours.add(a.asname or a.name)
+            elif isinstance(node, ast.Import):
+                ours.update(a.asname or a.name.split(".")[0] for a in node.names if a.name.split(".")[0] == package)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in ours \
+                    and _private(node.attr):
+                found.append(f"{path.relative_to(package_dir)}:{node.lineno} uses {node.value.id}.{node.attr}")
+    return found
+
+
+def _private(name: str) -> bool:
+    # dunders and protocol hooks such as IPython's `_repr_html_` are meant to be reached from outside
+    return name.startswith("_") and not name.endswith("_")

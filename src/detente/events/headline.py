@@ -40,8 +40,8 @@ def read(s: State) -> list[Event]:
 
 def _flat_trigger(s: State, t, rest) -> Optional[triggers.Trigger]:
     """A lexicon verb read without the parse: a pattern needing an object takes one of the next words."""
-    forms = triggers._forms(t)
-    rest_forms = set().union(*(triggers._forms(x) for x in rest[:4])) if rest else set()
+    forms = triggers.word_forms(t)
+    rest_forms = set().union(*(triggers.word_forms(x) for x in rest[:4])) if rest else set()
     for pat in s.lex.patterns_for(forms):
         if pat.particle or pat.prep:
             continue

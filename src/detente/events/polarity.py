@@ -36,7 +36,7 @@ def _neg_child(parse: Parse, t: Token) -> bool:
                for c in parse.children(t.i))
 
 
-def _aux(parse: Parse, t: Token) -> set[str]:
+def auxiliaries(parse: Parse, t: Token) -> set[str]:
     return {c.lower for c in parse.children(t.i) if c.dep in ("aux", "auxpass")}
 
 
@@ -51,8 +51,8 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
     # "did not believe X" is still a statement made: belief verbs keep their own negation to themselves
     negated = not has(t, w.get("belief_verbs", ())) and (
         _neg_child(parse, t) or any(c.lower == "no" and c.dep == "det" for c in parse.children(i)))
-    intended = bool(_aux(parse, t) & FUTURE_AUX) or _going_to(parse, t)
-    hypothetical = bool(_aux(parse, t) & HYPO_AUX)
+    intended = bool(auxiliaries(parse, t) & FUTURE_AUX) or going_to(parse, t)
+    hypothetical = bool(auxiliaries(parse, t) & HYPO_AUX)
     question = False
     node, steps, in_clause, reach = t, 0, True, True
     while node.head != node.i and steps < 12:
@@ -83,9 +83,9 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
             in_clause = False
         elif dep == "conj" and in_clause:
             # a coordinated verb is a sibling, not a governor: it only shares auxiliaries it lacks
-            if not _aux(parse, node):
-                intended = intended or bool(_aux(parse, head) & FUTURE_AUX)
-                hypothetical = hypothetical or bool(_aux(parse, head) & HYPO_AUX)
+            if not auxiliaries(parse, node):
+                intended = intended or bool(auxiliaries(parse, head) & FUTURE_AUX)
+                hypothetical = hypothetical or bool(auxiliaries(parse, head) & HYPO_AUX)
         elif dep in CHAIN and in_clause:
             if has(head, w.get("stance_verbs", ())) and not has(node, w.get("denial_objects", ())):
                 # "opposed sending troops", "rejected the offer to mediate": envisaged, not undone;
@@ -100,9 +100,9 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
             controlled = dep == "xcomp" and any(c.dep in ("dobj", "dative") and c.i < node.i for c in parse.children(head.i))
             if controlled and (has(head, lex.intent) or has(head, lex.hypothetical)):
                 hypothetical = True  # "wants Putin to attack": wished on another actor
-            elif has(head, lex.intent) or (_aux(parse, head) & FUTURE_AUX):
+            elif has(head, lex.intent) or (auxiliaries(parse, head) & FUTURE_AUX):
                 intended = True  # "seeks to deepen", "will meet"
-            elif has(head, lex.hypothetical) or (_aux(parse, head) & HYPO_AUX):
+            elif has(head, lex.hypothetical) or (auxiliaries(parse, head) & HYPO_AUX):
                 hypothetical = True
             if dep in ("relcl", "advcl"):
                 in_clause = False
@@ -174,7 +174,7 @@ def _qualifies(parse: Parse, head: Token, lex: Lexicon) -> bool:
     return own.negated or own.modality in ("intended", "hypothetical")
 
 
-def _going_to(parse: Parse, t: Token) -> bool:
+def going_to(parse: Parse, t: Token) -> bool:
     """'is going to attack': spaCy hangs the event off 'going' as xcomp."""
     if t.dep != "xcomp":
         return False

@@ -84,7 +84,7 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
             if hit[1] is not None:  # "held joint exercises": the object's own modifier pattern is more precise
                 code = _noun_pattern(parse, parse.tokens[hit[1]], lex) or code
             return Trigger(v.i, code, "verb", sorted(hit[0]), hit[1], lemma(v), pat.swap)
-    forms = _forms(v)
+    forms = word_forms(v)
     form_set = set(forms)
     code = next((lex.verbs[f] for f in forms if f in lex.verbs), None)
     if code and has_object(parse, v) and form_set & lex.words["intransitive_events"]:
@@ -186,7 +186,7 @@ def noun_trigger(parse: Parse, n: Token, lex: Lexicon) -> Optional[Trigger]:
     code = _noun_pattern(parse, n, lex)
     if code:
         return Trigger(n.i, code, "noun", [n.i], None, lemma(n))
-    code = next((lex.nouns[f] for f in _forms(n) if f in lex.nouns), None)
+    code = next((lex.nouns[f] for f in word_forms(n) if f in lex.nouns), None)
     return Trigger(n.i, code, "noun", [n.i], None, lemma(n)) if code else None
 
 
@@ -199,7 +199,7 @@ def _noun_pattern(parse: Parse, n: Token, lex: Lexicon) -> Optional[str]:
     return None
 
 
-def _forms(t: Token) -> list[str]:
+def word_forms(t: Token) -> list[str]:
     """The lemma first, then the word itself, then the rule-based base forms."""
     first = [lemma(t), t.lower]
     return first + sorted(lemmas(t) - set(first))

@@ -171,11 +171,11 @@ def tense_of(p: Parse, i: int, modality: str = "asserted") -> str:
     From the trigger's auxiliaries (a coordinated verb without its own shares its head's), the
     future auxiliaries and "going to" that polarity reads, "is to" and "scheduled/due to" heads."""
     t = p.tokens[i]
-    aux = polarity._aux(p, t)
+    aux = polarity.auxiliaries(p, t)
     if not aux and t.dep == "conj":
-        aux = polarity._aux(p, p.tokens[t.head])
+        aux = polarity.auxiliaries(p, p.tokens[t.head])
     head = p.tokens[t.head]
-    if (modality == "intended" or aux & polarity.FUTURE_AUX or polarity._going_to(p, t)
+    if (modality == "intended" or aux & polarity.FUTURE_AUX or polarity.going_to(p, t)
             or (t.dep == "xcomp" and (head.lemma.lower() in FUTURE_HEADS or
                                       (head.lemma.lower() == "be" and head.lower in BE_PRESENT)))):
         return "future"

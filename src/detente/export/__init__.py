@@ -17,7 +17,9 @@ from typing import Any, Callable
 from . import csv, gdelt, jsonl, parquet
 from .gdelt import GDELT_COLUMNS, country_table, gdelt_sql, lead_end
 from .selection import TABLES, Selection
-from .values import _jsonable, tidy  # noqa: F401 - _jsonable: tables.py and older callers import it from here
+from .values import jsonable, tidy
+
+_jsonable = jsonable  # the name older callers imported
 
 __all__ = ["export", "Writer", "WRITERS", "FORMATS", "TABLES", "Selection", "GDELT_COLUMNS", "gdelt_sql",
            "country_table", "lead_end", "tidy"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from .selection import Selection
-from .values import _jsonable
+from .values import jsonable
 
 
 def write(con, selection: Selection, out: str) -> int:
@@ -24,7 +24,7 @@ def _stream(con, sql: str, params: list, out: str, chunk: int = 10_000) -> int:
             if not rows:
                 return n
             for r in rows:
-                f.write(json.dumps({c: _jsonable(v) for c, v in zip(cols, r)}, ensure_ascii=False) + "\n")
+                f.write(json.dumps({c: jsonable(v) for c, v in zip(cols, r)}, ensure_ascii=False) + "\n")
             n += len(rows)
 
 

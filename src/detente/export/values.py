@@ -23,14 +23,14 @@ def tidy(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _jsonable(v):
+def jsonable(v):
     """Plain JSON values from what DuckDB or pandas hand back (numpy arrays and scalars, NaN, NaT, dates)."""
     if v is None or isinstance(v, (str, bool, int)):
         return v
     if isinstance(v, (list, tuple)):
-        return [_jsonable(x) for x in v]
+        return [jsonable(x) for x in v]
     if hasattr(v, "tolist") and not hasattr(v, "isoformat"):  # numpy array or scalar
-        return _jsonable(v.tolist())
+        return jsonable(v.tolist())
     import pandas as pd  # a look-up in sys.modules after the first call
 
     try:

@@ -248,7 +248,7 @@ def _stream_corpus(f, head: bytes, name: str, opts: Options, kind: str) -> Itera
 
 
 def _guess_encoding(head: bytes) -> str:
-    return "utf-8" if detect._UTF8_MULTIBYTE.search(head) else (detect.guess_encoding(head) or "utf-8")
+    return "utf-8" if detect.UTF8_MULTIBYTE.search(head) else (detect.guess_encoding(head) or "utf-8")
 
 
 def _records(stream, head_text: str, kind: str, opts: Options):

@@ -120,7 +120,7 @@ def decode(data: bytes) -> tuple[str, Optional[str]]:
                 pass
     replaced = data.decode("utf-8", errors="replace")
     bad = replaced.count("\ufffd")
-    if _UTF8_MULTIBYTE.search(data):
+    if UTF8_MULTIBYTE.search(data):
         # valid multi-byte sequences next to broken ones: damaged UTF-8, not another encoding
         return replaced, f"invalid UTF-8: {bad} undecodable byte sequence(s) replaced"
     encoding = guess_encoding(data)
@@ -132,7 +132,7 @@ def decode(data: bytes) -> tuple[str, Optional[str]]:
     return replaced, f"invalid UTF-8: {bad} undecodable byte sequence(s) replaced"
 
 
-_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 # Among guesses charset-normalizer cannot tell apart (short Western text fits cp1250 as well as cp1252),
 # the encodings English-language news is actually published in come first.
 _PREFERRED = ("cp1252", "iso8859_15", "latin_1")
