@@ -215,3 +215,24 @@ def test_settings_travel_to_worker_processes():
         assert pool.ex._initializer is runner._init_worker and pool.ex._initargs == (handed,)
     finally:
         pool.close()
+
+
+@pytest.mark.parametrize("stage", ["actors", "places", "quotes", "events"])
+def test_debug_lets_a_stage_error_out_instead_of_a_warning(monkeypatch, stage):
+    """A programming error inside a stage is a warning on the article by default (a batch goes on), and
+    the error itself with the debug setting on (so tests and developers see it)."""
+    import detente
+    from detente import actors, events, places, quotes
+
+    inner = {"actors": (actors, "recognize"), "places": (places, "_resolve"), "quotes": (quotes, "_extract"),
+             "events": (events, "code")}[stage]
+
+    def broken(*args, **kwargs):
+        raise NameError("name 'undefined_helper' is not defined")
+
+    monkeypatch.setattr(*inner, broken)
+    text = "Talks\n\nFrance and Germany held talks in Paris on Monday."
+    art = detente.code_text(text, published="2024-03-04")
+    assert any(w.startswith(stage) and "NameError" in w for w in art.warnings)
+    with settings.use(DEFAULTS.with_options(debug=True)), pytest.raises(NameError):
+        detente.code_text(text, published="2024-03-04")

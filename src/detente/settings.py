@@ -186,3 +186,9 @@ def use(settings: Settings) -> Iterator[Settings]:
 def install(settings: Settings) -> None:
     """Put `settings` in force for the rest of this process's life (a worker process at its start)."""
     _installed.append(settings)
+
+
+def debugging() -> bool:
+    """Whether the debug setting is on: the stages then let an error out of a document instead of turning
+    it into a warning, so a programming error (a NameError) is not mistaken for bad input."""
+    return current().debug

@@ -10,6 +10,7 @@ from typing import Iterable, Optional
 
 from ..intervals import Intervals
 from ..model import Actor, ActorRef, Article, Parse, Span
+from ..settings import debugging
 from . import lexicon as lexicon_mod
 from .coref import build_actors
 from .recognize import recognize
@@ -37,6 +38,8 @@ def resolve(article: Article, parse: Parse, lexicon: Optional[Iterable[str]] = N
         mentions = recognize(article, parse, lex)
         return build_actors(mentions, parse, lex, article.published, article)
     except Exception as e:  # bad input must never escape as a traceback
+        if debugging():
+            raise
         article.warnings.append(f"actors: resolution failed ({type(e).__name__}: {e})")
         return []
 

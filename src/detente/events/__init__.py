@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import Actor, Article, Event, Parse, Place, Quote
-from ..settings import ENV_VARS, current
+from ..settings import ENV_VARS, current, debugging
 from .coding import MAX_EVENTS_PER_SENTENCE, code
 from .lexicon import load
 from .targets import place_targets
@@ -43,5 +43,7 @@ def extract(article: Article, parse: Parse, actors: list[Actor], places: list[Pl
         evs = code(article, parse, actors or [], places or [], quotes or [])
         return place_targets(evs, None if place_as_target else load().place_targets)
     except Exception as e:  # a bad document must not stop a batch
+        if debugging():
+            raise
         article.warnings.append(f"events: skipped after {type(e).__name__}: {str(e)[:200]}")
         return []

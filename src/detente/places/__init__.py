@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 
 from ..model import Actor, Article, Parse, Place
+from ..settings import debugging
 from . import gazetteer, resolution, roles, toponyms
 
 
@@ -42,6 +43,8 @@ def resolve(article: Article, parse: Parse, actors: list[Actor]) -> list[Place]:
     try:
         return _resolve(article, parse, actors or [])
     except Exception as exc:  # a stage that cannot cope says so and lets the pipeline go on
+        if debugging():
+            raise
         article.warnings.append(f"places: {type(exc).__name__}: {exc}")
         return []
 

@@ -27,6 +27,7 @@ from typing import Optional
 
 from ..actors import MentionIndex
 from ..model import Actor, ActorRef, Article, Parse, Quote, Span, Token
+from ..settings import debugging
 from . import cues, marks
 from .marks import Segment
 
@@ -44,6 +45,8 @@ def extract(article: Article, parse: Parse, actors: list[Actor]) -> list[Quote]:
     try:
         return _extract(article, parse, actors or [])
     except Exception as exc:  # a stage never lets a traceback escape the pipeline
+        if debugging():
+            raise
         article.warnings.append(f"quotes: failed on this article ({type(exc).__name__}: {exc})")
         return []
 
