@@ -129,3 +129,11 @@ def test_a_future_act_announced_on_a_day_takes_the_announcements_day_not_the_nex
     w = [e for e in a.events if e.trigger.text == "withdraw"]
     assert w and w[0].date == "2025-10-22"
     assert dated("Russia will meet Ukraine on Wednesday.", trigger="meet")[0] == "2025-10-29"
+
+
+def test_the_attack_named_again_takes_the_day_it_was_told_on():
+    # the article's own telling dates the definite noun; an indefinite new one is not assumed the same
+    text = ("Attack in Kandahar\n\nGunmen attacked a police station in Kandahar on Saturday. "
+            "Nine officers died in the attack, officials said.")
+    assert dated(text, trigger="attack")[:2] == ("2025-10-25", "day")
+    assert dated(text, trigger="attack")[2] == "article"

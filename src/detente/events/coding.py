@@ -52,6 +52,7 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
     addressed_targets(s, events)
     events.sort(key=lambda e: (e.trigger.start, e.id))
     events = dedupe.merge(dedupe.fold_coded_twins(events), s.headline_end)
+    when_where.known_happening_dates(s, events)
     return dedupe.unique_ids(_cap(s, conventions.apply(events, s.lex, s.p)))
 
 

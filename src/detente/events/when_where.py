@@ -91,6 +91,31 @@ def date(s: State, e: Event, i: int) -> None:
         e.date, e.date_precision, e.date_source = None, None, "none"
 
 
+def known_happening_dates(s: State, events: list) -> None:
+    """'Dozens died in the attack': a definite noun ("the attack", "the bombing") with no date of its own
+    names a happening the article has told already, and takes that telling's date: the nearest earlier
+    event named by the same noun, or stated by a verb of the same CAMEO root, with a date of the text
+    or the article. Events are in text order."""
+    dated: list = []
+    for e in events:
+        t = s.p.tokens[_token_at(s, e.trigger.start)] if e.trigger is not None else None
+        if e.date_source == "none" and t is not None and t.pos == "NOUN" and \
+                any(c.dep == "det" and c.lower == "the" for c in s.p.children(t.i)):
+            prior = next((d for d in reversed(dated) if d.cameo[:2] == e.cameo[:2] and (
+                d.trigger.text.lower() == e.trigger.text.lower() or s.p.tokens[_token_at(s, d.trigger.start)].pos == "VERB")),
+                None)
+            if prior is not None:
+                e.date, e.date_precision, e.date_text, e.date_source = \
+                    prior.date, prior.date_precision, prior.date_text, "article"
+        if e.date_source in ("text", "article") and e.trigger is not None:
+            dated.append(e)
+
+
+def _token_at(s: State, char: int) -> int:
+    toks = s.p.tokens_in(char, char + 1)
+    return toks[0].i if toks else 0
+
+
 def _quote_cue(s: State, i: int) -> Optional[int]:
     """The speech verb of the quote token i stands in, when the quotes stage found one."""
     q = s.quote_at(s.p.tokens[i].start, lambda q: q.cue is not None)
