@@ -137,3 +137,21 @@ def test_the_attack_named_again_takes_the_day_it_was_told_on():
             "Nine officers died in the attack, officials said.")
     assert dated(text, trigger="attack")[:2] == ("2025-10-25", "day")
     assert dated(text, trigger="attack")[2] == "article"
+
+
+def test_days_counted_from_the_day_told_last():
+    text = ("Convention news\n\nOn October 20, the Libertarian Party nominated Jo Jorgensen for president. "
+            "The next day, the party nominated Spike Cohen for vice president. "
+            "Two days later, police arrested three protesters in Austin.")
+    a = code_text(text, published=MONDAY)
+    got = {e.trigger.text: e.date for e in a.events if e.trigger.text in ("nominated", "arrested")}
+    assert got["arrested"] == "2025-10-23"
+    assert sorted(e.date for e in a.events if e.trigger.text == "nominated") == ["2025-10-20", "2025-10-21"]
+
+
+def test_a_day_counted_from_nothing_is_left_unread():
+    from detente import timex
+
+    found = timex.find("The next day, the party met.")
+    assert [t.kind for t in found] == ["ana"]
+    assert timex.resolve(found[0], None).value is None  # only a told day gives it one (when_where.timexes)

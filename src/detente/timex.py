@@ -35,6 +35,9 @@ _PATTERNS = [
     # a bare month needs a preposition or a season word before it ("May" is also a verb)
     ("m", rf"\b(?:in|since|by|until|early|late|mid|from|of|last|next|this|that)[\s-]+{_MON}(?!\.?\s*\d)"),
     ("ago", rf"\b{_NUMW}\s+(?:day|week|month|year|decade)s?\s+ago\b"),
+    # days counted from the day the text told last ("the next day", "on the same day", "two days later")
+    ("ana", rf"\b(?:the\s+(?:next|following|same|previous)\s+day|that\s+(?:same\s+)?day|the\s+day\s+(?:before|after)|"
+            rf"later\s+that\s+day|{_NUMW}\s+days?\s+(?:later|earlier))\b"),
     ("rel", r"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend)\b"),
     ("day", r"\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|(?:early|late) today)\b"),
     ("wd", r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -59,7 +62,7 @@ class Timex:
 # several times faster than letting it try its dozen forms at every character of the article.
 _RUNS = re.compile(r"\d+|[A-Za-z]+")
 _FIRST_WORDS = frozenset(
-    list(MONTHS) + ["sept"] + WEEKDAYS + "in since by until early late mid from of last next this that earlier "
+    list(MONTHS) + ["sept"] + WEEKDAYS + "in since by until early late mid from of last next this that the earlier "
     "later yesterday today tonight a several one two three four five six seven eight nine ten eleven "
     "twelve".split())
 
@@ -165,6 +168,30 @@ def resolve(t: Timex, anchor: Optional[date], direction: str = "past") -> Timex:
     except (ValueError, AttributeError, OverflowError):
         return t
     return t
+
+
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def resolve_from(t: Timex, told: date) -> Timex:
+    """An "ana" expression counted from `told`, the day the text named last before it: "the next day"
+    is told + 1, "that day" told itself, "two days earlier" told - 2."""
+    s = " ".join(t.text.lower().split())
+    if "same" in s or s.startswith("that") or s.startswith("later"):
+        n = 0
+    elif re.search(r"next|following|after", s):
+        n = 1
+    elif re.search(r"previous|before", s):
+        n = -1
+    else:
+        word = s.split()[0]
+        n = int(word) if word.isdigit() else _NUMBERS.get(word, 0)
+        if n == 0:  # "several days later": no day to name
+            return t
+        n = n if s.endswith("later") else -n
+    t.anchor = told
+    return _set(t, (told + timedelta(days=n)).isoformat(), "day")
 
 
 def _monday(d: date) -> date:

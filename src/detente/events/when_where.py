@@ -29,11 +29,19 @@ def timexes(a: Article, p: Parse) -> dict[int, timex.Timex]:
     found = timex.find(a.text)
     anchor = timex.parse_date(a.published) or timex.explicit_anchor(found)
     out = {}
+    told = None  # the day the text named last: what "the next day" counts from
     for t in found:
         t.anchor = anchor
-        timex.resolve(t, anchor)
+        if t.kind == "ana":
+            if told is None:
+                continue
+            timex.resolve_from(t, told)
+        else:
+            timex.resolve(t, anchor)
         if not t.value:
             continue
+        if t.precision == "day":
+            told = timex.parse_date(t.value)
         for tok in p.tokens_in(t.start, t.end):
             out[tok.i] = t
     return out
