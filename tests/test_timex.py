@@ -153,3 +153,17 @@ def test_future_tense_reads_forward():
     assert timex.resolve(one("on 10 September", date(2025, 9, 5)), date(2025, 9, 5)).value == "2024-09-10"
     assert timex.resolve(one("due in March", date(2025, 11, 5)), date(2025, 11, 5), "future").value == "2026-03"
     assert timex.resolve(one("on February 29", date(2025, 3, 1)), date(2025, 3, 1), "future").value == "2028-02-29"
+
+
+def test_last_and_next_weekday_are_never_the_anchor_day():
+    thursday = date(2020, 1, 9)
+
+    def read(text):
+        (t,) = timex.find(text)
+        return timex.resolve(t, thursday).value
+
+    assert read("On last Thursday, they met.") == "2020-01-02"  # a week ago, not today
+    assert read("They met last Monday.") == "2020-01-06"
+    assert read("They will meet next Thursday.") == "2020-01-16"
+    assert read("They met on Thursday.") == "2020-01-09"  # a bare weekday in its own paper is that day
+    assert all(t.kind != "lwd" for t in timex.find("Supplies will last monday to friday."))  # no weekday name

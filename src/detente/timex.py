@@ -40,6 +40,8 @@ _PATTERNS = [
             rf"later\s+that\s+day|{_NUMW}\s+days?\s+(?:later|earlier))\b"),
     ("rel", r"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend)\b"),
     ("day", r"\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|(?:early|late) today)\b"),
+    # "last Thursday" in Thursday's paper is a week ago, never today; "next Friday" is never today either
+    ("lwd", r"\b(?:last|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("wd", r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("y", rf"(?<![\d,.$-]){_YEAR}(?![\d%]|[,.]\d|\s*(?:people|troops|soldiers|km|miles|tonnes|tons|dollars))"),
 ]
@@ -84,6 +86,8 @@ def find(text: str, start: int = 0, end: Optional[int] = None) -> list[Timex]:
             mm = re.search(_MON, s, re.IGNORECASE)
             s, s_start = mm.group(0), m.start() + mm.start()
         if kind in _NEEDS_CASE and not s[:1].isupper() and not s[:1].isdigit():
+            continue
+        if kind == "lwd" and not s.split()[-1][:1].isupper():
             continue
         out.append(Timex(s_start, s_start + len(s), s, kind))
     return out
@@ -141,6 +145,12 @@ def resolve(t: Timex, anchor: Optional[date], direction: str = "past") -> Timex:
             else:
                 year = anchor.year if mon <= anchor.month else anchor.year - 1
             return _set(t, f"{year}-{mon:02d}", "month")
+        if kind == "lwd":
+            wd = WEEKDAYS.index(s.split()[-1].lower())
+            if s.lower().startswith("next"):
+                return _set(t, (anchor + timedelta(days=(wd - anchor.weekday() - 1) % 7 + 1)).isoformat(), "day")
+            back = (anchor.weekday() - wd - 1) % 7 + 1
+            return _set(t, (anchor - timedelta(days=back)).isoformat(), "day")
         if kind == "wd":  # "on Monday" in Monday's paper is that day, whichever the tense
             wd = WEEKDAYS.index(s.lower())
             if future:
