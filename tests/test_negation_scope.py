@@ -29,6 +29,9 @@ CORPUS = [
      [("saying", N, None), ("attacked", N, None)]),
     ("Brazil refused to extradite the businessman, arguing that Italy had persecuted him.",
      [("extradite", Y, None), ("extradite/12", N, None), ("arguing", N, None), ("persecuted", N, None)]),
+    # inability, like failure, says the act did not happen; ability says nothing against it
+    ("Nigerian police were unable to arrest the suspects in Lagos.", [("arrest", Y, None)]),
+    ("Rescuers from Chile were unable to evacuate the Bolivian miners.", [("evacuate", Y, None)]),
     # despite, after, because: the adjunct's event happened
     ("Despite the ceasefire, Syrian troops shelled the town of Idlib.", [("shelled", N, ASSERTED)]),
     ("Russia has not withdrawn its troops despite the agreement with Ukraine.",
