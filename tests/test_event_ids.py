@@ -7,6 +7,7 @@ are told apart by the final pass `events.dedupe.unique_ids`.
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 import pytest
 
@@ -88,10 +89,11 @@ def test_unique_ids_keeps_distinct_ids_and_splits_shared_ones():
 
 
 def _met(source: str, code: str) -> Event:
-    trig = Span(40, 43, "met")
-    return Event(id=source, source=ActorRef(source, source, 0, 5, code, code[:3], code[3:] or None),
-                 target=ActorRef("A9", "Mitsotakis", 44, 54, "GRCGOV", "GRC", "GOV"), cameo="040",
-                 trigger=trig, sentence=Span(0, 60, "x" * 60), mentions=[trig])
+    """A meeting of `source` (coded `code`) with Mitsotakis, read off the one trigger of _ev."""
+    e = _ev(source, "040")
+    return dataclasses.replace(e, source=ActorRef(source, source, 0, 5, code, code[:3], code[3:] or None),
+                               target=ActorRef("A9", "Mitsotakis", 30, 40, "GRCGOV", "GRC", "GOV"),
+                               mentions=[e.trigger])
 
 
 def test_one_trigger_between_parties_that_code_alike_is_one_event():

@@ -180,10 +180,6 @@ def resolve(t: Timex, anchor: Optional[date], direction: str = "past") -> Timex:
     return t
 
 
-_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
-
-
 def resolve_from(t: Timex, told: date) -> Timex:
     """An "ana" expression counted from `told`, the day the text named last before it: "the next day"
     is told + 1, "that day" told itself, "two days earlier" told - 2."""

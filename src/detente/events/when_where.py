@@ -104,24 +104,20 @@ def known_happening_dates(s: State, events: list) -> None:
     names a happening the article has told already, and takes that telling's date: the nearest earlier
     event named by the same noun, or stated by a verb of the same CAMEO root, with a date of the text
     or the article. Events are in text order."""
-    dated: list = []
+    dated: list = []  # (event, its trigger token), earliest first
     for e in events:
-        t = s.p.tokens[_token_at(s, e.trigger.start)] if e.trigger is not None else None
-        if e.date_source == "none" and t is not None and t.pos == "NOUN" and \
+        t = s.p.token_at(e.trigger.start) if e.trigger is not None else None
+        if t is None:
+            continue
+        if e.date_source == "none" and t.pos == "NOUN" and \
                 any(c.dep == "det" and c.lower == "the" for c in s.p.children(t.i)):
-            prior = next((d for d in reversed(dated) if d.cameo[:2] == e.cameo[:2] and (
-                d.trigger.text.lower() == e.trigger.text.lower() or s.p.tokens[_token_at(s, d.trigger.start)].pos == "VERB")),
-                None)
+            prior = next((d for d, dt in reversed(dated) if d.cameo[:2] == e.cameo[:2] and (
+                d.trigger.text.lower() == e.trigger.text.lower() or dt.pos == "VERB")), None)
             if prior is not None:
                 e.date, e.date_precision, e.date_text, e.date_source = \
                     prior.date, prior.date_precision, prior.date_text, "article"
-        if e.date_source in ("text", "article") and e.trigger is not None:
-            dated.append(e)
-
-
-def _token_at(s: State, char: int) -> int:
-    toks = s.p.tokens_in(char, char + 1)
-    return toks[0].i if toks else 0
+        if e.date_source in ("text", "article"):
+            dated.append((e, t))
 
 
 def _quote_cue(s: State, i: int) -> Optional[int]:
