@@ -26,6 +26,18 @@ CASES = [
     ("Greece will veto the deal unless Turkey withdraws its ships.", "withdraws", "RETREAT", False),
     ("Russia refused to negotiate until Ukraine had withdrawn its troops.", "withdrawn", "RETREAT", False),
     ("Japan asked whether China would join the talks.", "join", "COOPERATE", False),
+    # counterfactuals and permissions: what would have happened, what someone may now do
+    ("Without the truce, Israel would have bombed the port of Gaza.", "bombed", "ASSAULT", False),
+    ("The treaty could have stopped Russia from annexing the peninsula.", "annexing", "COERCE", False),
+    ("The new law would allow police to detain journalists for a week.", "detain", "COERCE", False),
+    ("The court permitted prosecutors to charge the former minister.", "charge", "ACCUSE", False),
+    ("Ghana will expel the Nigerian traders.", "expel", "COERCE", True),
+    # agreeing with an opinion is no agreement; a consequence is no act
+    ("The Finnish minister agreed that the economy had grown too slowly.", "agreed", "AGREE", False),
+    ("Asked about the plan, the Dutch senator agreed and praised the idea.", "agreed", "AGREE", False),
+    ("Kenya and Somalia agreed on a new maritime border.", "agreed", "AGREE", True),
+    ("Egypt and Sudan agreed that they would share the water of the Nile.", "agreed", "AGREE", True),
+    ("The Brazilian inquiry led to the resignation of three ministers.", "led", "AGREE", False),
     # situation nouns are no acts
     ("Syria's seven-year war has displaced millions.", "war", "ASSAULT", False),
     ("The conflict between Armenia and Azerbaijan worries Russia.", "conflict", "ASSAULT", False),

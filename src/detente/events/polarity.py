@@ -18,6 +18,8 @@ NEG_WORDS = {"not", "n't", "n’t", "never", "no"}
 FUTURE_AUX = {"will", "shall", "'ll", "’ll", "wo", "would"}
 # deontic "must" and "ought" (to) entertain the act as much as "should": asked for, not reported done
 HYPO_AUX = {"could", "might", "may", "should", "must", "ought"}
+# a modal with a perfect ("would have attacked", "could have stopped") speaks of what did not happen
+COUNTERFACTUAL_MODALS = {"would", "could", "might", "should", "must"}
 CONDITIONAL = {"if", "unless", "whether"}
 # how far negation and intention travel up from a trigger: through its own verb chain and the
 # nouns that carry it ("plans to", "opportunity to", "role in preventing"), not across clauses
@@ -51,8 +53,8 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
     # "did not believe X" is still a statement made: belief verbs keep their own negation to themselves
     negated = not has(t, w.get("belief_verbs", ())) and (
         _neg_child(parse, t) or any(c.lower == "no" and c.dep == "det" for c in parse.children(i)))
-    intended = bool(auxiliaries(parse, t) & FUTURE_AUX) or going_to(parse, t)
-    hypothetical = bool(auxiliaries(parse, t) & HYPO_AUX)
+    hypothetical = bool(auxiliaries(parse, t) & HYPO_AUX) or counterfactual(parse, t)
+    intended = not hypothetical and (bool(auxiliaries(parse, t) & FUTURE_AUX) or going_to(parse, t))
     question = False
     node, steps, in_clause, reach = t, 0, True, True
     while node.head != node.i and steps < 12:
@@ -98,7 +100,9 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
                           any(c.lower == "no" and c.dep == "det" for c in parse.children(head.i))):
                 negated = True
             controlled = dep == "xcomp" and any(c.dep in ("dobj", "dative") and c.i < node.i for c in parse.children(head.i))
-            if controlled and (has(head, lex.intent) or has(head, lex.hypothetical)):
+            if counterfactual(parse, head):
+                hypothetical = True  # "would have allowed China to extradite": it did not happen
+            elif controlled and (has(head, lex.intent) or has(head, lex.hypothetical)):
                 hypothetical = True  # "wants Putin to attack": wished on another actor
             elif has(head, lex.intent) or (auxiliaries(parse, head) & FUTURE_AUX):
                 intended = True  # "seeks to deepen", "will meet"
@@ -172,6 +176,12 @@ def _qualifies(parse: Parse, head: Token, lex: Lexicon) -> bool:
         return True  # "refused to talk until ...", the clause hung on the refusal itself
     own = analyse(parse, head.i, lex)
     return own.negated or own.modality in ("intended", "hypothetical")
+
+
+def counterfactual(parse: Parse, t: Token) -> bool:
+    """'would have attacked', 'could have been stopped': a modal with a perfect tells what did not happen."""
+    aux = auxiliaries(parse, t)
+    return "have" in aux and bool(aux & COUNTERFACTUAL_MODALS)
 
 
 def going_to(parse: Parse, t: Token) -> bool:

@@ -86,6 +86,8 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
             return Trigger(v.i, code, "verb", sorted(hit[0]), hit[1], lemma(v), pat.swap)
     forms = word_forms(v)
     form_set = set(forms)
+    if not _has_content(parse, v, form_set, lex):
+        return None
     code = next((lex.verbs[f] for f in forms if f in lex.verbs), None)
     if code and has_object(parse, v) and form_set & lex.words["intransitive_events"]:
         code = None  # "demonstrated a lack of", "rallied support": with an object the verb means another thing
@@ -116,6 +118,25 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
 
 
 CROWD_CODE = "141"
+BINDING_AUX = {"will", "would", "shall", "should", "must", "'ll", "’ll", "wo"}
+
+
+def _has_content(parse: Parse, v: Token, forms: set, lex: Lexicon) -> bool:
+    """Is this an act at all? 'agreed' shares an opinion unless something is agreed to or on; 'led to
+    X' tells a consequence."""
+    kids = parse.children(v.i)
+    if forms & lex.words["agreement_verbs"]:
+        return any(c.dep in ("xcomp", "dobj") or (c.dep == "prep" and c.lower in lex.words["agreement_preps"])
+                   or (c.dep == "ccomp" and _binds(parse, c)) for c in kids)
+    if forms & lex.words["causal_verbs"]:
+        return not (any(c.dep == "prep" and c.lower == "to" for c in kids) and not any(c.dep == "dobj" for c in kids))
+    return True
+
+
+def _binds(parse: Parse, clause: Token) -> bool:
+    """'agreed that they would withdraw': what is agreed is to be done (an agreement, not an opinion)."""
+    return any(c.dep == "aux" and c.lower in BINDING_AUX for c in parse.children(clause.i))
+
 
 # what a verb phrase is, for PETRARCH's patterns: the verb's own words, not its other clauses
 _VP_STOP = {"ccomp", "xcomp", "advcl", "parataxis", "relcl", "csubj", "nsubj", "nsubjpass", "mark", "punct"}
