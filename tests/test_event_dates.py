@@ -155,3 +155,21 @@ def test_a_day_counted_from_nothing_is_left_unread():
     found = timex.find("The next day, the party met.")
     assert [t.kind for t in found] == ["ana"]
     assert timex.resolve(found[0], None).value is None  # only a told day gives it one (when_where.timexes)
+
+
+def test_undated_news_takes_the_date_its_paragraph_gave():
+    text = ("Kenya's campaign news.\n\n"
+            "The campaign moved on in August. Kenyan police arrested 40 protesters outside parliament.")
+    assert dated(text, trigger="arrested") == ("2025-08", "month", "article")
+
+
+def test_a_paragraph_break_ends_a_date_s_reach():
+    text = ("Kenya's campaign news.\n\n"
+            "The campaign moved on in August.\n\nKenyan police arrested 40 protesters outside parliament.")
+    assert dated(text, trigger="arrested") == (MONDAY, "day", "published")
+
+
+def test_a_relative_clause_date_is_not_the_paragraph_s():
+    text = ("Kenya's campaign news.\n\n"
+            "The senator, who retired in 1998, spoke to voters. Kenyan police arrested 40 protesters outside parliament.")
+    assert dated(text, trigger="arrested")[0] != "1998"

@@ -2,6 +2,8 @@
 governs, else its sentence's only place, else the dateline for the lead's news."""
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import replace
 from typing import Optional
 
@@ -90,6 +92,9 @@ def date(s: State, e: Event, i: int) -> None:
             # government will withdraw the bill", Tuesday is the announcement's (past) day
             tx = timex.resolve(replace(tx), tx.anchor, "future")  # "will meet on Wednesday": the next one
         e.date, e.date_precision, e.date_text, e.date_source = tx.value, tx.precision, tx.text, "text"
+    elif not back and tense == "past" and (ctx := paragraph_date(s, i)) is not None:
+        # "As the campaign shifted to August, ... Biden criticized Trump": the paragraph told when
+        e.date, e.date_precision, e.date_text, e.date_source = ctx.value, ctx.precision, ctx.text, "article"
     elif not back and tense == "past" and (lead := lead_date(s)) is not None:
         # the news told undated after a dated lead ("On Sunday, police fired ... They also used ...")
         e.date, e.date_precision, e.date_text, e.date_source = lead.value, lead.precision, lead.text, "article"
@@ -129,6 +134,30 @@ def _quote_cue(s: State, i: int) -> Optional[int]:
 
 LEAD_SENTENCES = 2  # the lead: the first sentences of the body, which date the article's news
 LEAD_DAYS = 14  # a lead date is the news's only when it lies within this many days before publication
+
+
+def paragraph_date(s: State, i: int) -> Optional[timex.Timex]:
+    """The date an earlier sentence of the event's paragraph gave the story it is telling: the nearest
+    date of the paragraph before the event's sentence, in its main clause (not a relative clause's), no
+    later than publication. A paragraph break ends its reach."""
+    pub = timex.parse_date(s.a.published) if s.a.published else None
+    sent = s.p.sentence_of(i)
+    if s.paragraph_dates is None:
+        found = sorted({id(t): t for t in s.times.values()}.values(), key=lambda t: t.start)
+        s.paragraph_dates = (found, [t.start for t in found])
+    found, starts = s.paragraph_dates
+    for k in range(bisect.bisect_left(starts, sent.start) - 1, -1, -1):  # the dates before this sentence
+        t = found[k]
+        if t.start < s.headline_end or s.a.text.find("\n\n", t.end, sent.start) != -1:
+            return None
+        tok = s.p.token_at(t.start)
+        if tok is None or _in_relative_clause(s.p, tok):
+            continue
+        day = timex.parse_date(t.value)
+        if day is None or (pub is not None and day > pub):
+            continue
+        return t
+    return None
 
 
 def lead_date(s: State) -> Optional[timex.Timex]:
