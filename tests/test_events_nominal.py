@@ -196,3 +196,16 @@ def test_people_named_without_a_country_take_the_storys():
     art = detente.code_text("Police in Kenya detained forty students on Monday.", published="2023-07-10")
     arrests = [e for e in art.events if e.plover == "COERCE"]
     assert arrests and arrests[0].target is not None and arrests[0].target.text.endswith("students")
+
+
+def test_a_protest_by_no_one_named_is_by_the_people_of_where_it_happened():
+    art = detente.code_text("Kenya in brief.\n\nThe protests in Nairobi began in June.", published="2023-07-10")
+    ev = next(e for e in art.events if e.plover == "PROTEST")
+    assert (ev.source.country, ev.source.sector, ev.source.text) == ("KEN", "CVL", "")
+    assert ev.source.start == ev.trigger.start  # no words of its own: an empty span at the trigger
+
+
+def test_named_protesters_keep_their_own_words():
+    art = detente.code_text("Thousands of Chilean students marched in Santiago on Friday.", published="2023-07-10")
+    ev = next(e for e in art.events if e.plover == "PROTEST")
+    assert ev.source.text and "students" in ev.source.text

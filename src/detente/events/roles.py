@@ -134,6 +134,18 @@ def implied_authority(s: State, v, code: str, unsaid: bool = False) -> list[Acto
     return [ActorRef(None, "", v.start, v.start, country + sector, country, sector)]
 
 
+def local_people(s: State, v) -> list[ActorRef]:
+    """The unnamed people of where an event happened ("the protests began", "vigils were held"): the
+    civilians of the local country, as event-data coders and PLOVER code a protest by no one named.
+    The side has no words of its own: an empty span at the trigger, as implied_authority's."""
+    country = local_country(s, v.start)
+    if country is None:
+        return []
+    sector = s.lex.words["unnamed_crowd_sector"]
+    code = next(iter(sector), "").upper()
+    return [ActorRef(None, "", v.start, v.start, country + code, country, code)]
+
+
 def local_country(s: State, pos: int) -> Optional[str]:
     """The country of people the text names without one ("thousands of protesters", "an individual"),
     as the actors stage gives agents theirs: the nearest place named before them in the paragraph,
