@@ -203,6 +203,14 @@ def test_a_protest_by_no_one_named_is_by_the_people_of_where_it_happened():
     ev = next(e for e in art.events if e.plover == "PROTEST")
     assert (ev.source.country, ev.source.sector, ev.source.text) == ("KEN", "CVL", "")
     assert ev.source.start == ev.trigger.start  # no words of its own: an empty span at the trigger
+    assert (ev.target.country, ev.target.sector) == ("KEN", "GOV")  # what it asks of no one named: the state
+
+
+def test_a_protest_keeps_its_named_target():
+    art = detente.code_text("Kenyan students protested against the Chinese embassy in Nairobi on Friday.",
+                            published="2023-07-10")
+    ev = next(e for e in art.events if e.plover == "PROTEST")
+    assert ev.target is not None and ev.target.country == "CHN"
 
 
 def test_named_protesters_keep_their_own_words():

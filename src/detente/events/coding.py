@@ -180,9 +180,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         pairs = [(None, None)]  # "the protests began in June": a real event, its actors left unsaid
     elif not sources and _nominal(t) and trig.code.startswith(VIOLENT_ROOTS) and not _anchored(s, t, trig.code):
         return []  # "our successful fight against ISIS", "allied in fighting ISIS": background, no act
-    if trig.code.startswith(CROWD_ROOTS) and any(src is None for src, _ in pairs):
-        crowd = roles.local_people(s, t)  # "the protests began in June": the people of where they were
-        pairs = [(src or (crowd[0] if crowd else None), tgt) for src, tgt in pairs]
+    if trig.code.startswith(CROWD_ROOTS):
+        pairs = roles.unnamed_protest_sides(s, t, pairs)
     if trig.dyadic:  # a PETRARCH verb's default code holds only between a source and a target
         pairs = [(src, tgt) for src, tgt in pairs if src is not None and tgt is not None]
     if trig.code.startswith(TWO_PARTY):

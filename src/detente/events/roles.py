@@ -134,15 +134,27 @@ def implied_authority(s: State, v, code: str, unsaid: bool = False) -> list[Acto
     return [ActorRef(None, "", v.start, v.start, country + sector, country, sector)]
 
 
-def local_people(s: State, v) -> list[ActorRef]:
-    """The unnamed people of where an event happened ("the protests began", "vigils were held"): the
-    civilians of the local country, as event-data coders and PLOVER code a protest by no one named.
-    The side has no words of its own: an empty span at the trigger, as implied_authority's."""
+def unnamed_protest_sides(s: State, v, pairs: list) -> list:
+    """A protest whose protesters the text does not name ("the protests began in June", "vigils were
+    held") is by the civilians of where it happened; one that names no one it is aimed at is aimed at
+    that place's government, as ICEWS and the exhaustive gold code them."""
+    crowd, gov = local_people(s, v), local_people(s, v, "GOV")
+    out = []
+    for src, tgt in pairs:
+        src = src or (crowd[0] if crowd else None)
+        if tgt is None and gov and not (src is not None and src.country == gov[0].country and src.sector == "GOV"):
+            tgt = gov[0]
+        out.append((src, tgt))
+    return out
+
+
+def local_people(s: State, v, sector: Optional[str] = None) -> list[ActorRef]:
+    """The unnamed people (or `sector`) of the country where an event happened. The side has no words
+    of its own: an empty span at the trigger, as implied_authority's."""
     country = local_country(s, v.start)
     if country is None:
         return []
-    sector = s.lex.words["unnamed_crowd_sector"]
-    code = next(iter(sector), "").upper()
+    code = (sector or next(iter(s.lex.words["unnamed_crowd_sector"]), "")).upper()
     return [ActorRef(None, "", v.start, v.start, country + code, country, code)]
 
 
