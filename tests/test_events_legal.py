@@ -73,3 +73,10 @@ def test_the_possessor_of_an_arrest(text, source, target):
     art = detente.code_text("News\n\n" + text, published="2024-03-04")
     (e,) = [e for e in art.events if e.trigger.text == "arrest"]
     assert (e.source.country if e.source else None, e.target.country if e.target else None) == (source, target)
+
+
+def test_an_accusation_with_no_accuser_named_is_the_local_state_s():
+    text = "Court news\n\nIn Nairobi, the Kenyan minister was accused of corruption on Monday."
+    evs = [e for e in unnegated_events(text, "2024-03-04") if e.plover == "ACCUSE"]
+    assert evs and evs[0].source is not None
+    assert (evs[0].source.country, evs[0].source.sector, evs[0].source.text) == ("KEN", "JUD", "")
