@@ -282,7 +282,7 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
     if named:
         material = (e.quad_class or 0) in (2, 4)
         sides = [r for r in (src, None if material else tgt, e.speaker) if r is not None]
-        pl = _sentence_place(s, i, named, sides, src)
+        pl = _sentence_place(s, i, named, sides)
         if pl is not None:
             e.place, e.place_source = pl.ref(), "sentence"
         return
@@ -292,23 +292,21 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         e.place, e.place_source = dl.ref(), "dateline"
 
 
-def _sentence_place(s: State, i: int, named: list[Place], sides: list, src) -> Optional[Place]:
+def _sentence_place(s: State, i: int, named: list[Place], sides: list) -> Optional[Place]:
     """The one place the event's sentence names that can say where it happened (a town with its
     province and country counts once): no side of the event nor joined to one (a material act's
     target may be: "troops entered Syria"; "called on Italy and Egypt"), no nationality ("Turkish
     airstrikes") or description of someone ("the Ohio lawyer"), no origin or destination of a thing
     ("the claim from Berlin", "flights to Cuba"), nothing quoted from someone else, and said in the
     event's own clause ("the mayor of Moscow extended the lockdown"), not in another verb's ("Walker,
-    who lives in Ohio, met Hawkins"; "the union said workers protested in Dearborn"). A source's own
-    country or town, named as its office's ("the Prime Minister of Tunisia signed a decree"), is
-    where it acts."""
+    who lives in Ohio, met Hawkins"; "the union said workers protested in Dearborn"). A source's
+    office's country or town is no side ("the mayor of Moscow" is the mayor): it says where he acts."""
     own = _clause_verbs(s.p, i)
     trigger = s.p.tokens[i]
     fit = []
     for pl in named:
         root = _span_root(s.p, pl)
-        if root is None or root.pos == "ADJ" or (
-                any(_overlap(pl, r) for r in sides) and not _office_of(s.p, root, pl, src)):
+        if root is None or root.pos == "ADJ" or any(_overlap(pl, r) for r in sides):
             continue
         if _joined_to(s.p, root, sides) or _describes(s.p, root, i) or _directed(s, root, i):
             continue
@@ -320,15 +318,6 @@ def _sentence_place(s: State, i: int, named: list[Place], sides: list, src) -> O
     if len({_reading(pl) for pl in finest}) != 1:
         return None
     return finest[0]
-
-
-def _office_of(p: Parse, tok, pl: Place, src) -> bool:
-    """Whether a place inside the source's words names the source's own country or town as its
-    office's ("the Prime Minister of Tunisia", "Mexico's foreign minister")."""
-    if src is None or not src.country or src.country != pl.country:
-        return False
-    owner = tok.dep == "poss" or (tok.dep == "pobj" and p.tokens[tok.head].lower == "of")
-    return owner and _overlap(pl, src)
 
 
 def _joined_to(p: Parse, tok, sides: list) -> bool:
