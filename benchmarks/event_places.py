@@ -16,7 +16,10 @@ events' sentences:
     sentence says, not at some other sentence's town or at the dateline of another event;
   * by place_source: how the coded events' places were chosen (docs/places.md).
 
---show prints each placed event with its place, for reading by eye.
+--show prints each placed event with its place, for reading by eye (dev lines carry their fold).
+
+The dev set is also reported by fold group: rules are written looking at folds 1-2 and the training
+articles; folds 3-4 are held out.
 """
 from __future__ import annotations
 
@@ -58,42 +61,55 @@ def main() -> int:
     for name, recs in sets:
         n = Counter()
         how: Counter = Counter()
+        groups: dict[str, Counter] = {}
         for rec, art in zip(recs, code_gold(recs)):
             gold = rec.get("events") or []
+            fold = rec.get("fold")
+            tag = f"f{fold} " if fold is not None else ""
+            per = groups.setdefault("folds 1-2" if fold in (1, 2) else "folds 3-4", Counter()) \
+                if fold is not None else Counter()
             coded = exhaustive.counted(art)
             how.update(e.place_source or "none" for e in coded)
             match = {id(g): e for g, e in exhaustive._match(gold, coded, typed=False)}
+            one: Counter = Counter()  # this article's counts, added to its set's and fold group's
             for g in gold:
-                n["gold"] += 1
+                one["gold"] += 1
                 sent = g.get("sentence")
                 e = match.get(id(g))
                 if e is not None and e.place is not None:
-                    n["any_placed"] += 1
+                    one["any_placed"] += 1
                 named = [p for p in art.places if sent and p.role == "mentioned"
                          and sent["start"] <= p.start and p.end <= sent["end"]]
                 if not named:
                     continue
-                n["named"] += 1
-                n["detected"] += e is not None
+                one["named"] += 1
+                one["detected"] += e is not None
                 if e is None or e.place is None:
                     if show:
-                        print(f"  {'MISS' if e else 'NOEV'} {[p.text for p in named]} <- {g.get('event')} "
+                        print(f"  {tag}{'MISS' if e else 'NOEV'} {[p.text for p in named]} <- {g.get('event')} "
                               f"'{(g.get('trigger') or {}).get('text')}': {art.text[sent['start']:sent['end']][:160]!r}")
                     continue
-                n["placed"] += 1
+                one["placed"] += 1
                 ok = agrees(e.place, named)
-                n["right"] += ok
+                one["right"] += ok
                 if show:
-                    print(f"  {'ok ' if ok else 'BAD'} [{e.place_source}] {e.place.text} ({e.place.country}) <- "
+                    print(f"  {tag}{'ok ' if ok else 'BAD'} [{e.place_source}] {e.place.text} ({e.place.country}) <- "
                           f"{g.get('event')} '{(g.get('trigger') or {}).get('text')}': "
                           f"{art.text[sent['start']:sent['end']][:140]!r}")
-        share = n["placed"] / n["named"] if n["named"] else 0.0
-        right = n["right"] / n["placed"] if n["placed"] else 0.0
-        found = n["placed"] / n["detected"] if n["detected"] else 0.0
-        print(f"{name:27} {n['gold']:5} {n['named']:7} {share:7.3f} {found:8.3f} {right:7.3f} "
-              f"{n['any_placed'] / max(n['gold'], 1):10.3f}"
-              f"  {', '.join(f'{k} {v}' for k, v in how.most_common())}")
+            n.update(one)
+            per.update(one)
+        print(line(name, n) + f"  {', '.join(f'{k} {v}' for k, v in how.most_common())}")
+        for group, c in sorted(groups.items()):
+            print(line(f"  {group}", c))
     return 0
+
+
+def line(name: str, n: Counter) -> str:
+    share = n["placed"] / n["named"] if n["named"] else 0.0
+    right = n["right"] / n["placed"] if n["placed"] else 0.0
+    found = n["placed"] / n["detected"] if n["detected"] else 0.0
+    return (f"{name:27} {n['gold']:5} {n['named']:7} {share:7.3f} {found:8.3f} {right:7.3f} "
+            f"{n['any_placed'] / max(n['gold'], 1):10.3f}")
 
 
 if __name__ == "__main__":

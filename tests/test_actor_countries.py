@@ -122,6 +122,19 @@ def test_else_the_articles_dominant_country(code):
     assert at(actors, t, "protesters").country == "KEN"
 
 
+# the text is about Brazil, but these bodies' own names say whose they are; a town's name does not
+ORGS = ("Brazil reported 300 cases on Monday. The Oregon Department of Labor and the Norway Refugee Fund "
+        "sent staff. Brazil thanked them, and the Springfield Riverside Club sent food.")
+
+
+def test_an_organisation_named_after_a_state_or_country_is_its(code):
+    found = code(ORGS)
+    named = [at(found, ORGS, name).country for name in ("Oregon Department of Labor", "Norway Refugee Fund")]
+    assert named == ["USA", "NOR"]
+    club = actor_at(found, ORGS.index("Springfield"), ORGS.index("Club") + 4)
+    assert club is None or club[0].country in (None, "BRA")
+
+
 def test_a_body_names_its_own_country_after_it(code):
     t = "France said dissidents from Iran had been granted asylum."
     actors = code(t)

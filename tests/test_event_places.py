@@ -102,3 +102,35 @@ def test_names_inside_people_and_outlets_the_actors_stage_knows():
     starts = {p.start for p in places.resolve(art, parse, actors)}
     assert starts == alone - {text.index("Elizabeth"), d}
     assert text.rindex("Ohio") in starts
+
+
+# The sentence's one place (place_source "sentence"), on sentences written for these tests.
+
+@pytest.mark.parametrize("text,trigger,where", [
+    # a source's own town, named as its office's
+    ("On Tuesday, Anne Hidalgo, the mayor of Paris, extended the curfew by two weeks.", "extended", "Paris"),
+    # a nominal trigger that is its clause's subject: the clause's place ("reported to have killed ... in")
+    ("A bombing was reported to have killed four soldiers in the northern city of Mosul.", "bombing", "Mosul"),
+    # a participle describing the verb's object tells that verb's act ("signed a decree banning")
+    ("The prime minister of Peru signed a decree banning fireworks.", "banning", "Peru"),
+    # a place in the trigger's own clause, though not in its own phrase
+    ("Protesters clashed with police on Sunday during the sixth week of demonstrations in Santiago.",
+     "clashed", "Santiago"),
+])
+def test_the_sentences_one_place(text, trigger, where):
+    _, e = placed(text, trigger, published="2021-03-09")
+    assert e.place is not None and e.place.text == where and e.place_source in ("attached", "sentence")
+
+
+@pytest.mark.parametrize("text,trigger", [
+    ("Ministers who had gathered in Oslo condemned the attack on Monday.", "condemned"),  # another verb's
+    ("The president called on Kenya and Uganda to withdraw their troops.", "called"),  # the sides, joined
+    ("Russia dismissed the report from Berlin as false.", "dismissed"),  # where the report came from
+    ('The minister criticised the plan on Monday, saying "nobody in Madrid wants this".', "criticised"),  # quoted
+    ("The envoy urged the companies to stop trading in Venezuela.", "urged"),  # what they are asked to do
+    ("Soldiers detained a Chicago journalist on Friday.", "detained"),  # who the target is
+    ("The court convicted Maria Lopez, a Madrid lawyer, of fraud on Friday.", "convicted"),  # ditto
+])
+def test_a_place_that_says_nothing_of_where_the_event_was(text, trigger):
+    _, e = placed(text, trigger, published="2021-03-09")
+    assert e.place is None and e.place_source == "none"

@@ -1,6 +1,6 @@
 """GDELT export: IsRootEvent from the first body paragraph (past a date line such as Wikinews puts
-first), and ActionGeo from the event's place, else its sentence's one resolved place, else the
-dateline for an event of the lead paragraph (issue 14)."""
+first), and ActionGeo from the event's own place only (issue 14; issue 18: the coder chooses it,
+the export adds no place of its own)."""
 from __future__ import annotations
 
 import pytest
@@ -36,7 +36,7 @@ def _sentence(text, at):
     return Span(start, end, text[start:end])
 
 
-def _event(text, eid, trigger, cameo, quad, source=None, target=None, place=None, after=0):
+def _event(text, eid, trigger, cameo, quad, source=None, target=None, place=None, after=0, how="none"):
     t = _span(text, trigger, after)
     refs = []
     for w in (source, target):
@@ -44,7 +44,7 @@ def _event(text, eid, trigger, cameo, quad, source=None, target=None, place=None
         refs.append(None if s is None else ActorRef(None, w, s.start, s.end))
     sent = _sentence(text, t.start)
     return Event(id=eid, source=refs[0], target=refs[1], cameo=cameo, quad_class=quad, goldstein=-5.0,
-                 date="2019-01-14", date_precision="day", place=place, sentence=sent, trigger=t,
+                 date="2019-01-14", date_precision="day", place=place, place_source=how, sentence=sent, trigger=t,
                  evidence=sent.text, mentions=[t])
 
 
@@ -61,10 +61,10 @@ def _wiki() -> Article:
               _place(t, "Idlib", after=t.index("Officials")), _place(t, "Ankara"),
               _place(t, "Idlib", after=t.index("Ankara"))]
     events = [
-        _event(t, "shell", "shelled", "194", 4, source="Government troops"),
+        _event(t, "shell", "shelled", "194", 4, source="Government troops", place=places[0].ref(), how="attached"),
         _event(t, "attack", "attacked", "190", 4, source="Rebels"),
         _event(t, "protest", "protested", "111", 3, source="Turkey", target="Iraq"),
-        _event(t, "met", "met", "040", 1, source="Officials"),
+        _event(t, "met", "met", "040", 1, source="Officials", place=places[2].ref(), how="sentence"),
         _event(t, "talked", "talked", "043", 1, source="Envoys"),
     ]
     return Article(id="wn1", text=t, published="2019-01-14", title="Syrian troops shell Aleppo",
@@ -78,7 +78,7 @@ WIRE = ("ANKARA (Reuters) - Turkey condemned the strike on Monday.\n"
 def _wire() -> Article:
     t = WIRE
     dl = Place(0, 6, "ANKARA", "Ankara", "TUR", 39.92, 32.85, 323786, "dateline", "city")
-    events = [_event(t, "condemn", "condemned", "111", 3, source="Turkey"),
+    events = [_event(t, "condemn", "condemned", "111", 3, source="Turkey", place=dl.ref(), how="dateline"),
               _event(t, "summon", "summoned", "111", 3, source="Turkey", after=t.index("Later"))]
     return Article(id="wire1", text=t, published="2019-01-14", url="https://example.org/wire1",
                    events=events, places=[dl])
@@ -133,50 +133,30 @@ def test_root_event_is_in_the_first_body_paragraph(rows):
     assert sorted(r["IsRootEvent"] for r in wire) == ["0", "1"]
 
 
-def test_action_geo_from_the_sentences_only_place(rows):
+def test_action_geo_is_the_events_own_place(rows):
     shell = _row(rows, "wn1", "194")
     assert shell["ActionGeo_FullName"] == "Aleppo, Syria" and shell["ActionGeo_Type"] == "4"
     assert shell["ActionGeo_CountryCode"] == "SY" and float(shell["ActionGeo_Lat"]) == pytest.approx(36.2)
     assert shell["ActionGeo_FeatureID"] == "170063"
 
 
-def test_action_geo_town_within_its_country(rows):
-    attack = _row(rows, "wn1", "190")  # "near Idlib, a town in Syria": Idlib
-    assert attack["ActionGeo_FullName"] == "Idlib, Syria"
-
-
-def test_action_geo_two_towns_of_one_country_is_the_country(rows):
-    met = _row(rows, "wn1", "040")  # "met in Aleppo and Idlib": somewhere in Syria
+def test_a_country_place_is_geo_type_1(rows):
+    met = _row(rows, "wn1", "040")
     assert met["ActionGeo_Type"] == "1" and met["ActionGeo_FullName"] == "Syria"
     assert met["ActionGeo_CountryCode"] == "SY" and met["ActionGeo_FeatureID"] == "SY"
 
 
-def test_action_geo_towns_of_two_countries_is_none(rows):
-    talked = _row(rows, "wn1", "043")  # "in Ankara and Idlib": Turkey or Syria, the sentence does not say
-    assert talked["ActionGeo_Type"] == "0" and talked["ActionGeo_FullName"] == ""
+def test_no_place_of_the_exports_own(rows):
+    # the coder left these without a place: the towns their sentences name and the dateline stay out
+    for code in ("190", "111", "043"):
+        r = _row(rows, "wn1", code)
+        assert r["ActionGeo_Type"] == "0" and r["ActionGeo_FullName"] == "" and r["ActionGeo_Lat"] == ""
 
 
-def test_places_that_are_sides_of_a_verbal_event_are_no_location(rows):
-    protest = _row(rows, "wn1", "111")  # Turkey -> Iraq, both sides; the sentence names no other place
-    assert protest["ActionGeo_Type"] == "0" and protest["ActionGeo_FullName"] == ""
-
-
-def test_dateline_only_for_the_lead_paragraph(rows):
+def test_dateline_place_as_the_coder_chose_it(rows):
     wire = {r["IsRootEvent"]: r for r in _rows(rows, "wire1")}
     assert wire["1"]["ActionGeo_FullName"] == "Ankara, Turkey" and wire["1"]["ActionGeo_CountryCode"] == "TU"
     assert wire["0"]["ActionGeo_Type"] == "0"
-
-
-def test_own_place_wins(tmp_path):
-    art = _wiki()
-    aleppo = next(p for p in art.places if p.text == "Aleppo")
-    art.events[1].place = aleppo.ref()  # the attack placed in Aleppo by the coder
-    with Store(str(tmp_path / "s.duckdb")) as s:
-        s.add(art)
-        export(s, str(tmp_path / "g.tsv"), "gdelt")
-    rows = [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in (tmp_path / "g.tsv").read_text().splitlines()]
-    attack = next(r for r in rows if r["EventCode"] == "190")
-    assert attack["ActionGeo_FullName"] == "Aleppo, Syria"
 
 
 def test_a_lead_without_events_makes_the_first_reporting_sentence_the_root(rows):

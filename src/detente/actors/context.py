@@ -2,13 +2,15 @@
 
 "Police said", "the government", "protesters", "Interior Minister X" say whose they are only through
 the text around them. The country such an actor takes, in order:
+  name      for an organisation no lexicon knows, the country, capital or first-level division its
+            own name begins with ("Minnesota Department of Health": USA, whatever the article is about)
   place     the nearest place mention before it in the same paragraph (a country name, a demonym,
             a capital, a city or region NER found and the gazetteer knows; the dateline counts as a
             place at the article's start)
   article   else the article's dominant country: the most-mentioned country among places and
             country-coded actors (ties: the one mentioned first)
 Actor has no field for how its country was found, so the way is kept on the recognizer's Mention
-(`extra["country_from"]`: "place" or "article") for debugging; the Actor record only gets the country.
+(`extra["country_from"]`: "name", "place" or "article") for debugging; the Actor record only gets the country.
 
 Cost: one pass over mentions and entities, then a bisect per question.
 """
@@ -34,22 +36,34 @@ def _paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(sep, text)]
 
 
-def _gazetteer_country(name: str) -> Optional[str]:
-    """The country of the best-known place called `name`, from the places stage's gazetteer (loaded
-    once per process; the places stage loads the same one)."""
+def _gazetteer(name: str) -> list:
+    """(candidate, own name) pairs for `name` from the places stage's gazetteer (loaded once per
+    process; the places stage loads the same one); none when it cannot be read."""
     try:
         from ..places import gazetteer
     except Exception:  # pragma: no cover - the places stage is part of the package
-        return None
+        return []
     try:
-        cands = gazetteer.load().lookup(name)
+        return gazetteer.load().lookup(name)
     except Exception:
-        return None
+        return []
+
+
+def _gazetteer_country(name: str) -> Optional[str]:
+    """The country of the best-known place called `name`."""
+    cands = _gazetteer(name)
     primary = [c for c, own in cands if own] or [c for c, _ in cands]
     if not primary:
         return None
     best = max(primary, key=lambda c: (c.feature == "country", c.population))
     return best.country
+
+
+def _division_country(name: str) -> Optional[str]:
+    """The country of the country or first-level division called `name` in the gazetteer, if one
+    country has it (towns are left out: "Ontario", "Mahan" and "York" name too many)."""
+    found = {c.country for c, _ in _gazetteer(name) if c.feature in ("country", "admin1") and c.country}
+    return found.pop() if len(found) == 1 else None
 
 
 class DocumentCountry:
@@ -104,6 +118,23 @@ class DocumentCountry:
             return self.place_at.get(toks[m.last + 1].start) or (
                 self.place_at.get(toks[m.last + 2].start) if m.last + 2 < len(toks) and
                 toks[m.last + 1].lower == "the" else None)
+        return None
+
+    @staticmethod
+    def named(parse: Parse, m: Mention, lex: Lexicon) -> Optional[str]:
+        """The country of a country, capital or first-level division that an organisation's own name
+        begins with ("Minnesota Department of Health", "Kansas Highway Patrol"): its words say whose it
+        is, the text around it does not. The longest leading run of proper nouns that names one wins."""
+        run = []
+        for t in parse.tokens[m.first:m.last - 1]:  # never the name's last word: its head ("Department")
+            if t.pos != "PROPN":
+                break
+            run.append(t)
+        for n in range(len(run), 0, -1):
+            name = parse.text[run[0].start:run[n - 1].end]
+            c = DocumentCountry._lexicon_country(name, lex) or _division_country(name)
+            if c:
+                return c
         return None
 
     def at(self, pos: int) -> tuple[Optional[str], Optional[str]]:

@@ -313,8 +313,11 @@ def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Opti
             own = where.after(parse, m)  # "dissidents from Egypt"
             m.country, m.extra["country_from"] = (own, "phrase") if own else where.at(m.start)  # "police said"
             m.code = _code(m.country, m.sector)
-        elif m.type == "org" and m.entry is None and m.code is None and not m.country and document_country == "all":
-            m.country, m.extra["country_from"] = where.at(m.start)  # an unknown NER organisation
+        elif m.type == "org" and m.entry is None and m.code is None and not m.country and \
+                ((own := where.named(parse, m, lex)) or document_country == "all"):
+            # an unknown NER organisation: the country its own name gives ("Minnesota Department of
+            # Health"), else, when the document's country is for all, the text's around it
+            m.country, m.extra["country_from"] = (own, "name") if own else where.at(m.start)
             m.code = m.country
         if m.type == "country":
             key = ("C", m.country)

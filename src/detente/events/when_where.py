@@ -196,27 +196,24 @@ def _lead_date(s: State) -> Optional[timex.Timex]:
     return None
 
 
-def _in_relative_clause(p: Parse, tok) -> bool:
-    for _ in range(12):
+def _climb(p: Parse, tok, steps: int = 12):
+    """(token, its head) pairs from tok up towards the root, at most `steps` of them."""
+    for _ in range(steps):
         if tok is None or tok.head == tok.i:
-            return False
-        if tok.dep == "relcl":
-            return True
-        tok = p.tokens[tok.head]
-    return False
+            return
+        head = p.tokens[tok.head]
+        yield tok, head
+        tok = head
+
+
+def _in_relative_clause(p: Parse, tok) -> bool:
+    return any(node.dep == "relcl" for node, _ in _climb(p, tok))
 
 
 def _governing_verb(p: Parse, i: int) -> Optional[int]:
     """The verb whose complement holds token i ("commented, 'it would be an outrage'"), if any."""
-    node = p.tokens[i]
-    for _ in range(12):
-        if node.head == node.i:
-            return None
-        head = p.tokens[node.head]
-        if node.dep in ("ccomp", "parataxis") and head.pos == "VERB":
-            return head.i
-        node = head
-    return None
+    return next((head.i for node, head in _climb(p, p.tokens[i])
+                 if node.dep in ("ccomp", "parataxis") and head.pos == "VERB"), None)
 
 
 FUTURE_HEADS = {"schedule", "set", "due", "expect", "plan", "slate"}  # "scheduled to meet", "due to visit"
@@ -271,8 +268,9 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
     """Where the event happened, and how that was read (`Event.place_source`):
     - attached: a place the trigger's phrase governs ("clashed in Aleppo", "the Kabul bombing",
       "visited Beijing"), nearest first;
-    - sentence: else the one place its sentence names, when that place is no side of the event (a
-      material act's target may be: "troops entered Syria") and the event is its sentence's news;
+    - sentence: else the one place its sentence names that can say where the event was
+      (_sentence_place: said in the event's own clause, no side of it, no nationality or description
+      of someone) when the event is its sentence's news, not a relative clause's;
     - dateline: else, for the lead sentence's news in an article whose dateline says where it was
       filed, and whose lead sentence names no place of its own;
     - none: else (a place named in another clause or sentence says where something else happened)."""
@@ -284,8 +282,12 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         if j not in s.place_tok or (s.place_tok[j].start, s.place_tok[j].end) in taken:
             return False
         head = s.p.tokens[tok.head]
-        if tok.dep in ("compound", "nmod") and (tok.head == i or (head.dep == "dobj" and head.head == i)):
-            return True  # "the Kabul bombing", "attended the Beijing Olympics"
+        if tok.dep in ("compound", "nmod") and (tok.head == i or (
+                head.dep == "dobj" and head.head == i and
+                not any(r.start <= head.start < r.end for r in (src, tgt) if r is not None))):
+            # "the Kabul bombing", "attended the Beijing Olympics"; not "detained a Chicago journalist":
+            # a name on someone says who they are
+            return True
         if tok.dep == "dobj" and tok.head == i:  # "visited Beijing": a place that is no actor
             return True
         return locative(s.p, j, preps, of_nouns) is not None
@@ -307,17 +309,11 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
     named = list({id(pl): pl for j, pl in s.place_tok.items()
                   if e.sentence.start <= pl.start < e.sentence.end}.values())
     if named:
-        # the sentence's one place (a town with its province and country counts once), where it
-        # stands as a location ("in X", "at the X airport"), and no side of the event (a material
-        # act's target may be: "troops entered Syria")
-        finest = {_reading(pl) for pl in named if not any(_inside(q, pl) for q in named)}
         material = (e.quad_class or 0) in (2, 4)
-        sides = [r for r in (src, None if material else tgt) if r is not None]
-        here = [pl for pl in named if _reading(pl) in finest and not any(_overlap(pl, r) for r in sides)
-                and any(locative(s.p, t.i, preps, of_nouns) is not None and not _other_verb(s, t.i, i)
-                        for t in s.p.tokens_in(pl.start, pl.end))]
-        if len(finest) == 1 and here:
-            e.place, e.place_source = here[0].ref(), "sentence"
+        sides = [r for r in (src, None if material else tgt, e.speaker) if r is not None]
+        pl = _sentence_place(s, i, named, sides)
+        if pl is not None:
+            e.place, e.place_source = pl.ref(), "sentence"
         return
     # the dateline is the article's (Article.places, which the pipeline fills before events)
     dl = next((pl for pl in s.a.places if pl.role == "dateline" and (pl.lat is not None or pl.country)), None)
@@ -325,19 +321,115 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         e.place, e.place_source = dl.ref(), "dateline"
 
 
-def _other_verb(s: State, j: int, i: int) -> bool:
-    """Whether the first trigger above token j is another event's verb: in "the paper said workers
-    protested in Dearborn", Dearborn is where the protest was, not the saying."""
-    tok = s.p.tokens[j]
-    for _ in range(12):
-        if tok.i == i:
-            return False
-        if tok.i in s.trigger_tokens and tok.i != j:
-            return tok.pos in ("VERB", "AUX")
+def _sentence_place(s: State, i: int, named: list[Place], sides: list) -> Optional[Place]:
+    """The one place the event's sentence names that can say where it happened (a town with its
+    province and country counts once): no side of the event nor joined to one (a material act's
+    target may be: "troops entered Syria"; "called on Italy and Egypt"), no nationality ("Turkish
+    airstrikes") or description of someone ("the Ohio lawyer"), no origin or destination of a thing
+    ("the claim from Berlin", "flights to Cuba"), nothing quoted from someone else, and said in the
+    event's own clause ("the mayor of Moscow extended the lockdown"), not in another verb's ("Walker,
+    who lives in Ohio, met Hawkins"; "the union said workers protested in Dearborn"). A source's
+    office's country or town is no side ("the mayor of Moscow" is the mayor): it says where he acts."""
+    own = _clause_verbs(s.p, i)
+    trigger = s.p.tokens[i]
+    fit = []
+    for pl in named:
+        root = _span_root(s.p, pl)
+        if root is None or root.pos == "ADJ" or any(_overlap(pl, r) for r in sides):
+            continue
+        if _joined_to(s.p, root, sides) or _describes(s.p, root, i) or _directed(s, root, i):
+            continue
+        q = s.quote_at(pl.start)
+        if (q is not None and not q.start <= trigger.start < q.end) or _verb_above(s.p, root.i) not in own:
+            continue
+        fit.append(pl)
+    finest = [pl for pl in fit if not any(_inside(q, pl) for q in fit)]
+    if len({_reading(pl) for pl in finest}) != 1:
+        return None
+    return finest[0]
+
+
+def _joined_to(p: Parse, tok, sides: list) -> bool:
+    """Whether a name is coordinated with or in apposition to a side of the event ("Italy" in "called
+    on Egypt and Italy", "convicted Avenatti, the California lawyer")."""
+    for _ in range(4):
+        if tok.dep not in ("conj", "appos") or tok.head == tok.i:
+            break
+        tok = p.tokens[tok.head]
+    group, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        group.append(t)
+        stack.extend(c for c in p.children(t.i) if c.dep in ("conj", "appos"))
+    return any(r.start <= t.start < r.end for t in group for r in sides)
+
+
+def _describes(p: Parse, tok, i: int) -> bool:
+    """A name modifying a noun other than the trigger ("the Ohio lawyer", "a Berlin charity"): it
+    says who someone is, not where the event was."""
+    return tok.dep in ("compound", "nmod") and tok.head != i and p.tokens[tok.head].pos in ("NOUN", "PROPN")
+
+
+def _span_root(p: Parse, pl: Place):
+    """The token of a place's name that its phrase hangs on ("Kong" in "Hong Kong")."""
+    toks = p.tokens_in(pl.start, pl.end)
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head not in ids or t.head == t.i), None)
+
+
+def _directed(s: State, tok, i: int) -> bool:
+    """Whether a place is named as an origin ("the claim from Berlin"), or as a thing's destination
+    ("flights to Cuba", not the trigger's own: "a visit to Ireland"), rather than as a location."""
+    for _ in range(6):
         if tok.head == tok.i:
             return False
-        tok = s.p.tokens[tok.head]
+        head = s.p.tokens[tok.head]
+        if tok.dep == "pobj":
+            words = s.lex.words
+            return head.lower in words["place_origins"] or (
+                head.lower in words["place_destinations"] and head.head != i and
+                s.p.tokens[head.head].pos in ("NOUN", "PROPN"))
+        if tok.dep not in ("appos", "compound", "conj"):
+            return False
+        tok = head
     return False
+
+
+def _verb_above(p: Parse, i: int) -> Optional[int]:
+    """The first verb above token i: the clause it is said in."""
+    return next((head.i for _, head in _climb(p, p.tokens[i], 16) if head.pos in ("VERB", "AUX")), None)
+
+
+def _clause_verbs(p: Parse, i: int) -> set[int]:
+    """The verbs of the clause that tells the event at token i: its own verb (a nominal trigger's the
+    verb above it: "the bombing killed five"), the verbs it is a complement or conjunct of ("voted
+    to extend", "took control and captured") and their non-finite complements ("was reported to have
+    killed"; not another's action asked for: "urged firms to stop trading in Iran")."""
+    t = p.tokens[i]
+    if t.pos not in ("VERB", "AUX"):
+        above = _verb_above(p, i)
+        if above is None:
+            return set()
+        t = p.tokens[above]
+    verbs = {t.i}
+    while t.head != t.i:
+        if t.dep in ("xcomp", "conj"):
+            t = p.tokens[t.head]
+        elif t.dep == "acl" and (above := _verb_above(p, t.i)) is not None:
+            t = p.tokens[above]  # "signed a decree banning the niqab": the decree's content
+        else:
+            break
+        verbs.add(t.i)
+    stack = list(verbs)
+    while stack:
+        kids = p.children(stack.pop())
+        if any(c.dep == "dobj" for c in kids):
+            continue  # "urged firms to stop trading in Iran": what someone is asked to do is elsewhere
+        for c in kids:
+            if c.dep == "xcomp" and c.i not in verbs:
+                verbs.add(c.i)
+                stack.append(c.i)
+    return verbs
 
 
 def _reading(pl: Place) -> tuple:

@@ -53,62 +53,23 @@ def _clean(expr: str) -> str:
 
 
 def _geo(text, name, country, feature, lat, lon, geonameid) -> str:
-    """An ActionGeo candidate as one struct, whichever table it comes from."""
+    """An ActionGeo place as one struct."""
     return (f"{{'text': {text}::VARCHAR, 'name': {name}::VARCHAR, 'country': {country}::VARCHAR, "
             f"'feature': {feature}::VARCHAR, 'lat': {lat}::DOUBLE, 'lon': {lon}::DOUBLE, "
             f"'geonameid': {geonameid}::BIGINT}}")
 
 
-def _overlaps(side: str) -> str:
-    return f'(p."start" < coalesce(e.{side}_end, -1) AND p."end" > coalesce(e.{side}_start, -1))'
-
-
-# Where each event happened (ActionGeo), from the rows of `ev` (the events exported, numbered _row):
-# the event's own place; else the one resolved place its sentence names ("Magnitogorsk, a city in
-# Russia" is Magnitogorsk; two towns of one country are that country; a place that is the event's
-# source is no location, nor its target unless the act is material: "took control of Iran" happened
-# in Iran, "the US criticised Iran" did not); else, for an event of the lead paragraph whose sentence
-# names no place, the dateline.
+# Where each event happened (ActionGeo) is the coder's place for it (Event.place, chosen as its
+# place_source says: attached, sentence or dateline; docs/record.md); an event the coder left without
+# one has none here either: the export decides no place of its own.
 _PLACE_SQL = f"""
     leads AS (SELECT id AS article_id, detente_lead_end(text, title) AS lead_end FROM articles
               WHERE id IN (SELECT article_id FROM ev)),
-    cand AS (
-        SELECT e._row, p.text, p.name, upper(p.country) AS country, p.feature, p.lat, p.lon, p.geonameid,
-               coalesce(p.geonameid::VARCHAR, lower(coalesce(p.name, p.text))) AS k
-        FROM ev e JOIN places p ON p.article_id = e.article_id
-        WHERE e.place_text IS NULL AND p.role = 'mentioned' AND (p.lat IS NOT NULL OR p.country IS NOT NULL)
-          AND p."start" >= e.sentence_start AND p."end" <= e.sentence_end
-          AND NOT {_overlaps('source')} AND (coalesce(e.quad_class, 0) IN (2, 4) OR NOT {_overlaps('target')})),
-    stats AS (
-        SELECT _row, count(DISTINCT k) AS n, count(DISTINCT country) AS nc,
-               count(DISTINCT k) FILTER (WHERE coalesce(feature, '') <> 'country') AS nfine
-        FROM cand GROUP BY _row),
-    ranked AS (
-        SELECT c.*, s.n, s.nfine,
-               row_number() OVER (PARTITION BY c._row
-                                  ORDER BY (coalesce(c.feature, '') = 'country') = (s.nfine = 1), c.k) AS rk
-        FROM cand c JOIN stats s USING (_row)
-        WHERE s.n = 1 OR s.nc = 1),
-    sent AS (
-        SELECT _row, CASE WHEN n = 1 OR nfine = 1 OR coalesce(feature, '') = 'country'
-                          THEN {_geo('text', 'name', 'country', 'feature', 'lat', 'lon', 'geonameid')}
-                          ELSE {_geo('country', 'NULL', 'country', "'country'", 'NULL', 'NULL', 'NULL')} END AS g
-        FROM ranked WHERE rk = 1),
-    dl AS (
-        SELECT article_id, arg_min({_geo('text', 'name', 'upper(country)', 'feature', 'lat', 'lon', 'geonameid')},
-                                   place_idx) AS g
-        FROM places WHERE role = 'dateline' AND (lat IS NOT NULL OR country IS NOT NULL) GROUP BY article_id),
     geo AS (
-        SELECT e._row, CASE
-            WHEN e.place_text IS NOT NULL THEN {_geo('e.place_text', 'e.place_name', 'e.place_country',
-                                                     'e.place_feature', 'e.lat', 'e.lon', 'e.geonameid')}
-            WHEN sp._row IS NOT NULL THEN sp.g
-            WHEN st._row IS NULL AND e.trigger_start < ld.lead_end THEN dl.g END AS g
-        FROM ev e
-        LEFT JOIN sent sp ON sp._row = e._row
-        LEFT JOIN stats st ON st._row = e._row
-        LEFT JOIN leads ld ON ld.article_id = e.article_id
-        LEFT JOIN dl ON dl.article_id = e.article_id)"""
+        SELECT e._row, CASE WHEN e.place_text IS NOT NULL THEN {_geo('e.place_text', 'e.place_name', 'e.place_country',
+                                                                 'e.place_feature', 'e.lat', 'e.lon', 'e.geonameid')}
+                       END AS g
+        FROM ev e)"""
 
 
 def gdelt_sql(dedup: bool, filters: dict) -> tuple[str, list]:
