@@ -38,6 +38,10 @@ CASES = [
     ("Kenya and Somalia agreed on a new maritime border.", "agreed", "AGREE", True),
     ("Egypt and Sudan agreed that they would share the water of the Nile.", "agreed", "AGREE", True),
     ("The Brazilian inquiry led to the resignation of three ministers.", "led", "AGREE", False),
+    # helping is the helped act when it takes a verb; the press seeking answers is an interview
+    ("The Norwegian envoy helped broker a truce between Colombia and the rebels.", "helped", "AID", False),
+    ("Japan helped Bangladesh with food and medicine.", "helped", "AID", True),
+    ("Reuters met the Kenyan president to discuss the election.", "met", "CONSULT", False),
     # situation nouns are no acts
     ("Syria's seven-year war has displaced millions.", "war", "ASSAULT", False),
     ("The conflict between Armenia and Azerbaijan worries Russia.", "conflict", "ASSAULT", False),

@@ -22,6 +22,7 @@ CLAUSE_TARGET_ROOTS = ("02", "10", "11", "12", "13")
 PESSIMISTIC = "012"
 # meetings, calls and negotiations take two parties; visits, summits and mediation may name one
 TWO_PARTY = ("040", "041", "046")
+INTERVIEW_ROOTS = ("04",)  # a consultation sought by the press is an interview
 # protests, coercion and violence are news even when the text names no doer ("the protests began")
 ANCHORED_ROOTS = ("14", "17", "18", "19", "20")
 ANCHOR_PREPS = {"in", "during", "after", "since", "following", "amid"}
@@ -184,6 +185,10 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         pairs = roles.unnamed_protest_sides(s, t, pairs)
     if trig.dyadic:  # a PETRARCH verb's default code holds only between a source and a target
         pairs = [(src, tgt) for src, tgt in pairs if src is not None and tgt is not None]
+    if trig.code.startswith(INTERVIEW_ROOTS):
+        # "Wikinews met X to discuss": the press asking questions is an interview
+        media = s.lex.words["media_sectors"]
+        pairs = [(src, tgt) for src, tgt in pairs if not (src is not None and (src.sector or "").lower() in media)]
     if trig.code.startswith(TWO_PARTY):
         # a meeting needs two parties, neither of them the press: "talked of being cast", "spoke with
         # Wikinews", "the Senate was set to meet" are no consultations

@@ -128,6 +128,8 @@ def _has_content(parse: Parse, v: Token, forms: set, lex: Lexicon) -> bool:
     if forms & lex.words["agreement_verbs"]:
         return any(c.dep in ("xcomp", "dobj") or (c.dep == "prep" and c.lower in lex.words["agreement_preps"])
                    or (c.dep == "ccomp" and _binds(parse, c)) for c in kids)
+    if forms & lex.words["auxiliary_help_verbs"] and any(c.dep in ("xcomp", "ccomp") and c.pos in VERB_POS for c in kids):
+        return False
     if forms & lex.words["causal_verbs"]:
         return not (any(c.dep == "prep" and c.lower == "to" for c in kids) and not any(c.dep == "dobj" for c in kids))
     return True
