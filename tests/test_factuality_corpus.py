@@ -46,6 +46,8 @@ CASES = [
     ("Syria's seven-year war has displaced millions.", "war", "ASSAULT", False),
     ("The conflict between Armenia and Azerbaijan worries Russia.", "conflict", "ASSAULT", False),
     ("Analysts discussed the tensions between China and Taiwan.", "tensions", "ASSAULT", False),
+    ("The trade deal between Kenya and Uganda angered Tanzania.", "deal", "SUPPORT", False),
+    ("Chile and Peru signed an agreement on fishing rights.", "signed", "SUPPORT", True),
     # word sense keyed on the complement
     ("Erdogan attacked the Israeli proclamation as null and void.", "attacked", "ASSAULT", False),
     ("Erdogan attacked the Israeli proclamation as null and void.", "attacked", "ACCUSE", True),

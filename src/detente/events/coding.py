@@ -97,7 +97,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     t = s.p.tokens[trig.i]
     between = False
     if trig.kind == "noun":
-        if has(t, s.lex.words["situation_nouns"]) and not any(x.i in s.times for x in s.p.subtree(t.i)):
+        if has(t, s.lex.words["situation_nouns"] | s.lex.words["standing_nouns"]) and \
+                not any(x.i in s.times for x in s.p.subtree(t.i)):
             return []  # "Syria's seven-year war", "the Iran-Iraq War": a situation, not an act
         sources, targets, between = s.r.noun_roles(t, trig.code, lambda i: i in s.place_tok)
         if sources and not targets and has(t, s.lex.words["patient_nouns"]):
