@@ -62,6 +62,7 @@ CASES = [
     ("Russia withdrew its troops from the Ukrainian border.", "withdrew", "RETREAT", True),
     ("Iran met the preconditions set by the IAEA.", "met", "CONSULT", False),
     ("Vladimir Putin met Xi Jinping in Beijing.", "met", "CONSULT", True),
+    ("The Kenyan government requested international aid.", "requested", "REQUEST", True),
     ("A car struck a cyclist near the Greek parliament.", "struck", "ASSAULT", False),
     ("On Monday, the Italian singer died at his home in Rome.", "died", "ASSAULT", False),
     ("The Kremlin spokesman talked about the weather with reporters.", "talked", "CONSULT", False),

@@ -149,7 +149,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             # "aid agencies warned that millions face hunger": a warning of danger is a pessimistic
             # comment (012), no threat; "warned it would retaliate" keeps its threat
             trig = triggers.Trigger(trig.i, PESSIMISTIC, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
-        if has(t, s.lex.actor_object) and not roles.object_is_actor(s, t) and not (
+        # a pattern that named its object ("requested aid" 023) has read the verb's sense already
+        if trig.obj is None and has(t, s.lex.actor_object) and not roles.object_is_actor(s, t) and not (
                 (trig.code in s.lex.place_targets or trig.code.startswith(VIOLENT_ROOTS)) and roles.object_is_place(s, t)):
             return []  # "met the requirement", "struck a guard rail": the object is no one
         targets = s.r.verb_targets(t, trig.obj, theme=has(t, s.lex.theme_object))
