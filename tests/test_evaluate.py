@@ -151,3 +151,24 @@ def test_exhaustive_scorer_counts_precision_recall_sides_dates_and_folds():
     assert r["folds"]["1"]["typed"]["tp"] == 1 and r["folds"]["3"]["typed"]["tp"] == 1
     assert r["fold_groups"]["folds 3-4 (held out)"]["full"]["tp"] == 1
     assert exhaustive.date_right("2024-05", "2024-05-02") and not exhaustive.date_right("2024-05-02", "2024-05")
+
+
+def test_exhaustive_scorer_counts_one_act_between_several_parties_once():
+    from detente.evaluate import exhaustive
+    t = "Chile and Peru met in Lima. Bolivia impeached Morales and Mesa."
+    met = {"event": "CONSULT", "sentence": {"start": 0, "end": 27, "text": t[:27]}, "trigger": _span(t, "met"),
+           "reciprocal": True, "source_actors": [{"country": "CHL"}, {"country": "PER"}], "target_actors": []}
+    imp = [{"event": "ACCUSE", "sentence": {"start": 28, "end": len(t), "text": t[28:]},
+            "trigger": _span(t, "impeached"), "source_actors": [{"country": "BOL"}],
+            "target_actors": [{"country": "BOL"}]} for _ in range(2)]
+    gold = [{"id": "a", "text": t, "exhaustive": True, "events": [met] + imp}]
+    both_ways = [_ev("1", t, "met", ref("CHL"), ref("PER"), "040", "CONSULT", action="1"),
+                 _ev("2", t, "met", ref("PER"), ref("CHL"), "040", "CONSULT", action="1")]
+    two_targets = [_ev("3", t, "impeached", ref("BOL"), ref("BOL"), "112", "ACCUSE", action="3"),
+                   _ev("4", t, "impeached", ref("BOL"), ref("BOL"), "112", "ACCUSE", action="3")]
+    r = exhaustive.score(gold, [Article("a", t, events=both_ways + two_targets)])
+    # the meeting is one act however many dyads; the impeachments, two acts in the gold, count twice
+    assert r["coded_events"] == 3 and r["typed"]["tp"] == 3 and r["typed"]["precision"] == 1.0
+    alone = exhaustive.score(gold, [Article("a", t, events=[_ev("1", t, "met", ref("CHL"), ref("PER"), "040", "CONSULT"),
+                                                            _ev("2", t, "met", ref("PER"), ref("CHL"), "040", "CONSULT")])])
+    assert alone["coded_events"] == 2  # without a shared action each dyad is an event of its own

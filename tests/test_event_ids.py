@@ -100,3 +100,13 @@ def test_one_trigger_between_parties_that_code_alike_is_one_event():
     # "Netanyahu and his energy minister met Mitsotakis": ISRGOV -> GRCGOV once, as PETRARCH2 reports it
     kept = dedupe.fold_coded_twins([_met("A1", "ISRGOV"), _met("A2", "ISRGOV"), _met("A3", "CYPGOV")])
     assert [(e.source.code, e.target.code) for e in kept] == [("ISRGOV", "GRCGOV"), ("CYPGOV", "GRCGOV")]
+
+
+def test_dyads_of_one_act_share_its_action_and_other_events_keep_their_own():
+    from detente import code_text
+    art = code_text("Talks\n\nOn Monday, Turkey and Libya agreed on a maritime border. Egypt condemned Greece.",
+                    published="2024-03-04")
+    agreed = [e for e in art.events if e.trigger.text == "agreed"]
+    condemned = [e for e in art.events if e.trigger.text == "condemned"]
+    assert len(agreed) == 2 and len({e.action for e in agreed}) == 1 and agreed[0].action in {e.id for e in agreed}
+    assert condemned and condemned[0].action == condemned[0].id

@@ -119,6 +119,10 @@ class Event:
     trigger: Optional[Span] = None
     evidence: str = ""
     mentions: list[Span] = field(default_factory=list)  # every trigger that states this same event
+    # the action this event is one dyad of: one act between several parties ("A and B met", "A and B
+    # attacked C") is one event per dyad, all with the id of the first as their action (POLECAT and
+    # the exhaustive gold code the act once, with party lists); an event alone has its own id
+    action: Optional[str] = None
 
     def __repr__(self) -> str:
         def side(r: Optional[ActorRef]) -> str:

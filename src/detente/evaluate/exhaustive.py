@@ -6,6 +6,9 @@ statements have none and are not events here).
 A coded event and a gold event match when their triggers overlap, or when they lie in the same
 sentence with the same PLOVER type. Pairs are one to one, chosen greedily: trigger overlap before
 sentence only, then the better agreement (type, source country, target country).
+Coded events that share an `action` are one act between several parties (one event per dyad in
+detente's records, one event with party lists in the gold): the act counts as one coded event, or
+as many as its dyads matched distinct gold events.
 
 Figures: detection P/R/F1 (any match), typed P/R/F1 (match with the same type), full P/R/F1 (typed,
 and source and target country right), a per-type gold/coded/right table, and on typed matches the
@@ -70,6 +73,15 @@ def _trig_overlap(g: dict, e: Event) -> bool:
     return bool(t) and overlaps(t["start"], t["end"], e.trigger.start, e.trigger.end)
 
 
+def actions(coded: list[Event]) -> list[list[Event]]:
+    """The coded events grouped by the act they are dyads of (Event.action): the gold codes one act
+    between several parties once, with party lists, so one act is one coded event here."""
+    groups: dict[str, list[Event]] = {}
+    for e in coded:
+        groups.setdefault(e.action or e.id, []).append(e)
+    return list(groups.values())
+
+
 def _match(gold: list[dict], coded: list[Event], typed: bool) -> list[tuple[dict, Event]]:
     cands = []
     for gi, g in enumerate(gold):
@@ -93,6 +105,18 @@ def _match(gold: list[dict], coded: list[Event], typed: bool) -> list[tuple[dict
     return out
 
 
+def acts_counted(coded: list[Event], matched: list[Event]) -> tuple[int, list[Event]]:
+    """How many coded events an act between several parties counts for, and one event per act for the
+    per-type table: an act counts once however many dyads it was coded as ("Turkey and Libya agreed"),
+    or as many times as its dyads matched distinct gold events (the gold made them separate acts)."""
+    hit = {id(e) for e in matched}
+    n, heads = 0, []
+    for group in actions(coded):
+        n += max(1, sum(id(e) in hit for e in group))
+        heads.append(group[0])
+    return n, heads
+
+
 class _Tally:
     def __init__(self):
         self.n = Counter()
@@ -100,14 +124,16 @@ class _Tally:
 
     def add(self, gold: list[dict], coded: list[Event]) -> None:
         n = self.n
+        typed = _match(gold, coded, typed=True)
+        n_coded, heads = acts_counted(coded, [e for _, e in typed])
         n["gold"] += len(gold)
-        n["coded"] += len(coded)
+        n["coded"] += n_coded
         for g in gold:
             self.types[g.get("event") or "?"]["gold"] += 1
-        for e in coded:
+        for e in heads:
             self.types[e.plover]["coded"] += 1
         n["detected"] += len(_match(gold, coded, typed=False))
-        for g, e in _match(gold, coded, typed=True):
+        for g, e in typed:
             n["typed"] += 1
             self.types[e.plover]["right"] += 1
             s_ok, t_ok = sides_right(g, e)

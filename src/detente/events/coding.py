@@ -54,7 +54,7 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
     events.sort(key=lambda e: (e.trigger.start, e.id))
     events = dedupe.merge(dedupe.fold_coded_twins(events), s.headline_end)
     when_where.known_happening_dates(s, events)
-    return dedupe.unique_ids(_cap(s, conventions.apply(events, s.lex, s.p)))
+    return dedupe.actions(dedupe.unique_ids(_cap(s, conventions.apply(events, s.lex, s.p))))
 
 
 def _judgements(s: State, events: list[Event]) -> list[Event]:

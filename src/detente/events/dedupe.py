@@ -153,6 +153,21 @@ def drop_subsumed(events: list[Event], restates=lambda e, o: True, restates_noun
     return [e for e in events if not (((e.source is None) != (e.target is None) and covered(e)) or named_again(e))]
 
 
+def actions(events: list[Event]) -> list[Event]:
+    """One act between several parties is one action: the events one trigger gave with the same code
+    and polarity ("Turkey and Libya agreed": TUR->LBY and LBY->TUR; "France and Britain condemned
+    Iran") share the first one's id as `action`, so that a count of acts does not grow with the
+    parties named. Ids must be final (unique_ids)."""
+    first: dict[tuple, str] = {}
+    for e in events:
+        if e.trigger is None:
+            e.action = e.id
+            continue
+        k = (e.trigger.start, e.trigger.end, e.cameo, e.negated, e.modality)
+        e.action = first.setdefault(k, e.id)
+    return events
+
+
 def unique_ids(events: list[Event]) -> list[Event]:
     """One id per event within the article, the same on every run. Events that still share an id
     (one trigger read as two events, e.g. re-identified after an implicit target was found) take

@@ -60,6 +60,7 @@ class EventRow(Row):
     lat: Optional[float] = None
     lon: Optional[float] = None
     place_source: Optional[str] = None
+    action_id: Optional[str] = Field(None, description="events of one act between several parties share it")
     negated: Optional[bool] = None
     modality: Optional[str] = None
     speaker_text: Optional[str] = None

@@ -107,6 +107,7 @@ class Store:
                 # Stores made during version 1's development lack these columns; adding them loses nothing.
                 con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS sentence_places VARCHAR[]")
                 con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS place_source VARCHAR")
+                con.execute("ALTER TABLE events ADD COLUMN IF NOT EXISTS action_id VARCHAR")
             return
         if tables:
             raise StoreError(f"{self.path}: not a detente store (it has tables but no schema_version)")

@@ -38,7 +38,7 @@ COLUMNS = {
         "place_text", "place_name", "place_country", "place_feature", "lat", "lon", "geonameid", "place_source",
         "negated", "modality", "speaker_actor", "speaker_text", "speaker_code", "speaker_country",
         "sentence_start", "sentence_end", "trigger_start", "trigger_end", "trigger_text", "evidence", "n_mentions",
-        "sentence_places", "dyad_key", "cluster_id", "published", "outlet",
+        "sentence_places", "dyad_key", "cluster_id", "published", "outlet", "action_id",
     ],
     "event_mentions": ["event_id", "article_id", "start", "end", "text"],
 }
@@ -121,6 +121,7 @@ def _event_row(art: Article, ev: Event, published: Optional[dt.date], outlet: Op
     sp = _ref_cols(ev.speaker)
     row.update(
         event_id=f"{art.id}:{ev.id}", article_id=art.id, local_id=ev.id, cameo=cameo,
+        action_id=f"{art.id}:{ev.action or ev.id}",
         cameo_root=cameo[:2] if cameo else None, cameo_name=name, goldstein=goldstein,
         quad_class=quad, plover=plover, plover_mode=mode, date=ev.date,
         date_precision=ev.date_precision or precision, date_text=ev.date_text, date_source=ev.date_source,

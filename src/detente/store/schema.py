@@ -35,7 +35,7 @@ CREATE TABLE IF NOT EXISTS events (
     speaker_actor VARCHAR, speaker_text VARCHAR, speaker_code VARCHAR, speaker_country VARCHAR,
     sentence_start INTEGER, sentence_end INTEGER, trigger_start INTEGER, trigger_end INTEGER,
     trigger_text VARCHAR, evidence VARCHAR, n_mentions INTEGER, sentence_places VARCHAR[],
-    dyad_key VARCHAR, cluster_id VARCHAR, published DATE, outlet VARCHAR);
+    dyad_key VARCHAR, cluster_id VARCHAR, published DATE, outlet VARCHAR, action_id VARCHAR);
 CREATE TABLE IF NOT EXISTS event_mentions (
     event_id VARCHAR, article_id VARCHAR, "start" INTEGER, "end" INTEGER, text VARCHAR);
 CREATE TABLE IF NOT EXISTS quotes (
