@@ -267,7 +267,7 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         prep = locative(s.p, tok, preps, of_nouns)
         if prep is not None:  # "in the Serbian capital Belgrade", "in Reading, Berkshire, UK": the finest
             sent = s.p.sentence_of(tok)
-            same = [q for j, q in s.place_tok.items() if sent.start <= q.start < sent.end and (q.start, q.end) not in taken
+            same = [q for j, q in s.places_in(sent.start, sent.end) if (q.start, q.end) not in taken
                     and locative(s.p, j, preps, of_nouns) == prep]
             pl = min(same, key=lambda q: (_RANK.get(q.feature, 0), abs(q.start - pl.start)), default=pl)
         e.place, e.place_source = pl.ref(), "attached"
@@ -275,8 +275,7 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
     e.place_source = "none"
     if e.sentence is None or _relative_clause(s.p, i) is not None:
         return
-    named = list({id(pl): pl for j, pl in s.place_tok.items()
-                  if e.sentence.start <= pl.start < e.sentence.end}.values())
+    named = list({id(pl): pl for j, pl in s.places_in(e.sentence.start, e.sentence.end)}.values())
     if named:
         # the sentence's one place (a town with its province and country counts once), where it
         # stands as a location ("in X", "at the X airport"), and no side of the event (a material
