@@ -68,7 +68,7 @@ def test_tables_are_flattened(seeded):
 def test_half_written_article_never_reaches_the_store(store, monkeypatch):
     from detente.store import facade
 
-    def boom(con, rows, pending=()):
+    def boom(con, rows, pending=(), stored=None):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(facade, "assign_clusters", boom)

@@ -20,6 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable, Iterator, Optional, Union
 
+from .lifeline import exit_with_parent
 from .model import Article, IngestError
 from .pipeline import TimeBudgetExceeded, batches, code_articles
 from .progress import IngestProgress
@@ -222,31 +223,12 @@ def warm_up(freeze: bool = False) -> None:
             gc.enable()
 
 
-PARENT_CHECK_SECONDS = 1.0  # how often a worker looks whether the process that started it still lives
-
-
 def _init_worker(settings: Settings) -> None:
     # Ctrl-C goes to the parent, which shuts the pool down
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     install(settings)  # before the warm-up: it loads the model and lexicons the settings name
-    _exit_with_parent(os.getppid())
+    exit_with_parent(os.getppid())  # no worker outlives the ingest
     warm_up(freeze=True)
-
-
-def _exit_with_parent(parent: int) -> None:
-    """End this worker soon after its parent dies (kill -9, SIGTERM, a crash): otherwise a worker
-    blocked writing its result to the dead parent's pipe, or waiting for work, holds its ~400 MB for
-    minutes. An orphan is re-parented, so a changed parent id is the sign; a daemon thread checks it
-    (prctl's parent-death signal would follow the parent *thread*, and the pool starts replacement
-    workers from a thread that may end)."""
-    import threading
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            threading.Event().wait(PARENT_CHECK_SECONDS)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="detente-parent-watch", daemon=True).start()
 
 
 def _work(batch: list[Article]) -> tuple[list[Outcome], int, float]:

@@ -33,6 +33,7 @@ class State:
     paragraph_dates: Optional[tuple] = None  # (the text's dates by offset, their starts): when_where.paragraph_date
     local: Optional[tuple] = None  # (mentioned places by offset, their starts, dominant country): roles.local_country
     quote_index: Optional[Intervals] = field(default=None, init=False)  # self.quotes by offset (quote_at)
+    place_index: Optional[Intervals] = field(default=None, init=False)  # place_tok by place start (places_in)
 
     @property
     def headline_end(self) -> int:
@@ -44,3 +45,9 @@ class State:
         if self.quote_index is None:  # indexed on first use: looked up per event
             self.quote_index = Intervals((q.start, q.end, q) for q in self.quotes)
         return self.quote_index.first_at(pos, ok)
+
+    def places_in(self, start: int, end: int) -> list[tuple[int, Place]]:
+        """The (token, place) items of place_tok whose place starts in [start, end), in place_tok's order."""
+        if self.place_index is None:  # indexed on first use: looked up per event
+            self.place_index = Intervals((pl.start, pl.start + 1, (j, pl)) for j, pl in self.place_tok.items())
+        return [item for _, _, _, item in sorted(self.place_index.overlapping(start, end), key=lambda r: r[2])]

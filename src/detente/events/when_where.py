@@ -298,7 +298,7 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         prep = locative(s.p, tok, preps, of_nouns)
         if prep is not None:  # "in the Serbian capital Belgrade", "in Reading, Berkshire, UK": the finest
             sent = s.p.sentence_of(tok)
-            same = [q for j, q in s.place_tok.items() if sent.start <= q.start < sent.end and (q.start, q.end) not in taken
+            same = [q for j, q in s.places_in(sent.start, sent.end) if (q.start, q.end) not in taken
                     and locative(s.p, j, preps, of_nouns) == prep]
             pl = min(same, key=lambda q: (_RANK.get(q.feature, 0), abs(q.start - pl.start)), default=pl)
         e.place, e.place_source = pl.ref(), "attached"
@@ -306,8 +306,7 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
     e.place_source = "none"
     if e.sentence is None or _relative_clause(s.p, i) is not None:
         return
-    named = list({id(pl): pl for j, pl in s.place_tok.items()
-                  if e.sentence.start <= pl.start < e.sentence.end}.values())
+    named = list({id(pl): pl for j, pl in s.places_in(e.sentence.start, e.sentence.end)}.values())
     if named:
         material = (e.quad_class or 0) in (2, 4)
         sides = [r for r in (src, None if material else tgt, e.speaker) if r is not None]

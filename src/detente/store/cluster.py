@@ -240,40 +240,72 @@ def _refile(con: DuckDBPyConnection, chunk: int = 100_000) -> None:
         con.execute("INSERT INTO dedup_blocks SELECT block, cluster_id FROM dedup_blocks_rows")
 
 
-def assign_clusters(con: DuckDBPyConnection, rows: list[EventRow], pending: Sequence[EventRow] = ()) -> None:
+class Candidates:
+    """The stored side of dedup for one write: which clusters each block holds and their members, read
+    once for every event of the write (two queries a batch, not two an article; the table does not
+    change until the batch is inserted, so each article sees what it would have fetched itself)."""
+
+    def __init__(self, con: DuckDBPyConnection, rows: Sequence[EventRow]):
+        keys = sorted({k for r, window in _mergeable(rows) for k in _keys(r, window)})
+        self.blocks: dict[str, set[str]] = {}
+        self.members: dict[str, list[EventRow]] = {}
+        if not keys:
+            return
+        for block, cid in con.execute(f"SELECT DISTINCT block, cluster_id FROM dedup_blocks WHERE block IN "
+                                      f"({', '.join('?' for _ in keys)})", keys).fetchall():
+            self.blocks.setdefault(block, set()).add(cid)
+        want = sorted(set().union(*self.blocks.values())) if self.blocks else []
+        if want:
+            cur = con.execute(_MEMBERS.format(ids=", ".join("?" for _ in want)), want)
+            cols = [d[0] for d in cur.description]
+            for r in cur.fetchall():
+                m = dict(zip(cols, r))
+                self.members.setdefault(m["cluster_id"], []).append(m)
+
+    def clusters(self, keys: Sequence[str]) -> set[str]:
+        return set().union(*(self.blocks.get(k, ()) for k in keys))
+
+
+def _mergeable(rows: Sequence[EventRow]) -> list[tuple[EventRow, tuple[dt.date, dt.date]]]:
+    """The rows that can join a cluster, with their date windows. Negated events are not reports of an
+    event; they never merge."""
+    out = []
+    for row in rows:
+        window = _interval(row)
+        if row.get("dyad_key") is not None and window is not None and not row.get("negated"):
+            out.append((row, window))
+    return out
+
+
+def _keys(row: EventRow, window: tuple[dt.date, dt.date]) -> list[str]:
+    """The blocks to look an event up in: its own window, widened by the slack its matches may add."""
+    slack = dt.timedelta(days=DAY_SLACK_DAYS)
+    lo, hi = window[0] - slack, window[1] + slack
+    return _weeks(row["dyad_key"], lo, hi) + _years(row["dyad_key"], lo, hi)
+
+
+def assign_clusters(con: DuckDBPyConnection, rows: list[EventRow], pending: Sequence[EventRow] = (),
+                    stored: Optional[Candidates] = None) -> None:
     """Set `cluster_id` on the event rows of one article about to be stored (inside its transaction).
 
     The block index gives every stored cluster that could hold any of the article's events (same block,
-    dates that can overlap); one query fetches their members; each event then joins the best one it
-    fits. `pending`: event rows of articles ahead of this one in the same write, not yet in the table;
-    they count as stored. Needs ensure_index to have run on `con`.
+    dates that can overlap), with their members; each event then joins the best one it fits. `pending`:
+    event rows of articles ahead of this one in the same write, not yet in the table; they count as
+    stored. `stored`: the look-up made once for the whole write (its rows must include this article's);
+    None looks up this article's alone. Needs ensure_index to have run on `con`.
     """
-    todo: list[tuple[EventRow, tuple[dt.date, dt.date]]] = []
     for row in rows:
         row["cluster_id"] = row["event_id"]
-        window = _interval(row)
-        # Negated events are not reports of an event; they never merge.
-        if row.get("dyad_key") is not None and window is not None and not row.get("negated"):
-            todo.append((row, window))
+    todo = _mergeable(rows)
     if not todo:
         return
+    stored = stored if stored is not None else Candidates(con, [*pending, *rows])
     dyads = {r["dyad_key"] for r, _ in todo}
     lo, hi = min(w[0] for _, w in todo), max(w[1] for _, w in todo)
     near = {p["cluster_id"] for p in pending if p.get("dyad_key") in dyads and _in_window(p, lo, hi)}
-    # each event's own window, widened by the slack its matches may add: every cluster it can fit
-    slack = dt.timedelta(days=DAY_SLACK_DAYS)
-    keys = sorted({k for r, (a, b) in todo for k in _weeks(r["dyad_key"], a - slack, b + slack)
-                   + _years(r["dyad_key"], a - slack, b + slack)})
-    ids = {r[0] for r in con.execute(f"SELECT DISTINCT cluster_id FROM dedup_blocks WHERE block IN "
-                                     f"({', '.join('?' for _ in keys)})", keys).fetchall()}
-    clusters: dict[str, list[EventRow]] = {}
-    if ids | near:
-        want = sorted(ids | near)
-        cur = con.execute(_MEMBERS.format(ids=", ".join("?" for _ in want)), want)
-        cols = [d[0] for d in cur.description]
-        for r in cur.fetchall():
-            m = dict(zip(cols, r))
-            clusters.setdefault(m["cluster_id"], []).append(m)
+    ids = stored.clusters([k for r, w in todo for k in _keys(r, w)])
+    # copies: this article's pending rows are added below, not to the shared look-up
+    clusters = {cid: list(stored.members[cid]) for cid in sorted(ids | near) if cid in stored.members}
     # candidates are the clusters with a report in one of the article's blocks and in its date window
     clusters = {cid: ms for cid, ms in clusters.items()
                 if cid in near or any(m["dyad_key"] in dyads and _in_window(m, lo, hi) for m in ms)}

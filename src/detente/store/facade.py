@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 from ..model import Article
 from ..version import __version__
 from . import rows
-from .cluster import EventRow, assign_clusters, block_rows, ensure_index
+from .cluster import Candidates, EventRow, assign_clusters, block_rows, ensure_index
 from .errors import StoreError
 from .filters import DateBound, Terms, events_sql
 from .rows import upper_code
@@ -250,13 +250,15 @@ class Store:
         tables["dedup_blocks"] = []
         stored: list[EventRow] = []  # event rows of this batch, not yet in the table, that dedup must see
         added: list[bool] = []
+        new: list[tuple[dict[str, list[rows.TableRow]], list[EventRow]]] = []
         for art in articles:
             added.append(art.id not in seen)
-            if not added[-1]:
-                continue
-            seen.add(art.id)
-            flat, events = rows.flatten(art)
-            assign_clusters(con, events, pending=stored)
+            if added[-1]:
+                seen.add(art.id)
+                new.append(rows.flatten(art))
+        candidates = Candidates(con, [e for _, events in new for e in events])  # one look-up for the batch
+        for flat, events in new:
+            assign_clusters(con, events, pending=stored, stored=candidates)
             stored.extend(events)
             flat["events"] = rows.event_rows(events)
             flat["dedup_blocks"] = block_rows(events)
