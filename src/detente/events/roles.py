@@ -125,7 +125,10 @@ def implied_authority(s: State, v, code: str, unsaid: bool = False) -> list[Acto
     if sector is None:
         return []
     kids = s.p.children(v.i)
-    passive = any(c.dep == "nsubjpass" for c in kids) or (v.dep in ("acl", "relcl") and v.tag == "VBN")
+    # "an operative accused of spying": a participle's noun is the one the act was done to, so it
+    # must be someone ("a report alleged that ..." misread as a participle is no accusation of a report)
+    passive = any(c.dep == "nsubjpass" for c in kids) or (
+        v.dep in ("acl", "relcl") and v.tag == "VBN" and _someone(s, s.p.tokens[v.head]))
     if not unsaid and (not passive or any(c.dep == "agent" for c in kids)):
         return []
     country = local_country(s, v.start)
@@ -156,6 +159,10 @@ def local_people(s: State, v, sector: Optional[str] = None) -> list[ActorRef]:
         return []
     code = (sector or next(iter(s.lex.words["unnamed_crowd_sector"]), "")).upper()
     return [ActorRef(None, "", v.start, v.start, country + code, country, code)]
+
+
+def _someone(s: State, n) -> bool:
+    return bool(s.r.actors(n.i)) or people(s, n)
 
 
 def local_country(s: State, pos: int) -> Optional[str]:
