@@ -65,6 +65,8 @@ CASES = [
     ("The Kenyan government requested international aid.", "requested", "REQUEST", True),
     ("A car struck a cyclist near the Greek parliament.", "struck", "ASSAULT", False),
     ("On Monday, the Italian singer died at his home in Rome.", "died", "ASSAULT", False),
+    ("The shooting took place outside a supermarket in Dallas.", "shooting", "ASSAULT", False),
+    ("The bombing near the Kabul airport killed twelve people.", "bombing", "ASSAULT", True),
     ("The Kremlin spokesman talked about the weather with reporters.", "talked", "CONSULT", False),
     # negation scope
     ("Turkey opposed the plan, saying Kurdish militias had attacked Turkish soldiers.", "attacked", "ASSAULT", True),

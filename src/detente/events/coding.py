@@ -179,8 +179,10 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         c.dep == "amod" and has(c, s.lex.mutual) for c in s.p.children(trig.obj if trig.obj is not None else t.i))
     pairs = _pairs(sources, targets, mutual, between)
     noun = t if trig.kind == "noun" else (s.p.tokens[trig.obj] if trig.obj is not None else None)
-    if not pairs and noun is not None and _anchored(s, noun, trig.code):  # "vigils were held" too
-        pairs = [(None, None)]  # "the protests began in June": a real event, its actors left unsaid
+    if not pairs and noun is not None and _anchored(s, noun, trig.code) and not has(noun, s.lex.words["crime_nouns"]):
+        # "the protests began in June": a real event, its actors left unsaid; but a shooting or a
+        # stabbing by no one named is a crime, no political event (unless an actor is named)
+        pairs = [(None, None)]
     elif not sources and _nominal(t) and trig.code.startswith(VIOLENT_ROOTS) and not _anchored(s, t, trig.code):
         return []  # "our successful fight against ISIS", "allied in fighting ISIS": background, no act
     if trig.code.startswith(CROWD_ROOTS):
