@@ -57,9 +57,12 @@ def _line_breaks(doc):
     """A blank line ends a sentence: pages put headlines, bylines and paragraphs apart, and the parser
     would otherwise run a Title Case headline into the lede. A single line break does not: wire
     copy is often hard-wrapped mid-sentence."""
-    for tok in doc[:-1]:
+    # The break itself opens the new sentence: forcing the word after it to start one makes the parser
+    # cut that word off ("Turkey | and Libya agreed"); the break token is folded into the sentence
+    # before it (_to_parse), so no sentence is whitespace alone.
+    for tok in doc[1:-1]:
         if tok.is_space and tok.text.count("\n") >= 2:
-            doc[tok.i + 1].is_sent_start = True
+            tok.is_sent_start = True
     return doc
 
 
@@ -186,10 +189,15 @@ def _to_parse(text: str, docs: list) -> Parse:
     for off, doc in docs:
         base = len(tokens)
         for sent in doc.sents:
-            # spaCy leaves paragraph breaks inside the sentence before them; a sentence's span is its words
-            words = [t for t in sent if not t.is_space] or [sent[0]]
-            sentences.append(Sentence(off + words[0].idx, off + words[-1].idx + len(words[-1].text),
-                                      base + sent.start, base + sent.end))
+            words = [t for t in sent if not t.is_space]
+            if not words and sentences and sentences[-1].last == base + sent.start:
+                # a paragraph break alone: it belongs to the sentence before it
+                sentences[-1] = Sentence(sentences[-1].start, sentences[-1].end, sentences[-1].first, base + sent.end)
+            else:
+                # spaCy leaves paragraph breaks inside the sentence around them; a sentence's span is its words
+                words = words or [sent[0]]
+                sentences.append(Sentence(off + words[0].idx, off + words[-1].idx + len(words[-1].text),
+                                          base + sent.start, base + sent.end))
             sid = len(sentences) - 1
             for t in sent:
                 # spaCy hands out a new str per call: one copy of each word and label instead of one per
