@@ -217,3 +217,10 @@ def test_named_protesters_keep_their_own_words():
     art = detente.code_text("Thousands of Chilean students marched in Santiago on Friday.", published="2023-07-10")
     ev = next(e for e in art.events if e.plover == "PROTEST")
     assert ev.source.text and "students" in ev.source.text
+
+
+def test_what_is_discussed_is_a_topic_not_a_party():
+    art = detente.code_text("Talks\n\nEgypt and Greece met in Cairo on Monday to discuss Turkey's drilling.",
+                            published="2023-07-10")
+    assert not [e for e in art.events if e.plover == "CONSULT" and e.target is not None and e.target.country == "TUR"]
+    assert [e for e in art.events if e.trigger.text == "met" and e.target is not None and e.target.country in ("EGY", "GRC")]
