@@ -173,3 +173,9 @@ def test_a_relative_clause_date_is_not_the_paragraph_s():
     text = ("Kenya's campaign news.\n\n"
             "The senator, who retired in 1998, spoke to voters. Kenyan police arrested 40 protesters outside parliament.")
     assert dated(text, trigger="arrested")[0] != "1998"
+
+
+def test_a_date_in_an_apposition_describes_the_person_not_the_event():
+    text = "Party news.\n\nThe Green Party nominated Ana Silva, the party's 1998 candidate, for president."
+    d = dated(text, trigger="nominated")
+    assert d[0] != "1998" and d[2] != "text"

@@ -82,7 +82,7 @@ def date(s: State, e: Event, i: int) -> None:
         clause = _relative_clause(s.p, i)
         if clause is not None:
             own.add(s.p.tokens[clause].head)
-    tok = nearest(s, i, lambda j: j in s.times and (own is None or j in own))
+    tok = nearest(s, i, lambda j: j in s.times and (own is None or j in own) and not _dates_a_noun(s, j, i))
     if tok is not None:
         tx = s.times[tok]
         own_clause = tok in {x.i for x in s.p.subtree(i)}
@@ -136,6 +136,17 @@ LEAD_SENTENCES = 2  # the lead: the first sentences of the body, which date the 
 LEAD_DAYS = 14  # a lead date is the news's only when it lies within this many days before publication
 
 
+NOUN_DATE_DEPS = {"compound", "amod", "nummod", "nmod", "poss"}
+
+
+def _dates_a_noun(s: State, j: int, i: int) -> bool:
+    """'nominated Blankenship, the party's 1996 nominee': a date that modifies a noun in apposition
+    describes who someone is (his nomination in 1996), not when this event happened."""
+    t = s.p.tokens[j]
+    head = s.p.tokens[t.head]
+    return t.dep in NOUN_DATE_DEPS and head.pos in ("NOUN", "PROPN") and head.i != i and head.dep == "appos"
+
+
 def paragraph_date(s: State, i: int) -> Optional[timex.Timex]:
     """The date an earlier sentence of the event's paragraph gave the story it is telling: the nearest
     date of the paragraph before the event's sentence, in its main clause (not a relative clause's), no
@@ -151,7 +162,7 @@ def paragraph_date(s: State, i: int) -> Optional[timex.Timex]:
         if t.start < s.headline_end or s.a.text.find("\n\n", t.end, sent.start) != -1:
             return None
         tok = s.p.token_at(t.start)
-        if tok is None or _in_relative_clause(s.p, tok):
+        if tok is None or _in_relative_clause(s.p, tok) or _dates_a_noun(s, tok.i, -1):
             continue
         day = timex.parse_date(t.value)
         if day is None or (pub is not None and day > pub):
