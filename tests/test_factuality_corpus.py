@@ -68,7 +68,23 @@ CASES = [
     ("The shooting took place outside a supermarket in Dallas.", "shooting", "ASSAULT", False),
     ("The bombing near the Kabul airport killed twelve people.", "bombing", "ASSAULT", True),
     ("The Kremlin spokesman talked about the weather with reporters.", "talked", "CONSULT", False),
+    # more of each pattern: prospects, unwillingness, warnings of danger, situations, counterfactuals
+    ("The prospect of a Chinese invasion of Taiwan worries Japan.", "invasion", "ASSAULT", False),
+    ("Canada showed no willingness to sanction Russia.", "sanction", "SANCTION", False),
+    ("Aid groups warned that the drought could kill thousands in Somalia.", "warned", "THREATEN", False),
+    ("Hungary slammed the migration plan of the European Commission.", "slammed", "ACCUSE", True),
+    ("Colombia's decades-long conflict with the FARC shaped the election.", "conflict", "ASSAULT", False),
+    ("Serbia would have recognised Kosovo if the talks had succeeded.", "recognised", "SUPPORT", False),
+    ("Nigeria urged Niger to release the detained president.", "release", "RETREAT", False),
+    ("Kenyan police arrested twelve protesters in Nairobi on Tuesday.", "arrested", "COERCE", True),
+    # promised cooperation is AGREE (PLOVER manual ch. 3), also when it is a noun's verb that is promised
+    ("Japan and South Korea agreed to resume talks on trade.", "talks", "AGREE", True),
+    ("Japan and South Korea agreed to resume talks on trade.", "talks", "CONSULT", False),
     # negation scope
+    ("The Chilean minister did not believe the report, but he condemned Peru.", "condemned", "ACCUSE", True),
+    ("Despite the ceasefire, Russian troops shelled Kharkiv on Monday.", "shelled", "ASSAULT", True),
+    ("Bolivia refused to withdraw its ambassador from Peru.", "withdraw", "RETREAT", False),
+    ("Ecuador did not expel the Mexican diplomats who had criticised its president.", "expel", "COERCE", False),
     ("Turkey opposed the plan, saying Kurdish militias had attacked Turkish soldiers.", "attacked", "ASSAULT", True),
     ("Pakistan did not attack India on Tuesday.", "attack", "ASSAULT", False),
     ("China denied that its ships had rammed a Philippine vessel.", "rammed", "ASSAULT", False),
@@ -96,6 +112,6 @@ def test_each_pattern(coded, sentence, word, kind, shown):
 def test_negated_events_are_negations(coded):
     """Of the events coded negated in this corpus, the share that the sentence does negate."""
     negated = [(s, e) for s, a in coded.items() for e in a.events if e.negated]
-    denied = ("did not", "denied", "spared", "averted", "prevented", "lack of")
+    denied = ("did not", "denied", "spared", "averted", "prevented", "lack of", "refused", " no ")
     right = [1 for s, e in negated if any(d in s for d in denied)]
     assert negated and len(right) / len(negated) >= 0.9

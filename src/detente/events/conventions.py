@@ -34,6 +34,8 @@ def _recode(e: Event, code: str) -> None:
 def _promised(parse: Parse, e: Event, lex: Lexicon) -> bool:
     """Is the event's verb the complement of a promise, agreement or readiness ("agreed to meet")?"""
     tok = parse.token_at(e.trigger.start)
+    if tok is not None and tok.pos in ("NOUN", "PROPN") and tok.dep in ("dobj", "nsubjpass"):
+        tok = parse.tokens[tok.head]  # "agreed to resume talks": the talks are promised through their verb
     steps = 0
     while tok is not None and tok.dep in ("xcomp", "ccomp", "acl", "advcl") and steps < 3:
         tok, steps = parse.tokens[tok.head], steps + 1
