@@ -22,7 +22,7 @@ CLAUSE_TARGET_ROOTS = ("02", "10", "11", "12", "13")
 PESSIMISTIC = "012"
 # meetings, calls and negotiations take two parties; visits, summits and mediation may name one
 TWO_PARTY = ("040", "041", "046")
-INTERVIEW_ROOTS = ("04",)  # a consultation sought by the press is an interview
+CONSULT_ROOT = "04"  # consultations: one the press seeks is an interview
 # protests, coercion and violence are news even when the text names no doer ("the protests began")
 ANCHORED_ROOTS = ("14", "17", "18", "19", "20")
 ANCHOR_PREPS = {"in", "during", "after", "since", "following", "amid"}
@@ -189,16 +189,17 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         pairs = roles.unnamed_protest_sides(s, t, pairs)
     if trig.dyadic:  # a PETRARCH verb's default code holds only between a source and a target
         pairs = [(src, tgt) for src, tgt in pairs if src is not None and tgt is not None]
-    if trig.code.startswith(INTERVIEW_ROOTS):
-        # "Wikinews met X to discuss": the press asking questions is an interview
+    if trig.code.startswith(CONSULT_ROOT):
         media = s.lex.words["media_sectors"]
-        pairs = [(src, tgt) for src, tgt in pairs if not (src is not None and (src.sector or "").lower() in media)]
-    if trig.code.startswith(TWO_PARTY):
-        # a meeting needs two parties, neither of them the press: "talked of being cast", "spoke with
-        # Wikinews", "the Senate was set to meet" are no consultations
-        media = s.lex.words["media_sectors"]
-        pairs = [(src, tgt) for src, tgt in pairs if src is not None and tgt is not None
-                 and not ((src.sector or "").lower() in media or (tgt.sector or "").lower() in media)]
+
+        def press(r: Optional[ActorRef]) -> bool:
+            return r is not None and (r.sector or "").lower() in media
+
+        # "Wikinews met X to discuss": a consultation the press seeks is an interview; a meeting needs
+        # two parties, neither of them the press: "talked of being cast", "spoke with Wikinews", "the
+        # Senate was set to meet" are no consultations
+        pairs = [(src, tgt) for src, tgt in pairs if not press(src) and not (
+            trig.code.startswith(TWO_PARTY) and (src is None or tgt is None or press(tgt)))]
     if has(t, s.lex.reciprocal) or (trig.obj is not None and has(s.p.tokens[trig.obj], s.lex.reciprocal)):
         pairs += [(o, src) for src, o in pairs if src is not None and o is not None and (o, src) not in pairs]
     intent = intention(s.lex, trig.code) if not pol.negated and _avowed(s, t) else None

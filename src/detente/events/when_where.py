@@ -151,12 +151,9 @@ def paragraph_date(s: State, i: int) -> Optional[timex.Timex]:
     """The date an earlier sentence of the event's paragraph gave the story it is telling: the nearest
     date of the paragraph before the event's sentence, in its main clause (not a relative clause's), no
     later than publication. A paragraph break ends its reach."""
-    pub = timex.parse_date(s.a.published) if s.a.published else None
+    pub = timex.parse_date(s.a.published)
     sent = s.p.sentence_of(i)
-    if s.paragraph_dates is None:
-        found = sorted({id(t): t for t in s.times.values()}.values(), key=lambda t: t.start)
-        s.paragraph_dates = (found, [t.start for t in found])
-    found, starts = s.paragraph_dates
+    found, starts = _dates_in_order(s)
     for k in range(bisect.bisect_left(starts, sent.start) - 1, -1, -1):  # the dates before this sentence
         t = found[k]
         if t.start < s.headline_end or s.a.text.find("\n\n", t.end, sent.start) != -1:
@@ -169,6 +166,14 @@ def paragraph_date(s: State, i: int) -> Optional[timex.Timex]:
             continue
         return t
     return None
+
+
+def _dates_in_order(s: State) -> tuple[list[timex.Timex], list[int]]:
+    """The text's resolved dates, each once, by offset, and their starts (read once per article)."""
+    if s.dates_in_order is None:
+        found = sorted({id(t): t for t in s.times.values()}.values(), key=lambda t: t.start)
+        s.dates_in_order = (found, [t.start for t in found])
+    return s.dates_in_order
 
 
 def lead_date(s: State) -> Optional[timex.Timex]:
@@ -184,7 +189,7 @@ def _lead_date(s: State) -> Optional[timex.Timex]:
     pub = timex.parse_date(s.a.published)
     if pub is None:
         return None
-    found = sorted({id(t): t for t in s.times.values()}.values(), key=lambda t: t.start)
+    found, _ = _dates_in_order(s)
     seen = 0
     for sent in s.p.sentences:
         if sent.end <= s.headline_end:

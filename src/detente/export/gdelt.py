@@ -63,8 +63,6 @@ def _geo(text, name, country, feature, lat, lon, geonameid) -> str:
 # place_source says: attached, sentence or dateline; docs/record.md); an event the coder left without
 # one has none here either: the export decides no place of its own.
 _PLACE_SQL = f"""
-    leads AS (SELECT id AS article_id, detente_lead_end(text, title) AS lead_end FROM articles
-              WHERE id IN (SELECT article_id FROM ev)),
     geo AS (
         SELECT e._row, CASE WHEN e.place_text IS NOT NULL THEN {_geo('e.place_text', 'e.place_name', 'e.place_country',
                                                                  'e.place_feature', 'e.lat', 'e.lon', 'e.geonameid')}
@@ -106,6 +104,8 @@ def gdelt_sql(dedup: bool, filters: dict) -> tuple[str, list]:
     WITH names AS (SELECT article_id, actor_id, any_value(name) AS name FROM actors GROUP BY ALL),
     ev AS (SELECT *, row_number() OVER () AS _row FROM ({base})),
     {_PLACE_SQL},
+    leads AS (SELECT id AS article_id, detente_lead_end(text, title) AS lead_end FROM articles
+              WHERE id IN (SELECT article_id FROM ev)),
     firsts AS (SELECT article_id, min(sentence_start) AS first_sent FROM ev GROUP BY article_id)
     SELECT (md5_number(e.event_id) % 9007199254740991)::BIGINT AS GLOBALEVENTID,
            strftime({day}, '%Y%m%d') AS SQLDATE, strftime({day}, '%Y%m') AS MonthYear,
