@@ -35,7 +35,12 @@ CASES = [
     # agreeing with an opinion is no agreement; a consequence is no act
     ("The Finnish minister agreed that the economy had grown too slowly.", "agreed", "AGREE", False),
     ("Asked about the plan, the Dutch senator agreed and praised the idea.", "agreed", "AGREE", False),
-    ("Kenya and Somalia agreed on a new maritime border.", "agreed", "AGREE", True),
+    # concluding an agreement is SUPPORT (PLOVER: "sign, or finalize an agreement"); agreeing to act is AGREE
+    ("Kenya and Somalia agreed on a new maritime border.", "agreed", "SUPPORT", True),
+    ("Kenya and Somalia agreed on a new maritime border.", "agreed", "AGREE", False),
+    ("Peru and Chile reached a deal on fishing rights on Monday.", "reached", "SUPPORT", True),
+    ("Kenya and Uganda agreed to build a railway.", "agreed", "AGREE", True),
+    ("Iran and Iraq will reach an agreement on their border.", "reach", "AGREE", True),
     ("Egypt and Sudan agreed that they would share the water of the Nile.", "agreed", "AGREE", True),
     ("The Brazilian inquiry led to the resignation of three ministers.", "led", "AGREE", False),
     # helping is the helped act when it takes a verb; the press seeking answers is an interview
@@ -52,6 +57,12 @@ CASES = [
     ("Erdogan attacked the Israeli proclamation as null and void.", "attacked", "ASSAULT", False),
     ("Erdogan attacked the Israeli proclamation as null and void.", "attacked", "ACCUSE", True),
     ("Trump attacked the investigation on Twitter.", "attacked", "ACCUSE", True),
+    ("The Chilean senator attacked the governor for his handling of the floods.", "attacked", "ACCUSE", True),
+    ("The Chilean senator attacked the governor for his handling of the floods.", "attacked", "ASSAULT", False),
+    ("Russian forces attacked Kharkiv for a second day.", "attacked", "ASSAULT", True),
+    # a participle standing as a noun names people: "the accused" is no accusation
+    ("Kenyan police arrested the accused in Nairobi.", "accused", "ACCUSE", False),
+    ("Kenyan police arrested the accused in Nairobi.", "arrested", "COERCE", True),
     ("Aid agencies warned that millions of Syrians face hunger.", "warned", "THREATEN", False),
     ("The UN warned of famine in Yemen.", "warned", "THREATEN", False),
     ("Iran warned that it would retaliate against any attack.", "warned", "THREATEN", True),

@@ -8,6 +8,7 @@ from typing import Optional
 
 from ..model import ActorRef
 from .arguments import FIRST_PERSON
+from . import triggers
 from .lexicon import has
 from .state import State
 
@@ -109,9 +110,9 @@ def crowd(s: State, v) -> list[ActorRef]:
 
 
 def people(s: State, o) -> bool:
-    """'27 Muslims', 'the crew members', 'Pemberton': people, if no known actor."""
+    """'27 Muslims', 'the crew members', 'Pemberton', 'the accused': people, if no known actor."""
     return has(o, s.lex.person_nouns) or o.ent in ("PERSON", "NORP") or \
-        (o.pos == "PROPN" and o.text[:1].isupper())
+        (o.pos == "PROPN" and o.text[:1].isupper()) or triggers.names_people(s.p, o)
 
 
 def implied_authority(s: State, v, code: str, unsaid: bool = False) -> list[ActorRef]:

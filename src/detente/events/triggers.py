@@ -64,7 +64,9 @@ def _match_pattern(parse: Parse, v: Token, pat: Pattern) -> Optional[tuple[list[
         obj = objs[0].i
     if pat.prep:
         near = kids + (parse.children(obj) if obj is not None else [])  # "assurances from X" hangs off the noun
-        preps = [c for c in near if c.dep in ("prep", "agent", "dative") and c.lower == pat.prep]
+        # "agreed on Monday": a preposition that gives the date is no argument of the verb
+        preps = [c for c in near if c.dep in ("prep", "agent", "dative") and c.lower == pat.prep
+                 and not any(p.ent in ("DATE", "TIME") for p in parse.children(c.i) if p.dep == "pobj")]
         if not preps:
             return None
         if pat.pobjs:
@@ -77,6 +79,8 @@ def _match_pattern(parse: Parse, v: Token, pat: Pattern) -> Optional[tuple[list[
 def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
     if v.pos not in VERB_POS or v.dep == "prep":
         return None  # "according to", "including", "following": a verb form that works as a preposition
+    if names_people(parse, v):
+        return None
     for pat in lex.patterns_for(lemmas(v)):  # most specific first
         hit = _match_pattern(parse, v, pat)
         if hit:
@@ -115,6 +119,16 @@ def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
         code = None if skip else next((pet[f] for f in forms if f in pet), None)
         return Trigger(v.i, code, "verb", [v.i], None, lemma(v), dyadic=True) if code else None
     return Trigger(v.i, code, "verb", [v.i], None, lemma(v))
+
+
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "pobj", "appos"}
+
+
+def names_people(parse: Parse, v: Token) -> bool:
+    """'arrested the accused', 'the wounded were taken to hospital': a past participle with a determiner,
+    standing where a noun stands, names the people it happened to, not an act (a gerund with a
+    determiner, 'the killing of X', does name an act and is left alone)."""
+    return v.tag == "VBN" and v.dep in NOMINAL_DEPS and any(c.dep == "det" for c in parse.children(v.i))
 
 
 CROWD_CODE = "141"
