@@ -224,3 +224,13 @@ def test_what_is_discussed_is_a_topic_not_a_party():
                             published="2023-07-10")
     assert not [e for e in art.events if e.plover == "CONSULT" and e.target is not None and e.target.country == "TUR"]
     assert [e for e in art.events if e.trigger.text == "met" and e.target is not None and e.target.country in ("EGY", "GRC")]
+
+
+def test_the_doer_of_a_resignation_or_visit_is_the_of_phrase():
+    """'the resignation of X', 'the visit of X': acts with no one done to take their doer from 'of',
+    where 'the arrest of X' takes the one arrested."""
+    art = detente.code_text("The Kenyan election follows the resignation of the Kenyan finance minister in May. "
+                            "The Greek police announced the arrest of two Albanian smugglers.", published="2023-07-10")
+    by_type = {e.plover: e for e in art.events if not e.negated}
+    assert by_type["RETREAT"].source is not None and by_type["RETREAT"].source.country == "KEN"
+    assert by_type["COERCE"].target is not None and by_type["COERCE"].target.country == "ALB"

@@ -20,6 +20,8 @@ VERB_TARGET_PREPS = {"with", "against", "on", "to", "toward", "towards", "at", "
 NOUN_TARGET_PREPS = {"against", "on", "with", "to", "toward", "towards", "at", "between", "into", "upon"}
 HARM_PREP_OF = ("17", "18", "19", "20")  # "the arrest of X", "the killing of X": X is the target
 SPEECH_ACT_ROOTS = ("02", "10", "11", "12", "13")  # "the request of X", "the demands of X": X said it
+# acts with a doer and no one done to: "the resignation of X", "the visit of X": X did it
+DOER_PREP_OF = ("0831", "042")
 # clauses and attachments that are not part of a noun phrase's name
 NP_STOP = {"relcl", "acl", "advcl", "conj", "cc", "appos", "punct", "ccomp", "xcomp", "parataxis", "prep", "dep"}
 # "acomp": "X was quick to condemn", "X was forceful in blaming Iran": the adjective's subject acts
@@ -270,7 +272,7 @@ class Resolver:
                 sources = self.pobj_actors(c) or sources
             elif c.dep == "prep" and c.lower == "between":
                 targets, between = self.pobj_actors(c), True
-            elif c.dep == "prep" and c.lower == "of" and code.startswith(SPEECH_ACT_ROOTS) and not sources:
+            elif c.dep == "prep" and c.lower == "of" and code.startswith(SPEECH_ACT_ROOTS + DOER_PREP_OF) and not sources:
                 sources = self.pobj_actors(c)  # "the request of the prime minister": who asked
             elif c.dep == "prep" and (c.lower in NOUN_TARGET_PREPS or (c.lower == "of" and code.startswith(HARM_PREP_OF))):
                 targets = targets or self.pobj_actors(c)
