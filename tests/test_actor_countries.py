@@ -167,3 +167,12 @@ def test_a_body_of_water_named_after_a_country_is_no_actor(code):
     sea = t.index("Japan")
     assert actor_at(actors, sea, sea + 5) is None
     assert at(actors, t, "Oman", nth=1).country == "OMN"  # the country itself, named alone
+
+
+def test_a_state_of_a_federation_outranks_a_town_of_the_same_name(code):
+    """'from Florida', 'in Colorado': the US states, not the Cuban or Brazilian towns of that name
+    (the gazetteer gives a first-level division no population to compare)."""
+    t = "A senator from Florida spoke. Protesters in Colorado marched."
+    actors = code(t)
+    assert at(actors, t, "A senator").country == "USA"
+    assert at(actors, t, "Protesters").country == "USA"

@@ -50,12 +50,14 @@ def _gazetteer(name: str) -> list:
 
 
 def _gazetteer_country(name: str) -> Optional[str]:
-    """The country of the best-known place called `name`."""
+    """The country of the best-known place called `name`: a country, else a first-level division (the
+    gazetteer gives them no population: "Florida" is the US state, not the Cuban town), else the
+    most populous town."""
     cands = _gazetteer(name)
     primary = [c for c, own in cands if own] or [c for c, _ in cands]
     if not primary:
         return None
-    best = max(primary, key=lambda c: (c.feature == "country", c.population))
+    best = max(primary, key=lambda c: (c.feature == "country", c.feature == "admin1", c.population))
     return best.country
 
 
