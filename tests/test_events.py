@@ -4,6 +4,7 @@ import re
 
 import pytest
 
+import detente
 from detente import events, nlp
 from detente.model import Actor, Article, Place, Span
 
@@ -220,3 +221,10 @@ def test_receiving_turns_the_roles_round():
     text = "Syria received weapons from Russia."
     evs = events.extract(Article(id="r", text=text), nlp.parse(text), actors_for(text), [])
     assert dyads(evs) == {("RUS", "07", "SYR")}
+
+
+def test_a_town_struck_is_of_the_towns_country_not_the_texts():
+    """'Turkey shelled Kobani': the people of a Syrian town, though Turkey is the text's only country."""
+    art = detente.code_text("Turkey shelled Kobani on Monday.", published="2019-10-14")
+    hit = [e for e in art.events if e.plover == "ASSAULT"]
+    assert hit and hit[0].target is not None and hit[0].target.country == "SYR"

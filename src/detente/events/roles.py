@@ -198,7 +198,10 @@ def people_object(s: State, v) -> list[ActorRef]:
     for o in s.p.children(v.i):
         if o.dep in ("dobj", "nsubjpass") and not s.r.actors(o.i) and people(s, o) and o.pos != "PRON":
             start, end = s.r.np_span(o.i)
-            return [ActorRef(None, s.a.text[start:end], start, end, None, local_country(s, start))]
+            # "shelled Kobani": a town struck is its people, of the town's country, not the text's
+            place = s.place_tok.get(o.i)
+            country = place.country if place is not None and place.country else local_country(s, start)
+            return [ActorRef(None, s.a.text[start:end], start, end, None, country)]
     return []
 
 
