@@ -179,3 +179,13 @@ def test_a_date_in_an_apposition_describes_the_person_not_the_event():
     text = "Party news.\n\nThe Green Party nominated Ana Silva, the party's 1998 candidate, for president."
     d = dated(text, trigger="nominated")
     assert d[0] != "1998" and d[2] != "text"
+
+
+def test_a_future_day_is_read_forward_and_tells_no_day_of_the_news():
+    """'his next court appearance on April 5' lies ahead; 'the same day' counts from the news's day."""
+    text = ("Court news\n\nA Peruvian man appeared in court yesterday over a shooting in Lima on Friday. "
+            "The judge ordered him held until his next court appearance on April 5.\n\n"
+            "A second gunman in Callao killed eight Peruvian police officers on the same day.")
+    a = code_text(text, published="2019-03-17")
+    killed = [e for e in a.events if e.trigger.text == "killed"]
+    assert killed and killed[0].date == "2019-03-15"

@@ -167,3 +167,12 @@ def test_last_and_next_weekday_are_never_the_anchor_day():
     assert read("They will meet next Thursday.") == "2020-01-16"
     assert read("They met on Thursday.") == "2020-01-09"  # a bare weekday in its own paper is that day
     assert all(t.kind != "lwd" for t in timex.find("Supplies will last monday to friday."))  # no weekday name
+
+
+def test_last_weekday_is_never_yesterday():
+    """No one writes "last Thursday" in Friday's paper for yesterday: it is the Thursday a week before."""
+    friday = date(2020, 1, 10)
+    (t,) = timex.find("On last Thursday, the delegations met.")
+    assert timex.resolve(t, friday).value == "2020-01-02"
+    (t,) = timex.find("They met last Wednesday.")
+    assert timex.resolve(t, friday).value == "2020-01-08"

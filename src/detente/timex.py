@@ -150,6 +150,8 @@ def resolve(t: Timex, anchor: Optional[date], direction: str = "past") -> Timex:
             if s.lower().startswith("next"):
                 return _set(t, (anchor + timedelta(days=(wd - anchor.weekday() - 1) % 7 + 1)).isoformat(), "day")
             back = (anchor.weekday() - wd - 1) % 7 + 1
+            if back == 1:  # no one writes "last Thursday" for yesterday: it is the week before's
+                back = 8
             return _set(t, (anchor - timedelta(days=back)).isoformat(), "day")
         if kind == "wd":  # "on Monday" in Monday's paper is that day, whichever the tense
             wd = WEEKDAYS.index(s.lower())

@@ -39,14 +39,37 @@ def timexes(a: Article, p: Parse) -> dict[int, timex.Timex]:
                 continue
             timex.resolve_from(t, told)
         else:
-            timex.resolve(t, anchor)
+            timex.resolve(t, anchor, _direction(p, t) if t.kind in timex.DIRECTED else "past")
         if not t.value:
             continue
-        if t.precision == "day":
-            told = timex.parse_date(t.value)
+        if t.precision == "day" and (anchor is None or t.value <= anchor.isoformat()):
+            told = timex.parse_date(t.value)  # "his next hearing on April 5" tells no day of the news
         for tok in p.tokens_in(t.start, t.end):
             out[tok.i] = t
     return out
+
+
+AHEAD_WORDS = {"next", "upcoming", "coming", "forthcoming"}
+
+
+def _direction(p: Parse, t: timex.Timex) -> str:
+    """Which way a year-less date or a weekday points before any event is read: forward when what it
+    dates is "next"/"upcoming" ("his next court appearance on April 5") or its clause is future ("will
+    meet on Wednesday"), else back. The day told last ("the same day") counts from this reading."""
+    toks = p.tokens_in(t.start, t.end)
+    if not toks:
+        return "past"
+    tok, steps = toks[0], 0
+    while steps < 5:
+        steps += 1
+        if any(c.dep == "amod" and c.lower in AHEAD_WORDS for c in p.children(tok.i)):
+            return "future"
+        if tok.pos in ("VERB", "AUX"):
+            return "future" if tense_of(p, tok.i) == "future" else "past"
+        if tok.head == tok.i:
+            break
+        tok = p.tokens[tok.head]
+    return "past"
 
 
 def date(s: State, e: Event, i: int) -> None:
