@@ -189,3 +189,10 @@ def test_a_future_day_is_read_forward_and_tells_no_day_of_the_news():
     a = code_text(text, published="2019-03-17")
     killed = [e for e in a.events if e.trigger.text == "killed"]
     assert killed and killed[0].date == "2019-03-15"
+
+
+def test_a_where_clause_takes_the_day_of_the_occasion_it_hangs_on():
+    text = "Greek news\n\nOn Monday the Greek prime minister visited Ankara, where he criticised the Turkish president."
+    a = code_text(text, published="2020-01-10")
+    crit = [e for e in a.events if e.trigger.text == "criticised"]
+    assert crit and crit[0].date == "2020-01-06"

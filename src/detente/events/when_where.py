@@ -105,6 +105,10 @@ def date(s: State, e: Event, i: int) -> None:
         clause = _relative_clause(s.p, i)
         if clause is not None:
             own.add(s.p.tokens[clause].head)
+            if tense == "past" and _occasion(s.p, clause):
+                # "later on Tuesday he met Trump, where he denounced the deal": a where/when clause tells
+                # what happened on the occasion it hangs on, so that occasion's clause dates it
+                own |= {t.i for t in s.p.subtree(_clause_of(s.p, s.p.tokens[clause].head))}
     tok = nearest(s, i, lambda j: j in s.times and (own is None or j in own) and not _dates_a_noun(s, j, i))
     if tok is not None:
         tx = s.times[tok]
@@ -288,6 +292,21 @@ def background(p: Parse, i: int) -> bool:
     """Told as background, not as the article's news: a nominal mention ("the 2013 massacre", "a
     decades-long insurgency") or a relative clause ("the truce, which was brokered ...")."""
     return p.tokens[i].pos not in ("VERB", "AUX") or _relative_clause(p, i) is not None
+
+
+def _occasion(p: Parse, clause: int) -> bool:
+    """Is the relative clause a where/when clause (it tells what happened there, then)?"""
+    return any(c.lower in ("where", "when") and c.dep == "advmod" for c in p.children(clause))
+
+
+def _clause_of(p: Parse, i: int) -> int:
+    """The verb whose clause token i belongs to (i itself when none is found within a few steps)."""
+    node = p.tokens[i]
+    for _ in range(6):
+        if node.pos in ("VERB", "AUX") or node.head == node.i:
+            return node.i
+        node = p.tokens[node.head]
+    return i
 
 
 def _relative_clause(p: Parse, i: int) -> Optional[int]:
