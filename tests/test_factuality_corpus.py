@@ -21,6 +21,9 @@ CASES = [
     ("Turkey pleaded with Russia to halt the offensive.", "pleaded", "REQUEST", True),
     ("France urged Mali to release the hostages.", "release", "RETREAT", False),
     ("France urged Mali to release the hostages.", "urged", "REQUEST", True),
+    # a participle tells what its noun does: the calls asking are the request
+    ("Chilean senators joined the calls by Chilean officials asking Peru to release the fishermen.", "asking", "REQUEST", True),
+    ("Chilean senators joined the calls by Chilean officials asking Peru to release the fishermen.", "release", "RETREAT", False),
     ("The Polish opposition called for the law to be repealed.", "repealed", "CONCEDE", False),
     ("If Iran attacks Israel, the United States will respond.", "attacks", "ASSAULT", False),
     ("Greece will veto the deal unless Turkey withdraws its ships.", "withdraws", "RETREAT", False),

@@ -89,6 +89,12 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
                 intended = intended or bool(auxiliaries(parse, head) & FUTURE_AUX)
                 hypothetical = hypothetical or bool(auxiliaries(parse, head) & HYPO_AUX)
         elif dep in CHAIN and in_clause:
+            if dep == "acl" and node.tag == "VBG" and head.pos in ("NOUN", "PROPN"):
+                # "the calls asking the US to waive": a present participle tells what its noun does; it is
+                # not the noun's envisaged act (as "plans to attack" is), nor under what governs the noun
+                in_clause = False
+                node = head
+                continue
             if has(head, w.get("stance_verbs", ())) and not has(node, w.get("denial_objects", ())):
                 # "opposed sending troops", "rejected the offer to mediate": envisaged, not undone;
                 # "resisted the offensive": it happened
