@@ -176,3 +176,11 @@ def test_a_state_of_a_federation_outranks_a_town_of_the_same_name(code):
     actors = code(t)
     assert at(actors, t, "A senator").country == "USA"
     assert at(actors, t, "Protesters").country == "USA"
+
+
+def test_a_party_named_by_its_members_is_the_party_of_the_texts_country(code):
+    t = "In Washington, Democrats pushed for more funding.\n\nIn London, the Tories objected to the plan."
+    actors = code(t)
+    dem = at(actors, t, "Democrats")
+    assert (dem.sector, dem.country) == ("PTY", "USA")
+    assert at(actors, t, "Tories").country == "GBR"
