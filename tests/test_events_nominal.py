@@ -234,3 +234,9 @@ def test_the_doer_of_a_resignation_or_visit_is_the_of_phrase():
     by_type = {e.plover: e for e in art.events if not e.negated}
     assert by_type["RETREAT"].source is not None and by_type["RETREAT"].source.country == "KEN"
     assert by_type["COERCE"].target is not None and by_type["COERCE"].target.country == "ALB"
+
+
+def test_a_group_of_unknown_people_marching_is_a_protest():
+    art = detente.code_text("A Quechua rights group protested outside the Peruvian parliament in Lima on Monday.",
+                            published="2023-07-10")
+    assert "PROTEST" in plovers(art)
