@@ -35,6 +35,7 @@ CASES = [
     ("The new law would allow police to detain journalists for a week.", "detain", "COERCE", False),
     ("The court permitted prosecutors to charge the former minister.", "charge", "ACCUSE", False),
     ("Ghana will expel the Nigerian traders.", "expel", "COERCE", True),
+    ("Japan committed to provide aid to the Philippines.", "provide", "AGREE", True),  # a commitment is a promise
     # agreeing with an opinion is no agreement; a consequence is no act
     ("The Finnish minister agreed that the economy had grown too slowly.", "agreed", "AGREE", False),
     ("Asked about the plan, the Dutch senator agreed and praised the idea.", "agreed", "AGREE", False),
