@@ -51,6 +51,10 @@ CASES = [
     ("The Norwegian envoy helped broker a truce between Colombia and the rebels.", "helped", "AID", False),
     ("Japan helped Bangladesh with food and medicine.", "helped", "AID", True),
     ("Reuters met the Kenyan president to discuss the election.", "met", "CONSULT", False),
+    # how a named event was done is no event of its own: "the attack using drones"
+    ("Houthi rebels carried out the attack on the Saudi refinery using ten drones.", "using", "ACCUSE", False),
+    ("Houthi rebels carried out the attack on the Saudi refinery using ten drones.", "carried", "AID", False),
+    ("Houthi rebels carried out the attack on the Saudi refinery using ten drones.", "attack", "ASSAULT", True),
     # situation nouns are no acts
     ("Syria's seven-year war has displaced millions.", "war", "ASSAULT", False),
     ("The conflict between Armenia and Azerbaijan worries Russia.", "conflict", "ASSAULT", False),

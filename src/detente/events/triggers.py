@@ -77,6 +77,25 @@ def _match_pattern(parse: Parse, v: Token, pat: Pattern) -> Optional[tuple[list[
 
 
 def verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
+    trig = _verb_trigger(parse, v, lex)
+    named = _manner_of(parse, v, lex) if trig is not None else None
+    if named is not None and named.code[:2] != trig.code[:2]:
+        return None  # "the attack using drones": how the named event was done, no event of its own
+    return trig
+
+
+def _manner_of(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
+    """The event noun a present participle says how was done: "the attack using drones", "carried out
+    the attack using drones" (the participle on the support verb of the noun)."""
+    if v.tag != "VBG" or v.dep not in ("acl", "advcl"):
+        return None
+    head = parse.tokens[v.head]
+    if v.dep == "advcl" and has(head, lex.support):
+        head = next((c for c in parse.children(head.i) if c.dep == "dobj"), head)
+    return noun_trigger(parse, head, lex) if head.pos in NOUN_POS else None
+
+
+def _verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
     if v.pos not in VERB_POS or v.dep == "prep":
         return None  # "according to", "including", "following": a verb form that works as a preposition
     if names_people(parse, v):
@@ -155,7 +174,9 @@ def _binds(parse: Parse, clause: Token) -> bool:
 
 
 # what a verb phrase is, for PETRARCH's patterns: the verb's own words, not its other clauses
-_VP_STOP = {"ccomp", "xcomp", "advcl", "parataxis", "relcl", "csubj", "nsubj", "nsubjpass", "mark", "punct"}
+# a pattern reads the verb's own phrase: not its clauses, its subject, nor a participle on its object
+# ("carried out the attack using ten drones": the drones are the attack's, not the carrying's)
+_VP_STOP = {"ccomp", "xcomp", "advcl", "parataxis", "relcl", "acl", "csubj", "nsubj", "nsubjpass", "mark", "punct"}
 
 
 def _phrase_words(parse: Parse, head: Token) -> set[str]:
