@@ -56,6 +56,10 @@ CASES = [
     ("Houthi rebels carried out the attack on the Saudi refinery using ten drones.", "carried", "AID", False),
     ("Houthi rebels carried out the attack on the Saudi refinery using ten drones.", "attack", "ASSAULT", True),
     # situation nouns are no acts
+    ("The Kurdish party is banned in Turkey.", "banned", "COERCE", False),  # a standing state
+    ("The Houthi rebels are backed by Iran.", "backed", "SUPPORT", False),
+    ("The Kenyan minister is accused of taking bribes from a Chinese firm.", "accused", "ACCUSE", True),
+    ("The Kurdish party was banned in Turkey in 1993.", "banned", "COERCE", True),
     ("Syria's seven-year war has displaced millions.", "war", "ASSAULT", False),
     ("The conflict between Armenia and Azerbaijan worries Russia.", "conflict", "ASSAULT", False),
     ("Analysts discussed the tensions between China and Taiwan.", "tensions", "ASSAULT", False),

@@ -18,6 +18,7 @@ from .targets import addressed_targets, implicit_targets
 MAX_EVENTS_PER_SENTENCE = 8
 VIOLENT_ROOTS = ("18", "19", "20")
 CROWD_ROOTS = ("14",)
+ALLEGED_ROOTS = ("11",)  # "is accused of", "is charged with": the present passive of an allegation reports it
 CLAUSE_TARGET_ROOTS = ("02", "10", "11", "12", "13")
 PESSIMISTIC = "012"
 # meetings, calls and negotiations take two parties; visits, summits and mediation may name one
@@ -127,6 +128,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     else:
         if trig.code.startswith(VIOLENT_ROOTS) and roles.accidental(s, t):
             return []  # harm done by a storm or a crash, whatever the parser took for its doer
+        if polarity.stative_passive(s.p, t) and not trig.code.startswith(ALLEGED_ROOTS):
+            return []  # "the PKK is banned in Turkey": a state; "X is accused of Y" reports an accusation
         sources, src_tok = s.r.verb_source(t)
         if not sources and src_tok is not None and src_tok.i in s.noun_sources and \
                 trig.code.startswith(VIOLENT_ROOTS):

@@ -184,6 +184,21 @@ def _qualifies(parse: Parse, head: Token, lex: Lexicon) -> bool:
     return own.negated or own.modality in ("intended", "hypothetical")
 
 
+PRESENT_BE = {"is", "are", "am", "'s", "'re", "’s", "’re"}
+
+
+def stative_passive(parse: Parse, t: Token) -> bool:
+    """'The PKK is banned in Turkey', 'officials are removed from office after ...', 'the rebels are
+    backed by Iran': a simple present passive tells a standing state or a habit, not an act that
+    happened (the exhaustive guide codes no generic or habitual statements)."""
+    if t.tag != "VBN":
+        return False
+    kids = parse.children(t.i)
+    if not any(c.dep == "auxpass" and c.lower in PRESENT_BE for c in kids):
+        return False
+    return not any(c.dep == "aux" for c in kids)  # "is being held", "has been banned", "will be sent"
+
+
 def counterfactual(parse: Parse, t: Token) -> bool:
     """'would have attacked', 'could have been stopped': a modal with a perfect tells what did not happen."""
     aux = auxiliaries(parse, t)
