@@ -180,3 +180,16 @@ def test_packaged_patterns(packaged):
     assert rush and rush[0]["objects"] == [["police"]] and rush[0]["preps"] == [{"prep": "to", "words": [["border"]]}]
     assert "rush" in rush[0]["verbs"] and "expedite" in rush[0]["verbs"]
     assert all(c is None or c.isdigit() for p in pats for c in (p["code"], p["linked"]))
+
+
+def test_a_patterns_function_word_must_be_the_verbs_own():
+    """PETRARCH's bare 'TO' pattern of the LEAD/HEAD block ('headed to X', 030) is not met by a 'to'
+    deeper in the phrase ('led Trump 47 percent to 40 percent' is a poll, no act)."""
+    from detente import nlp
+    from detente.events import triggers
+    from detente.events.lexicon import load
+    lex = load()
+    poll = nlp.parse("Biden led Trump 47 percent to 40 percent in the poll.")
+    assert not [t for t in triggers.find(poll, lex) if poll.tokens[t.i].text == "led"]
+    went = nlp.parse("The minister headed to Paris.")
+    assert [t.code for t in triggers.find(went, lex) if went.tokens[t.i].text == "headed"] == ["030"]

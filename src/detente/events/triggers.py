@@ -176,6 +176,7 @@ def _binds(parse: Parse, clause: Token) -> bool:
 # what a verb phrase is, for PETRARCH's patterns: the verb's own words, not its other clauses
 # a pattern reads the verb's own phrase: not its clauses, its subject, nor a participle on its object
 # ("carried out the attack using ten drones": the drones are the attack's, not the carrying's)
+FUNCTION_POS = {"ADP", "PART", "DET", "CCONJ", "SCONJ"}
 _VP_STOP = {"ccomp", "xcomp", "advcl", "parataxis", "relcl", "acl", "csubj", "nsubj", "nsubjpass", "mark", "punct"}
 
 
@@ -186,9 +187,11 @@ def _phrase_words(parse: Parse, head: Token) -> set[str]:
         for c in parse.children(j):
             if c.i < head.i or c.dep in _VP_STOP or (c.dep == "conj" and c.pos in VERB_POS):
                 continue
+            stack.append(c.i)
+            if c.pos in FUNCTION_POS and j != head.i:
+                continue  # "led Trump 47 percent to 40": a pattern's bare "TO" is the verb's own word
             out.add(c.lower)
             out.add(lemma(c))
-            stack.append(c.i)
     return out
 
 
