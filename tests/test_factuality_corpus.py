@@ -36,6 +36,9 @@ CASES = [
     ("The court permitted prosecutors to charge the former minister.", "charge", "ACCUSE", False),
     ("Ghana will expel the Nigerian traders.", "expel", "COERCE", True),
     ("Japan committed to provide aid to the Philippines.", "provide", "AGREE", True),  # a commitment is a promise
+    # announced plans give way to the planned act, which is only intended
+    ("Kenya announced plans to expel the Somali diplomats.", "announced", "AGREE", False),
+    ("Kenya announced plans to expel the Somali diplomats.", "expel", "SANCTION", True),
     # agreeing with an opinion is no agreement; a consequence is no act
     ("The Finnish minister agreed that the economy had grown too slowly.", "agreed", "AGREE", False),
     ("Asked about the plan, the Dutch senator agreed and praised the idea.", "agreed", "AGREE", False),

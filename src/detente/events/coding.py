@@ -87,8 +87,14 @@ def _judgements(s: State, events: list[Event]) -> list[Event]:
 
 
 def _governs_event(s: State, trig: triggers.Trigger, by_tok: dict) -> bool:
-    """'pledged to expel', 'agreed to lift sanctions': the intent verb gives way to the event it governs."""
-    if trig.kind != "verb" or not has(s.p.tokens[trig.i], s.lex.intent | s.lex.avowal_verbs):
+    """'pledged to expel', 'agreed to lift sanctions': the intent verb gives way to the event it governs;
+    so does a verb whose object is an intent noun ("announced plans to pull out of Iran")."""
+    if trig.kind != "verb":
+        return False
+    for o in s.p.children(trig.i) if not trig.code.startswith("12") else ():  # "declined his offer to resign"
+        if o.dep == "dobj" and has(o, s.lex.intent) and any(c.dep == "acl" and c.i in by_tok for c in s.p.children(o.i)):
+            return True
+    if not has(s.p.tokens[trig.i], s.lex.intent | s.lex.avowal_verbs):
         return False
     return any(c.dep == "xcomp" and c.i in by_tok for c in s.p.children(trig.i))
 
