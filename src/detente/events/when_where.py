@@ -283,15 +283,24 @@ def _relative_clause(p: Parse, i: int) -> Optional[int]:
 def place(s: State, e: Event, i: int, src, tgt) -> None:
     """Where the event happened, and how that was read (`Event.place_source`):
     - attached: a place the trigger's phrase governs ("clashed in Aleppo", "the Kabul bombing",
-      "visited Beijing"), nearest first;
+      "visited Beijing", "a trip to France"), nearest first, or that sets the scene of its clause
+      ("while campaigning in Michigan, Biden called ...", "during a trip to France, Trump refused");
+      not past a relative clause or a report ("said in Ankara that troops attacked ..."), not a side's
+      ("a United States airstrike"), and for what is said, not a place of what is talked about
+      ("criticized the election policy in California");
     - sentence: else the one place its sentence names that can say where the event was
       (_sentence_place: said in the event's own clause, no side of it, no nationality or description
       of someone) when the event is its sentence's news, not a relative clause's;
     - dateline: else, for the lead sentence's news in an article whose dateline says where it was
       filed, and whose lead sentence names no place of its own;
     - none: else (a place named in another clause or sentence says where something else happened)."""
-    taken = {(r.start, r.end) for r in (src, tgt) if r is not None}
-    preps, of_nouns = s.lex.words["place_prepositions"], s.lex.words.get("place_of_nouns", frozenset())
+    # a visit's or deployment's target is where it happens (lexicon place_targets): "visited Beijing"
+    visit = e.cameo in s.lex.place_targets
+    verbal = (e.quad_class or 0) in (1, 3) and not visit
+    sides = [r for r in (src, None if visit else tgt) if r is not None]
+    taken = {(r.start, r.end) for r in sides}
+    words = s.lex.words
+    preps, of_nouns = words["place_prepositions"], words.get("place_of_nouns", frozenset())
 
     def is_place(j: int) -> bool:
         tok = s.p.tokens[j]
@@ -300,22 +309,29 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         head = s.p.tokens[tok.head]
         if tok.dep in ("compound", "nmod") and (tok.head == i or (
                 head.dep == "dobj" and head.head == i and
-                not any(r.start <= head.start < r.end for r in (src, tgt) if r is not None))):
+                not any(r.start <= head.start < r.end for r in sides))):
             # "the Kabul bombing", "attended the Beijing Olympics"; not "detained a Chicago journalist":
-            # a name on someone says who they are
-            return True
+            # a name on someone says who they are, and not "a United States military airstrike" whose
+            # source names it
+            return not any(_overlap(s.place_tok[j], r) for r in sides)
         if tok.dep == "dobj" and tok.head == i:  # "visited Beijing": a place that is no actor
             return True
-        return locative(s.p, j, preps, of_nouns) is not None
+        owner = s.p.tokens[head.head]
+        if visit and tok.dep == "pobj" and head.lower in words["place_destinations"] and (
+                owner.i == i or _in_trigger(e, owner) or (owner.head == i and owner.lemma.lower() in words["travel_nouns"])):
+            return True  # "a trip to France", "made a visit to Ghana": where the visit is
+        prep = locative(s.p, j, preps, of_nouns, words)
+        return prep is not None and not (verbal and _on_object(s, e, prep))
 
-    tok = nearest(s, i, is_place)
+    own = _clause_verbs(s.p, i) | {i}  # a scene set for the event's own clause, not for a governor's
+    tok = nearest(s, i, is_place, scene=lambda c: _scene_clause(s, c, own), stop=lambda n: _place_bound(s.p, n))
     if tok is not None:
         pl = s.place_tok[tok]
-        prep = locative(s.p, tok, preps, of_nouns)
+        prep = locative(s.p, tok, preps, of_nouns, words)
         if prep is not None:  # "in the Serbian capital Belgrade", "in Reading, Berkshire, UK": the finest
             sent = s.p.sentence_of(tok)
             same = [q for j, q in s.places_in(sent.start, sent.end) if (q.start, q.end) not in taken
-                    and locative(s.p, j, preps, of_nouns) == prep]
+                    and locative(s.p, j, preps, of_nouns, words) == prep]
             pl = min(same, key=lambda q: (_RANK.get(q.feature, 0), abs(q.start - pl.start)), default=pl)
         e.place, e.place_source = pl.ref(), "attached"
         return
@@ -325,8 +341,9 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
     named = list({id(pl): pl for j, pl in s.places_in(e.sentence.start, e.sentence.end)}.values())
     if named:
         material = (e.quad_class or 0) in (2, 4)
-        sides = [r for r in (src, None if material else tgt, e.speaker) if r is not None]
-        pl = _sentence_place(s, i, named, sides)
+        sides = [r for r in (src, None if material or visit else tgt, e.speaker) if r is not None]
+        about = (lambda root: _on_object(s, e, root.head)) if verbal else None  # given for what is said
+        pl = _sentence_place(s, i, named, sides, src, about)
         if pl is not None:
             e.place, e.place_source = pl.ref(), "sentence"
         return
@@ -336,7 +353,7 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         e.place, e.place_source = dl.ref(), "dateline"
 
 
-def _sentence_place(s: State, i: int, named: list[Place], sides: list) -> Optional[Place]:
+def _sentence_place(s: State, i: int, named: list[Place], sides: list, src=None, about=None) -> Optional[Place]:
     """The one place the event's sentence names that can say where it happened (a town with its
     province and country counts once): no side of the event nor joined to one (a material act's
     target may be: "troops entered Syria"; "called on Italy and Egypt"), no nationality ("Turkish
@@ -344,7 +361,9 @@ def _sentence_place(s: State, i: int, named: list[Place], sides: list) -> Option
     ("the claim from Berlin", "flights to Cuba"), nothing quoted from someone else, and said in the
     event's own clause ("the mayor of Moscow extended the lockdown"), not in another verb's ("Walker,
     who lives in Ohio, met Hawkins"; "the union said workers protested in Dearborn"). A source's
-    office's country or town is no side ("the mayor of Moscow" is the mayor): it says where he acts."""
+    office's town or province is no side ("the mayor of Moscow" is the mayor): it says where he acts;
+    its country is ("the president of Turkey vowed support": Turkey's), as is a target's. about(root),
+    when given, tells a place said of what is talked about ("criticized the policy in California")."""
     own = _clause_verbs(s.p, i)
     trigger = s.p.tokens[i]
     fit = []
@@ -352,7 +371,8 @@ def _sentence_place(s: State, i: int, named: list[Place], sides: list) -> Option
         root = _span_root(s.p, pl)
         if root is None or root.pos == "ADJ" or any(_overlap(pl, r) for r in sides):
             continue
-        if _joined_to(s.p, root, sides) or _describes(s.p, root, i) or _directed(s, root, i):
+        if _joined_to(s.p, root, sides) or _describes(s, root, i) or _directed(s, root, i) or \
+                _office_of(s.p, root, pl, sides, src, about is not None) or (about is not None and _said_of(s.p, root, about)):
             continue
         q = s.quote_at(pl.start)
         if (q is not None and not q.start <= trigger.start < q.end) or _verb_above(s.p, root.i) not in own:
@@ -362,6 +382,42 @@ def _sentence_place(s: State, i: int, named: list[Place], sides: list) -> Option
     if len({_reading(pl) for pl in finest}) != 1:
         return None
     return finest[0]
+
+
+def _said_of(p: Parse, tok, about) -> bool:
+    """Whether about() holds for the preposition's object that a name is or is listed with ("for the
+    Persian Gulf, the Gulf of Oman and the Strait of Hormuz")."""
+    for _ in range(6):
+        if tok.dep not in ("conj", "appos") or tok.head == tok.i:
+            break
+        tok = p.tokens[tok.head]
+    return tok.dep == "pobj" and about(tok)
+
+
+def _office_of(p: Parse, tok, pl: Place, sides: list, src, verbal: bool) -> bool:
+    """Whether a name is "of" a side's noun and so part of that side: a target's ("called on the
+    government of Ukraine"), the country of a source that speaks ("the president of Turkey vowed
+    support for Azerbaijan": where he said it is not told). A source's town or province is where a
+    local office acts ("the mayor of Moscow extended the lockdown"), and its country where a
+    government acts on its own ground ("the prime minister of Peru signed a decree")."""
+    head = p.tokens[tok.head]
+    if tok.dep != "pobj" or head.lower != "of" or head.head == head.i:
+        return False
+    owner = p.tokens[head.head]
+    side = next((r for r in sides if r.start <= owner.start < r.end), None)
+    return side is not None and (side is not src or (verbal and pl.feature == "country"))
+
+
+def _on_object(s: State, e: Event, prep: int) -> bool:
+    """Whether a place preposition hangs on the object of the trigger's verb outside the trigger's
+    words ("criticized the election policy in California", "asked to use the consulate in Erbil"):
+    for what is said, it tells where the thing talked of is, not where it was said."""
+    head = s.p.tokens[s.p.tokens[prep].head]
+    return head.dep == "dobj" and head.pos in ("NOUN", "PROPN") and not _in_trigger(e, head)
+
+
+def _in_trigger(e: Event, tok) -> bool:
+    return e.trigger is not None and e.trigger.start <= tok.start < e.trigger.end
 
 
 def _joined_to(p: Parse, tok, sides: list) -> bool:
@@ -379,10 +435,16 @@ def _joined_to(p: Parse, tok, sides: list) -> bool:
     return any(r.start <= t.start < r.end for t in group for r in sides)
 
 
-def _describes(p: Parse, tok, i: int) -> bool:
-    """A name modifying a noun other than the trigger ("the Ohio lawyer", "a Berlin charity"): it
-    says who someone is, not where the event was."""
-    return tok.dep in ("compound", "nmod") and tok.head != i and p.tokens[tok.head].pos in ("NOUN", "PROPN")
+def _describes(s: State, tok, i: int) -> bool:
+    """A name modifying a noun other than the trigger ("the Ohio lawyer", "a Berlin charity"), or
+    "of" a person ("J. R. Myers of Alaska", "Senator Sanders of Vermont"): it says who someone is,
+    not where the event was. A name on a scene noun says where ("the San Juan streets")."""
+    p = s.p
+    head = p.tokens[tok.head]
+    if tok.dep == "pobj" and head.lower == "of" and head.head != head.i:
+        return p.tokens[head.head].ent == "PERSON"
+    return tok.dep in ("compound", "nmod") and tok.head != i and head.pos in ("NOUN", "PROPN") and \
+        head.lemma.lower() not in s.lex.words["scene_nouns"] and head.lower not in s.lex.words["scene_nouns"]
 
 
 def _span_root(p: Parse, pl: Place):
@@ -393,15 +455,16 @@ def _span_root(p: Parse, pl: Place):
 
 
 def _directed(s: State, tok, i: int) -> bool:
-    """Whether a place is named as an origin ("the claim from Berlin"), or as a thing's destination
-    ("flights to Cuba", not the trigger's own: "a visit to Ireland"), rather than as a location."""
+    """Whether a place is named as an origin ("the claim from Berlin"), as a thing's destination
+    ("flights to Cuba", not the trigger's own: "a visit to Ireland") or for comparison ("drugs like
+    Portugal"), rather than as a location."""
     for _ in range(6):
         if tok.head == tok.i:
             return False
         head = s.p.tokens[tok.head]
         if tok.dep == "pobj":
             words = s.lex.words
-            return head.lower in words["place_origins"] or (
+            return head.lower in words["place_origins"] or head.lower in words["place_comparisons"] or (
                 head.lower in words["place_destinations"] and head.head != i and
                 s.p.tokens[head.head].pos in ("NOUN", "PROPN"))
         if tok.dep not in ("appos", "compound", "conj"):
@@ -460,11 +523,13 @@ def _inside(small: Place, big: Place) -> bool:
         _RANK.get(small.feature, 0) < _RANK.get(big.feature, 0)
 
 
-def locative(p: Parse, j: int, preps, of_nouns=frozenset()) -> Optional[int]:
+def locative(p: Parse, j: int, preps, of_nouns=frozenset(), words=None) -> Optional[int]:
     """The place preposition whose object token j names, directly ("in Aleppo") or as a name in
     apposition to, modifying or "of" that object ("in the Serbian capital Belgrade", "at Baghdad
-    International Airport", "in the Southern District of New York", "in Kenosha and Racine"); else None.
-    "of" leads up only from a noun in of_nouns ("the city of", "the District of")."""
+    International Airport", "in the Southern District of New York", "in Kenosha and Racine"), or a
+    journey's destination that frames a clause ("during a trip to France": the lexicon's travel_nouns
+    and travel_frames in `words`); else None. "of" leads up only from a noun in of_nouns ("the city
+    of", "the District of")."""
     tok = p.tokens[j]
     for _ in range(6):
         if tok.head == tok.i:
@@ -474,6 +539,8 @@ def locative(p: Parse, j: int, preps, of_nouns=frozenset()) -> Optional[int]:
             if head.lower in preps:
                 return head.i
             owner = p.tokens[head.head]
+            if words is not None and _travel_frame(p, head, owner, words):
+                return owner.head
             if head.lower != "of" or head.head == head.i or owner.pos not in ("NOUN", "PROPN") or \
                     not (owner.lower in of_nouns or owner.lemma.lower() in of_nouns):
                 return None
@@ -483,6 +550,34 @@ def locative(p: Parse, j: int, preps, of_nouns=frozenset()) -> Optional[int]:
         else:
             return None
     return None
+
+
+def _travel_frame(p: Parse, prep, owner, words) -> bool:
+    """Whether `prep` leads to a journey's destination under a preposition that frames the clause:
+    "during a trip to France", "on a visit to Beijing"."""
+    if prep.lower not in words["place_destinations"] or prep.head == prep.i or owner.dep != "pobj":
+        return False
+    return owner.lemma.lower() in words["travel_nouns"] and p.tokens[owner.head].lower in words["travel_frames"]
+
+
+def _scene_clause(s: State, c, own: set[int]) -> bool:
+    """A phrase that says where its governor's subject was when acting, though it is a clause or
+    another event of its own: an adverbial clause with no subject ("while campaigning in Michigan,
+    Biden called ...", "Speaking in Ankara, Erdogan said ..."), a journey that frames the act ("during
+    a trip to France, Trump refused ...")."""
+    words = s.lex.words
+    if c.dep == "pobj" and c.lemma.lower() in words["travel_nouns"]:
+        frame = s.p.tokens[c.head]
+        return frame.lower in words["travel_frames"] and frame.head in own
+    if c.dep != "advcl" or c.tag != "VBG" or c.head not in own:
+        return False
+    kids = s.p.children(c.i)
+    if any(k.dep in ("nsubj", "nsubjpass", "expl") for k in kids):
+        return False
+    # a bare participle after its verb tells a consequence ("nominated the ticket, granting it ballot
+    # access in Florida"); before it, or opened by "while", the scene
+    marks = [k.lower for k in kids if k.dep == "mark"]
+    return all(m in words["scene_marks"] for m in marks) and bool(marks or c.i < c.head)
 
 
 def _overlap(pl: Place, ref) -> bool:
@@ -501,9 +596,21 @@ def _lead_sentence(s: State) -> Optional[int]:
     return None
 
 
-def nearest(s: State, i: int, ok) -> Optional[int]:
+def _place_bound(p: Parse, node) -> bool:
+    """Whether a place is looked for no higher than this clause: what a relative clause or a report
+    tells happened where it says, not where its governor's act was ("the memoranda, in which Turkey
+    agreed ..., denounced in Cairo"; "said in Ankara that troops attacked ..."); but a "where" clause
+    happens at its noun's place ("met in Niamey for a summit where the presidents signed ...")."""
+    if node.dep == "ccomp":
+        return True
+    return node.dep == "relcl" and not any(t.lower == "where" for t in p.tokens[node.head + 1:node.i])
+
+
+def nearest(s: State, i: int, ok, scene=None, stop=None) -> Optional[int]:
     """The closest token satisfying ok(): in the trigger's own phrase, then in what its governors
-    say directly (not in other clauses: those speak of other events)."""
+    say directly (not in other clauses: those speak of other events, except clauses for which
+    scene() holds: they set the scene of the governor's act), climbing no higher than a node for
+    which stop() holds."""
     node, prev, steps = s.p.tokens[i], None, 0
     while steps < 10:
         steps += 1
@@ -514,9 +621,10 @@ def nearest(s: State, i: int, ok) -> Optional[int]:
                 return j
             for c in s.p.children(j):
                 # another event's phrase has its own date and place ("accused of the 2021 bombing")
-                if c.i != (prev.i if prev else -1) and c.dep not in CLAUSAL and c.i not in s.trigger_tokens:
+                if c.i != (prev.i if prev else -1) and (
+                        (c.dep not in CLAUSAL and c.i not in s.trigger_tokens) or (scene is not None and scene(c))):
                     stack.append(c.i)
-        if node.head == node.i:
+        if node.head == node.i or (stop is not None and stop(node)):
             return None
         prev, node = node, s.p.tokens[node.head]
     return None
