@@ -122,6 +122,8 @@ def test_names_inside_people_and_outlets_the_actors_stage_knows():
     ("Speaking in Nairobi on Tuesday, the minister condemned the attack.", "condemned", "Nairobi"),
     # a journey that frames the act
     ("During a trip to Kenya last year, the envoy met opposition leaders.", "met", "Kenya"),
+    # a purpose clause happens where its motion went
+    ("French troops were sent to Mali to fight the insurgents on Monday.", "fight", "Mali"),
     # a name on a scene noun says where, not who
     ("On Sunday protests filled the Caracas streets.", "protests", "Caracas"),
     # a "where" clause happens at its noun's place
@@ -152,6 +154,8 @@ def test_the_sentences_one_place(text, trigger, where):
     ("The senator criticized the election policy in Oregon on Monday.", "criticized"),
     # what a thing is meant for
     ("Iran also announced a new security initiative for the Persian Gulf on Monday.", "announced"),
+    # an appeal is no motion
+    ("The minister appealed to Russia to stop the shelling on Monday.", "stop"),
     # a consequence told after the act
     ("The party nominated the ticket on Monday, granting it ballot access in Florida.", "nominated"),
     # a relative clause's place, and a report's, are not the governor's act's

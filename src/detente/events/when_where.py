@@ -320,6 +320,8 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         if visit and tok.dep == "pobj" and head.lower in words["place_destinations"] and (
                 owner.i == i or _in_trigger(e, owner) or (owner.head == i and owner.lemma.lower() in words["travel_nouns"])):
             return True  # "a trip to France", "made a visit to Ghana": where the visit is
+        if tok.dep == "pobj" and head.lower in words["place_destinations"] and _purpose_of(s, i, owner):
+            return True  # "came to Iraq to fight ISIS"
         prep = locative(s.p, j, preps, of_nouns, words)
         return prep is not None and not (verbal and _on_object(s, e, prep))
 
@@ -372,7 +374,7 @@ def _sentence_place(s: State, i: int, named: list[Place], sides: list, src=None,
         if root is None or root.pos == "ADJ" or any(_overlap(pl, r) for r in sides):
             continue
         if _joined_to(s.p, root, sides) or _describes(s, root, i) or _directed(s, root, i) or \
-                _office_of(s.p, root, pl, sides, src, about is not None) or (about is not None and _said_of(s.p, root, about)):
+                _office_of(s, root, pl, src, about is not None) or (about is not None and _said_of(s.p, root, about)):
             continue
         q = s.quote_at(pl.start)
         if (q is not None and not q.start <= trigger.start < q.end) or _verb_above(s.p, root.i) not in own:
@@ -394,18 +396,21 @@ def _said_of(p: Parse, tok, about) -> bool:
     return tok.dep == "pobj" and about(tok)
 
 
-def _office_of(p: Parse, tok, pl: Place, sides: list, src, verbal: bool) -> bool:
-    """Whether a name is "of" a side's noun and so part of that side: a target's ("called on the
-    government of Ukraine"), the country of a source that speaks ("the president of Turkey vowed
-    support for Azerbaijan": where he said it is not told). A source's town or province is where a
-    local office acts ("the mayor of Moscow extended the lockdown"), and its country where a
-    government acts on its own ground ("the prime minister of Peru signed a decree")."""
-    head = p.tokens[tok.head]
+def _office_of(s: State, tok, pl: Place, src, verbal: bool) -> bool:
+    """Whether a name is "of" an actor's noun and so part of that actor: a party's other than the
+    source ("called for the government of Ukraine to ..."), the country of a source that speaks
+    ("the president of Turkey vowed support for Azerbaijan": where he said it is not told). A source's
+    town or province is where a local office acts ("Sobyanin, the mayor of Moscow, extended the
+    lockdown"), and its country where a government acts on its own ground ("the prime minister of
+    Peru signed a decree")."""
+    head = s.p.tokens[tok.head]
     if tok.dep != "pobj" or head.lower != "of" or head.head == head.i:
         return False
-    owner = p.tokens[head.head]
-    side = next((r for r in sides if r.start <= owner.start < r.end), None)
-    return side is not None and (side is not src or (verbal and pl.feature == "country"))
+    owner = s.p.tokens[head.head]
+    if src is not None and _joined_to(s.p, owner, [src]):
+        return verbal and pl.feature == "country"
+    ref = s.r.actor(owner.i)  # an actor whose words hold the noun itself, not just the place after it
+    return ref is not None and ref.start <= owner.start < ref.end
 
 
 def _on_object(s: State, e: Event, prep: int) -> bool:
@@ -414,6 +419,17 @@ def _on_object(s: State, e: Event, prep: int) -> bool:
     for what is said, it tells where the thing talked of is, not where it was said."""
     head = s.p.tokens[s.p.tokens[prep].head]
     return head.dep == "dobj" and head.pos in ("NOUN", "PROPN") and not _in_trigger(e, head)
+
+
+def _purpose_of(s: State, i: int, motion, then: bool = False) -> bool:
+    """Whether the event at token i is the purpose of a motion ("came to Iraq to fight", "sent troops
+    to Mali to train its army"), or with `then` what was done after it ("returned to Aleppo and
+    shelled the city"): it happens where the motion went."""
+    t = s.p.tokens[i]
+    if t.head != motion.i or motion.lemma.lower() not in s.lex.words["motion_verbs"]:
+        return False
+    return (then and t.dep == "conj") or (
+        t.dep in ("advcl", "xcomp") and any(c.dep == "aux" and c.lower == "to" for c in s.p.children(i)))
 
 
 def _in_trigger(e: Event, tok) -> bool:
@@ -455,18 +471,20 @@ def _span_root(p: Parse, pl: Place):
 
 
 def _directed(s: State, tok, i: int) -> bool:
-    """Whether a place is named as an origin ("the claim from Berlin"), as a thing's destination
-    ("flights to Cuba", not the trigger's own: "a visit to Ireland") or for comparison ("drugs like
-    Portugal"), rather than as a location."""
+    """Whether a place is named as an origin ("the claim from Berlin"), as a thing's destination or
+    an addressee ("flights to Cuba", "appealed to Russia to stop"; not the trigger's own: "a visit to
+    Ireland") or for comparison ("drugs like Portugal"), rather than as a location."""
     for _ in range(6):
         if tok.head == tok.i:
             return False
         head = s.p.tokens[tok.head]
         if tok.dep == "pobj":
             words = s.lex.words
+            # the addressee of another verb ("appealed to Russia to stop") is none either, but a motion's
+            # end is where its purpose or sequel happens
             return head.lower in words["place_origins"] or head.lower in words["place_comparisons"] or (
                 head.lower in words["place_destinations"] and head.head != i and
-                s.p.tokens[head.head].pos in ("NOUN", "PROPN"))
+                not _purpose_of(s, i, s.p.tokens[head.head], then=True))
         if tok.dep not in ("appos", "compound", "conj"):
             return False
         tok = head
