@@ -28,6 +28,8 @@ TEXTS = {
     "only": "Paris. London. Berlin. Kabul.",
     "local": "The fair drew visitors from Alexandria, Osakis and Glenwood to the lake.",
     "shout": "HELP US FIND THE DOG. He lives by Turkey Creek, near the Mississippi River.",
+    "county": "The Hamilton council met on Monday to discuss the budget of Washington County.",
+    "no_county": "The Hamilton council met on Monday to discuss the budget.",
 }
 
 
@@ -106,6 +108,14 @@ def test_small_town_read_by_its_neighbours(parsed):
     _, ps = code("local", parsed)
     alex = first(ps, "Alexandria")
     assert alex.country == "USA" and km(alex.lat, alex.lon, 45.89, -95.38) < 30
+
+
+def test_a_us_county_says_the_story_is_american(parsed):
+    # a county name found in many states pins none, but says the town is an American one
+    _, ps = code("county", parsed)
+    assert first(ps, "Hamilton").country == "USA"
+    _, ps = code("no_county", parsed)
+    assert first(ps, "Hamilton").country == "CAN"
 
 
 def test_georgia_by_context(parsed):
