@@ -30,6 +30,7 @@ TEXTS = {
     "shout": "HELP US FIND THE DOG. He lives by Turkey Creek, near the Mississippi River.",
     "county": "The Hamilton council met on Monday to discuss the budget of Washington County.",
     "no_county": "The Hamilton council met on Monday to discuss the budget.",
+    "square": "Police cleared peaceful protesters from Lafayette Square near London Bridge on Monday.",
 }
 
 
@@ -116,6 +117,12 @@ def test_a_us_county_says_the_story_is_american(parsed):
     assert first(ps, "Hamilton").country == "USA"
     _, ps = code("no_county", parsed)
     assert first(ps, "Hamilton").country == "CAN"
+
+
+def test_a_square_named_after_someone_is_no_town(parsed):
+    # a street or square holds no town; a bridge or airport is named for its own
+    _, ps = code("square", parsed)
+    assert "Lafayette" not in {p.text for p in ps} and first(ps, "London").country == "GBR"
 
 
 def test_georgia_by_context(parsed):

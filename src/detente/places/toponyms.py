@@ -11,7 +11,8 @@ mostly Title-Case headlines and ALL-CAPS datelines. A toponym followed by ", <st
 Entities come first: an entity whose last word marks a company or news outlet ("Mahan Air", "The Irish
 Times"; places.yaml `company_words`) holds no toponym, and its leading name alone elsewhere in the
 article is the company too unless it is a famous place (the stage also drops names inside the actors
-stage's companies, outlets and people: places/__init__.py).
+stage's companies, outlets and people: places/__init__.py). An entity whose last word marks a street or
+square ("Lafayette Square"; places.yaml `street_words`) holds no town either.
 """
 from __future__ import annotations
 
@@ -73,6 +74,10 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
         if e.last - e.first > 1 and parse.tokens[e.last - 1].text in company:
             s, _ = _strip_the(text, e.start, e.end)
             firms.add(key(text[s:parse.tokens[e.last - 2].end]))
+            taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+        elif e.last - e.first > 1 and parse.tokens[e.last - 1].text in gaz.street_words:
+            # "Lafayette Square", "Washington Square": a street or square named after someone or
+            # somewhere else, not a town
             taken[e.start:e.end] = b"\x01" * (e.end - e.start)
     firms = {f for f in firms if not gaz.famous(f)}
     surnames = {key(e.text.split()[-1]) for e in parse.entities if e.label == "PERSON" and len(e.text.split()) > 1}
