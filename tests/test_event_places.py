@@ -154,6 +154,8 @@ def test_the_sentences_one_place(text, trigger, where):
     ("The senator criticized the election policy in Oregon on Monday.", "criticized"),
     # what a thing is meant for
     ("Iran also announced a new security initiative for the Persian Gulf on Monday.", "announced"),
+    # a description of someone says where they belong
+    ("Cardinal Pell, a senior figure at the Holy See, was convicted on Monday.", "convicted"),
     # an appeal is no motion
     ("The minister appealed to Russia to stop the shelling on Monday.", "stop"),
     # a consequence told after the act

@@ -323,7 +323,10 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         if tok.dep == "pobj" and head.lower in words["place_destinations"] and _purpose_of(s, i, owner):
             return True  # "came to Iraq to fight ISIS"
         prep = locative(s.p, j, preps, of_nouns, words)
-        return prep is not None and not (verbal and _on_object(s, e, prep))
+        # "Pell, a senior figure at the Holy See, was convicted": a description of someone says where
+        # they belong, not where the event was
+        return prep is not None and s.p.tokens[s.p.tokens[prep].head].dep != "appos" and \
+            not (verbal and _on_object(s, e, prep))
 
     own = _clause_verbs(s.p, i) | {i}  # a scene set for the event's own clause, not for a governor's
     tok = nearest(s, i, is_place, scene=lambda c: _scene_clause(s, c, own), stop=lambda n: _place_bound(s.p, n))
@@ -452,13 +455,16 @@ def _joined_to(p: Parse, tok, sides: list) -> bool:
 
 
 def _describes(s: State, tok, i: int) -> bool:
-    """A name modifying a noun other than the trigger ("the Ohio lawyer", "a Berlin charity"), or
-    "of" a person ("J. R. Myers of Alaska", "Senator Sanders of Vermont"): it says who someone is,
-    not where the event was. A name on a scene noun says where ("the San Juan streets")."""
+    """A name modifying a noun other than the trigger ("the Ohio lawyer", "a Berlin charity"), "of" a
+    person ("J. R. Myers of Alaska", "Senator Sanders of Vermont") or placing a description ("Pell, a
+    senior figure at the Holy See"): it says who someone is, not where the event was. A name on a
+    scene noun says where ("the San Juan streets")."""
     p = s.p
     head = p.tokens[tok.head]
     if tok.dep == "pobj" and head.lower == "of" and head.head != head.i:
         return p.tokens[head.head].ent == "PERSON"
+    if tok.dep == "pobj" and head.lower in s.lex.words["place_prepositions"] and p.tokens[head.head].dep == "appos":
+        return True  # "Pell, a senior figure at the Holy See": where someone belongs
     return tok.dep in ("compound", "nmod") and tok.head != i and head.pos in ("NOUN", "PROPN") and \
         head.lemma.lower() not in s.lex.words["scene_nouns"] and head.lower not in s.lex.words["scene_nouns"]
 
