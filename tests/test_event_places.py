@@ -1,10 +1,10 @@
-"""Where events happened (events/when_where.place) and entities before places (places stage)."""
+"""Where events happened (events/where.place) and entities before places (places stage)."""
 from __future__ import annotations
 
 import pytest
 
 from detente import nlp, places
-from detente.events.when_where import locative
+from detente.events.where import locative
 from detente.model import Actor, Article, Span
 from detente.pipeline import code_text
 
