@@ -19,7 +19,10 @@ events' sentences:
     codes no event places, so this is as far as it can check: a place the sentence names as an origin
     or a nationality still counts as right (read those with --show). "side" counts the places that
     were a gold side;
-  * by place_source: how the coded events' places were chosen (docs/places.md).
+  * w/loc, loc found: the gold events whose sentence names a toponym that is no gold party (no
+    source's or target's words: "the government of Syria", "called on Turkey" name sides, not where
+    the event was), and the share of those detente found that it placed;
+  * by place_source: how the coded events' places were chosen (docs/record.md).
 
 --show prints each placed event with its place, for reading by eye (dev lines carry their fold).
 
@@ -73,7 +76,7 @@ def main() -> int:
         return any(sp["start"] < pl.end and pl.start < sp["end"] for sp in spans)
 
     print(f"{'set':27} {'gold':>5} {'w/place':>7} {'placed':>7} {'of found':>8} {'right':>7} {'all placed':>10} "
-          f"{'side':>5}  place_source")
+          f"{'side':>5} {'w/loc':>5} {'loc found':>9}  place_source")
     for name, recs in sets:
         n = Counter()
         how: Counter = Counter()
@@ -100,6 +103,10 @@ def main() -> int:
                     continue
                 one["named"] += 1
                 one["detected"] += e is not None
+                if any(not side(p, g) for p in named):
+                    one["loc"] += 1
+                    one["loc_detected"] += e is not None
+                    one["loc_placed"] += e is not None and e.place is not None
                 if e is None or e.place is None:
                     if show:
                         print(f"  {tag}{'MISS' if e else 'NOEV'} {[p.text for p in named]} <- {g.get('event')} "
@@ -128,7 +135,8 @@ def line(name: str, n: Counter) -> str:
     right = n["right"] / n["placed"] if n["placed"] else 0.0
     found = n["placed"] / n["detected"] if n["detected"] else 0.0
     return (f"{name:27} {n['gold']:5} {n['named']:7} {share:7.3f} {found:8.3f} {right:7.3f} "
-            f"{n['any_placed'] / max(n['gold'], 1):10.3f} {n['side']:5}")
+            f"{n['any_placed'] / max(n['gold'], 1):10.3f} {n['side']:5} {n['loc']:5} "
+            f"{n['loc_placed'] / max(n['loc_detected'], 1):9.3f}")
 
 
 if __name__ == "__main__":

@@ -156,6 +156,8 @@ def test_the_sentences_one_place(text, trigger, where):
     ("Iran also announced a new security initiative for the Persian Gulf on Monday.", "announced"),
     # a description of someone says where they belong
     ("Cardinal Pell, a senior figure at the Holy See, was convicted on Monday.", "convicted"),
+    # a title named by its country is that country's, not where the event was
+    ("Erdogan attacked the decision by the President of the United States on Monday.", "attacked"),
     # an appeal is no motion
     ("The minister appealed to Russia to stop the shelling on Monday.", "stop"),
     # a consequence told after the act

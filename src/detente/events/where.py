@@ -131,7 +131,8 @@ def _said_of(p: Parse, tok, about) -> bool:
 
 def _office_of(s: State, tok, pl: Place, src, verbal: bool) -> bool:
     """Whether a name is "of" an actor's noun and so part of that actor: a party's other than the
-    source ("called for the government of Ukraine to ..."), the country of a source that speaks
+    source ("called for the government of Ukraine to ...", "a proclamation by the President of the
+    United States"), the country of a source that speaks
     ("the president of Turkey vowed support for Azerbaijan": where he said it is not told). A source's
     town or province is where a local office acts ("Sobyanin, the mayor of Moscow, extended the
     lockdown"), and its country where a government acts on its own ground ("the prime minister of
@@ -142,6 +143,8 @@ def _office_of(s: State, tok, pl: Place, src, verbal: bool) -> bool:
     owner = s.p.tokens[head.head]
     if src is not None and _joined_to(s.p, owner, [src]):
         return verbal and pl.feature == "country"
+    if owner.pos == "PROPN" and owner.lower not in s.lex.words.get("place_of_nouns", ()):
+        return True  # a title or body named by its place: "by the President of the United States"
     ref = s.r.actor(owner.i)  # an actor whose words hold the noun itself, not just the place after it
     return ref is not None and ref.start <= owner.start < ref.end
 
