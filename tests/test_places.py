@@ -30,7 +30,8 @@ TEXTS = {
     "shout": "HELP US FIND THE DOG. He lives by Turkey Creek, near the Mississippi River.",
     "county": "The Hamilton council met on Monday to discuss the budget of Washington County.",
     "no_county": "The Hamilton council met on Monday to discuss the budget.",
-    "square": "Police cleared peaceful protesters from Lafayette Square near London Bridge on Monday.",
+    "square": "Police cleared peaceful protesters from Lafayette Square near London Bridge on Monday. Rioters set "
+              "fire to St. John's Episcopal Church at Lafayette Square.",
 }
 
 
