@@ -152,6 +152,8 @@ def test_the_sentences_one_place(text, trigger, where):
     ("The minister called on the government of Ukraine to end the blockade.", "called"),
     # what is talked about, not where it was said
     ("The senator criticized the election policy in Oregon on Monday.", "criticized"),
+    # a party of another verb, located
+    ("The attack was claimed by rebels in Yemen, but Saudi Arabia has blamed Iran.", "blamed"),
     # what a thing is meant for
     ("Iran also announced a new security initiative for the Persian Gulf on Monday.", "announced"),
     # a description of someone says where they belong

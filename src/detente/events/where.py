@@ -56,7 +56,7 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         # "Pell, a senior figure at the Holy See, was convicted": a description of someone says where
         # they belong, not where the event was
         return prep is not None and s.p.tokens[s.p.tokens[prep].head].dep != "appos" and \
-            not (verbal and _on_object(s, e, prep))
+            not (verbal and _on_object(s, e, i, prep))
 
     own = _clause_verbs(s.p, i) | {i}  # a scene set for the event's own clause, not for a governor's
     tok = nearest(s, i, is_place, scene=lambda c: _scene_clause(s, c, own), stop=lambda n: _place_bound(s.p, n))
@@ -77,7 +77,7 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
     if named:
         material = (e.quad_class or 0) in (2, 4)
         sides = [r for r in (src, None if material or visit else tgt, e.speaker) if r is not None]
-        about = (lambda root: _on_object(s, e, root.head)) if verbal else None  # given for what is said
+        about = (lambda root: _on_object(s, e, i, root.head)) if verbal else None  # given for what is said
         pl = _sentence_place(s, i, named, sides, src, about)
         if pl is not None:
             e.place, e.place_source = pl.ref(), "sentence"
@@ -149,12 +149,21 @@ def _office_of(s: State, tok, pl: Place, src, verbal: bool) -> bool:
     return ref is not None and ref.start <= owner.start < ref.end
 
 
-def _on_object(s: State, e: Event, prep: int) -> bool:
-    """Whether a place preposition hangs on the object of the trigger's verb outside the trigger's
-    words ("criticized the election policy in California", "asked to use the consulate in Erbil"):
-    for what is said, it tells where the thing talked of is, not where it was said."""
+def _on_object(s: State, e: Event, i: int, prep: int) -> bool:
+    """Whether a place preposition hangs on an object outside the trigger's words ("criticized the
+    election policy in California", "asked to use the consulate in Erbil"), or on the subject or agent
+    of another verb ("the attack was claimed by the Houthi movement in Yemen, but Saudi Arabia
+    alleged ..."): for what is said, it tells where the thing or party talked of is, not where it was
+    said ("ministers in Cairo denounced" is where the speakers were)."""
     head = s.p.tokens[s.p.tokens[prep].head]
-    return head.dep == "dobj" and head.pos in ("NOUN", "PROPN") and not _in_trigger(e, head)
+    if head.pos not in ("NOUN", "PROPN") or _in_trigger(e, head) or head.head == head.i:
+        return False
+    if head.dep == "dobj":
+        return True
+    gov = s.p.tokens[head.head]
+    if head.dep == "pobj" and gov.dep == "agent":
+        return gov.head != i
+    return head.dep in ("nsubj", "nsubjpass") and head.head != i
 
 
 def _purpose_of(s: State, i: int, motion, then: bool = False) -> bool:
