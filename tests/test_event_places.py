@@ -152,6 +152,8 @@ def test_the_sentences_one_place(text, trigger, where):
     ("The minister called on the government of Ukraine to end the blockade.", "called"),
     # what is talked about, not where it was said
     ("The senator criticized the election policy in Oregon on Monday.", "criticized"),
+    # several countries under one preposition: no one place
+    ("Police arrested suspects in Spain, Brazil and Canada on Monday.", "arrested"),
     # a party of another verb, located
     ("The attack was claimed by rebels in Yemen, but Saudi Arabia has blamed Iran.", "blamed"),
     # what a thing is meant for

@@ -68,6 +68,10 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
             same = [q for j, q in s.places_in(sent.start, sent.end) if (q.start, q.end) not in taken
                     and locative(s.p, j, preps, of_nouns, words) == prep]
             pl = min(same, key=lambda q: (_RANK.get(q.feature, 0), abs(q.start - pl.start)), default=pl)
+            if len({q.country for q in same} - {None}) > 1:
+                # "arrests were made in Australia, Brazil, Canada ...": no one place; none is signable
+                e.place_source = "none"
+                return
         e.place, e.place_source = pl.ref(), "attached"
         return
     e.place_source = "none"
