@@ -74,13 +74,13 @@ def date(s: State, e: Event, i: int) -> None:
     tense = tense_of(s.p, i, modality)
     back = tense == "pluperfect" or background(s.p, i)
     own = None
-    clause_dated = s.p.tokens[i].pos in ("VERB", "AUX") or relative_clause(s.p, i) is not None
+    clause_dated = s.p.tokens[i].pos in ("VERB", "AUX") or _relative_clause(s.p, i) is not None
     if back and clause_dated:
         # a past perfect or relative clause: only its own phrase dates it, or the date a relative clause
         # hangs on ("in March, when ..."); a nominal mention takes its clause's text date ("in May 2025,
         # Trump mediated a ceasefire"), never the publication date
         own = {t.i for t in s.p.subtree(i)}
-        clause = relative_clause(s.p, i)
+        clause = _relative_clause(s.p, i)
         if clause is not None:
             own.add(s.p.tokens[clause].head)
     tok = nearest(s, i, lambda j: j in s.times and (own is None or j in own) and not _dates_a_noun(s, j, i))
@@ -213,7 +213,7 @@ def _lead_date(s: State) -> Optional[timex.Timex]:
     return None
 
 
-def climb(p: Parse, tok, steps: int = 12):
+def _climb(p: Parse, tok, steps: int = 12):
     """(token, its head) pairs from tok up towards the root, at most `steps` of them."""
     for _ in range(steps):
         if tok is None or tok.head == tok.i:
@@ -224,12 +224,12 @@ def climb(p: Parse, tok, steps: int = 12):
 
 
 def _in_relative_clause(p: Parse, tok) -> bool:
-    return any(node.dep == "relcl" for node, _ in climb(p, tok))
+    return any(node.dep == "relcl" for node, _ in _climb(p, tok))
 
 
 def _governing_verb(p: Parse, i: int) -> Optional[int]:
     """The verb whose complement holds token i ("commented, 'it would be an outrage'"), if any."""
-    return next((head.i for node, head in climb(p, p.tokens[i])
+    return next((head.i for node, head in _climb(p, p.tokens[i])
                  if node.dep in ("ccomp", "parataxis") and head.pos == "VERB"), None)
 
 
@@ -265,10 +265,10 @@ def tense_of(p: Parse, i: int, modality: str = "asserted") -> str:
 def background(p: Parse, i: int) -> bool:
     """Told as background, not as the article's news: a nominal mention ("the 2013 massacre", "a
     decades-long insurgency") or a relative clause ("the truce, which was brokered ...")."""
-    return p.tokens[i].pos not in ("VERB", "AUX") or relative_clause(p, i) is not None
+    return p.tokens[i].pos not in ("VERB", "AUX") or _relative_clause(p, i) is not None
 
 
-def relative_clause(p: Parse, i: int) -> Optional[int]:
+def _relative_clause(p: Parse, i: int) -> Optional[int]:
     """The relative clause's verb when the trigger's own verb chain is one, else None (not "acl": in
     "the calls asking X to", a participle is the news's own)."""
     node = p.tokens[i]
@@ -303,3 +303,8 @@ def nearest(s: State, i: int, ok, scene=None, stop=None) -> Optional[int]:
             return None
         prev, node = node, s.p.tokens[node.head]
     return None
+
+
+# where.py reads clauses as the date does: the same walk up the parse and the same relative clauses
+climb = _climb
+relative_clause = _relative_clause
