@@ -13,8 +13,16 @@ events' sentences:
     event detente misses can get no place); "all placed": the share of all gold events placed;
   * right: of the placed ones, the share whose place agrees with a place the sentence names (same
     country, and within 161 km unless that place is a whole country): the event was put where its
-    sentence says, not at some other sentence's town or at the dateline of another event;
-  * by place_source: how the coded events' places were chosen (docs/places.md).
+    sentence says, not at some other sentence's town or at the dateline of another event; and whose
+    place is no side of the gold event (the place's words lie in none of the gold source or target
+    actors' spans, save for the codes whose target is where they happen: a visit's host). The gold
+    codes no event places, so this is as far as it can check: a place the sentence names as an origin
+    or a nationality still counts as right (read those with --show). "side" counts the places that
+    were a gold side;
+  * w/loc, loc found: the gold events whose sentence names a toponym that is no gold party (no
+    source's or target's words: "the government of Syria", "called on Turkey" name sides, not where
+    the event was), and the share of those detente found that it placed;
+  * by place_source: how the coded events' places were chosen (docs/record.md).
 
 --show prints each placed event with its place, for reading by eye (dev lines carry their fold).
 
@@ -36,7 +44,10 @@ NEAR_KM = 161.0
 
 def main() -> int:
     from detente.evaluate import code_gold, exhaustive, read_gold
+    from detente.events.lexicon import load
     from detente.geodesy import distance_km
+
+    visits = load().place_targets  # codes whose target is where they happen
 
     sets = []
     if os.path.exists(DEV):
@@ -57,7 +68,15 @@ def main() -> int:
                 return True
         return False
 
-    print(f"{'set':27} {'gold':>5} {'w/place':>7} {'placed':>7} {'of found':>8} {'right':>7} {'all placed':>10}  place_source")
+    def side(pl, g) -> bool:
+        """Whether a place is one of the gold event's parties (the place's words in a party's span)."""
+        if str(g.get("cameo") or "").startswith(tuple(visits)):
+            return False
+        spans = [a["span"] for a in (g.get("source_actors") or []) + (g.get("target_actors") or []) if a.get("span")]
+        return any(sp["start"] < pl.end and pl.start < sp["end"] for sp in spans)
+
+    print(f"{'set':27} {'gold':>5} {'w/place':>7} {'placed':>7} {'of found':>8} {'right':>7} {'all placed':>10} "
+          f"{'side':>5} {'w/loc':>5} {'loc found':>9}  place_source")
     for name, recs in sets:
         n = Counter()
         how: Counter = Counter()
@@ -84,16 +103,23 @@ def main() -> int:
                     continue
                 one["named"] += 1
                 one["detected"] += e is not None
+                if any(not side(p, g) for p in named):
+                    one["loc"] += 1
+                    one["loc_detected"] += e is not None
+                    one["loc_placed"] += e is not None and e.place is not None
                 if e is None or e.place is None:
                     if show:
                         print(f"  {tag}{'MISS' if e else 'NOEV'} {[p.text for p in named]} <- {g.get('event')} "
                               f"'{(g.get('trigger') or {}).get('text')}': {art.text[sent['start']:sent['end']][:160]!r}")
                     continue
                 one["placed"] += 1
-                ok = agrees(e.place, named)
+                is_side = side(e.place, g)
+                ok = agrees(e.place, named) and not is_side
                 one["right"] += ok
+                one["side"] += is_side
                 if show:
-                    print(f"  {tag}{'ok ' if ok else 'BAD'} [{e.place_source}] {e.place.text} ({e.place.country}) <- "
+                    verdict = 'ok ' if ok else 'SIDE' if is_side else 'BAD'
+                    print(f"  {tag}{verdict} [{e.place_source}] {e.place.text} ({e.place.country}) <- "
                           f"{g.get('event')} '{(g.get('trigger') or {}).get('text')}': "
                           f"{art.text[sent['start']:sent['end']][:140]!r}")
             n.update(one)
@@ -109,7 +135,8 @@ def line(name: str, n: Counter) -> str:
     right = n["right"] / n["placed"] if n["placed"] else 0.0
     found = n["placed"] / n["detected"] if n["detected"] else 0.0
     return (f"{name:27} {n['gold']:5} {n['named']:7} {share:7.3f} {found:8.3f} {right:7.3f} "
-            f"{n['any_placed'] / max(n['gold'], 1):10.3f}")
+            f"{n['any_placed'] / max(n['gold'], 1):10.3f} {n['side']:5} {n['loc']:5} "
+            f"{n['loc_placed'] / max(n['loc_detected'], 1):9.3f}")
 
 
 if __name__ == "__main__":

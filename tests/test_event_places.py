@@ -1,10 +1,10 @@
-"""Where events happened (events/when_where.place) and entities before places (places stage)."""
+"""Where events happened (events/where.place) and entities before places (places stage)."""
 from __future__ import annotations
 
 import pytest
 
 from detente import nlp, places
-from detente.events.when_where import locative
+from detente.events.where import locative
 from detente.model import Actor, Article, Span
 from detente.pipeline import code_text
 
@@ -104,7 +104,8 @@ def test_names_inside_people_and_outlets_the_actors_stage_knows():
     assert text.rindex("Ohio") in starts
 
 
-# The sentence's one place (place_source "sentence"), on sentences written for these tests.
+# The sentence's one place (place_source "sentence"), or a place that sets the scene of the act though
+# it is not in the trigger's own phrase, on sentences written for these tests.
 
 @pytest.mark.parametrize("text,trigger,where", [
     # a source's own town, named as its office's
@@ -116,6 +117,18 @@ def test_names_inside_people_and_outlets_the_actors_stage_knows():
     # a place in the trigger's own clause, though not in its own phrase
     ("Protesters clashed with police on Sunday during the sixth week of demonstrations in Santiago.",
      "clashed", "Santiago"),
+    # a clause without its own subject sets its subject's scene
+    ("The senator, while campaigning in Ohio, criticized the governor's budget on Monday.", "criticized", "Ohio"),
+    ("Speaking in Nairobi on Tuesday, the minister condemned the attack.", "condemned", "Nairobi"),
+    # a journey that frames the act
+    ("During a trip to Kenya last year, the envoy met opposition leaders.", "met", "Kenya"),
+    # a purpose clause happens where its motion went
+    ("French troops were sent to Mali to fight the insurgents on Monday.", "fight", "Mali"),
+    # a name on a scene noun says where, not who
+    ("On Sunday protests filled the Caracas streets.", "protests", "Caracas"),
+    # a "where" clause happens at its noun's place
+    ("African leaders met in Accra for a summit where Ghana and Togo signed a trade agreement on Sunday.",
+     "signed", "Accra"),
 ])
 def test_the_sentences_one_place(text, trigger, where):
     _, e = placed(text, trigger, published="2021-03-09")
@@ -130,7 +143,45 @@ def test_the_sentences_one_place(text, trigger, where):
     ("The envoy urged the companies to stop trading in Venezuela.", "urged"),  # what they are asked to do
     ("Soldiers detained a Chicago journalist on Friday.", "detained"),  # who the target is
     ("The court convicted Maria Lopez, a Madrid lawyer, of fraud on Friday.", "convicted"),  # ditto
+    # compared with, not located in
+    ("The senator called for the legalisation of cannabis like Uruguay on Monday.", "called"),
+    # who a person is
+    ("The party nominated activist John Myers of Alaska for president on Monday.", "nominated"),
+    # the country of a source that speaks, and of a target, are sides
+    ("The president of Turkey vowed support for the protesters on Monday.", "vowed"),
+    ("The minister called on the government of Ukraine to end the blockade.", "called"),
+    # what is talked about, not where it was said
+    ("The senator criticized the election policy in Oregon on Monday.", "criticized"),
+    # several countries under one preposition: no one place
+    ("Police arrested suspects in Spain, Brazil and Canada on Monday.", "arrested"),
+    # a party of another verb, located
+    ("The attack was claimed by rebels in Yemen, but Saudi Arabia has blamed Iran.", "blamed"),
+    # what a thing is meant for
+    ("Iran also announced a new security initiative for the Persian Gulf on Monday.", "announced"),
+    # a description of someone says where they belong
+    ("Cardinal Pell, a senior figure at the Holy See, was convicted on Monday.", "convicted"),
+    # a title named by its country is that country's, not where the event was
+    ("Erdogan attacked the decision by the President of the United States on Monday.", "attacked"),
+    # an appeal is no motion
+    ("The minister appealed to Russia to stop the shelling on Monday.", "stop"),
+    # a consequence told after the act
+    ("The party nominated the ticket on Monday, granting it ballot access in Florida.", "nominated"),
+    # a relative clause's place, and a report's, are not the governor's act's
+    ("Ministers in Cairo denounced the pact in which Turkey and Libya agreed on borders.", "agreed"),
 ])
 def test_a_place_that_says_nothing_of_where_the_event_was(text, trigger):
     _, e = placed(text, trigger, published="2021-03-09")
     assert e.place is None and e.place_source == "none"
+
+
+def test_a_side_that_names_a_place_is_no_place():
+    # "a United States airstrike": the source named on the trigger, not where it struck
+    _, e = placed("He was killed last week by a United States military airstrike in Iraq.", "airstrike",
+                  published="2021-03-09")
+    assert e.place is not None and e.place.text == "Iraq"
+
+
+def test_a_visit_is_where_it_goes():
+    art = code_text("The prime minister made a visit to Ghana on Monday.", published="2021-03-09")
+    e = next(e for e in art.events if e.cameo == "042")
+    assert e.place is not None and e.place.text == "Ghana" and e.place_source == "attached"

@@ -28,6 +28,10 @@ TEXTS = {
     "only": "Paris. London. Berlin. Kabul.",
     "local": "The fair drew visitors from Alexandria, Osakis and Glenwood to the lake.",
     "shout": "HELP US FIND THE DOG. He lives by Turkey Creek, near the Mississippi River.",
+    "county": "The Hamilton council met on Monday to discuss the budget of Washington County.",
+    "no_county": "The Hamilton council met on Monday to discuss the budget.",
+    "square": "Police cleared peaceful protesters from Lafayette Square near London Bridge on Monday. Rioters set "
+              "fire to St. John's Episcopal Church at Lafayette Square.",
 }
 
 
@@ -106,6 +110,20 @@ def test_small_town_read_by_its_neighbours(parsed):
     _, ps = code("local", parsed)
     alex = first(ps, "Alexandria")
     assert alex.country == "USA" and km(alex.lat, alex.lon, 45.89, -95.38) < 30
+
+
+def test_a_us_county_says_the_story_is_american(parsed):
+    # a county name found in many states pins none, but says the town is an American one
+    _, ps = code("county", parsed)
+    assert first(ps, "Hamilton").country == "USA"
+    _, ps = code("no_county", parsed)
+    assert first(ps, "Hamilton").country == "CAN"
+
+
+def test_a_square_named_after_someone_is_no_town(parsed):
+    # a street or square holds no town; a bridge or airport is named for its own
+    _, ps = code("square", parsed)
+    assert "Lafayette" not in {p.text for p in ps} and first(ps, "London").country == "GBR"
 
 
 def test_georgia_by_context(parsed):

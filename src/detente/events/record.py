@@ -5,7 +5,7 @@ from typing import Optional
 
 from .. import ontology
 from ..model import ActorRef, Event, Span, stable_id
-from . import when_where
+from . import when_where, where
 from .state import State
 
 
@@ -29,7 +29,7 @@ def event(s: State, trig, src, tgt, pol, speaker) -> Event:
         evidence=s.a.text[sent.start:sent.end].strip(), mentions=[trigger],
     )
     when_where.date(s, e, trig.i)
-    when_where.place(s, e, trig.i, src, tgt)
+    where.place(s, e, trig.i, src, tgt)
     return e
 
 

@@ -1,5 +1,6 @@
-"""When and where an event happened: the date expression nearest its trigger, and the place its phrase
-governs, else its sentence's only place, else the dateline for the lead's news."""
+"""When an event happened: the date expression nearest its trigger (else its paragraph's or the lead's),
+and what where.py shares for its place: the tokens of the places the text mentions and the walk from a
+trigger through its phrase and governors (nearest)."""
 from __future__ import annotations
 
 import bisect
@@ -322,230 +323,11 @@ def _relative_clause(p: Parse, i: int) -> Optional[int]:
     return None
 
 
-def place(s: State, e: Event, i: int, src, tgt) -> None:
-    """Where the event happened, and how that was read (`Event.place_source`):
-    - attached: a place the trigger's phrase governs ("clashed in Aleppo", "the Kabul bombing",
-      "visited Beijing"), nearest first;
-    - sentence: else the one place its sentence names that can say where the event was
-      (_sentence_place: said in the event's own clause, no side of it, no nationality or description
-      of someone) when the event is its sentence's news, not a relative clause's;
-    - dateline: else, for the lead sentence's news in an article whose dateline says where it was
-      filed, and whose lead sentence names no place of its own;
-    - none: else (a place named in another clause or sentence says where something else happened)."""
-    taken = {(r.start, r.end) for r in (src, tgt) if r is not None}
-    preps, of_nouns = s.lex.words["place_prepositions"], s.lex.words.get("place_of_nouns", frozenset())
-
-    def is_place(j: int) -> bool:
-        tok = s.p.tokens[j]
-        if j not in s.place_tok or (s.place_tok[j].start, s.place_tok[j].end) in taken:
-            return False
-        head = s.p.tokens[tok.head]
-        if tok.dep in ("compound", "nmod") and (tok.head == i or (
-                head.dep == "dobj" and head.head == i and
-                not any(r.start <= head.start < r.end for r in (src, tgt) if r is not None))):
-            # "the Kabul bombing", "attended the Beijing Olympics"; not "detained a Chicago journalist":
-            # a name on someone says who they are
-            return True
-        if tok.dep == "dobj" and tok.head == i:  # "visited Beijing": a place that is no actor
-            return True
-        return locative(s.p, j, preps, of_nouns) is not None
-
-    tok = nearest(s, i, is_place)
-    if tok is not None:
-        pl = s.place_tok[tok]
-        prep = locative(s.p, tok, preps, of_nouns)
-        if prep is not None:  # "in the Serbian capital Belgrade", "in Reading, Berkshire, UK": the finest
-            sent = s.p.sentence_of(tok)
-            same = [q for j, q in s.places_in(sent.start, sent.end) if (q.start, q.end) not in taken
-                    and locative(s.p, j, preps, of_nouns) == prep]
-            pl = min(same, key=lambda q: (_RANK.get(q.feature, 0), abs(q.start - pl.start)), default=pl)
-        e.place, e.place_source = pl.ref(), "attached"
-        return
-    e.place_source = "none"
-    if e.sentence is None or _relative_clause(s.p, i) is not None:
-        return
-    named = list({id(pl): pl for j, pl in s.places_in(e.sentence.start, e.sentence.end)}.values())
-    if named:
-        material = (e.quad_class or 0) in (2, 4)
-        sides = [r for r in (src, None if material else tgt, e.speaker) if r is not None]
-        pl = _sentence_place(s, i, named, sides)
-        if pl is not None:
-            e.place, e.place_source = pl.ref(), "sentence"
-        return
-    # the dateline is the article's (Article.places, which the pipeline fills before events)
-    dl = next((pl for pl in s.a.places if pl.role == "dateline" and (pl.lat is not None or pl.country)), None)
-    if dl is not None and not background(s.p, i) and _lead_sentence(s) == s.p.tokens[i].sent:
-        e.place, e.place_source = dl.ref(), "dateline"
-
-
-def _sentence_place(s: State, i: int, named: list[Place], sides: list) -> Optional[Place]:
-    """The one place the event's sentence names that can say where it happened (a town with its
-    province and country counts once): no side of the event nor joined to one (a material act's
-    target may be: "troops entered Syria"; "called on Italy and Egypt"), no nationality ("Turkish
-    airstrikes") or description of someone ("the Ohio lawyer"), no origin or destination of a thing
-    ("the claim from Berlin", "flights to Cuba"), nothing quoted from someone else, and said in the
-    event's own clause ("the mayor of Moscow extended the lockdown"), not in another verb's ("Walker,
-    who lives in Ohio, met Hawkins"; "the union said workers protested in Dearborn"). A source's
-    office's country or town is no side ("the mayor of Moscow" is the mayor): it says where he acts."""
-    own = _clause_verbs(s.p, i)
-    trigger = s.p.tokens[i]
-    fit = []
-    for pl in named:
-        root = _span_root(s.p, pl)
-        if root is None or root.pos == "ADJ" or any(_overlap(pl, r) for r in sides):
-            continue
-        if _joined_to(s.p, root, sides) or _describes(s.p, root, i) or _directed(s, root, i):
-            continue
-        q = s.quote_at(pl.start)
-        if (q is not None and not q.start <= trigger.start < q.end) or _verb_above(s.p, root.i) not in own:
-            continue
-        fit.append(pl)
-    finest = [pl for pl in fit if not any(_inside(q, pl) for q in fit)]
-    if len({_reading(pl) for pl in finest}) != 1:
-        return None
-    return finest[0]
-
-
-def _joined_to(p: Parse, tok, sides: list) -> bool:
-    """Whether a name is coordinated with or in apposition to a side of the event ("Italy" in "called
-    on Egypt and Italy", "convicted Avenatti, the California lawyer")."""
-    for _ in range(4):
-        if tok.dep not in ("conj", "appos") or tok.head == tok.i:
-            break
-        tok = p.tokens[tok.head]
-    group, stack = [], [tok]
-    while stack:
-        t = stack.pop()
-        group.append(t)
-        stack.extend(c for c in p.children(t.i) if c.dep in ("conj", "appos"))
-    return any(r.start <= t.start < r.end for t in group for r in sides)
-
-
-def _describes(p: Parse, tok, i: int) -> bool:
-    """A name modifying a noun other than the trigger ("the Ohio lawyer", "a Berlin charity"): it
-    says who someone is, not where the event was."""
-    return tok.dep in ("compound", "nmod") and tok.head != i and p.tokens[tok.head].pos in ("NOUN", "PROPN")
-
-
-def _span_root(p: Parse, pl: Place):
-    """The token of a place's name that its phrase hangs on ("Kong" in "Hong Kong")."""
-    toks = p.tokens_in(pl.start, pl.end)
-    ids = {t.i for t in toks}
-    return next((t for t in toks if t.head not in ids or t.head == t.i), None)
-
-
-def _directed(s: State, tok, i: int) -> bool:
-    """Whether a place is named as an origin ("the claim from Berlin"), or as a thing's destination
-    ("flights to Cuba", not the trigger's own: "a visit to Ireland"), rather than as a location."""
-    for _ in range(6):
-        if tok.head == tok.i:
-            return False
-        head = s.p.tokens[tok.head]
-        if tok.dep == "pobj":
-            words = s.lex.words
-            return head.lower in words["place_origins"] or (
-                head.lower in words["place_destinations"] and head.head != i and
-                s.p.tokens[head.head].pos in ("NOUN", "PROPN"))
-        if tok.dep not in ("appos", "compound", "conj"):
-            return False
-        tok = head
-    return False
-
-
-def _verb_above(p: Parse, i: int) -> Optional[int]:
-    """The first verb above token i: the clause it is said in."""
-    return next((head.i for _, head in _climb(p, p.tokens[i], 16) if head.pos in ("VERB", "AUX")), None)
-
-
-def _clause_verbs(p: Parse, i: int) -> set[int]:
-    """The verbs of the clause that tells the event at token i: its own verb (a nominal trigger's the
-    verb above it: "the bombing killed five"), the verbs it is a complement or conjunct of ("voted
-    to extend", "took control and captured") and their non-finite complements ("was reported to have
-    killed"; not another's action asked for: "urged firms to stop trading in Iran")."""
-    t = p.tokens[i]
-    if t.pos not in ("VERB", "AUX"):
-        above = _verb_above(p, i)
-        if above is None:
-            return set()
-        t = p.tokens[above]
-    verbs = {t.i}
-    while t.head != t.i:
-        if t.dep in ("xcomp", "conj"):
-            t = p.tokens[t.head]
-        elif t.dep == "acl" and (above := _verb_above(p, t.i)) is not None:
-            t = p.tokens[above]  # "signed a decree banning the niqab": the decree's content
-        else:
-            break
-        verbs.add(t.i)
-    stack = list(verbs)
-    while stack:
-        kids = p.children(stack.pop())
-        if any(c.dep == "dobj" for c in kids):
-            continue  # "urged firms to stop trading in Iran": what someone is asked to do is elsewhere
-        for c in kids:
-            if c.dep == "xcomp" and c.i not in verbs:
-                verbs.add(c.i)
-                stack.append(c.i)
-    return verbs
-
-
-def _reading(pl: Place) -> tuple:
-    return (pl.geonameid, pl.country) if pl.geonameid is not None else (pl.name or pl.text, pl.country)
-
-
-_RANK = {"city": 0, "admin1": 1, "region": 1, "country": 2}  # finer places first
-
-
-def _inside(small: Place, big: Place) -> bool:
-    """A town in the province or country also named ("Kenosha, Wisconsin, United States")."""
-    return small is not big and small.country is not None and small.country == big.country and \
-        _RANK.get(small.feature, 0) < _RANK.get(big.feature, 0)
-
-
-def locative(p: Parse, j: int, preps, of_nouns=frozenset()) -> Optional[int]:
-    """The place preposition whose object token j names, directly ("in Aleppo") or as a name in
-    apposition to, modifying or "of" that object ("in the Serbian capital Belgrade", "at Baghdad
-    International Airport", "in the Southern District of New York", "in Kenosha and Racine"); else None.
-    "of" leads up only from a noun in of_nouns ("the city of", "the District of")."""
-    tok = p.tokens[j]
-    for _ in range(6):
-        if tok.head == tok.i:
-            return None
-        head = p.tokens[tok.head]
-        if tok.dep == "pobj":
-            if head.lower in preps:
-                return head.i
-            owner = p.tokens[head.head]
-            if head.lower != "of" or head.head == head.i or owner.pos not in ("NOUN", "PROPN") or \
-                    not (owner.lower in of_nouns or owner.lemma.lower() in of_nouns):
-                return None
-            tok = p.tokens[head.head]
-        elif tok.dep in ("appos", "compound", "nmod", "conj", "amod") and head.pos in ("NOUN", "PROPN"):
-            tok = head
-        else:
-            return None
-    return None
-
-
-def _overlap(pl: Place, ref) -> bool:
-    return pl.start < ref.end and ref.start < pl.end
-
-
-def _lead_sentence(s: State) -> Optional[int]:
-    """The index of the article's first body sentence: past the headline and date lines (fewer than 3 words
-    besides its dates and the dateline)."""
-    for n, sent in enumerate(s.p.sentences):
-        if sent.end <= s.headline_end:
-            continue
-        words = [w for w in s.a.text[sent.start:sent.end].split() if any(c.islower() for c in w)]
-        if len(words) >= 3:
-            return n
-    return None
-
-
-def nearest(s: State, i: int, ok) -> Optional[int]:
+def nearest(s: State, i: int, ok, scene=None, stop=None) -> Optional[int]:
     """The closest token satisfying ok(): in the trigger's own phrase, then in what its governors
-    say directly (not in other clauses: those speak of other events)."""
+    say directly (not in other clauses: those speak of other events, except clauses for which
+    scene() holds: they set the scene of the governor's act), climbing no higher than a node for
+    which stop() holds."""
     node, prev, steps = s.p.tokens[i], None, 0
     while steps < 10:
         steps += 1
@@ -556,9 +338,15 @@ def nearest(s: State, i: int, ok) -> Optional[int]:
                 return j
             for c in s.p.children(j):
                 # another event's phrase has its own date and place ("accused of the 2021 bombing")
-                if c.i != (prev.i if prev else -1) and c.dep not in CLAUSAL and c.i not in s.trigger_tokens:
+                if c.i != (prev.i if prev else -1) and (
+                        (c.dep not in CLAUSAL and c.i not in s.trigger_tokens) or (scene is not None and scene(c))):
                     stack.append(c.i)
-        if node.head == node.i:
+        if node.head == node.i or (stop is not None and stop(node)):
             return None
         prev, node = node, s.p.tokens[node.head]
     return None
+
+
+# where.py reads clauses as the date does: the same walk up the parse and the same relative clauses
+climb = _climb
+relative_clause = _relative_clause

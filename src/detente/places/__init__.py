@@ -62,7 +62,9 @@ def _resolve(article: Article, parse: Parse, actors: list[Actor]) -> list[Place]
     # actors are read off the very toponyms resolved here (the actors stage reads "Georgia" or
     # "Lebanon" as the country), so they only echo a first guess: on the dev set they cost 1-2 points
     actor_countries = [a.country for a in actors if a.country and a.kind == "person"]
-    chosen = resolution.resolve_all(mentions, gaz, actor_countries, _county_states(text, gaz))
+    states, counties = _county_states(text, gaz)
+    # a US county named says the story is American as a US town would ("Paris and Henry County")
+    chosen = resolution.resolve_all(mentions, gaz, actor_countries + ["USA"] * counties, states)
     places = []
     # "ISLAMABAD, Pakistan (Reuters) -": the country qualifies the dateline, and is no more a place
     # where anything happened than the city
@@ -99,15 +101,18 @@ def _not_entities(mentions: list[toponyms.Mention], actors: list[Actor], gaz: ga
 _COUNTY = re.compile(r"\b(?:[A-Z][a-z]+\.? ){1,3}(?:County|Parish|Borough)\b")
 
 
-def _county_states(text: str, gaz: gazetteer.Gazetteer) -> set[str]:
-    """US states that counties named in the text pin down (a county name found in one state only)."""
-    out = set()
+def _county_states(text: str, gaz: gazetteer.Gazetteer) -> tuple[set[str], int]:
+    """US states that counties named in the text pin down (a county name found in one state only),
+    and how many different US county names the text gives."""
+    out, names = set(), set()
     for m in _COUNTY.finditer(text):
         words = m.group(0).split()
         for i in range(len(words) - 1):  # "In Hall County": try the longest tail first
-            states = gaz.county_states.get(gazetteer.key(" ".join(words[i:])))
+            k = gazetteer.key(" ".join(words[i:]))
+            states = gaz.county_states.get(k)
             if states:
+                names.add(k)
                 if len(states) == 1:
                     out |= states
                 break
-    return out
+    return out, len(names)

@@ -161,6 +161,7 @@ class Gazetteer:
                 self.county_states.setdefault(key(cty["name"]), set()).add(cty.get("state"))
         self.not_places = {key(w) for w in self.lex.get("not_places") or ()}
         self.company_words = frozenset(str(w) for w in self.lex.get("company_words") or ())
+        self.street_words = frozenset(str(w) for w in self.lex.get("street_words") or ())
         self.demonyms = _demonyms(self.lex)
 
     def _add(self, name: str, cand: Candidate, detect: bool = False, primary: bool = True) -> None:

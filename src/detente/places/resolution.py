@@ -3,7 +3,8 @@
 Each reading gets a prior (countries > first-level divisions and regions > cities by log population,
 capitals a little more, a name that is only an alternate name a little less, a lexicon `preferred`
 reading more) plus the article's support for it:
-- the share of the article's other names (unambiguous toponyms, actors, the dateline) in its country;
+- the share of the article's other names (unambiguous toponyms, actors, the dateline, US counties: the
+  caller passes those as `actor_countries`) in its country;
 - for US towns, the share of the article's other US names in its state (a county named in one state
   only pins the state);
 - other names with a reading within PROXIMITY_KM of it (towns of one county name each other);

@@ -11,7 +11,8 @@ mostly Title-Case headlines and ALL-CAPS datelines. A toponym followed by ", <st
 Entities come first: an entity whose last word marks a company or news outlet ("Mahan Air", "The Irish
 Times"; places.yaml `company_words`) holds no toponym, and its leading name alone elsewhere in the
 article is the company too unless it is a famous place (the stage also drops names inside the actors
-stage's companies, outlets and people: places/__init__.py).
+stage's companies, outlets and people: places/__init__.py). An entity whose last word marks a street or
+square ("Lafayette Square"; places.yaml `street_words`) holds no town either.
 """
 from __future__ import annotations
 
@@ -74,6 +75,10 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
             s, _ = _strip_the(text, e.start, e.end)
             firms.add(key(text[s:parse.tokens[e.last - 2].end]))
             taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+        elif e.last - e.first > 1 and parse.tokens[e.last - 1].text in gaz.street_words:
+            # "Lafayette Square", "Washington Square": a street or square named after someone or
+            # somewhere else, not a town
+            taken[e.start:e.end] = b"\x01" * (e.end - e.start)
     firms = {f for f in firms if not gaz.famous(f)}
     surnames = {key(e.text.split()[-1]) for e in parse.entities if e.label == "PERSON" and len(e.text.split()) > 1}
     # one sense per discourse: a name NER calls a place once is a place wherever else it stands
@@ -129,7 +134,7 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
                     and (is_acronym(name) or e.label != "NORP") and add(s, t, "ner-other")):
                 # words inside a person, an organisation or a date are no place of their own
                 taken[e.start:e.end] = b"\x01" * (e.end - e.start)
-    _scan(text, parse, 0, len(parse.tokens), add, known, strict=True)
+    _scan(text, parse, 0, len(parse.tokens), add, known, strict=True, streets=gaz.street_words)
     _qualify(text, out, gaz, add)
     out = [m for m in out if m.dateline or key(m.text) not in firms]
     out.sort(key=lambda m: m.start)
@@ -155,10 +160,12 @@ def dateline_span(article: Article) -> Optional[Span]:
     return None
 
 
-def _scan(text, parse, first, last, add, known, strict: bool = False, leftover: frozenset = frozenset()) -> None:
+def _scan(text, parse, first, last, add, known, strict: bool = False, leftover: frozenset = frozenset(),
+          streets: frozenset = frozenset()) -> None:
     """Longest names that `known` accepts among capitalised token runs in tokens[first:last]; with
     `leftover`, only when every token outside the names is one of those words or punctuation;
-    `strict` for running text, where a capitalised common word at a sentence start is no name."""
+    `strict` for running text, where a capitalised common word at a sentence start is no name; none
+    followed by one of `streets` ("Lafayette Square")."""
     toks = parse.tokens
     if leftover:
         hits: list = []
@@ -180,7 +187,7 @@ def _scan(text, parse, first, last, add, known, strict: bool = False, leftover: 
             if not _capital(run[-1].text) or any(not _capital(x.text) and x.lower not in _JOINERS for x in run):
                 continue
             name = text[run[0].start:run[-1].end]
-            if not known(name):
+            if not known(name) or (i + n < len(toks) and toks[i + n].text in streets):
                 continue
             # Title-Case common words at a sentence start ("Nice work") are not names
             if strict and n == 1 and not t.text.isupper() and t.pos not in ("PROPN",) and not is_acronym(t.text):

@@ -1,0 +1,376 @@
+"""Where an event happened: the place its trigger's phrase governs or that sets the scene of its
+clause, else its sentence's only place that can say where it was, else the dateline for the lead's
+news; and how the place was read (`Event.place_source`). The date is when_where's."""
+from __future__ import annotations
+
+from typing import Optional
+
+from ..model import Event, Parse, Place
+from .state import State
+from .when_where import background, climb, nearest, relative_clause
+
+
+def place(s: State, e: Event, i: int, src, tgt) -> None:
+    """Where the event happened, and how that was read (`Event.place_source`):
+    - attached: a place the trigger's phrase governs ("clashed in Aleppo", "the Kabul bombing",
+      "visited Beijing", "a trip to France"), nearest first, or that sets the scene of its clause
+      ("while campaigning in Michigan, Biden called ...", "during a trip to France, Trump refused");
+      not past a relative clause or a report ("said in Ankara that troops attacked ..."), not a side's
+      ("a United States airstrike"), and for what is said, not a place of what is talked about
+      ("criticized the election policy in California");
+    - sentence: else the one place its sentence names that can say where the event was
+      (_sentence_place: said in the event's own clause, no side of it, no nationality or description
+      of someone) when the event is its sentence's news, not a relative clause's;
+    - dateline: else, for the lead sentence's news in an article whose dateline says where it was
+      filed, and whose lead sentence names no place of its own;
+    - none: else (a place named in another clause or sentence says where something else happened)."""
+    # a visit's or deployment's target is where it happens (lexicon place_targets): "visited Beijing"
+    visit = e.cameo in s.lex.place_targets
+    verbal = (e.quad_class or 0) in (1, 3) and not visit
+    sides = [r for r in (src, None if visit else tgt) if r is not None]
+    taken = {(r.start, r.end) for r in sides}
+    words = s.lex.words
+    preps, of_nouns = words["place_prepositions"], words.get("place_of_nouns", frozenset())
+
+    def is_place(j: int) -> bool:
+        tok = s.p.tokens[j]
+        if j not in s.place_tok or (s.place_tok[j].start, s.place_tok[j].end) in taken:
+            return False
+        head = s.p.tokens[tok.head]
+        if tok.dep in ("compound", "nmod") and (tok.head == i or (
+                head.dep == "dobj" and head.head == i and
+                not any(r.start <= head.start < r.end for r in sides))):
+            # "the Kabul bombing", "attended the Beijing Olympics"; not "detained a Chicago journalist":
+            # a name on someone says who they are, and not "a United States military airstrike" whose
+            # source names it
+            return not any(_overlap(s.place_tok[j], r) for r in sides)
+        if tok.dep == "dobj" and tok.head == i:  # "visited Beijing": a place that is no actor
+            return True
+        owner = s.p.tokens[head.head]
+        if visit and tok.dep == "pobj" and head.lower in words["place_destinations"] and (
+                owner.i == i or _in_trigger(e, owner) or (owner.head == i and owner.lemma.lower() in words["travel_nouns"])):
+            return True  # "a trip to France", "made a visit to Ghana": where the visit is
+        if tok.dep == "pobj" and head.lower in words["place_destinations"] and _purpose_of(s, i, owner):
+            return True  # "came to Iraq to fight ISIS"
+        prep = locative(s.p, j, preps, of_nouns, words)
+        # "Pell, a senior figure at the Holy See, was convicted": a description of someone says where
+        # they belong, not where the event was
+        return prep is not None and s.p.tokens[s.p.tokens[prep].head].dep != "appos" and \
+            not (verbal and _on_object(s, e, i, prep))
+
+    own = _clause_verbs(s.p, i) | {i}  # a scene set for the event's own clause, not for a governor's
+    tok = nearest(s, i, is_place, scene=lambda c: _scene_clause(s, c, own), stop=lambda n: _place_bound(s.p, n))
+    if tok is not None:
+        pl = s.place_tok[tok]
+        prep = locative(s.p, tok, preps, of_nouns, words)
+        if prep is not None:  # "in the Serbian capital Belgrade", "in Reading, Berkshire, UK": the finest
+            sent = s.p.sentence_of(tok)
+            same = [q for j, q in s.places_in(sent.start, sent.end) if (q.start, q.end) not in taken
+                    and locative(s.p, j, preps, of_nouns, words) == prep]
+            pl = min(same, key=lambda q: (_RANK.get(q.feature, 0), abs(q.start - pl.start)), default=pl)
+            if len({q.country for q in same} - {None}) > 1:
+                # "arrests were made in Australia, Brazil, Canada ...": no one place; none is signable
+                e.place_source = "none"
+                return
+        e.place, e.place_source = pl.ref(), "attached"
+        return
+    e.place_source = "none"
+    if e.sentence is None or relative_clause(s.p, i) is not None:
+        return
+    named = list({id(pl): pl for j, pl in s.places_in(e.sentence.start, e.sentence.end)}.values())
+    if named:
+        material = (e.quad_class or 0) in (2, 4)
+        sides = [r for r in (src, None if material or visit else tgt, e.speaker) if r is not None]
+        about = (lambda root: _on_object(s, e, i, root.head)) if verbal else None  # given for what is said
+        pl = _sentence_place(s, i, named, sides, src, about)
+        if pl is not None:
+            e.place, e.place_source = pl.ref(), "sentence"
+        return
+    # the dateline is the article's (Article.places, which the pipeline fills before events)
+    dl = next((pl for pl in s.a.places if pl.role == "dateline" and (pl.lat is not None or pl.country)), None)
+    if dl is not None and not background(s.p, i) and _lead_sentence(s) == s.p.tokens[i].sent:
+        e.place, e.place_source = dl.ref(), "dateline"
+
+
+def _sentence_place(s: State, i: int, named: list[Place], sides: list, src=None, about=None) -> Optional[Place]:
+    """The one place the event's sentence names that can say where it happened (a town with its
+    province and country counts once): no side of the event nor joined to one (a material act's
+    target may be: "troops entered Syria"; "called on Italy and Egypt"), no nationality ("Turkish
+    airstrikes") or description of someone ("the Ohio lawyer"), no origin or destination of a thing
+    ("the claim from Berlin", "flights to Cuba"), nothing quoted from someone else, and said in the
+    event's own clause ("the mayor of Moscow extended the lockdown"), not in another verb's ("Walker,
+    who lives in Ohio, met Hawkins"; "the union said workers protested in Dearborn"). A source's
+    office's town or province is no side ("the mayor of Moscow" is the mayor): it says where he acts;
+    its country is ("the president of Turkey vowed support": Turkey's), as is a target's. about(root),
+    when given, tells a place said of what is talked about ("criticized the policy in California")."""
+    own = _clause_verbs(s.p, i)
+    trigger = s.p.tokens[i]
+    fit = []
+    for pl in named:
+        root = _span_root(s.p, pl)
+        if root is None or root.pos == "ADJ" or any(_overlap(pl, r) for r in sides):
+            continue
+        if _joined_to(s.p, root, sides) or _describes(s, root, i) or _directed(s, root, i) or \
+                _office_of(s, root, pl, src, about is not None) or (about is not None and _said_of(s.p, root, about)):
+            continue
+        q = s.quote_at(pl.start)
+        if (q is not None and not q.start <= trigger.start < q.end) or _verb_above(s.p, root.i) not in own:
+            continue
+        fit.append(pl)
+    finest = [pl for pl in fit if not any(_inside(q, pl) for q in fit)]
+    if len({_reading(pl) for pl in finest}) != 1:
+        return None
+    return finest[0]
+
+
+def _said_of(p: Parse, tok, about) -> bool:
+    """Whether about() holds for the preposition's object that a name is or is listed with ("for the
+    Persian Gulf, the Gulf of Oman and the Strait of Hormuz")."""
+    for _ in range(6):
+        if tok.dep not in ("conj", "appos") or tok.head == tok.i:
+            break
+        tok = p.tokens[tok.head]
+    return tok.dep == "pobj" and about(tok)
+
+
+def _office_of(s: State, tok, pl: Place, src, verbal: bool) -> bool:
+    """Whether a name is "of" an actor's noun and so part of that actor: a party's other than the
+    source ("called for the government of Ukraine to ...", "a proclamation by the President of the
+    United States"), the country of a source that speaks
+    ("the president of Turkey vowed support for Azerbaijan": where he said it is not told). A source's
+    town or province is where a local office acts ("Sobyanin, the mayor of Moscow, extended the
+    lockdown"), and its country where a government acts on its own ground ("the prime minister of
+    Peru signed a decree")."""
+    head = s.p.tokens[tok.head]
+    if tok.dep != "pobj" or head.lower != "of" or head.head == head.i:
+        return False
+    owner = s.p.tokens[head.head]
+    if src is not None and _joined_to(s.p, owner, [src]):
+        return verbal and pl.feature == "country"
+    if owner.pos == "PROPN" and owner.lower not in s.lex.words.get("place_of_nouns", ()):
+        return True  # a title or body named by its place: "by the President of the United States"
+    ref = s.r.actor(owner.i)  # an actor whose words hold the noun itself, not just the place after it
+    return ref is not None and ref.start <= owner.start < ref.end
+
+
+def _on_object(s: State, e: Event, i: int, prep: int) -> bool:
+    """Whether a place preposition hangs on an object outside the trigger's words ("criticized the
+    election policy in California", "asked to use the consulate in Erbil"), or on the subject or agent
+    of another verb ("the attack was claimed by the Houthi movement in Yemen, but Saudi Arabia
+    alleged ..."): for what is said, it tells where the thing or party talked of is, not where it was
+    said ("ministers in Cairo denounced" is where the speakers were)."""
+    head = s.p.tokens[s.p.tokens[prep].head]
+    if head.pos not in ("NOUN", "PROPN") or _in_trigger(e, head) or head.head == head.i:
+        return False
+    if head.dep == "dobj":
+        return True
+    gov = s.p.tokens[head.head]
+    if head.dep == "pobj" and gov.dep == "agent":
+        return gov.head != i
+    return head.dep in ("nsubj", "nsubjpass") and head.head != i
+
+
+def _purpose_of(s: State, i: int, motion, then: bool = False) -> bool:
+    """Whether the event at token i is the purpose of a motion ("came to Iraq to fight", "sent troops
+    to Mali to train its army"), or with `then` what was done after it ("returned to Aleppo and
+    shelled the city"): it happens where the motion went."""
+    t = s.p.tokens[i]
+    if t.head != motion.i or motion.lemma.lower() not in s.lex.words["motion_verbs"]:
+        return False
+    return (then and t.dep == "conj") or (
+        t.dep in ("advcl", "xcomp") and any(c.dep == "aux" and c.lower == "to" for c in s.p.children(i)))
+
+
+def _in_trigger(e: Event, tok) -> bool:
+    return e.trigger is not None and e.trigger.start <= tok.start < e.trigger.end
+
+
+def _joined_to(p: Parse, tok, sides: list) -> bool:
+    """Whether a name is coordinated with or in apposition to a side of the event ("Italy" in "called
+    on Egypt and Italy", "convicted Avenatti, the California lawyer")."""
+    for _ in range(4):
+        if tok.dep not in ("conj", "appos") or tok.head == tok.i:
+            break
+        tok = p.tokens[tok.head]
+    group, stack = [], [tok]
+    while stack:
+        t = stack.pop()
+        group.append(t)
+        stack.extend(c for c in p.children(t.i) if c.dep in ("conj", "appos"))
+    return any(r.start <= t.start < r.end for t in group for r in sides)
+
+
+def _describes(s: State, tok, i: int) -> bool:
+    """A name modifying a noun other than the trigger ("the Ohio lawyer", "a Berlin charity"), "of" a
+    person ("J. R. Myers of Alaska", "Senator Sanders of Vermont") or placing a description ("Pell, a
+    senior figure at the Holy See"): it says who someone is, not where the event was. A name on a
+    scene noun says where ("the San Juan streets")."""
+    p = s.p
+    head = p.tokens[tok.head]
+    if tok.dep == "pobj" and head.lower == "of" and head.head != head.i:
+        return p.tokens[head.head].ent == "PERSON"
+    if tok.dep == "pobj" and head.lower in s.lex.words["place_prepositions"] and p.tokens[head.head].dep == "appos":
+        return True  # "Pell, a senior figure at the Holy See": where someone belongs
+    return tok.dep in ("compound", "nmod") and tok.head != i and head.pos in ("NOUN", "PROPN") and \
+        head.lemma.lower() not in s.lex.words["scene_nouns"] and head.lower not in s.lex.words["scene_nouns"]
+
+
+def _span_root(p: Parse, pl: Place):
+    """The token of a place's name that its phrase hangs on ("Kong" in "Hong Kong")."""
+    toks = p.tokens_in(pl.start, pl.end)
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head not in ids or t.head == t.i), None)
+
+
+def _directed(s: State, tok, i: int) -> bool:
+    """Whether a place is named as an origin ("the claim from Berlin"), as a thing's destination or
+    an addressee ("flights to Cuba", "appealed to Russia to stop"; not the trigger's own: "a visit to
+    Ireland") or for comparison ("drugs like Portugal"), rather than as a location."""
+    for _ in range(6):
+        if tok.head == tok.i:
+            return False
+        head = s.p.tokens[tok.head]
+        if tok.dep == "pobj":
+            words = s.lex.words
+            # the addressee of another verb ("appealed to Russia to stop") is none either, but a motion's
+            # end is where its purpose or sequel happens
+            return head.lower in words["place_origins"] or head.lower in words["place_comparisons"] or (
+                head.lower in words["place_destinations"] and head.head != i and
+                not _purpose_of(s, i, s.p.tokens[head.head], then=True))
+        if tok.dep not in ("appos", "compound", "conj"):
+            return False
+        tok = head
+    return False
+
+
+def _verb_above(p: Parse, i: int) -> Optional[int]:
+    """The first verb above token i: the clause it is said in."""
+    return next((head.i for _, head in climb(p, p.tokens[i], 16) if head.pos in ("VERB", "AUX")), None)
+
+
+def _clause_verbs(p: Parse, i: int) -> set[int]:
+    """The verbs of the clause that tells the event at token i: its own verb (a nominal trigger's the
+    verb above it: "the bombing killed five"), the verbs it is a complement or conjunct of ("voted
+    to extend", "took control and captured") and their non-finite complements ("was reported to have
+    killed"; not another's action asked for: "urged firms to stop trading in Iran")."""
+    t = p.tokens[i]
+    if t.pos not in ("VERB", "AUX"):
+        above = _verb_above(p, i)
+        if above is None:
+            return set()
+        t = p.tokens[above]
+    verbs = {t.i}
+    while t.head != t.i:
+        if t.dep in ("xcomp", "conj"):
+            t = p.tokens[t.head]
+        elif t.dep == "acl" and (above := _verb_above(p, t.i)) is not None:
+            t = p.tokens[above]  # "signed a decree banning the niqab": the decree's content
+        else:
+            break
+        verbs.add(t.i)
+    stack = list(verbs)
+    while stack:
+        kids = p.children(stack.pop())
+        if any(c.dep == "dobj" for c in kids):
+            continue  # "urged firms to stop trading in Iran": what someone is asked to do is elsewhere
+        for c in kids:
+            if c.dep == "xcomp" and c.i not in verbs:
+                verbs.add(c.i)
+                stack.append(c.i)
+    return verbs
+
+
+def _reading(pl: Place) -> tuple:
+    return (pl.geonameid, pl.country) if pl.geonameid is not None else (pl.name or pl.text, pl.country)
+
+
+_RANK = {"city": 0, "admin1": 1, "region": 1, "country": 2}  # finer places first
+
+
+def _inside(small: Place, big: Place) -> bool:
+    """A town in the province or country also named ("Kenosha, Wisconsin, United States")."""
+    return small is not big and small.country is not None and small.country == big.country and \
+        _RANK.get(small.feature, 0) < _RANK.get(big.feature, 0)
+
+
+def locative(p: Parse, j: int, preps, of_nouns=frozenset(), words=None) -> Optional[int]:
+    """The place preposition whose object token j names, directly ("in Aleppo") or as a name in
+    apposition to, modifying or "of" that object ("in the Serbian capital Belgrade", "at Baghdad
+    International Airport", "in the Southern District of New York", "in Kenosha and Racine"), or a
+    journey's destination that frames a clause ("during a trip to France": the lexicon's travel_nouns
+    and travel_frames in `words`); else None. "of" leads up only from a noun in of_nouns ("the city
+    of", "the District of")."""
+    tok = p.tokens[j]
+    for _ in range(6):
+        if tok.head == tok.i:
+            return None
+        head = p.tokens[tok.head]
+        if tok.dep == "pobj":
+            if head.lower in preps:
+                return head.i
+            owner = p.tokens[head.head]
+            if words is not None and _travel_frame(p, head, owner, words):
+                return owner.head
+            if head.lower != "of" or head.head == head.i or owner.pos not in ("NOUN", "PROPN") or \
+                    not (owner.lower in of_nouns or owner.lemma.lower() in of_nouns):
+                return None
+            tok = p.tokens[head.head]
+        elif tok.dep in ("appos", "compound", "nmod", "conj", "amod") and head.pos in ("NOUN", "PROPN"):
+            tok = head
+        else:
+            return None
+    return None
+
+
+def _travel_frame(p: Parse, prep, owner, words) -> bool:
+    """Whether `prep` leads to a journey's destination under a preposition that frames the clause:
+    "during a trip to France", "on a visit to Beijing"."""
+    if prep.lower not in words["place_destinations"] or prep.head == prep.i or owner.dep != "pobj":
+        return False
+    return owner.lemma.lower() in words["travel_nouns"] and p.tokens[owner.head].lower in words["travel_frames"]
+
+
+def _scene_clause(s: State, c, own: set[int]) -> bool:
+    """A phrase that says where its governor's subject was when acting, though it is a clause or
+    another event of its own: an adverbial clause with no subject ("while campaigning in Michigan,
+    Biden called ...", "Speaking in Ankara, Erdogan said ..."), a journey that frames the act ("during
+    a trip to France, Trump refused ...")."""
+    words = s.lex.words
+    if c.dep == "pobj" and c.lemma.lower() in words["travel_nouns"]:
+        frame = s.p.tokens[c.head]
+        return frame.lower in words["travel_frames"] and frame.head in own
+    if c.dep != "advcl" or c.tag != "VBG" or c.head not in own:
+        return False
+    kids = s.p.children(c.i)
+    if any(k.dep in ("nsubj", "nsubjpass", "expl") for k in kids):
+        return False
+    # a bare participle after its verb tells a consequence ("nominated the ticket, granting it ballot
+    # access in Florida"); before it, or opened by "while", the scene
+    marks = [k.lower for k in kids if k.dep == "mark"]
+    return all(m in words["scene_marks"] for m in marks) and bool(marks or c.i < c.head)
+
+
+def _overlap(pl: Place, ref) -> bool:
+    return pl.start < ref.end and ref.start < pl.end
+
+
+def _lead_sentence(s: State) -> Optional[int]:
+    """The index of the article's first body sentence: past the headline and date lines (fewer than 3 words
+    besides its dates and the dateline)."""
+    for n, sent in enumerate(s.p.sentences):
+        if sent.end <= s.headline_end:
+            continue
+        words = [w for w in s.a.text[sent.start:sent.end].split() if any(c.islower() for c in w)]
+        if len(words) >= 3:
+            return n
+    return None
+
+
+def _place_bound(p: Parse, node) -> bool:
+    """Whether a place is looked for no higher than this clause: what a relative clause or a report
+    tells happened where it says, not where its governor's act was ("the memoranda, in which Turkey
+    agreed ..., denounced in Cairo"; "said in Ankara that troops attacked ..."); but a "where" clause
+    happens at its noun's place ("met in Niamey for a summit where the presidents signed ...")."""
+    if node.dep == "ccomp":
+        return True
+    return node.dep == "relcl" and not any(t.lower == "where" for t in p.tokens[node.head + 1:node.i])
