@@ -227,7 +227,7 @@ def cmd_load(args) -> int:
     if not os.path.isdir(args.dir):
         err(f"{args.dir}: not a folder of Parquet partitions")
         return 2
-    with Store(store_path(args.store)) as store:
+    with Store(store_path(args.store)) as store, store.linger():  # one open for the load, not one a chunk
         for _, stored in load_parquet(args.dir, store, on_error=on_error):
             tally.stored += stored
             tally.duplicates += not stored
