@@ -170,3 +170,47 @@ def test_memory_store_stays_open():
     with Store(":memory:") as s:
         assert s.add(seed_like())
         assert s.stats()["articles"] == 1
+
+
+def _child_reads(path: str, wait: float) -> subprocess.CompletedProcess:
+    """A reader in another process: prints the article count and how long opening the store took."""
+    script = (f"import time\nfrom detente.store import Store\nt = time.monotonic()\n"
+              f"n = Store({path!r}, read_only=True, wait={wait}).stats()['articles']\n"
+              f"print(n, round(time.monotonic() - t, 2))\n")
+    return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=ENV, timeout=300)
+
+
+def test_a_lingering_writer_keeps_the_file_until_a_reader_asks(tmp_path, monkeypatch):
+    """linger() (what an ingest does) keeps the write connection between writes, and gives it up to a
+    process that waits for the file: the reader gets in long before the writer's idle limit."""
+    from detente.store import sharing
+
+    monkeypatch.setattr(sharing, "LINGER_IDLE", 120.0)  # only the reader's mark can make it let go
+    path = str(tmp_path / "s.duckdb")
+    with Store(path) as s, s.linger():
+        assert s.add(article("a", "Pakistan met India."))
+        impatient = _child_reads(path, wait=0)  # does not wait, so leaves no mark: the file is still held
+        assert impatient.returncode == 1 and "in use by process" in impatient.stderr
+        patient = _child_reads(path, wait=30)
+        assert patient.returncode == 0, patient.stderr
+        n, waited = patient.stdout.split()
+        assert n == "1" and float(waited) < 10
+        assert s.add(article("b", "India met Pakistan."))  # the writer opens the file again
+        assert s.stats()["articles"] == 2
+    assert not os.path.exists(sharing.wait_mark(path))  # the reader took its mark away
+    assert _child_reads(path, wait=0).stdout.split()[0] == "2"  # the end of linger() let the file go
+
+
+def test_a_lingering_writer_lets_go_when_idle(tmp_path, monkeypatch):
+    """A reader that cannot leave a mark (here: one that does not wait) gets in once the writer has
+    been idle for LINGER_IDLE seconds."""
+    from detente.store import sharing
+
+    monkeypatch.setattr(sharing, "LINGER_IDLE", 0.3)
+    path = str(tmp_path / "s.duckdb")
+    with Store(path) as s, s.linger():
+        assert s.add(article("a", "Pakistan met India."))
+        time.sleep(1.0)
+        child = _child_reads(path, wait=0)
+        assert child.returncode == 0 and child.stdout.split()[0] == "1", child.stderr
+        assert s.add(article("b", "India met Pakistan."))

@@ -4,8 +4,8 @@ PETRARCH's verb dictionary, the Phoenix actor dictionaries.
     disk_cached(name, key_parts, build, valid=lambda data: True) -> data
 
 The cache lives in the cache_dir setting (DETENTE_CACHE_DIR, default ~/.cache/detente; "" or "off" for none). A file is named
-`{name}-{hash of key_parts}.pickle`, so a change to the sources (pass their bytes, or their path,
-mtime and size) makes a new one; older files of the same name are removed. Writes are atomic
+`{name}-{hash of key_parts}.pickle`, so a change to the sources (pass their bytes, or file_key: a
+digest of their content) makes a new one; older files of the same name are removed. Writes are atomic
 (parallel workers never read half a file) and a cache that cannot be written (a read-only home) or
 read (another Python) is no error: the data is built instead.
 """
@@ -29,10 +29,10 @@ def cache_dir() -> Optional[Path]:
 
 
 def file_key(path: Union[str, Path]) -> str:
-    """A key part that changes when the file does: its resolved path, mtime and size."""
-    p = Path(path)
-    st = p.stat()
-    return f"{p.resolve()}|{st.st_mtime_ns}|{st.st_size}"
+    """A key part that changes when the file's content does: its SHA-1 (a few milliseconds a MB).
+    Not its path or mtime: two checkouts or installs of the same data would each make their own cache
+    file under one name and remove the other's at every run, so every process built the data anew."""
+    return hashlib.sha1(Path(path).read_bytes()).hexdigest()
 
 
 def disk_cached(name: str, key_parts: Iterable[Union[str, bytes]], build: Callable[[], Any],

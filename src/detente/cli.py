@@ -129,14 +129,15 @@ def cmd_code(args) -> int:
 
         store = Store(store_path(args.store))
     try:
-        for art in code_each(tally.articles(_read(args), published), tally.failed):
-            tally.coded += 1
-            if store is not None:
-                if store.add(art):
-                    tally.stored += 1
-                else:
-                    tally.duplicates += 1
-            _print_article(art, fmt)
+        with store.linger() if store is not None else contextlib.nullcontext():  # one open for the run, not one an article
+            for art in code_each(tally.articles(_read(args), published), tally.failed):
+                tally.coded += 1
+                if store is not None:
+                    if store.add(art):
+                        tally.stored += 1
+                    else:
+                        tally.duplicates += 1
+                _print_article(art, fmt)
     finally:
         if store is not None:
             store.close()
@@ -226,7 +227,7 @@ def cmd_load(args) -> int:
     if not os.path.isdir(args.dir):
         err(f"{args.dir}: not a folder of Parquet partitions")
         return 2
-    with Store(store_path(args.store)) as store:
+    with Store(store_path(args.store)) as store, store.linger():  # one open for the load, not one a chunk
         for _, stored in load_parquet(args.dir, store, on_error=on_error):
             tally.stored += stored
             tally.duplicates += not stored

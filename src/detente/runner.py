@@ -18,6 +18,7 @@ import sys
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import nullcontext
 from typing import Callable, Iterable, Iterator, Optional, Union
 
 from .lifeline import exit_with_parent
@@ -166,31 +167,36 @@ def ingest_local(articles: Iterable[Article], store, workers: int = 1, progress:
         if batch:
             yield False, batch
 
+    # One write connection for the run, not an open and a checkpoint per batch (~3 CPU s in 300
+    # articles); the store still gives the file up to a reader that waits for it (docs/store.md).
+    # A store that is not detente's (the runner needs only its known and add_many) does not linger.
+    linger = getattr(store, "linger", None)
     try:
-        if workers <= 1:
-            for known, batch in fresh():
-                if known:
-                    yield batch[0], False
-                    bar.update()
-                    continue
-                with use(settings):  # around the coding only: this generator's consumer may use others
-                    outcomes = code_batch(batch, on_each=bar.tick)
-                yield from write(outcomes)
-        else:
-            pool = _Pool(workers, start_method, stats, settings)
-            try:
+        with linger() if linger is not None else nullcontext():
+            if workers <= 1:
                 for known, batch in fresh():
                     if known:
                         yield batch[0], False
                         bar.update()
                         continue
-                    pool.submit(batch)
-                    for outcomes in pool.ready(block=False):
-                        yield from write(outcomes)
-                for outcomes in pool.ready(block=True):
+                    with use(settings):  # around the coding only: this generator's consumer may use others
+                        outcomes = code_batch(batch, on_each=bar.tick)
                     yield from write(outcomes)
-            finally:
-                pool.close()
+            else:
+                pool = _Pool(workers, start_method, stats, settings)
+                try:
+                    for known, batch in fresh():
+                        if known:
+                            yield batch[0], False
+                            bar.update()
+                            continue
+                        pool.submit(batch)
+                        for outcomes in pool.ready(block=False):
+                            yield from write(outcomes)
+                    for outcomes in pool.ready(block=True):
+                        yield from write(outcomes)
+                finally:
+                    pool.close()
     finally:
         bar.close()
 

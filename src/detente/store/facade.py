@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-import random
-import re
 import threading
-import time
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence, Union, cast
 
@@ -28,6 +25,7 @@ from .errors import StoreError
 from .filters import DateBound, Terms, events_sql
 from .rows import upper_code
 from .schema import BLOCK_COLUMNS, CLUSTER_VIEW, SCHEMA, STORE_SCHEMA_VERSION
+from .sharing import LOCK_WAIT, Lingering, clear_mark, connect
 
 from ..settings import DEFAULTS, current
 
@@ -38,40 +36,13 @@ def default_path(path: Optional[str] = None) -> str:
     return path or current().store
 
 
-# DuckDB lets one process write a file, or several read it, not both. So every Store opens the file
-# for one operation and closes it (docs/store.md, "Sharing a store"): an opener that finds the other
-# side there retries with a growing, jittered pause for this long before it gives up with one line.
-LOCK_WAIT = 30.0
-_FIRST_PAUSE, _MAX_PAUSE = 0.005, 0.1
-
-
-def _connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
-    deadline = time.monotonic() + wait
-    pause = _FIRST_PAUSE
-    while True:
-        try:
-            return duckdb.connect(path, read_only=read_only)
-        except duckdb.Error as e:
-            first = str(e).splitlines()[0]
-            if "different configuration" in first and read_only:
-                # This process holds the file read-write (another Store here): read through that.
-                return duckdb.connect(path, read_only=False)
-            if "lock" not in first.lower() and "different configuration" not in first:
-                raise StoreError(f"{path}: cannot open the store ({first})") from None
-            if time.monotonic() >= deadline:
-                holder = re.search(r"PID (\d+)", first)
-                who = f"process {holder.group(1)}" if holder else "another process"
-                raise StoreError(f"{path}: the store is in use by {who}; try again when it is done") from None
-            time.sleep(pause * random.uniform(0.5, 1.5))
-            pause = min(pause * 2, _MAX_PAUSE)
-
-
 class Store:
     """A DuckDB file of coded articles. `with Store(path) as s: s.add(article); s.dyad("USA", "PAK")`.
 
     The file is open only while an operation runs: a query opens it read-only, a write (one batch)
     read-write, and both close it when done, so other processes can read and write it in between.
-    `hold()` keeps one connection across several operations; an in-memory store stays open.
+    `hold()` keeps one connection across several operations; `linger()` keeps the write connection
+    between operations until another process asks for the file (an ingest); an in-memory store stays open.
     """
 
     def __init__(self, path: Optional[str] = None, read_only: bool = False, wait: float = LOCK_WAIT):
@@ -84,6 +55,9 @@ class Store:
         self._con: Optional[duckdb.DuckDBPyConnection] = None  # open during an operation or a hold()
         self._con_writes = False
         self._pinned = False  # the connection stays open until close(): `con` was asked for, or :memory:
+        self._lingering: Optional[Lingering] = None  # set inside linger()
+        self._con_lingers = False  # `_con` is linger()'s: closed when another process asks for the file
+        self._depth = 0  # operations under way (they nest: add_many -> add_batch -> known)
         if read_only and self.path != ":memory:" and not os.path.exists(self.path):
             raise StoreError(f"{self.path}: no such store")
         if self.path == ":memory:":
@@ -121,7 +95,7 @@ class Store:
         con.execute("COMMIT")
 
     def _open(self, write: bool) -> duckdb.DuckDBPyConnection:
-        self._con = con = _connect(self.path, read_only=not write, wait=self.wait)
+        self._con = con = connect(self.path, read_only=not write, wait=self.wait)
         self._con_writes = write
         return con
 
@@ -130,10 +104,19 @@ class Store:
         """The connection for one operation: the held one, else the file opened for just this (read-only
         unless the operation writes) and closed after it, whatever happens."""
         with self._lock:
-            if self._con is not None:
+            con = self._con
+            if con is not None:
                 if write and not self._con_writes:
                     raise StoreError(f"{self.path}: held for reading (hold(write=True) to write inside it)")
-                yield self._con
+                with self._operation():
+                    yield con
+                return
+            if self._lingering is not None:  # opened for writing and kept after the operation
+                con = self._open(write=True)
+                self._con_lingers = True
+                clear_mark(self.path)  # a mark left before this open asked for a file that is now taken
+                with self._operation():
+                    yield con
                 return
             con = self._open(write)
             try:
@@ -141,6 +124,49 @@ class Store:
             finally:
                 self._con = None
                 con.close()
+
+    @contextmanager
+    def _operation(self) -> Iterator[None]:
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            if self._depth == 1 and self._con_lingers:
+                self._release()  # a failed write may leave the connection unusable: the next one reopens
+            raise
+        finally:
+            self._depth -= 1
+            if self._lingering is not None:
+                self._lingering.used()
+
+    def _release(self) -> None:
+        """Close the connection if it is linger()'s (with the lock held: no operation is using it, or
+        the one that did has failed)."""
+        if self._con is not None and self._con_lingers and not self._pinned:
+            self._con.close()
+            self._con, self._con_lingers = None, False
+
+    @contextmanager
+    def linger(self) -> Iterator["Store"]:
+        """Keep the write connection from one operation to the next (an ingest: one open and one
+        checkpoint for the run instead of one per batch), giving the file up between operations as soon
+        as another process waits for it (it leaves a mark, PATH.wait, while it waits) or after
+        sharing.LINGER_IDLE seconds without one. A read-only or in-memory store does not linger."""
+        if self.read_only or self.path == ":memory:" or self._lingering is not None:
+            yield self
+            return
+        self._lingering = Lingering(self.path, self._lock, self._release)
+        try:
+            yield self
+        finally:
+            self._stop_lingering()
+
+    def _stop_lingering(self) -> None:
+        lingering, self._lingering = self._lingering, None
+        if lingering is not None:
+            lingering.close()
+        with self._lock:
+            self._release()
 
     @contextmanager
     def hold(self, write: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -152,10 +178,11 @@ class Store:
             yield con
 
     def close(self) -> None:
+        self._stop_lingering()
         with self._lock:
             if self._con is not None:
                 self._con.close()
-                self._con, self._pinned = None, False
+                self._con, self._pinned, self._con_lingers = None, False, False
 
     def __enter__(self) -> "Store":
         return self
@@ -173,6 +200,8 @@ class Store:
             if con is None:
                 con = self._open(write=not self.read_only)
                 self._pinned = True
+            elif self._con_lingers:
+                self._pinned = True  # the caller keeps it: linger() must not close it under them
             return con
 
     def sql(self, query: str, params: Optional[Sequence[Any]] = None) -> pd.DataFrame:
