@@ -107,7 +107,7 @@ def _verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
             if hit[1] is not None:  # "held joint exercises": the object's own modifier pattern is more precise
                 code = _noun_pattern(parse, parse.tokens[hit[1]], lex) or code
             return Trigger(v.i, code, "verb", sorted(hit[0]), hit[1], lemma(v), pat.swap)
-    forms = word_forms(v)
+    forms = _prefixed(parse, v) + word_forms(v)
     form_set = set(forms)
     if not _has_content(parse, v, form_set, lex):
         return None
@@ -258,6 +258,17 @@ def _noun_pattern(parse: Parse, n: Token, lex: Lexicon) -> Optional[str]:
         if names & nouns and mods & modifiers:
             return code
     return None
+
+
+def _prefixed(parse: Parse, v: Token) -> list[str]:
+    """'re-examine', split by the tokenizer into "re", "-", "examine": the whole word, with and without
+    its hyphen, so the lexicon's "re-examine" is found (and "examine" alone does not stand for it)."""
+    if v.i < 2:
+        return []
+    pre, dash = parse.tokens[v.i - 2], parse.tokens[v.i - 1]
+    if dash.text != "-" or pre.end != dash.start or dash.end != v.start or not pre.text.isalpha():
+        return []
+    return [f"{pre.lower}-{lemma(v)}", f"{pre.lower}{lemma(v)}"]
 
 
 def word_forms(t: Token) -> list[str]:
