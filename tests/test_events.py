@@ -228,3 +228,10 @@ def test_a_town_struck_is_of_the_towns_country_not_the_texts():
     art = detente.code_text("Turkey shelled Kobani on Monday.", published="2019-10-14")
     hit = [e for e in art.events if e.plover == "ASSAULT"]
     assert hit and hit[0].target is not None and hit[0].target.country == "SYR"
+
+
+def test_a_town_the_parser_took_for_a_person_is_still_the_towns_people():
+    """NER calls "Kharkiv" a person here; the places stage resolves it: the target is Ukrainian."""
+    art = detente.code_text("Russian forces attacked Kharkiv on Tuesday.", published="2022-05-10")
+    hit = [e for e in art.events if e.plover == "ASSAULT"]
+    assert hit and hit[0].target is not None and hit[0].target.country == "UKR"

@@ -172,6 +172,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             near = s.p.children(t.i) + (s.p.children(trig.obj) if trig.obj is not None else [])
             givers = [r for c in near if c.dep == "prep" and c.lower == "from" for r in s.r.pobj_actors(c)]
             sources, targets = givers, sources
+    if trig.code.startswith(VIOLENT_ROOTS):
+        targets = [roles.struck_place(s, r) for r in targets]
     pol = polarity.analyse(s.p, trig.i, s.lex)
     speaker = roles.speaker(s, pol.speech_verb)
     pron = roles.pronoun_subject(s, t) if not sources and speaker is not None else None

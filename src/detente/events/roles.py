@@ -205,6 +205,20 @@ def people_object(s: State, v) -> list[ActorRef]:
     return []
 
 
+def struck_place(s: State, ref: ActorRef) -> ActorRef:
+    """'attacks on Abqaiq', 'missiles struck Kharkiv': a town struck whose name the actors stage took for
+    a person or an unknown body (no code of its own) is its people, of the town's country."""
+    if ref.code and ref.code != ref.country:
+        return ref  # a known actor: "struck the Syrian army"
+    actor = next((a for a in s.actors if a.id == ref.actor), None) if ref.actor else None
+    if actor is not None and actor.kind in ("country", "organisation"):
+        return ref
+    place = next((pl for _, pl in s.places_in(ref.start, ref.end) if pl.country), None)
+    if place is None or (place.start, place.end) != (ref.start, ref.end):
+        return ref
+    return ActorRef(ref.actor, ref.text, ref.start, ref.end, None, place.country, ref.sector)
+
+
 def object_is_actor(s: State, v) -> bool:
     """Whether a verb that needs an actor as its object (lexicon actor_object: 'released', 'arrested')
     has one: a known actor, people, or no object at all."""
