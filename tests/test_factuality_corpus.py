@@ -58,6 +58,9 @@ CASES = [
     ("Houthi rebels carried out the attack on the Saudi refinery using ten drones.", "using", "ACCUSE", False),
     ("Houthi rebels carried out the attack on the Saudi refinery using ten drones.", "carried", "AID", False),
     ("Houthi rebels carried out the attack on the Saudi refinery using ten drones.", "attack", "ASSAULT", True),
+    # aid and cooperation need a recipient (PLOVER requires_recipient): given to no one named, no event
+    ("Residents of the Polish city donated blood on Monday.", "donated", "AID", False),
+    ("Japan donated rice to the Philippines on Monday.", "donated", "AID", True),
     # situation nouns are no acts
     ("The Kurdish party is banned in Turkey.", "banned", "COERCE", False),  # a standing state
     ("The Houthi rebels are backed by Iran.", "backed", "SUPPORT", False),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 
+from .. import ontology
 from ..model import Actor, ActorRef, Event, stable_id
 from .lexicon import has
 from .record import rid
@@ -91,3 +92,19 @@ def place_targets(events: list[Event], codes=None) -> list[Event]:
             continue
         e.target = ActorRef(None, pl.text, pl.start, pl.end, pl.country, pl.country, None)
     return events
+
+
+
+# PLOVER's types that require a recipient (the codebook's `requires_recipient`) and are no event without
+# one; SANCTION requires one too, but a withdrawal from a treaty or a ban is coded with none (the gold
+# does so, and dropping them lost true events)
+RECIPIENT_TYPES = ("AID", "COOPERATE")
+
+
+def with_recipients(events: list[Event]) -> list[Event]:
+    """Aid and cooperation given to no one the text names are no event: "residents donated blood",
+    "the NSF funded the research", "Red Hat provided support for its customers"."""
+    def needs(e: Event) -> bool:
+        info = ontology.plover_type(e.plover) if e.plover in RECIPIENT_TYPES else None
+        return bool(info and info["recipient"])
+    return [e for e in events if e.target is not None or not needs(e)]
