@@ -91,12 +91,12 @@ def _governs_event(s: State, trig: triggers.Trigger, by_tok: dict) -> bool:
     so does a verb whose object is an intent noun ("announced plans to pull out of Iran")."""
     if trig.kind != "verb":
         return False
-    for o in s.p.children(trig.i) if not trig.code.startswith("12") else ():  # "declined his offer to resign"
-        if o.dep == "dobj" and has(o, s.lex.intent) and any(c.dep == "acl" and c.i in by_tok for c in s.p.children(o.i)):
-            return True
-    if not has(s.p.tokens[trig.i], s.lex.intent | s.lex.avowal_verbs):
-        return False
-    return any(c.dep == "xcomp" and c.i in by_tok for c in s.p.children(trig.i))
+    planned = [o for o in s.p.children(trig.i) if o.dep == "dobj" and has(o, s.lex.intent)]
+    if not trig.code.startswith("12") and any(  # "declined his offer to resign" stays a rejection
+            c.dep == "acl" and c.i in by_tok for o in planned for c in s.p.children(o.i)):
+        return True
+    return has(s.p.tokens[trig.i], s.lex.intent | s.lex.avowal_verbs) and \
+        any(c.dep == "xcomp" and c.i in by_tok for c in s.p.children(trig.i))
 
 
 def _code(s: State, trig: triggers.Trigger) -> list[Event]:

@@ -206,8 +206,8 @@ def people_object(s: State, v) -> list[ActorRef]:
 
 
 def struck_place(s: State, ref: ActorRef) -> ActorRef:
-    """'attacks on Abqaiq', 'missiles struck Kharkiv': a town struck whose name the actors stage took for
-    a person or an unknown body (no code of its own) is its people, of the town's country."""
+    """'missiles struck Kharkiv': a town struck whose name the actors stage took for a person (no code of
+    its own; a country or an organisation keeps its own) is its people, of the town's country."""
     if ref.code and ref.code != ref.country:
         return ref  # a known actor: "struck the Syrian army"
     actor = next((a for a in s.actors if a.id == ref.actor), None) if ref.actor else None

@@ -94,17 +94,15 @@ def place_targets(events: list[Event], codes=None) -> list[Event]:
     return events
 
 
-
-# PLOVER's types that require a recipient (the codebook's `requires_recipient`) and are no event without
-# one; SANCTION requires one too, but a withdrawal from a treaty or a ban is coded with none (the gold
-# does so, and dropping them lost true events)
-RECIPIENT_TYPES = ("AID", "COOPERATE")
+# SANCTION requires a recipient too (the codebook's `requires_recipient`), but a withdrawal from a treaty or
+# a ban is coded with none (the gold does so, and dropping them lost true events)
+RECIPIENT_OPTIONAL = {"SANCTION"}
 
 
 def with_recipients(events: list[Event]) -> list[Event]:
-    """Aid and cooperation given to no one the text names are no event: "residents donated blood",
-    "the NSF funded the research", "Red Hat provided support for its customers"."""
+    """PLOVER's types that require a recipient are no event without one: aid and cooperation given to no
+    one the text names ("residents donated blood", "the NSF funded the research")."""
     def needs(e: Event) -> bool:
-        info = ontology.plover_type(e.plover) if e.plover in RECIPIENT_TYPES else None
+        info = ontology.plover_type(e.plover) if e.plover not in RECIPIENT_OPTIONAL else None
         return bool(info and info["recipient"])
     return [e for e in events if e.target is not None or not needs(e)]

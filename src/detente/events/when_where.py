@@ -60,16 +60,11 @@ def _direction(p: Parse, t: timex.Timex) -> str:
     toks = p.tokens_in(t.start, t.end)
     if not toks:
         return "past"
-    tok, steps = toks[0], 0
-    while steps < 5:
-        steps += 1
+    for tok in [toks[0]] + [head for _, head in _climb(p, toks[0], 4)]:
         if any(c.dep == "amod" and c.lower in AHEAD_WORDS for c in p.children(tok.i)):
             return "future"
         if tok.pos in ("VERB", "AUX"):
             return "future" if tense_of(p, tok.i) == "future" else "past"
-        if tok.head == tok.i:
-            break
-        tok = p.tokens[tok.head]
     return "past"
 
 
@@ -301,13 +296,12 @@ def _occasion(p: Parse, clause: int) -> bool:
 
 
 def _clause_of(p: Parse, i: int) -> int:
-    """The verb whose clause token i belongs to (i itself when none is found within a few steps)."""
-    node = p.tokens[i]
-    for _ in range(6):
-        if node.pos in ("VERB", "AUX") or node.head == node.i:
-            return node.i
-        node = p.tokens[node.head]
-    return i
+    """The verb whose clause token i belongs to (the root, or i itself, when none is found within a few
+    steps)."""
+    if p.tokens[i].pos in ("VERB", "AUX"):
+        return i
+    return next((head.i for _, head in _climb(p, p.tokens[i], 5)
+                 if head.pos in ("VERB", "AUX") or head.head == head.i), i)
 
 
 def _relative_clause(p: Parse, i: int) -> Optional[int]:
