@@ -47,6 +47,8 @@ TEXTS = {
     "forced": "Syria forced Lebanon to withdraw.",
     "crowd": "Thousands of mourners turned out in Aleppo to protest the killings.",
     "crowd_thing": "The tanks marched into the square.",
+    "airlifted": "The injured minister was airlifted to a hospital in Berlin.",
+    "flew_to": "Obama flew to China on Monday.",
 }
 
 
@@ -98,6 +100,13 @@ def test_asking_someone_to_act_is_an_appeal_but_a_question_is_not(coded):
 
 def test_talks_are_negotiations_both_ways(coded):
     assert {("PAK", "046", "IND"), ("IND", "046", "PAK")} <= triples(coded["talks"])
+
+
+def test_petrarch_pattern_of_a_bare_preposition_needs_both_sides(coded):
+    # PETRARCH's "FLY (TO )" [036] was written for a coder that codes only between two actors: a
+    # patient flown to a hospital is no intent to meet, a leader flown to a country is
+    assert not coded["airlifted"].events
+    assert ("USA", "036", "CHN") in triples(coded["flew_to"])
 
 
 def test_hyphenated_verb_is_found(coded):

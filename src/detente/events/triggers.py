@@ -114,8 +114,9 @@ def _verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
     code = next((lex.verbs[f] for f in forms if f in lex.verbs), None)
     if code and has_object(parse, v) and form_set & lex.words["intransitive_events"]:
         code = None  # "demonstrated a lack of", "rallied support": with an object the verb means another thing
+    bare = False
     if code is None:
-        code = _petrarch_pattern(parse, v, forms, lex)
+        code, bare = _petrarch_pattern(parse, v, forms, lex)
     if code is None and form_set & lex.words["appeal_for_verbs"] and any(
             c.dep == "advcl" and any(m.dep == "mark" and m.lower == "for" for m in parse.children(c.i))
             for c in parse.children(v.i)):
@@ -137,7 +138,7 @@ def _verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
         skip = not form_set.isdisjoint(lex.own_verbs) or not form_set.isdisjoint(lex.words["outcome_verbs"])
         code = None if skip else next((pet[f] for f in forms if f in pet), None)
         return Trigger(v.i, code, "verb", [v.i], None, lemma(v), dyadic=True) if code else None
-    return Trigger(v.i, code, "verb", [v.i], None, lemma(v))
+    return Trigger(v.i, code, "verb", [v.i], None, lemma(v), dyadic=bare)
 
 
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "obj", "pobj", "appos"}
@@ -195,15 +196,15 @@ def _phrase_words(parse: Parse, head: Token) -> set[str]:
     return out
 
 
-def _petrarch_pattern(parse: Parse, v: Token, forms: list[str], lex: Lexicon) -> Optional[str]:
+def _petrarch_pattern(parse: Parse, v: Token, forms: list[str], lex: Lexicon) -> tuple[Optional[str], bool]:
     """PETRARCH2's verb patterns (lexicon/petrarch): the verb with the object and prepositional words
     that decide its code ("rush humanitarian aid" 0233, "ask for extradition" 0213); the most specific
     pattern whose words all stand in the verb's phrase wins."""
     if set(forms) & lex.negators:
-        return None  # "spared Idlib an assault": a verb that cancels its object is no act of its own
+        return None, False  # "spared Idlib an assault": a verb that cancels its object is no act of its own
     index = petrarch.index()
     if not any(f in index.patterns for f in forms):
-        return None
+        return None, False
     words = _phrase_words(parse, v)
     pats = [p for f in forms for p in index.candidates(f, words)]
     preps = {c.lower: c for c in parse.children(v.i) if c.dep in ("prep", "agent", "dative")}
@@ -223,8 +224,8 @@ def _petrarch_pattern(parse: Parse, v: Token, forms: list[str], lex: Lexicon) ->
                 ok = False
                 break
         if ok:
-            return pat.code
-    return None
+            return pat.code, not pat.objects and all(not slots for _, slots in pat.preps)
+    return None, False
 
 
 
