@@ -49,6 +49,8 @@ TEXTS = {
     "crowd_thing": "The tanks marched into the square.",
     "airlifted": "The injured minister was airlifted to a hospital in Berlin.",
     "flew_to": "Obama flew to China on Monday.",
+    "denied_permission": "Egypt denied permission to Israel.",
+    "spared": "Syria spared Idlib an assault.",
 }
 
 
@@ -107,6 +109,11 @@ def test_petrarch_pattern_of_a_bare_preposition_needs_both_sides(coded):
     # patient flown to a hospital is no intent to meet, a leader flown to a country is
     assert not coded["airlifted"].events
     assert ("USA", "036", "CHN") in triples(coded["flew_to"])
+
+
+def test_a_negating_verb_codes_the_refusal_petrarch_names_but_no_cancelled_act(coded):
+    assert ("EGY", "120", "ISR") in triples(coded["denied_permission"])
+    assert not [e for e in coded["spared"].events if not e.negated]
 
 
 def test_hyphenated_verb_is_found(coded):

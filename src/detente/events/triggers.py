@@ -152,6 +152,7 @@ def names_people(parse: Parse, v: Token) -> bool:
 
 
 CROWD_CODE = "141"
+REFUSAL_CODES = ("12", "016")  # CAMEO's rejections and denials: acts a negating verb states itself
 BINDING_AUX = {"will", "would", "shall", "should", "must", "'ll", "’ll", "wo"}
 
 
@@ -200,8 +201,10 @@ def _petrarch_pattern(parse: Parse, v: Token, forms: list[str], lex: Lexicon) ->
     """PETRARCH2's verb patterns (lexicon/petrarch): the verb with the object and prepositional words
     that decide its code ("rush humanitarian aid" 0233, "ask for extradition" 0213); the most specific
     pattern whose words all stand in the verb's phrase wins."""
-    if set(forms) & lex.negators:
-        return None, False  # "spared Idlib an assault": a verb that cancels its object is no act of its own
+    # "spared Idlib an assault": a verb that cancels its object is no act of its own, unless the refusal
+    # is the act PETRARCH names ("denied permission" 120, "rejected the proposal" 120, "denied the
+    # charges" 016)
+    negator = bool(set(forms) & lex.negators)
     index = petrarch.index()
     if not any(f in index.patterns for f in forms):
         return None, False
@@ -223,6 +226,8 @@ def _petrarch_pattern(parse: Parse, v: Token, forms: list[str], lex: Lexicon) ->
             if not all(slot.met(under[prep.i]) for slot in slots):
                 ok = False
                 break
+        if ok and negator and not pat.code.startswith(REFUSAL_CODES):
+            continue
         if ok:
             return pat.code, not pat.objects and all(not slots for _, slots in pat.preps)
     return None, False
