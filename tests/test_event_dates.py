@@ -61,6 +61,14 @@ def test_relative_clause_without_a_date_has_none():
                  trigger="expelled")[2] == "published"
 
 
+def test_a_relative_clause_saying_the_event_occurred_dates_its_noun():
+    assert dated("Thousands of protesters joined a march against Israel that took place on Saturday.",
+                 trigger="march")[:2] == ("2025-10-25", "day")
+    # a clause saying something else of the event's noun is another act's date
+    assert dated("Turkey carried out an attack on Syria, which Iran condemned on Saturday.",
+                 trigger="attack")[0] != "2025-10-25"
+
+
 def test_nominal_background_has_no_publication_date():
     # an undated attack mentioned as background, with no doer: no event at all now (events/coding.py
     # _anchored), or one with no date, never the publication day

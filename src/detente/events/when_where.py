@@ -11,6 +11,7 @@ from typing import Optional
 from .. import timex
 from ..model import Article, Event, Parse, Place
 from . import polarity
+from .lexicon import has
 from .state import State
 
 CLAUSAL = {"relcl", "acl", "ccomp", "advcl", "xcomp", "conj", "parataxis", "csubj"}
@@ -86,7 +87,7 @@ def date(s: State, e: Event, i: int) -> None:
         cue = _quote_cue(s, i)
         if cue is not None and tense_of(s.p, i, modality) == "present":
             i, modality = cue, "asserted"  # "I thank John", "I urge them", he said: done as it was said
-    t = s.p.tokens[i]
+    t, noun = s.p.tokens[i], i
     if t.pos in ("NOUN", "PROPN") and t.dep in ("nsubj", "nsubjpass") and s.p.tokens[t.head].pos == "VERB":
         i = t.head  # "the attack killed twelve", "a bombing last week killed five": the clause tells its time
     tense = tense_of(s.p, i, modality)
@@ -106,6 +107,8 @@ def date(s: State, e: Event, i: int) -> None:
                 # what happened on the occasion it hangs on, so that occasion's clause dates it
                 own |= {t.i for t in s.p.subtree(_clause_of(s.p, s.p.tokens[clause].head))}
     tok = nearest(s, i, lambda j: j in s.times and (own is None or j in own) and not _dates_a_noun(s, j, i))
+    if tok is None:
+        tok = _occurrence_date(s, noun)
     if tok is not None:
         tx = s.times[tok]
         own_clause = tok in {x.i for x in s.p.subtree(i)}
@@ -168,6 +171,18 @@ def _dates_a_noun(s: State, j: int, i: int) -> bool:
     t = s.p.tokens[j]
     head = s.p.tokens[t.head]
     return t.dep in NOUN_DATE_DEPS and head.pos in ("NOUN", "PROPN") and head.i != i and head.dep == "appos"
+
+
+def _occurrence_date(s: State, i: int) -> Optional[int]:
+    """'a suicide bombing that happened on June 27', 'a protest, which took place on Sunday, drew ...':
+    a relative clause on the event's own noun that says it occurred tells when (another clause on the
+    noun, "the attack, which Iran denied on Monday", does not)."""
+    if s.p.tokens[i].pos not in ("NOUN", "PROPN"):
+        return None
+    for c in s.p.children(i):
+        if c.dep == "relcl" and has(c, s.lex.words["occurrence_verbs"]):
+            return next((t.i for t in s.p.subtree(c.i) if t.i in s.times), None)
+    return None
 
 
 def paragraph_date(s: State, i: int) -> Optional[timex.Timex]:
