@@ -193,3 +193,21 @@ def test_a_patterns_function_word_must_be_the_verbs_own():
     assert not [t for t in triggers.find(poll, lex) if poll.tokens[t.i].text == "led"]
     went = nlp.parse("The minister headed to Paris.")
     assert [t.code for t in triggers.find(went, lex) if went.tokens[t.i].text == "headed"] == ["030"]
+
+
+def test_a_null_pattern_says_the_phrase_is_no_event():
+    """PETRARCH's [---] patterns ('- * OPPORTUNITY [---] # SEIZE') veto the verb's code, the lexicon's
+    own default too: seizing property is CAMEO 171, seizing an opportunity is nothing."""
+    from detente import nlp
+    from detente.events import triggers
+    from detente.events.lexicon import load
+    lex = load()
+
+    def codes(text, word):
+        p = nlp.parse(text)
+        return [t.code for t in triggers.find(p, lex) if p.tokens[t.i].text == word]
+
+    assert codes("Russian police seized the weapons.", "seized") == ["171"]
+    assert codes("The rebels seized the opportunity to regroup.", "seized") == []
+    # the most specific pattern still wins: "- * PART (IN SUMMIT) [046] # TAKE"
+    assert codes("Obama took part in the summit.", "took") == ["046"]

@@ -398,6 +398,9 @@ class Slot:
         return not self.words.isdisjoint(present) or any(all(w in present for w in ph) for ph in self.phrases)
 
 
+NO_EVENT = ""  # the code of PETRARCH's null patterns ([---]): the phrase is no event of the verb's
+
+
 @dataclass(frozen=True)
 class VerbPattern:
     code: str
@@ -470,8 +473,8 @@ def index(path: Union[str, Path, None] = None) -> Index:
         if base in out.verbs and form not in out.verbs:
             out.verbs[form] = out.verbs[base]
     for p in data.get("patterns", ()):
-        code = p.get("code")
-        if not code or code.startswith("01") or p.get("before") or p.get("before_preps"):
+        code = p.get("code") or NO_EVENT  # a null pattern ("SEIZE * OPPORTUNITY [---]") says: no event
+        if code.startswith("01") or p.get("before") or p.get("before_preps"):
             continue  # PETRARCH's subject-side patterns need its actor types; statements are no event
         preps = tuple((tuple([pr["prep"], *pr.get("prep_alternatives", [])]), _slots(pr.get("words", [])))
                       for pr in p.get("preps", ()))
