@@ -51,6 +51,8 @@ TEXTS = {
     "flew_to": "Obama flew to China on Monday.",
     "denied_permission": "Egypt denied permission to Israel.",
     "spared": "Syria spared Idlib an assault.",
+    "plea": "The Iranian diplomat pleaded not guilty to the charges brought by the United States.",
+    "pleaded_with": "Iran pleaded with the United States for help.",
 }
 
 
@@ -114,6 +116,11 @@ def test_petrarch_pattern_of_a_bare_preposition_needs_both_sides(coded):
 def test_a_negating_verb_codes_the_refusal_petrarch_names_but_no_cancelled_act(coded):
     assert ("EGY", "120", "ISR") in triples(coded["denied_permission"])
     assert not [e for e in coded["spared"].events if not e.negated]
+
+
+def test_a_plea_in_court_is_no_appeal(coded):
+    assert not [e for e in coded["plea"].events if e.plover]
+    assert ("IRN", "020", "USA") in triples(coded["pleaded_with"])
 
 
 def test_hyphenated_verb_is_found(coded):

@@ -37,11 +37,12 @@ def has_object(parse: Parse, v: Token) -> bool:
 
 def objects_of(parse: Parse, v: Token) -> list[Token]:
     """Direct objects of a verb, with their conjuncts; the passive subject counts as the object, and so
-    does an object predicate ("was found guilty", "found him guilty": an adjective small clause)."""
+    does an object predicate ("was found guilty", "found him guilty": an adjective small clause) and a
+    subject's ("pleaded guilty")."""
     out = []
     for c in parse.children(v.i):
         if c.dep in ("dobj", "nsubjpass", "obj", "attr", "oprd") or (c.dep == "dative" and c.pos in NOUN_POS) or \
-                (c.dep == "ccomp" and c.pos == "ADJ"):
+                (c.dep in ("ccomp", "acomp") and c.pos == "ADJ"):
             out.append(c)
             out.extend(k for k in parse.children(c.i) if k.dep == "conj")
     return out
