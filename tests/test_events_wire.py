@@ -53,6 +53,8 @@ TEXTS = {
     "spared": "Syria spared Idlib an assault.",
     "plea": "The Iranian diplomat pleaded not guilty to the charges brought by the United States.",
     "pleaded_with": "Iran pleaded with the United States for help.",
+    "press_asks": "The BBC asked the Iranian foreign minister to comment on the talks.",
+    "press_reaches": "Reuters reached out to the Iranian foreign minister to discuss the talks.",
 }
 
 
@@ -121,6 +123,12 @@ def test_a_negating_verb_codes_the_refusal_petrarch_names_but_no_cancelled_act(c
 def test_a_plea_in_court_is_no_appeal(coded):
     assert not [e for e in coded["plea"].events if e.plover]
     assert ("IRN", "020", "USA") in triples(coded["pleaded_with"])
+
+
+def test_what_the_press_asks_is_reporting_not_an_appeal(coded):
+    for key in ("press_asks", "press_reaches"):
+        assert not [e for e in coded[key].events if e.cameo.startswith("02")], key
+    assert ("IRN", "020", "USA") in triples(coded["pleaded_with"])  # an actor's appeal stays one
 
 
 def test_hyphenated_verb_is_found(coded):

@@ -24,6 +24,7 @@ PESSIMISTIC = "012"
 # meetings, calls and negotiations take two parties; visits, summits and mediation may name one
 TWO_PARTY = ("040", "041", "046")
 CONSULT_ROOT = "04"  # consultations: one the press seeks is an interview
+APPEAL_ROOT = "02"  # appeals: one the press makes is a reporter's question ("Wikinews asked X how ...")
 # protests, coercion and violence are news even when the text names no doer ("the protests began")
 ANCHORED_ROOTS = ("14", "17", "18", "19", "20")
 ANCHOR_PREPS = {"in", "during", "after", "since", "following", "amid"}
@@ -200,12 +201,16 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         pairs = roles.unnamed_protest_sides(s, t, pairs)
     if trig.dyadic:  # a PETRARCH verb's default code holds only between a source and a target
         pairs = [(src, tgt) for src, tgt in pairs if src is not None and tgt is not None]
+    media = s.lex.words["media_sectors"]
+
+    def press(r: Optional[ActorRef]) -> bool:
+        return r is not None and (r.sector or "").lower() in media
+
+    if trig.code.startswith(APPEAL_ROOT):
+        # "Wikinews reached out to Walker to discuss", "the BBC asked the minister about": reporting,
+        # no appeal
+        pairs = [(src, tgt) for src, tgt in pairs if not press(src)]
     if trig.code.startswith(CONSULT_ROOT):
-        media = s.lex.words["media_sectors"]
-
-        def press(r: Optional[ActorRef]) -> bool:
-            return r is not None and (r.sector or "").lower() in media
-
         # "Wikinews met X to discuss": a consultation the press seeks is an interview; a meeting needs
         # two parties, neither of them the press: "talked of being cast", "spoke with Wikinews", "the
         # Senate was set to meet" are no consultations
