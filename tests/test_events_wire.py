@@ -55,6 +55,7 @@ TEXTS = {
     "pleaded_with": "Iran pleaded with the United States for help.",
     "press_asks": "The BBC asked the Iranian foreign minister to comment on the talks.",
     "press_reaches": "Reuters reached out to the Iranian foreign minister to discuss the talks.",
+    "came_home": "The Iranian foreign minister came back home on Monday.",
 }
 
 
@@ -129,6 +130,11 @@ def test_what_the_press_asks_is_reporting_not_an_appeal(coded):
     for key in ("press_asks", "press_reaches"):
         assert not [e for e in coded[key].events if e.cameo.startswith("02")], key
     assert ("IRN", "020", "USA") in triples(coded["pleaded_with"])  # an actor's appeal stays one
+
+
+def test_a_visit_needs_a_host(coded):
+    assert not [e for e in coded["came_home"].events if e.cameo in ("042", "043")]
+    assert ("USA", "042", "CHN") in triples(coded["visit_city"])  # a foreign town's country hosts
 
 
 def test_hyphenated_verb_is_found(coded):

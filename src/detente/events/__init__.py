@@ -20,7 +20,7 @@ from ..model import Actor, Article, Event, Parse, Place, Quote
 from ..settings import ENV_VARS, current, debugging
 from .coding import MAX_EVENTS_PER_SENTENCE, code
 from .lexicon import load
-from .targets import place_targets, with_recipients
+from .targets import place_targets, visit_hosts, with_recipients
 
 __all__ = ["extract", "MAX_EVENTS_PER_SENTENCE", "PLACE_AS_TARGET_ENV"]
 
@@ -41,7 +41,10 @@ def extract(article: Article, parse: Parse, actors: list[Actor], places: list[Pl
         place_as_target = current().place_as_target
     try:
         evs = code(article, parse, actors or [], places or [], quotes or [])
-        return with_recipients(place_targets(evs, None if place_as_target else load().place_targets))
+        lex = load()
+        evs = place_targets(evs, None if place_as_target else lex.place_targets)
+        named = [x for x in parse.entities if x.label == "EVENT"]
+        return with_recipients(visit_hosts(evs, places or [], named, lex.host_codes))
     except Exception as e:  # a bad document must not stop a batch
         if debugging():
             raise

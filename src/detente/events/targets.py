@@ -6,7 +6,7 @@ import bisect
 from collections import Counter
 
 from .. import ontology
-from ..model import Actor, ActorRef, Event, stable_id
+from ..model import Actor, ActorRef, Entity, Event, Place, stable_id
 from .lexicon import has
 from .record import rid
 from .state import State
@@ -92,6 +92,28 @@ def place_targets(events: list[Event], codes=None) -> list[Event]:
             continue
         e.target = ActorRef(None, pl.text, pl.start, pl.end, pl.country, pl.country, None)
     return events
+
+
+def visit_hosts(events: list[Event], places: list[Place], named_events: list[Entity], host_codes) -> list[Event]:
+    """A visit (or its hosting) with no host named nor placed is aimed at the one foreign country its
+    sentence names ("visited a hospital in Berlin"); one to a named event after it ("attend the Beijing
+    Olympics", NER: EVENT) stands with no target; with_recipients drops the rest ("came back home")."""
+    out = []
+    for e in events:
+        if e.cameo not in host_codes or e.target is not None or e.sentence is None:
+            out.append(e)
+            continue
+        if any(e.trigger.end <= x.start < e.sentence.end for x in named_events):
+            out.append(e)
+            continue
+        own = e.source.country if e.source is not None else None
+        abroad = [pl for pl in places if pl.role == "mentioned" and pl.country and pl.country != own
+                  and e.sentence.start <= pl.start < e.sentence.end]
+        if len({pl.country for pl in abroad}) == 1:
+            pl = abroad[0]
+            e.target = ActorRef(None, pl.text, pl.start, pl.end, pl.country, pl.country, None)
+            out.append(e)
+    return out
 
 
 # SANCTION requires a recipient too (the codebook's `requires_recipient`), but a withdrawal from a treaty or
