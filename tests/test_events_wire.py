@@ -56,6 +56,8 @@ TEXTS = {
     "press_asks": "The BBC asked the Iranian foreign minister to comment on the talks.",
     "press_reaches": "Reuters reached out to the Iranian foreign minister to discuss the talks.",
     "came_home": "The Iranian foreign minister came back home on Monday.",
+    "offered_aid": "Japan offered aid to Nepal.",
+    "gave_aid": "Japan gave aid to Nepal.",
 }
 
 
@@ -135,6 +137,11 @@ def test_what_the_press_asks_is_reporting_not_an_appeal(coded):
 def test_a_visit_needs_a_host(coded):
     assert not [e for e in coded["came_home"].events if e.cameo in ("042", "043")]
     assert ("USA", "042", "CHN") in triples(coded["visit_city"])  # a foreign town's country hosts
+
+
+def test_aid_offered_is_promised_aid_given_is_aid(coded):
+    assert ("JPN", "033", "NPL") in triples(coded["offered_aid"])
+    assert ("JPN", "070", "NPL") in triples(coded["gave_aid"])
 
 
 def test_hyphenated_verb_is_found(coded):
