@@ -58,6 +58,7 @@ TEXTS = {
     "came_home": "The Iranian foreign minister came back home on Monday.",
     "offered_aid": "Japan offered aid to Nepal.",
     "gave_aid": "Japan gave aid to Nepal.",
+    "aided_by_none": "The Nepalese army was aided by the support of younger volunteers.",
 }
 
 
@@ -142,6 +143,10 @@ def test_a_visit_needs_a_host(coded):
 def test_aid_offered_is_promised_aid_given_is_aid(coded):
     assert ("JPN", "033", "NPL") in triples(coded["offered_aid"])
     assert ("JPN", "070", "NPL") in triples(coded["gave_aid"])
+
+
+def test_aid_no_one_gave_is_no_event(coded):
+    assert not [e for e in coded["aided_by_none"].events if e.plover == "AID"]
 
 
 def test_hyphenated_verb_is_found(coded):

@@ -121,10 +121,17 @@ def visit_hosts(events: list[Event], places: list[Place], named_events: list[Ent
 RECIPIENT_OPTIONAL = {"SANCTION"}
 
 
+# aid is given by someone: with no provider named ("four Navy ships assisted by aircraft", "Sanders
+# was aided by the support of younger voters", "he was transported to a hospital") no one gave it
+PROVIDER_REQUIRED = {"AID"}
+
+
 def with_recipients(events: list[Event]) -> list[Event]:
     """PLOVER's types that require a recipient are no event without one: aid and cooperation given to no
-    one the text names ("residents donated blood", "the NSF funded the research")."""
+    one the text names ("residents donated blood", "the NSF funded the research"); nor is aid that no
+    one named gave."""
     def needs(e: Event) -> bool:
         info = ontology.plover_type(e.plover) if e.plover not in RECIPIENT_OPTIONAL else None
         return bool(info and info["recipient"])
-    return [e for e in events if e.target is not None or not needs(e)]
+    return [e for e in events if (e.target is not None or not needs(e))
+            and (e.source is not None or e.plover not in PROVIDER_REQUIRED)]
