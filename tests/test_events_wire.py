@@ -59,6 +59,8 @@ TEXTS = {
     "offered_aid": "Japan offered aid to Nepal.",
     "gave_aid": "Japan gave aid to Nepal.",
     "aided_by_none": "The Nepalese army was aided by the support of younger volunteers.",
+    "collaborated": "Jim Harlow collaborated with Paul Denby on the album.",
+    "minister_collaborated": "The Nepalese foreign minister collaborated with Paul Denby on the report.",
 }
 
 
@@ -147,6 +149,11 @@ def test_aid_offered_is_promised_aid_given_is_aid(coded):
 
 def test_aid_no_one_gave_is_no_event(coded):
     assert not [e for e in coded["aided_by_none"].events if e.plover == "AID"]
+
+
+def test_cooperation_between_private_persons_is_no_political_event(coded):
+    assert not [e for e in coded["collaborated"].events if e.plover]
+    assert [e for e in coded["minister_collaborated"].events if e.plover == "COOPERATE"]
 
 
 def test_hyphenated_verb_is_found(coded):

@@ -1,9 +1,11 @@
 """Targets the text leaves implicit: a transfer's or relation's partner, and the country an event
-took place in (for a visit's host, or every event under PETRARCH's convention)."""
+took place in (for a visit's host, or every event under PETRARCH's convention); and the events that
+are none without their parties (aid to no one, a visit with no host, cooperation in private life)."""
 from __future__ import annotations
 
 import bisect
 from collections import Counter
+from typing import Optional
 
 from .. import ontology
 from ..model import Actor, ActorRef, Entity, Event, Place, stable_id
@@ -114,6 +116,20 @@ def visit_hosts(events: list[Event], places: list[Place], named_events: list[Ent
             e.target = ActorRef(None, pl.text, pl.start, pl.end, pl.country, pl.country, None)
             out.append(e)
     return out
+
+
+# material cooperation and aid between private persons is private life, no political event
+PRIVATE_LIFE = {"COOPERATE", "AID"}
+
+
+def political(events: list[Event], actors: list[Actor]) -> list[Event]:
+    """Drop cooperation and aid with no political party on either side: a person with no office, role
+    or sector on both ('he collaborated with Fela Kuti', 'his cause was helped by a friend')."""
+    private = {a.id for a in actors if a.kind == "person" and not a.sector and not a.role}
+
+    def priv(r: Optional[ActorRef]) -> bool:
+        return r is None or r.actor in private
+    return [e for e in events if not (e.plover in PRIVATE_LIFE and priv(e.source) and priv(e.target))]
 
 
 # SANCTION requires a recipient too (the codebook's `requires_recipient`), but a withdrawal from a treaty or
