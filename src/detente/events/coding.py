@@ -197,6 +197,9 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         pairs = [(None, None)]
     elif not sources and _nominal(t) and trig.code.startswith(VIOLENT_ROOTS) and not _anchored(s, t, trig.code):
         return []  # "our successful fight against ISIS", "allied in fighting ISIS": background, no act
+    if trig.code.startswith(CROWD_ROOTS) and any(
+            _campaign_rally(s, n) for n in ([noun] if noun is not None else triggers.objects_of(s.p, t))):
+        return []
     if trig.code.startswith(CROWD_ROOTS):
         pairs = roles.unnamed_protest_sides(s, t, pairs)
     if trig.dyadic:  # a PETRARCH verb's default code holds only between a source and a target
@@ -255,6 +258,19 @@ def _pairs(sources, targets, mutual, between) -> list[tuple[Optional[ActorRef], 
         return [(src, o) for src in targets for o in targets if not same(src, o)]
     srcs, tgts = sources or [None], targets or [None]
     return [(src, o) for src in srcs for o in tgts if (src or o) and not same(src, o)]
+
+
+PERSONAL_OWNERS = {"his", "her"}
+
+
+def _campaign_rally(s: State, noun) -> bool:
+    """'his first campaign rally', 'held campaign rallies', 'Trump's Tulsa rally': a rally a candidate
+    holds for votes is no demonstration against anyone (PLOVER's PROTEST)."""
+    if not has(noun, s.lex.words["rally_nouns"]):
+        return False
+    kids = s.p.children(noun.i)
+    return any(c.dep in ("compound", "amod", "nmod") and has(c, s.lex.words["campaign_words"]) for c in kids) or \
+        any(c.dep == "poss" and (c.ent == "PERSON" or c.lower in PERSONAL_OWNERS) for c in kids)
 
 
 def _nominal(t) -> bool:
