@@ -63,6 +63,8 @@ TEXTS = {
     "minister_collaborated": "The Nepalese foreign minister collaborated with Paul Denby on the report.",
     "campaign_rally": "The Belarusian president held his first campaign rally in Minsk.",
     "protest_rally": "Thousands of protesters held a rally against the government in Minsk.",
+    "flood_warning": "The Bahamian government issued a flood warning for the islands.",
+    "warning_to": "Iran issued a stern warning to the United States.",
 }
 
 
@@ -161,6 +163,11 @@ def test_cooperation_between_private_persons_is_no_political_event(coded):
 def test_a_candidates_rally_is_no_protest(coded):
     assert not [e for e in coded["campaign_rally"].events if e.plover == "PROTEST"]
     assert ("BLR", "141", "BLR") in triples(coded["protest_rally"])
+
+
+def test_a_warning_that_names_a_danger_is_no_threat(coded):
+    assert not [e for e in coded["flood_warning"].events if e.plover == "THREATEN"]
+    assert ("IRN", "130", "USA") in triples(coded["warning_to"])
 
 
 def test_hyphenated_verb_is_found(coded):

@@ -159,6 +159,9 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             # "aid agencies warned that millions face hunger": a warning of danger is a pessimistic
             # comment (012), no threat; "warned it would retaliate" keeps its threat
             trig = triggers.Trigger(trig.i, PESSIMISTIC, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
+        elif trig.code.startswith("13") and roles.warning_of_a_danger(s, t, trig.obj):
+            # "issued a hurricane warning": the warning names a danger, not its issuer's act
+            trig = triggers.Trigger(trig.i, PESSIMISTIC, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
         # a pattern that named its object ("requested aid" 023) has read the verb's sense already
         if trig.obj is None and has(t, s.lex.actor_object) and not roles.object_is_actor(s, t) and not (
                 (trig.code in s.lex.place_targets or trig.code.startswith(VIOLENT_ROOTS)) and roles.object_is_place(s, t)):

@@ -55,6 +55,18 @@ def warns_of_own_act(s: State, v) -> bool:
     return False
 
 
+def warning_of_a_danger(s: State, t, obj: Optional[int]) -> bool:
+    """'a hurricane warning', 'issued a flood warning for the coast': a warning noun whose noun modifier
+    names no one is a warning of that danger (012), as the verb's is; 'a stern warning to Iran', 'his
+    warning' keep their threat."""
+    nouns = [t] if t.pos == "NOUN" else ([s.p.tokens[obj]] if obj is not None else triggers.objects_of(s.p, t))
+    noun = next((n for n in nouns if has(n, s.lex.words["warning_nouns"])), None)
+    if noun is None:
+        return False
+    mods = [c for c in s.p.children(noun.i) if c.dep == "compound" and c.pos == "NOUN"]
+    return bool(mods) and not any(s.r.actors(c.i) for c in mods)
+
+
 def accidental(s: State, v) -> bool:
     """'a traffic collision which killed a motorcyclist', 'struck by a car', 'killed in the crash', 'a
     bomber crashed and killed seven': harm whose cause is an accident, a disaster or a vehicle is no
