@@ -29,6 +29,9 @@ CASES = [
     ("Greece will veto the deal unless Turkey withdraws its ships.", "withdraws", "RETREAT", False),
     ("Russia refused to negotiate until Ukraine had withdrawn its troops.", "withdrawn", "RETREAT", False),
     ("Japan asked whether China would join the talks.", "join", "COOPERATE", False),
+    # a prediction is no one's act: not the predicted party's intention, nor the forecaster's judgement
+    ("Western analysts forecast that Russia will attack Ukraine in the spring.", "attack", "ASSAULT", False),
+    ("Western analysts predicted that Russia will invade Ukraine.", "invade", "ASSAULT", False),
     # counterfactuals and permissions: what would have happened, what someone may now do
     ("Without the truce, Israel would have bombed the port of Gaza.", "bombed", "ASSAULT", False),
     ("The treaty could have stopped Russia from annexing the peninsula.", "annexing", "COERCE", False),

@@ -69,7 +69,8 @@ def _judgements(s: State, events: list[Event]) -> list[Event]:
     said = [(q.start, q.end, q.speaker) for q in s.quotes if q.speaker is not None
             and (q.speaker.actor or q.speaker.country)]  # an unresolved "he" is no identifiable actor
     for t in s.p.tokens:
-        if t.pos == "VERB" and has(t, s.lex.speech):
+        # what a speaker predicts or warns may happen ("predicts Biden defeats Trump") judges no one
+        if t.pos == "VERB" and has(t, s.lex.speech) and not has(t, s.lex.words["prediction_verbs"]):
             comp = [c for c in s.p.children(t.i) if c.dep in ("ccomp", "parataxis")]
             speaker = roles.speaker(s, t.i) if comp else None
             if speaker is not None:

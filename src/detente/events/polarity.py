@@ -76,7 +76,8 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
         if dep == "ccomp" or dep == "parataxis":
             if reach and has(head, lex.negators):
                 negated = True
-            if in_clause and (has(head, lex.hypothetical) or has(head, lex.intent)) and not has(head, lex.speech):
+            if in_clause and (((has(head, lex.hypothetical) or has(head, lex.intent)) and not has(head, lex.speech))
+                              or has(head, w.get("prediction_verbs", ()))):
                 hypothetical = True  # "wants that Putin attacks", "urged that talks resume": someone else's act
             if has(head, lex.speech) and pol.speech_verb is None:
                 pol.speech_verb = head.i
