@@ -65,6 +65,8 @@ TEXTS = {
     "protest_rally": "Thousands of protesters held a rally against the government in Minsk.",
     "flood_warning": "The Bahamian government issued a flood warning for the islands.",
     "warning_to": "Iran issued a stern warning to the United States.",
+    "attacked_in_words": "Senator Joe Biden attacked President Donald Trump on his taxes.",
+    "attacked_with": "Senator Joe Biden attacked President Donald Trump with a knife.",
 }
 
 
@@ -168,6 +170,12 @@ def test_a_candidates_rally_is_no_protest(coded):
 def test_a_warning_that_names_a_danger_is_no_threat(coded):
     assert not [e for e in coded["flood_warning"].events if e.plover == "THREATEN"]
     assert ("IRN", "130", "USA") in triples(coded["warning_to"])
+
+
+def test_a_person_attacking_a_person_with_no_weapon_criticises(coded):
+    assert ("USA", "111", "USA") in triples(coded["attacked_in_words"])
+    assert not [e for e in coded["attacked_in_words"].events if e.plover == "ASSAULT"]
+    assert [e for e in coded["attacked_with"].events if e.plover == "ASSAULT"]
 
 
 def test_hyphenated_verb_is_found(coded):

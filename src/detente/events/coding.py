@@ -235,7 +235,7 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
                                 pol.speech_verb)
     out = []
     for src, tgt in pairs:
-        out.append(event(s, trig, src, tgt, pol, speaker))
+        out.append(event(s, _in_words(s, t, trig, src, tgt), src, tgt, pol, speaker))
     linked = s.lex.linked.get(trig.code)
     if linked is not None:  # "received ministers from X": X's ministers made the visit (042)
         back = triggers.Trigger(trig.i, linked, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
@@ -262,6 +262,22 @@ def _pairs(sources, targets, mutual, between) -> list[tuple[Optional[ActorRef], 
         return [(src, o) for src in targets for o in targets if not same(src, o)]
     srcs, tgts = sources or [None], targets or [None]
     return [(src, o) for src in srcs for o in tgts if (src or o) and not same(src, o)]
+
+
+def _in_words(s: State, t, trig, src, tgt):
+    """'Biden attacked Trump on taxes', 'the senator slammed the newspaper': force between a person and
+    a person or a body, with no weapon named, is criticism (111), as PLOVER's ACCUSE has it."""
+    w = s.lex.words
+    if not (trig.code.startswith("19") and t.pos == "VERB" and has(t, w["verbal_attack_verbs"])
+            and src is not None and tgt is not None):
+        return trig
+    kind = {a.id: a.kind for a in s.actors}
+    if kind.get(src.actor) not in w["verbal_attack_sources"] or kind.get(tgt.actor) not in w["verbal_attack_targets"]:
+        return trig
+    if (src.sector or "").lower() in w["armed_sectors"] or any(c.dep == "prep" and c.lower == "with"
+                                                                for c in s.p.children(t.i)):
+        return trig  # "General Soleimani planned to attack American diplomats", "attacked him with a knife"
+    return triggers.Trigger(trig.i, "111", trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
 
 
 PERSONAL_OWNERS = {"his", "her"}
