@@ -326,18 +326,18 @@ class Parse:
     entities: list[Entity]
 
     def children(self, i: int) -> list[Token]:
-        idx = self._children_index()
-        return [self.tokens[j] for j in idx.get(i, ())]
+        kids = self.__dict__.get("_kids")  # looked up ~2 times a token by the stages: kept short
+        if kids is None:
+            kids = self._children_index()
+        return list(kids.get(i, ()))
 
-    def _children_index(self) -> dict[int, list[int]]:
-        cache = self.__dict__.get("_kids")
-        if cache is None:
-            cache = {}
-            for t in self.tokens:
-                if t.head != t.i:
-                    cache.setdefault(t.head, []).append(t.i)
-            self.__dict__["_kids"] = cache
-        return cache
+    def _children_index(self) -> dict[int, list[Token]]:
+        kids: dict[int, list[Token]] = {}
+        for t in self.tokens:
+            if t.head != t.i:
+                kids.setdefault(t.head, []).append(t)
+        self.__dict__["_kids"] = kids
+        return kids
 
     def subtree(self, i: int) -> list[Token]:
         out, stack = [], [i]
