@@ -219,9 +219,9 @@ def _part(off: int, doc) -> _Part:
     sentences = []
     for sent in doc.sents:
         # spaCy leaves paragraph breaks inside the sentence around them; a sentence's span is its words
-        words = [j for j in range(sent.start, sent.end) if not is_space[j]]
-        first, last = (words[0], words[-1]) if words else (sent.start, sent.start)
-        sentences.append((sent.start, sent.end, tokens[first][0], tokens[last][0] + len(tokens[last][1]), not words))
+        kept = [j for j in range(sent.start, sent.end) if not is_space[j]]
+        first, last = (kept[0], kept[-1]) if kept else (sent.start, sent.start)
+        sentences.append((sent.start, sent.end, tokens[first][0], tokens[last][0] + len(tokens[last][1]), not kept))
     entities = [(e.start_char, e.end_char, e.text, e.label_, e.start, e.end) for e in doc.ents]
     return off, tokens, sentences, entities
 
