@@ -6,6 +6,7 @@ This module imports nothing of detente's: ingest produces `Article`s, the NLP la
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
@@ -364,13 +365,10 @@ class Parse:
 
     def token_at(self, char: int) -> Optional[Token]:
         """The token covering character offset `char`, if any."""
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].end <= char:
-                lo = mid + 1
-            else:
-                hi = mid
+        ends = self.__dict__.get("_ends")  # the tokens' ends, bisected in C (asked once per mention)
+        if ends is None:
+            ends = self.__dict__["_ends"] = [t.end for t in self.tokens]
+        lo = bisect.bisect_right(ends, char)  # the first token that ends after char
         if lo < len(self.tokens) and self.tokens[lo].start <= char < self.tokens[lo].end:
             return self.tokens[lo]
         return None
