@@ -32,14 +32,14 @@ SLOPE_BAR, RATIO_BAR = 1.2, 20.0  # the ratio bar is for 16x the text (800k / 50
 BIG_SIZE, BIG_SECONDS, BIG_MB = 2_000_000, 60.0, 1024
 
 ONE = r"""
-import gc, json, resource, sys, time
+import json, resource, sys, time
 sys.path.insert(0, sys.argv[3])
 from detente import nlp, pipeline
 from detente.ingest import article_from_text
 size, corpus, prof = int(sys.argv[1]), sys.argv[2], sys.argv[4] == "1"
 texts = [json.loads(line)["text"] for line in open(corpus, encoding="utf-8") if line.strip()]
-pipeline.code_text(texts[0])  # load the model, lexicons and gazetteer: measure the steady state
-gc.freeze()  # as the CLI and the workers do after warm-up
+from detente.runner import warm_up
+warm_up(freeze=True)  # model, lexicons and gazetteer loaded, the collector set, as the CLI and workers do
 parts, n, k = [], 0, 0
 while n < size:
     parts.append(texts[k % len(texts)])

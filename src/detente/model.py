@@ -6,6 +6,7 @@ This module imports nothing of detente's: ingest produces `Article`s, the NLP la
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
@@ -326,18 +327,18 @@ class Parse:
     entities: list[Entity]
 
     def children(self, i: int) -> list[Token]:
-        idx = self._children_index()
-        return [self.tokens[j] for j in idx.get(i, ())]
+        kids = self.__dict__.get("_kids")  # looked up ~2 times a token by the stages: kept short
+        if kids is None:
+            kids = self._children_index()
+        return list(kids.get(i, ()))
 
-    def _children_index(self) -> dict[int, list[int]]:
-        cache = self.__dict__.get("_kids")
-        if cache is None:
-            cache = {}
-            for t in self.tokens:
-                if t.head != t.i:
-                    cache.setdefault(t.head, []).append(t.i)
-            self.__dict__["_kids"] = cache
-        return cache
+    def _children_index(self) -> dict[int, list[Token]]:
+        kids: dict[int, list[Token]] = {}
+        for t in self.tokens:
+            if t.head != t.i:
+                kids.setdefault(t.head, []).append(t)
+        self.__dict__["_kids"] = kids
+        return kids
 
     def subtree(self, i: int) -> list[Token]:
         out, stack = [], [i]
@@ -364,13 +365,10 @@ class Parse:
 
     def token_at(self, char: int) -> Optional[Token]:
         """The token covering character offset `char`, if any."""
-        lo, hi = 0, len(self.tokens)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tokens[mid].end <= char:
-                lo = mid + 1
-            else:
-                hi = mid
+        ends = self.__dict__.get("_ends")  # the tokens' ends, bisected in C (asked once per mention)
+        if ends is None:
+            ends = self.__dict__["_ends"] = [t.end for t in self.tokens]
+        lo = bisect.bisect_right(ends, char)  # the first token that ends after char
         if lo < len(self.tokens) and self.tokens[lo].start <= char < self.tokens[lo].end:
             return self.tokens[lo]
         return None

@@ -11,7 +11,6 @@ import re
 import signal
 import sys
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
 from functools import lru_cache
 from sys import intern
 from typing import Iterable, Iterator
@@ -75,7 +74,7 @@ def parse_many(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[P
     nlp = load()
     texts = list(texts) if not isinstance(texts, list) else texts
     pieces: list[tuple[int, int, str]] = []  # (text index, offset, chunk)
-    results: dict[int, list[tuple[int, object]]] = {}
+    results: dict[int, list[_Part]] = {}
     for n, text in enumerate(texts):
         if len(text) >= SPREAD_CHARS and _helpers_wanted():
             results[n] = _spread(nlp, [(n, off, chunk) for off, chunk in _chunks(text)], batch_size)
@@ -83,10 +82,10 @@ def parse_many(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[P
         for off, chunk in _chunks(text):
             pieces.append((n, off, chunk))
     for group in _groups(pieces, batch_size):
-        for (n, off, _), doc in zip(group, _pipe(nlp, group)):
-            results.setdefault(n, []).append((off, doc))
+        for (n, _, _), part in zip(group, _parse_group(nlp, group)):
+            results.setdefault(n, []).append(part)
     for n, text in enumerate(texts):
-        yield _to_parse(text, results.pop(n, []))  # its Docs go now, not with the batch's last parse
+        yield _to_parse(text, results.pop(n, []))  # its parts go now, not with the batch's last parse
 
 
 def _groups(pieces: list, batch_size: int) -> Iterator[list]:
@@ -113,55 +112,121 @@ def _helpers_wanted() -> int:
     return cores - 1
 
 
-def _spread(nlp, pieces: list[tuple[int, int, str]], batch_size: int) -> list[tuple[int, object]]:
-    """Parse one long text's chunks here and in helper processes at once: the helpers take chunk groups
-    from the end, this process from the front, until they meet (so neither waits on the other for
-    long). Each group is parsed by the same pipeline as here and comes back as a serialized Doc:
-    tokens, heads, labels, entities and sentence starts are those a one-process parse gives."""
-    from spacy.tokens import Doc
-
+def _spread(nlp, pieces: list[tuple[int, int, str]], batch_size: int) -> list[_Part]:
+    """Parse one long text's chunks here and in helper processes at once. Each process claims the next
+    chunk group (this one from the front, the helpers from the back, through one shared pair of
+    bounds) only when it is free, so all finish within about one group of each other, and turns each
+    group into parts (_part) as soon as it is parsed: what is left after the parse is the joining
+    (_to_parse). The helpers are forked: they start at once with this process's loaded model, settings
+    and the text's groups, and run the same pipeline, so the parse is the one a single process gives."""
     groups = list(_groups(pieces, batch_size))
-    helpers = min(_helpers_wanted(), len(groups) - 1)
-    if helpers < 1:
-        return [(off, doc) for g in groups for (_, off, _), doc in zip(g, _pipe(nlp, g))]
-    docs: dict[int, list] = {}
-    sent: dict[int, Future] = {}
-    front, back = 0, len(groups) - 1
-    # fork: the helpers share this process's loaded model and settings and start at once
-    with ProcessPoolExecutor(helpers, mp_context=multiprocessing.get_context("fork"), initializer=_init_helper,
-                             initargs=(os.getpid(),)) as pool:
-        while front <= back:
-            while back > front and sum(not f.done() for f in sent.values()) < 2 * helpers:
-                sent[back] = pool.submit(_parse_group, [c for _, _, c in groups[back]])
-                back -= 1
-            docs[front] = _pipe(nlp, groups[front])
-            front += 1
-        for i, fut in sent.items():
-            try:
-                docs[i] = [Doc(nlp.vocab).from_bytes(b) for b in fut.result()]
-            except Exception:  # noqa: BLE001 - a helper that died (OOM kill): its group is parsed here
-                docs[i] = _pipe(nlp, groups[i])
-    return [(off, doc) for i in sorted(docs) for (_, off, _), doc in zip(groups[i], docs[i])]
+    ctx = multiprocessing.get_context("fork")
+    bounds = ctx.Array("q", [0, len(groups) - 1])  # the next group from the front, the next from the back
+    parts: dict[int, list[_Part]] = {}
+    helpers, readers = [], []
+    for _ in range(min(_helpers_wanted(), len(groups) - 1)):
+        conn, theirs = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_helper, args=(groups, bounds, theirs, os.getpid()), daemon=True)
+        try:
+            proc.start()
+        except OSError:  # no memory or no process left to fork: this process parses what is left
+            break
+        finally:
+            theirs.close()
+        helpers.append(proc)
+        # a thread takes in each group a helper sends while this one parses: a helper never waits on it
+        readers.append(threading.Thread(target=_receive, args=(conn, parts), daemon=True))
+        readers[-1].start()
+    try:
+        while (i := _claim(bounds, front=True)) is not None:
+            parts[i] = _parse_group(nlp, groups[i])
+        for reader in readers:
+            reader.join()
+    finally:
+        for proc in helpers:
+            proc.join(timeout=1)
+            if proc.is_alive():
+                proc.kill()
+    for i, group in enumerate(groups):
+        if i not in parts:  # claimed by a helper that died (OOM kill): parsed here
+            parts[i] = _parse_group(nlp, group)
+    return [part for i in range(len(groups)) for part in parts[i]]
 
 
-def _pipe(nlp, group: list[tuple[int, int, str]]) -> list:
-    import numpy
+def _claim(bounds, front: bool) -> int | None:
+    """The index of the next unparsed group from the front (or the back), or None when all are taken."""
+    with bounds.get_lock():
+        lo, hi = bounds[0], bounds[1]
+        if lo > hi:
+            return None
+        if front:
+            bounds[0] = lo + 1
+            return lo
+        bounds[1] = hi - 1
+        return hi
 
-    docs = list(nlp.pipe([c for _, _, c in group], batch_size=len(group)))
-    for doc in docs:
-        # tok2vec's output (~400 bytes a token) is never read: not held for all of a long text's chunks
-        doc.tensor = numpy.zeros((0,), dtype="float32")
-    return docs
 
-
-def _init_helper(parent: int) -> None:
+def _helper(groups: list, bounds, conn, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C goes to the parent, which ends the helpers
     exit_with_parent(parent)
+    nlp = load()
+    while (i := _claim(bounds, front=False)) is not None:
+        conn.send((i, _parse_group(nlp, groups[i])))
+    conn.send(None)
+    conn.close()
 
 
-def _parse_group(texts: list[str]) -> list[bytes]:
-    # the tensor (tok2vec's output) is not read back: leaving it out makes the result 10x smaller
-    return [doc.to_bytes(exclude=["tensor", "user_data"]) for doc in load().pipe(texts, batch_size=len(texts))]
+def _receive(conn, parts: dict) -> None:
+    try:
+        while (msg := conn.recv()) is not None:
+            parts[msg[0]] = msg[1]
+    except (EOFError, OSError):  # the helper died: the groups it claimed and did not send are redone
+        pass
+    finally:
+        conn.close()
+
+
+# A parsed chunk as plain values, with offsets and token indices local to the chunk:
+# (chunk offset, tokens, sentences, entities), a token (char offset, text, lemma, pos, tag, dep, head,
+# entity label, IOB, trailing whitespace), a sentence (first token, one past the last, start and end
+# character of its words, whether it has none), an entity (start, end character, text, label, first,
+# one past the last token). Small to send from a helper process, and no spaCy Doc outlives its group.
+_Part = tuple
+
+
+def _parse_group(nlp, group: list[tuple[int, int, str]]) -> list[_Part]:
+    return [_part(off, doc) for (_, off, _), doc in zip(group, nlp.pipe([c for _, _, c in group],
+                                                                       batch_size=len(group)))]
+
+
+def _part(off: int, doc) -> _Part:
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_SPACE, LEMMA, ORTH, POS, SPACY, TAG
+
+    # the attributes read as columns of ids (spaCy's Token objects and their string properties cost ~5 us
+    # a token); each distinct id becomes its string once, interned: one copy of each word and label, not
+    # one per token, keeps a 2 MB text's 400k tokens ~100 MB smaller
+    import numpy
+
+    cols = doc.to_array([IDX, ORTH, LEMMA, POS, TAG, DEP, ENT_TYPE, ENT_IOB, SPACY, IS_SPACE])
+    ids = cols[:, 1:7]
+    strings = doc.vocab.strings
+    text_of = {h: intern(strings[h]) for h in numpy.unique(ids).tolist()}
+    words, lemmas, pos, tags, deps, ents = ([text_of[h] for h in col] for col in ids.T.tolist())
+    heads = (doc.to_array([HEAD]).astype("int64") + numpy.arange(len(doc))).tolist()  # HEAD is relative
+    tokens = list(zip(cols[:, 0].tolist(), words, lemmas, pos, tags, deps, heads, ents,
+                      [_IOB[v] for v in cols[:, 7].tolist()], [" " if v else "" for v in cols[:, 8].tolist()]))
+    is_space = cols[:, 9].tolist()
+    sentences = []
+    for sent in doc.sents:
+        # spaCy leaves paragraph breaks inside the sentence around them; a sentence's span is its words
+        kept = [j for j in range(sent.start, sent.end) if not is_space[j]]
+        first, last = (kept[0], kept[-1]) if kept else (sent.start, sent.start)
+        sentences.append((sent.start, sent.end, tokens[first][0], tokens[last][0] + len(tokens[last][1]), not kept))
+    entities = [(e.start_char, e.end_char, e.text, e.label_, e.start, e.end) for e in doc.ents]
+    return off, tokens, sentences, entities
+
+
+_IOB = ("", "I", "O", "B")  # spaCy's ENT_IOB values
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
@@ -182,32 +247,24 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _to_parse(text: str, docs: list) -> Parse:
+def _to_parse(text: str, parts: list[_Part]) -> Parse:
+    """A text's parsed chunks joined into one Parse: offsets and token indices made the text's."""
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     entities: list[Entity] = []
-    for off, doc in docs:
+    for off, toks, sents, ents in parts:
         base = len(tokens)
-        for sent in doc.sents:
-            words = [t for t in sent if not t.is_space]
-            if not words and sentences and sentences[-1].last == base + sent.start:
+        for first, last, start, end, blank in sents:
+            if blank and sentences and sentences[-1].last == base + first:
                 # a paragraph break alone: it belongs to the sentence before it
-                sentences[-1] = Sentence(sentences[-1].start, sentences[-1].end, sentences[-1].first, base + sent.end)
+                sentences[-1] = Sentence(sentences[-1].start, sentences[-1].end, sentences[-1].first, base + last)
             else:
-                # spaCy leaves paragraph breaks inside the sentence around them; a sentence's span is its words
-                words = words or [sent[0]]
-                sentences.append(Sentence(off + words[0].idx, off + words[-1].idx + len(words[-1].text),
-                                          base + sent.start, base + sent.end))
+                sentences.append(Sentence(off + start, off + end, base + first, base + last))
             sid = len(sentences) - 1
-            for t in sent:
-                # spaCy hands out a new str per call: one copy of each word and label instead of one per
-                # token keeps a 2 MB text's 400k tokens ~100 MB smaller
-                tokens.append(Token(
-                    i=base + t.i, start=off + t.idx, end=off + t.idx + len(t.text), text=intern(t.text),
-                    lemma=intern(t.lemma_), pos=intern(t.pos_), tag=intern(t.tag_), dep=intern(t.dep_),
-                    head=base + t.head.i, ent=intern(t.ent_type_), ent_iob=intern(t.ent_iob_), sent=sid,
-                    ws=intern(t.whitespace_),
-                ))
-        for e in doc.ents:
-            entities.append(Entity(off + e.start_char, off + e.end_char, e.text, e.label_, base + e.start, base + e.end))
+            for j in range(first, last):
+                idx, word, lemma, pos, tag, dep, head, ent, iob, ws = toks[j]
+                tokens.append(Token(base + j, off + idx, off + idx + len(word), word, lemma, pos, tag, dep,
+                                    base + head, ent, iob, sid, ws))
+        for start, end, words, label, first, last in ents:
+            entities.append(Entity(off + start, off + end, words, label, base + first, base + last))
     return Parse(text=text, tokens=tokens, sentences=sentences, entities=entities)

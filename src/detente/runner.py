@@ -21,6 +21,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import nullcontext
 from typing import Callable, Iterable, Iterator, Optional, Union
 
+from . import nlp
 from .lifeline import exit_with_parent
 from .model import Article, IngestError
 from .pipeline import TimeBudgetExceeded, batches, code_articles
@@ -207,6 +208,13 @@ _WARM_UP = ("PARIS, March 3 (AFP) - French President Emmanuel Macron met German 
             "Berlin on Monday and said France would send aid to Ukraine, officials said.")
 
 
+# Coding allocates millions of short-lived objects a batch (a parse's tokens, spans, candidates), nearly
+# all freed by their reference counts: at Python's default thresholds (700, 10, 10) the collector ran
+# ~5 times an article, its runs over the older generations walking everything coding had built so far.
+# These make those runs rare; cyclic garbage waits a little longer.
+GC_THRESHOLDS = (20_000, 20, 20)
+
+
 def warm_up(freeze: bool = False) -> None:
     """Load the model and every stage's lexicons and gazetteer now, not inside the first batch.
 
@@ -214,17 +222,19 @@ def warm_up(freeze: bool = False) -> None:
     its peak memory is reached before it takes work. `freeze` (for processes detente owns: its
     workers, the CLI) then moves everything loaded out of the cyclic collector's sight: the million
     objects of the gazetteer and lexicons are never garbage, yet each full collection walked them
-    all (~0.45 s a time).
+    all (~0.45 s a time); and sets the collector's thresholds to GC_THRESHOLDS.
     """
     was_on = gc.isenabled()
-    gc.disable()
     try:
+        nlp.load()  # before the collector is paused: spaCy's loading turns it back on (srsly's msgpack reader)
+        gc.disable()
         list(code_articles([Article(id="warm-up", text=_WARM_UP, published="2023-03-06")]))
     except Exception:  # noqa: BLE001 - a stage that fails here fails (and is reported) per document later
         pass
     finally:
         if freeze:
             gc.freeze()
+            gc.set_threshold(*GC_THRESHOLDS)
         if was_on:
             gc.enable()
 

@@ -158,21 +158,30 @@ def add_surnames(persons: list[_Person], parse: Parse, mentions: list[Mention]) 
                 taken.add(t.i)
 
 
-def _role_match(role: str, person_role: Optional[str]) -> bool:
-    if not person_role:
-        return False
-    r, pr = role.lower(), person_role.lower()
-    return r == pr or pr.startswith(r + " ") or r in pr.split(", ")
+def _answers_to(person_role: Optional[str]) -> set[str]:
+    """The role nouns (lower case) that name a person holding `person_role`: the role itself, its start
+    before a space ("president" for "president of France") and each of a list ("minister, spokesman")."""
+    pr = (person_role or "").lower()
+    if not pr:
+        return set()
+    return {pr, *pr.split(", "), *(pr[:k] for k, c in enumerate(pr) if c == " ")}
 
 
 def attach_roles(persons: list[_Person], mentions: list[Mention], attrs) -> list[Mention]:
     """Role nouns join the most recently mentioned person holding that role; returns the unresolved."""
-    left = []
-    for m in (m for m in mentions if m.type == "role"):
+    left: list[Mention] = []
+    roles = [m for m in mentions if m.type == "role"]
+    if not roles:
+        return left
+    holders: dict[str, list[int]] = {}  # role noun -> the persons it can name, not every person per noun
+    for n, p in enumerate(persons):
+        for r in _answers_to(attrs(p)["role"]):
+            holders.setdefault(r, []).append(n)
+    for m in roles:
         cands = []
-        for p in persons:
-            a = attrs(p)
-            if _role_match(m.role or "", a["role"]) and (not m.country or m.country == a["country"]):
+        for n in holders.get((m.role or "").lower(), ()):
+            p = persons[n]
+            if not m.country or m.country == attrs(p)["country"]:
                 if p.last_before(m.start) >= 0:
                     cands.append(p)
         if cands:

@@ -91,12 +91,14 @@ def find_atoms(parse: Parse, lex: Lexicon) -> list[Atom]:
     """Longest-leftmost lexicon matches over the tokens, each with the entries whose case fits."""
     toks, text = parse.tokens, parse.text
     caps = caps_lines(text)
-    normed = [norm(t.text) for t in toks]
+    forms = {w: norm(w) for w in {t.text for t in toks}}  # each distinct word normalised once
+    normed = [forms[t.text] for t in toks]
+    starts = {w: lex.is_prefix(w) for w in set(normed) if w}  # and looked up once
     atoms: list[Atom] = []
     i, n = 0, len(toks)
     while i < n:
         t = toks[i]
-        if not normed[i] or not lex.is_prefix(normed[i]):
+        if not normed[i] or not starts[normed[i]]:
             i += 1
             continue
         best = None

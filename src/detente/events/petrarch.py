@@ -437,12 +437,14 @@ class Index:
                 first = pat.objects[0]
                 for w in first.words | {ph[0] for ph in first.phrases}:
                     by_word.setdefault(w, []).append(k)
-            keyed = self._keyed[id(pats)] = (by_word, free)
-        by_word, free = keyed
-        found = set(free)
+            keyed = self._keyed[id(pats)] = (by_word, free, [pats[k] for k in free])
+        by_word, free, free_pats = keyed
+        found: set[int] = set()
         for w in words:
             found.update(by_word.get(w, ()))
-        return [pats[k] for k in sorted(found)]
+        if not found:  # the common case: only the patterns with no object slot (one shared list, not to change)
+            return free_pats
+        return [pats[k] for k in sorted(found.union(free))]
 
 
 def _slots(slots) -> tuple:

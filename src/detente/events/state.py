@@ -31,6 +31,7 @@ class State:
     quotes: list[Quote] = field(default_factory=list)  # the quotes stage's quotes, with their speakers
     lead: Optional[tuple] = None  # (the lead's day or None,), once read: when_where.lead_date
     dates_in_order: Optional[tuple] = None  # (the text's dates by offset, their starts): when_where._dates_in_order
+    dateline: Optional[tuple] = None  # (the article's dateline place or None,), once read: where._dateline
     local: Optional[tuple] = None  # (mentioned places by offset, their starts, dominant country): roles.local_country
     quote_index: Optional[Intervals] = field(default=None, init=False)  # self.quotes by offset (quote_at)
     place_index: Optional[Intervals] = field(default=None, init=False)  # place_tok by place start (places_in)

@@ -86,10 +86,18 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         if pl is not None:
             e.place, e.place_source = pl.ref(), "sentence"
         return
-    # the dateline is the article's (Article.places, which the pipeline fills before events)
-    dl = next((pl for pl in s.a.places if pl.role == "dateline" and (pl.lat is not None or pl.country)), None)
+    dl = _dateline(s)
     if dl is not None and not background(s.p, i) and _lead_sentence(s) == s.p.tokens[i].sent:
         e.place, e.place_source = dl.ref(), "dateline"
+
+
+def _dateline(s: State) -> Optional[Place]:
+    """The article's dateline place that says where (Article.places, which the pipeline fills before
+    events), or None: read once per article (State.dateline), not per event over all its places."""
+    if s.dateline is None:
+        s.dateline = (next((pl for pl in s.a.places if pl.role == "dateline" and (pl.lat is not None or pl.country)),
+                           None),)
+    return s.dateline[0]
 
 
 def _sentence_place(s: State, i: int, named: list[Place], sides: list, src=None, about=None) -> Optional[Place]:

@@ -50,6 +50,9 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterab
         if len(countries) == 1 and None not in countries:
             base[next(iter(countries))] += 1
     near = _neighbours(mentions, cands)
+    at: dict[int, list[int]] = {}  # a mention's positions in the list (a qualifier's), not a scan per name
+    for i, m in enumerate(mentions):
+        at.setdefault(id(m), []).append(i)
     chosen: dict[int, Candidate] = {}
     for _ in range(2):
         # the context a name gets is what the other names say: a reading must not vote for itself
@@ -73,7 +76,7 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterab
             if k in by_key:
                 new[i] = by_key[k]
                 continue
-            qual = _qualifier(m, gaz, chosen, mentions)
+            qual = _qualifier(m, gaz, chosen, at)
             ctx = ctx_all - own.get(key(m.text), Counter())
             st = states_all - own_states.get(key(m.text), Counter())
             best = max(cands[i], key=lambda cp: _score(cp[0], cp[1], m, gaz, ctx, st, hint_states, qual)
@@ -132,14 +135,16 @@ def _candidates(m: Mention, gaz: Gazetteer) -> list[tuple[Candidate, bool]]:
     return gaz.lookup(m.text)
 
 
-def _qualifier(m: Mention, gaz: Gazetteer, chosen: dict[int, Candidate], mentions: list[Mention]) -> Optional[Candidate]:
+def _qualifier(m: Mention, gaz: Gazetteer, chosen: dict[int, Candidate], at: dict[int, list[int]]) -> Optional[Candidate]:
+    """The reading of the name that qualifies m ("Athens, Ga."), if any: chosen for it, else its
+    first country or first-level division. `at`: each mention's positions (by id) among the mentions."""
     q = m.qualifier
     if q is None:
         return None
     if q.text in gaz.state_abbrev:
         return gaz.state_abbrev[q.text]
-    for i, other in enumerate(mentions):
-        if other is q and i in chosen:
+    for i in at.get(id(q), ()):
+        if i in chosen:
             return chosen[i]
     cs = [c for c, _ in gaz.lookup(q.text) if c.feature in ("country", "admin1")]
     return cs[0] if cs else None
