@@ -145,9 +145,11 @@ PROVIDER_REQUIRED = {"AID"}
 def with_recipients(events: list[Event]) -> list[Event]:
     """PLOVER's types that require a recipient are no event without one: aid and cooperation given to no
     one the text names ("residents donated blood", "the NSF funded the research"); nor is aid that no
-    one named gave."""
+    one named gave (unless it is denied)."""
     def needs(e: Event) -> bool:
         info = ontology.plover_type(e.plover) if e.plover not in RECIPIENT_OPTIONAL else None
         return bool(info and info["recipient"])
+    # a denied transfer stays, negated, with its words' provider unresolved: "rejected claims that it had
+    # sold weapons" is the denial's scope an analyst checks
     return [e for e in events if (e.target is not None or not needs(e))
-            and (e.source is not None or e.plover not in PROVIDER_REQUIRED)]
+            and (e.source is not None or e.negated or e.plover not in PROVIDER_REQUIRED)]
