@@ -29,6 +29,9 @@ CASES = [
     ("Greece will veto the deal unless Turkey withdraws its ships.", "withdraws", "RETREAT", False),
     ("Russia refused to negotiate until Ukraine had withdrawn its troops.", "withdrawn", "RETREAT", False),
     ("Japan asked whether China would join the talks.", "join", "COOPERATE", False),
+    # harm told as a situation's toll, by no one named
+    ("Around 300,000 Burundians were killed in the conflict.", "killed", "ASSAULT", False),
+    ("Burundian troops killed five civilians in the conflict.", "killed", "ASSAULT", True),
     # a prediction is no one's act: not the predicted party's intention, nor the forecaster's judgement
     ("Western analysts forecast that Russia will attack Ukraine in the spring.", "attack", "ASSAULT", False),
     ("Western analysts predicted that Russia will invade Ukraine.", "invade", "ASSAULT", False),

@@ -153,6 +153,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             return []  # "EU leaders gathered in Brussels" is a meeting, not a demonstration
         if not sources:
             sources = roles.implied_authority(s, t, trig.code)
+        if not sources and trig.code.startswith(VIOLENT_ROOTS) and _toll_of_a_situation(s, t):
+            return []  # "his father was killed in combat", "300,000 were killed in the conflict"
         if not sources and trig.obj is not None:  # "expand its relationship with Pakistan"
             poss = [c for c in s.p.children(trig.obj) if c.dep == "poss"]
             sources = s.r.actors(poss[0].i) if poss else []
@@ -278,6 +280,17 @@ def _in_words(s: State, t, trig, src, tgt):
                                                                 for c in s.p.children(t.i)):
         return trig  # "General Soleimani planned to attack American diplomats", "attacked him with a knife"
     return triggers.Trigger(trig.i, "111", trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
+
+
+def _toll_of_a_situation(s: State, t) -> bool:
+    """'killed in the conflict', 'died in combat during World War II': harm told as the toll of a
+    situation (lexicon situation_nouns) by no one named is no act of anyone's (the guide: nouns that
+    only name a situation are no event)."""
+    for c in s.p.children(t.i):
+        if c.dep == "prep" and c.lower in ("in", "during", "throughout"):
+            if any(g.dep == "pobj" and has(g, s.lex.words["situation_nouns"]) for g in s.p.children(c.i)):
+                return True
+    return False
 
 
 PERSONAL_OWNERS = {"his", "her"}
