@@ -61,6 +61,7 @@ TEXTS = {
     "aided_by_none": "The Nepalese army was aided by the support of younger volunteers.",
     "collaborated": "Jim Harlow collaborated with Paul Denby on the album.",
     "minister_collaborated": "The Nepalese foreign minister collaborated with Paul Denby on the report.",
+    "met_privately": "Jim Harlow met Paul Denby at an Irish pub.",
     "campaign_rally": "The Belarusian president held his first campaign rally in Minsk.",
     "protest_rally": "Thousands of protesters held a rally against the government in Minsk.",
     "flood_warning": "The Bahamian government issued a flood warning for the islands.",
@@ -160,6 +161,7 @@ def test_aid_no_one_gave_is_no_event(coded):
 def test_cooperation_between_private_persons_is_no_political_event(coded):
     assert not [e for e in coded["collaborated"].events if e.plover]
     assert [e for e in coded["minister_collaborated"].events if e.plover == "COOPERATE"]
+    assert not [e for e in coded["met_privately"].events if e.plover]
 
 
 def test_a_candidates_rally_is_no_protest(coded):

@@ -118,13 +118,14 @@ def visit_hosts(events: list[Event], places: list[Place], named_events: list[Ent
     return out
 
 
-# material cooperation and aid between private persons is private life, no political event
-PRIVATE_LIFE = {"COOPERATE", "AID"}
+# cooperation, aid and meetings between private persons are private life, no political event ("he met
+# bassist Jack Bruce", "met officers at an Irish pub")
+PRIVATE_LIFE = {"COOPERATE", "AID", "CONSULT"}
 
 
 def political(events: list[Event], actors: list[Actor]) -> list[Event]:
-    """Drop cooperation and aid with no political party on either side: a person with no office, role
-    or sector on both ('he collaborated with Fela Kuti', 'his cause was helped by a friend')."""
+    """Drop cooperation, aid and meetings with no political party on either side: a person with no
+    office, role or sector on both ('he collaborated with Fela Kuti', 'he met bassist Jack Bruce')."""
     private = {a.id for a in actors if a.kind == "person" and not a.sector and not a.role}
 
     def priv(r: Optional[ActorRef]) -> bool:
