@@ -29,6 +29,10 @@ CASES = [
     ("Greece will veto the deal unless Turkey withdraws its ships.", "withdraws", "RETREAT", False),
     ("Russia refused to negotiate until Ukraine had withdrawn its troops.", "withdrawn", "RETREAT", False),
     ("Japan asked whether China would join the talks.", "join", "COOPERATE", False),
+    # a stance held is no act; one taken, or declared by saying it, is
+    ("Iran opposes the sanctions imposed by the United States.", "opposes", "REJECT", False),
+    ("Iran opposed the sanctions imposed by the United States.", "opposed", "REJECT", True),
+    ('"We reject the sanctions imposed by the United States," the Iranian minister said.', "reject", "REJECT", True),
     # harm told as a situation's toll, by no one named
     ("Around 300,000 Burundians were killed in the conflict.", "killed", "ASSAULT", False),
     ("Burundian troops killed five civilians in the conflict.", "killed", "ASSAULT", True),

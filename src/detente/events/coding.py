@@ -138,6 +138,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             return []  # harm done by a storm or a crash, whatever the parser took for its doer
         if polarity.stative_passive(s.p, t) and not trig.code.startswith(ALLEGED_ROOTS):
             return []  # "the PKK is banned in Turkey": a state; "X is accused of Y" reports an accusation
+        if polarity.standing_stance(s.p, t, s.lex.words["standing_stance_verbs"]):
+            return []  # "she opposes the police state": a position held, no act
         sources, src_tok = s.r.verb_source(t)
         if not sources and src_tok is not None and src_tok.i in s.noun_sources and \
                 trig.code.startswith(VIOLENT_ROOTS):

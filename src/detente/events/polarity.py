@@ -200,6 +200,16 @@ def stative_passive(parse: Parse, t: Token) -> bool:
     return not any(c.dep == "aux" for c in kids)  # "is being held", "has been banned", "will be sent"
 
 
+def standing_stance(parse: Parse, t: Token, stance_verbs) -> bool:
+    """'She opposes the police state', 'both sides oppose Houthi rebels', 'he supports charter schools':
+    a stance verb in the simple present tells a standing position, no act (the guide codes no generic
+    or habitual statements); 'opposed', 'has opposed', 'is opposing' report one, and 'I reject the
+    measure', 'which I endorse' are done by saying them (performatives)."""
+    if t.tag not in ("VBZ", "VBP") or t.lemma.lower() not in stance_verbs or auxiliaries(parse, t):
+        return False
+    return not any(c.dep == "nsubj" and c.lower in ("i", "we") for c in parse.children(t.i))
+
+
 def counterfactual(parse: Parse, t: Token) -> bool:
     """'would have attacked', 'could have been stopped': a modal with a perfect tells what did not happen."""
     aux = auxiliaries(parse, t)
