@@ -36,6 +36,7 @@ CASES = [
     # harm told as a situation's toll, by no one named
     ("Around 300,000 Burundians were killed in the conflict.", "killed", "ASSAULT", False),
     ("Burundian troops killed five civilians in the conflict.", "killed", "ASSAULT", True),
+    ("The Burundian opposition leader was found dead on Friday.", "found", "ASSAULT", False),
     # a prediction is no one's act: not the predicted party's intention, nor the forecaster's judgement
     ("Western analysts forecast that Russia will attack Ukraine in the spring.", "attack", "ASSAULT", False),
     ("Western analysts predicted that Russia will invade Ukraine.", "invade", "ASSAULT", False),

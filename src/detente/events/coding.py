@@ -155,8 +155,11 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             return []  # "EU leaders gathered in Brussels" is a meeting, not a demonstration
         if not sources:
             sources = roles.implied_authority(s, t, trig.code)
-        if not sources and trig.code.startswith(VIOLENT_ROOTS) and _toll_of_a_situation(s, t):
-            return []  # "his father was killed in combat", "300,000 were killed in the conflict"
+        if not sources and trig.code.startswith(VIOLENT_ROOTS) and (
+                _toll_of_a_situation(s, t) or has(t, s.lex.words["discovery_verbs"])):
+            # "his father was killed in combat", "300,000 were killed in the conflict"; "was found dead"
+            # (PETRARCH's FIND * DEAD [190]) tells a death by no one named, its cause untold
+            return []
         if not sources and trig.obj is not None:  # "expand its relationship with Pakistan"
             poss = [c for c in s.p.children(trig.obj) if c.dep == "poss"]
             sources = s.r.actors(poss[0].i) if poss else []
