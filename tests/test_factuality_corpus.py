@@ -37,6 +37,9 @@ CASES = [
     ("Around 300,000 Burundians were killed in the conflict.", "killed", "ASSAULT", False),
     ("Burundian troops killed five civilians in the conflict.", "killed", "ASSAULT", True),
     ("The Burundian opposition leader was found dead on Friday.", "found", "ASSAULT", False),
+    # a denied praise is no criticism by itself; a harsh word is
+    ('"The Indian police are not good," the activist Arundhati Roy said.', "good", "ACCUSE", False),
+    ('"The Indian police are brutal," the activist Arundhati Roy said.', "brutal", "ACCUSE", True),
     # a prediction is no one's act: not the predicted party's intention, nor the forecaster's judgement
     ("Western analysts forecast that Russia will attack Ukraine in the spring.", "attack", "ASSAULT", False),
     ("Western analysts predicted that Russia will invade Ukraine.", "invade", "ASSAULT", False),

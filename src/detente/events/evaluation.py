@@ -100,10 +100,12 @@ def harshest(parse: Parse, tokens: Iterable[Token], skip: set[int], lex: Lexicon
         v = val.get(t.lower, val.get(t.lemma.lower()))
         if v is None:
             continue
-        if _negated(parse, t):
+        flipped = _negated(parse, t)
+        if flipped:
             v *= NEGATION_FLIP
         total += v
-        if v < worst:
+        # a denied praise ("they are not good") weighs in the sum but judges no one by itself
+        if v < worst and not flipped:
             worst, worst_i = v, t.i
     if worst_i is not None and worst <= HARSH and total <= HARSH:
         return worst_i
