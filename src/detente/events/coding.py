@@ -3,6 +3,7 @@ then the article-level passes (headline, statements, implicit targets) and the f
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import Optional
 
 from ..actors import MentionIndex
@@ -284,7 +285,7 @@ def _in_words(s: State, t, trig, src, tgt):
     if (src.sector or "").lower() in w["armed_sectors"] or any(c.dep == "prep" and c.lower == "with"
                                                                 for c in s.p.children(t.i)):
         return trig  # "General Soleimani planned to attack American diplomats", "attacked him with a knife"
-    return triggers.Trigger(trig.i, "111", trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
+    return replace(trig, code="111")
 
 
 def _toll_of_a_situation(s: State, t) -> bool:

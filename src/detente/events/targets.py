@@ -92,14 +92,22 @@ def place_targets(events: list[Event], codes=None) -> list[Event]:
             continue
         if e.source is not None and e.source.country == pl.country:
             continue
-        e.target = ActorRef(None, pl.text, pl.start, pl.end, pl.country, pl.country, None)
+        e.target = _place_side(pl)
     return events
+
+
+def _place_side(pl) -> ActorRef:
+    """A place's country as an event's side: no actor, the place's words."""
+    return ActorRef(None, pl.text, pl.start, pl.end, pl.country, pl.country, None)
 
 
 def visit_hosts(events: list[Event], places: list[Place], named_events: list[Entity], host_codes) -> list[Event]:
     """A visit (or its hosting) with no host named nor placed is aimed at the one foreign country its
-    sentence names ("visited a hospital in Berlin"); one to a named event after it ("attend the Beijing
-    Olympics", NER: EVENT) stands with no target; with_recipients drops the rest ("came back home")."""
+    sentence names ("made a visit to the German capital, Berlin"); one to a named event after it ("attend
+    the Beijing Olympics", NER: EVENT) stands with no target; with_recipients drops the rest ("came back
+    home")."""
+    mentioned = sorted((pl for pl in places if pl.role == "mentioned" and pl.country), key=lambda pl: pl.start)
+    starts = [pl.start for pl in mentioned]
     out = []
     for e in events:
         if e.cameo not in host_codes or e.target is not None or e.sentence is None:
@@ -109,11 +117,11 @@ def visit_hosts(events: list[Event], places: list[Place], named_events: list[Ent
             out.append(e)
             continue
         own = e.source.country if e.source is not None else None
-        abroad = [pl for pl in places if pl.role == "mentioned" and pl.country and pl.country != own
-                  and e.sentence.start <= pl.start < e.sentence.end]
+        # the sentence's places by bisection: a long article has thousands
+        inside = mentioned[bisect.bisect_left(starts, e.sentence.start):bisect.bisect_left(starts, e.sentence.end)]
+        abroad = [pl for pl in inside if pl.country != own]
         if len({pl.country for pl in abroad}) == 1:
-            pl = abroad[0]
-            e.target = ActorRef(None, pl.text, pl.start, pl.end, pl.country, pl.country, None)
+            e.target = _place_side(abroad[0])
             out.append(e)
     return out
 

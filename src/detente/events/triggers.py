@@ -112,16 +112,16 @@ def _verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
     form_set = set(forms)
     if not _has_content(parse, v, form_set, lex):
         return None
+    pet, pet_bare = _petrarch_pattern(parse, v, forms, lex)
+    if pet == petrarch.NO_EVENT:
+        # PETRARCH's null pattern says the phrase is no event ("seized the opportunity"), whoever codes the verb
+        return None
     code = next((lex.verbs[f] for f in forms if f in lex.verbs), None)
-    if code and _petrarch_pattern(parse, v, forms, lex)[0] == petrarch.NO_EVENT:
-        return None  # PETRARCH's own phrase says it is no event: "seized the opportunity", "took part"
     if code and has_object(parse, v) and form_set & lex.words["intransitive_events"]:
         code = None  # "demonstrated a lack of", "rallied support": with an object the verb means another thing
     bare = False
     if code is None:
-        code, bare = _petrarch_pattern(parse, v, forms, lex)
-        if code == petrarch.NO_EVENT:
-            return None  # a null pattern: the phrase is no event of this verb
+        code, bare = pet, pet_bare
     if code is None and form_set & lex.words["appeal_for_verbs"] and any(
             c.dep == "advcl" and any(m.dep == "mark" and m.lower == "for" for m in parse.children(c.i))
             for c in parse.children(v.i)):
