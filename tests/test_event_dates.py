@@ -204,3 +204,12 @@ def test_a_where_clause_takes_the_day_of_the_occasion_it_hangs_on():
     a = code_text(text, published="2020-01-10")
     crit = [e for e in a.events if e.trigger.text == "criticised"]
     assert crit and crit[0].date == "2020-01-06"
+
+
+def test_judgement_read_off_words_is_dated_by_the_calling():
+    # 'called the deal "lousy"': the criticism happened when the words were said, a main-clause past
+    assert dated('The opposition leader called the proposed trade deal "lousy".', trigger="lousy") == \
+        (MONDAY, "day", "published")
+    assert dated('On Saturday the senator described the decision as "reckless".', trigger="reckless")[0] == \
+        "2025-10-25"
+

@@ -81,6 +81,8 @@ def date(s: State, e: Event, i: int) -> None:
         said = polarity.analyse(s.p, i, s.lex).speech_verb
         if said is None:
             said = _governing_verb(s.p, i)
+        if said is None and s.p.tokens[i].pos not in ("VERB", "AUX"):
+            said = _clause_of(s.p, i)  # 'called the deal "lousy"': the words are the calling's
         if said is not None and said != i:
             i, modality = said, "asserted"
     else:
