@@ -213,3 +213,20 @@ def test_judgement_read_off_words_is_dated_by_the_calling():
     assert dated('On Saturday the senator described the decision as "reckless".', trigger="reckless")[0] == \
         "2025-10-25"
 
+
+
+def test_own_act_told_in_past_perfect_is_dated_by_the_telling():
+    # an actor telling its own act: done just before the telling; another's act stays undated
+    assert dated("On Saturday, police said they had arrested a second man over the theft.",
+                 trigger="arrested")[:2] == ("2025-10-25", "day")
+    assert dated("On Saturday, Russia said the rebels had attacked a convoy near Donetsk.",
+                 trigger="attacked") == (None, None, "none")
+
+
+def test_noun_event_carried_by_a_support_verb_takes_the_verb_clause_date():
+    # "carried out the attack": the verb's clause tells when; a noun that dates itself keeps its date
+    assert dated("On Saturday the militia carried out an attack on an army base.", trigger="attack")[0] == \
+        "2025-10-25"
+    assert dated("The rebels mounted an assault on the town.", trigger="assault") == (MONDAY, "day", "published")
+    assert dated("The militia carried out an attack on 12 May 2024 on an army base.",
+                 trigger="attack")[0] == "2024-05-12"

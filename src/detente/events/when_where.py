@@ -10,7 +10,7 @@ from typing import Optional
 
 from .. import timex
 from ..model import Article, Event, Parse, Place
-from . import polarity
+from . import polarity, roles
 from .lexicon import has
 from .state import State
 
@@ -90,9 +90,16 @@ def date(s: State, e: Event, i: int) -> None:
         if cue is not None and tense_of(s.p, i, modality) == "present":
             i, modality = cue, "asserted"  # "I thank John", "I urge them", he said: done as it was said
     t, noun = s.p.tokens[i], i
-    if t.pos in ("NOUN", "PROPN") and t.dep in ("nsubj", "nsubjpass") and s.p.tokens[t.head].pos == "VERB":
-        i = t.head  # "the attack killed twelve", "a bombing last week killed five": the clause tells its time
+    head = s.p.tokens[t.head]
+    if t.pos in ("NOUN", "PROPN") and head.pos == "VERB" and (
+            t.dep in ("nsubj", "nsubjpass") or (t.dep == "dobj" and has(head, s.lex.support) and
+                                                not any(x.i in s.times for x in s.p.subtree(i)))):
+        # "the attack killed twelve", "a bombing last week killed five", "the group carried out the
+        # attack": the clause tells its time (unless the noun dates itself: "led a march on 20 May")
+        i = t.head
     tense = tense_of(s.p, i, modality)
+    if tense == "pluperfect" and (teller := _own_act_told(s, i)) is not None:
+        i, tense = teller, tense_of(s.p, teller)
     back = tense == "pluperfect" or background(s.p, i)
     own = None
     clause_dated = s.p.tokens[i].pos in ("VERB", "AUX") or _relative_clause(s.p, i) is not None
@@ -151,6 +158,17 @@ def known_happening_dates(s: State, events: list) -> None:
                     prior.date, prior.date_precision, prior.date_text, "article"
         if e.date_source in ("text", "article"):
             dated.append((e, t))
+
+
+def _own_act_told(s: State, i: int) -> Optional[int]:
+    """'Police said they had arrested a second man', 'the group announced it had carried out the
+    attack': an actor telling its own undated act in the past perfect tells it as done just before the
+    telling, which dates it; the speech verb's token, else None. Another's act ("Russia said the rebels
+    had attacked") or one the clause dates itself stays as it is."""
+    said = polarity.analyse(s.p, i, s.lex).speech_verb
+    if said is None or any(t.i in s.times for t in s.p.subtree(i)):
+        return None
+    return said if roles.pronoun_subject(s, s.p.tokens[i]) is not None else None
 
 
 def _quote_cue(s: State, i: int) -> Optional[int]:
