@@ -33,6 +33,9 @@ def test_month_year_and_full_dates():
     t = one("on March 5, 2024 the talks")
     assert (t.value, t.precision) == ("2024-03-05", "day")
     assert one("signed on 2023-11-02.").value == "2023-11-02"
+    # a comma between month and year: the preposition before the month must not claim it as a bare month
+    t = one("was arrested in March, 2018, and", date(2019, 10, 17))
+    assert (t.text, t.value) == ("March, 2018", "2018-03")
 
 
 def test_weekday_and_relative_days_resolve_before_the_anchor():

@@ -33,7 +33,7 @@ _PATTERNS = [
     ("md", rf"\b{_MON}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)"),
     ("dm", rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MON}\b"),
     # a bare month needs a preposition or a season word before it ("May" is also a verb)
-    ("m", rf"\b(?:in|since|by|until|early|late|mid|from|of|last|next|this|that)[\s-]+{_MON}(?!\.?\s*\d)"),
+    ("m", rf"\b(?:in|since|by|until|early|late|mid|from|of|last|next|this|that)[\s-]+{_MON}(?!\.?,?\s*\d)"),
     ("ago", rf"\b{_NUMW}\s+(?:day|week|month|year|decade)s?\s+ago\b"),
     # days counted from the day the text told last ("the next day", "on the same day", "two days later")
     ("ana", rf"\b(?:the\s+(?:next|following|same|previous)\s+day|that\s+(?:same\s+)?day|the\s+day\s+(?:before|after)|"
