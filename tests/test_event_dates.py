@@ -230,3 +230,14 @@ def test_noun_event_carried_by_a_support_verb_takes_the_verb_clause_date():
     assert dated("The rebels mounted an assault on the town.", trigger="assault") == (MONDAY, "day", "published")
     assert dated("The militia carried out an attack on 12 May 2024 on an army base.",
                  trigger="attack")[0] == "2024-05-12"
+
+
+def test_participle_event_is_told_in_its_governors_tense():
+    # a participle has no tense of its own: "responded by throwing" is past news and takes the lead's day
+    text = ("Headline\n\nRiot police clashed with protesters in Hong Kong on Saturday.\n\n"
+            "Some protesters responded by throwing stones at the police.")
+    a = code_text(text, published=MONDAY)
+    e = next(e for e in a.events if e.trigger.text == "throwing")
+    assert (e.date, e.date_source) == ("2025-10-25", "article")
+    p = nlp.parse("Rebels will start attacking the town.")
+    assert [t.text for t in p.tokens][3] == "attacking" and when_where.tense_of(p, 3) == "future"

@@ -290,6 +290,7 @@ def _governing_verb(p: Parse, i: int) -> Optional[int]:
                  if node.dep in ("ccomp", "parataxis") and head.pos == "VERB"), None)
 
 
+NONFINITE_DEPS = {"advcl", "xcomp", "pcomp", "acl", "conj"}
 FUTURE_HEADS = {"schedule", "set", "due", "expect", "plan", "slate"}  # "scheduled to meet", "due to visit"
 BE_PRESENT = {"is", "are", "am", "'s", "'re", "’s", "’re"}
 
@@ -310,6 +311,12 @@ def tense_of(p: Parse, i: int, modality: str = "asserted") -> str:
         return "future"
     if t.pos not in ("VERB", "AUX"):
         return "present" if not aux else "past"
+    if not aux and t.tag == "VBG" and t.dep in NONFINITE_DEPS:
+        # "responded by throwing stones", "spoke, defending the policy", "started attacking people": a
+        # participle has no tense of its own and is told in its governor's
+        gov = p.tokens[head.head] if head.pos == "ADP" else head
+        if gov.pos in ("VERB", "AUX") and gov.i != i:
+            return tense_of(p, gov.i)
     if aux & {"had", "'d", "’d"} and t.tag == "VBN":
         return "pluperfect"
     if t.tag == "VBG" and aux & BE_PRESENT:
