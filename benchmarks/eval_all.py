@@ -11,6 +11,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "src"))  # this checkout's detente, not the one installed
 EVAL = os.path.join(HERE, "..", "..", "shared", "eval")
 
 EXHAUSTIVE = ["detection.f1", "typed.precision", "typed.recall", "typed.f1", "full.f1", "source_country_on_typed",

@@ -1,7 +1,7 @@
 """Where events happened, on ../shared/eval/events_wikinews_exhaustive.jsonl (and the training
 Wikinews articles under training/wikinews when present).
 
-    PYTHONPATH=src .venv/bin/python benchmarks/event_places.py [--show]
+    .venv/bin/python benchmarks/event_places.py [--show]
 
 The gold codes no event places, so the figures read detente's own places stage against the gold
 events' sentences:
@@ -37,6 +37,7 @@ import sys
 from collections import Counter
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "src"))  # this checkout's detente, not the one installed
 DEV = os.path.join(HERE, "..", "..", "shared", "eval", "events_wikinews_exhaustive.jsonl")
 TRAIN = os.path.join(HERE, "..", "training", "wikinews")
 NEAR_KM = 161.0

@@ -19,6 +19,7 @@ import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "src"))  # this checkout's detente, not the one installed
 DEV = os.path.join(HERE, "..", "..", "shared", "eval", "events_wikinews_exhaustive.jsonl")
 TRAIN = os.path.join(HERE, "..", "training", "wikinews")
 

@@ -19,6 +19,7 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "src"))  # this checkout's detente, not the one installed
 CORPUS = os.path.join(HERE, "..", "..", "shared", "data", "wikinews.jsonl")
 
 

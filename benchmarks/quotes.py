@@ -31,6 +31,7 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "src"))  # this checkout's detente, not the one installed
 GOLD = os.path.join(HERE, "..", "..", "shared", "eval", "quotes_polnear_dev.jsonl")
 
 

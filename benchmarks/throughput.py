@@ -12,6 +12,9 @@ Each run's CPU seconds (user + system, the whole process tree) are printed too, 
 in CPU seconds: on a machine others are using, that is what still compares (wall time there says how
 much CPU a run was given). Peak RSS is sampled (psutil) for every process of each run. `--profile` profiles the in-process
 coding (pyinstrument) and prints the top of the tree.
+
+It times the detente of the checkout it lives in (its src/ first on the path, its runs' too, whatever
+the environment installed) and prints where that is.
 """
 from __future__ import annotations
 
@@ -27,7 +30,12 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "..", "shared", "data", "wikinews.jsonl")
 PY = sys.executable
-DETENTE = os.path.join(os.path.dirname(PY), "detente")
+# The detente of this checkout, not the one the environment installed (an editable install of another
+# checkout): first on the path here (--profile) and in every run's processes (their workers inherit it).
+SRC = os.path.join(ROOT, "src")
+sys.path.insert(0, SRC)
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([SRC, os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
+DETENTE = [PY, "-m", "detente"]
 
 BARE = r"""
 import sys, time
@@ -88,7 +96,7 @@ def timed(cmd: list[str]) -> tuple[float, float, list[float], str]:
     peaks: dict[int, float] = {}
     before = _children_cpu()
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT, env=ENV)
     root = psutil.Process(proc.pid)
     stop = threading.Event()
 
@@ -157,12 +165,25 @@ def main() -> None:
             os.unlink(path)
 
 
+def timed_checkout() -> str:
+    """Where the runs' detente comes from (asked the way they import it); this checkout's, or exit."""
+    where = subprocess.run([PY, "-c", "import detente; print(detente.__file__)"], cwd=ROOT, env=ENV,
+                           capture_output=True, text=True).stdout.strip()
+    if not where.startswith(SRC + os.sep):
+        raise SystemExit(f"the runs would import detente from {where or '?'}, not from {SRC}")
+    return os.path.dirname(where)
+
+
 def run(a, path: str, n: int, words: int) -> None:
     import shutil
 
     if a.profile:
+        import detente
+
+        print(f"profiling detente from {os.path.dirname(detente.__file__)}")
         return profile(path, a.limit)
     commit = subprocess.run(["git", "log", "-1", "--format=%h"], cwd=ROOT, capture_output=True, text=True).stdout
+    print(f"timing detente from {timed_checkout()}")
     print(f"corpus {n} articles, {words} words; commit {commit.strip()}; cores {os.cpu_count()}; "
           f"load before {os.getloadavg()[0]:.2f}")
     tmp = tempfile.mkdtemp(prefix="detente-bench-")
@@ -179,10 +200,10 @@ def measure(a, path: str, n: int, words: int, tmp: str) -> None:
     runs = {}
     for w in sorted({1, a.workers}):
         runs[f"bare {w}"] = lambda w=w, k=0: [PY, bare, path, str(w), str(a.limit)]
-        runs[f"detente {w}"] = lambda w=w, k=0: [DETENTE, "ingest", path, "--workers", str(w), "--quiet",
+        runs[f"detente {w}"] = lambda w=w, k=0: [*DETENTE, "ingest", path, "--workers", str(w), "--quiet",
                                                  "--store", os.path.join(tmp, f"w{w}-{k}.duckdb")]
     if not a.no_dask:
-        runs[f"dask local:{a.workers}"] = lambda k=0: [DETENTE, "ingest", path, "--dask", f"local:{a.workers}",
+        runs[f"dask local:{a.workers}"] = lambda k=0: [*DETENTE, "ingest", path, "--dask", f"local:{a.workers}",
                                                        "--quiet", "--out", os.path.join(tmp, f"parts-{k}")]
     # every configuration once per round, rounds repeated: the best of each is the least disturbed by
     # whatever else the machine runs meanwhile

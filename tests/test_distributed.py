@@ -1,6 +1,7 @@
 """The Dask path on a LocalCluster writes the same records as the local runner, resumes, and loads."""
 from __future__ import annotations
 
+import gc
 import json
 
 import pytest
@@ -21,6 +22,12 @@ def cluster():
     yield client
     client.close()
     cl.close()
+
+
+def test_workers_set_the_collector_as_local_workers_do(cluster):
+    """The worker plugin loads the model through runner.warm_up(freeze=True), as every coding process does."""
+    assert set(cluster.run(gc.get_threshold).values()) == {runner.GC_THRESHOLDS}
+    assert all(n > 100_000 for n in cluster.run(gc.get_freeze_count).values())
 
 
 def test_dask_writes_the_local_records_and_resumes(cluster, tmp_path):

@@ -5,6 +5,7 @@ none of them waits for another to finish its whole run.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
@@ -30,22 +31,20 @@ ACTS = [("met", "to discuss trade"), ("accused", "of violating the ceasefire"), 
 TOWNS = ["Rome", "Kabul", "Cairo", "Geneva", "Tokyo"]
 
 
-def corpus(path, n: int = 40) -> None:
-    with open(path, "w", encoding="utf-8") as f:
-        for i in range(n):
-            (a, b), (verb, rest), town = PAIRS[i % 5], ACTS[(i // 5) % 4], TOWNS[(i * 3) % 5]
-            day = 1 + i % 27
-            text = (f"{town.upper()}, {day} May 2024 - The government of {a} {verb} {b} {rest} on {day} May, "
-                    f"officials said in {town}.\n\n\"We will not accept this,\" the foreign minister of {b} said. "
-                    f"Story number {i}.")
-            f.write(json.dumps({"id": f"doc{i}", "title": f"Story {i}", "date": f"2024-05-{day:02d}",
-                                "text": text}) + "\n")
+N_DOCS, BATCH = 12, 2
 
 
-def _ingest(corpus_path, store_path) -> subprocess.CompletedProcess:
-    return subprocess.run(DETENTE + ["ingest", str(corpus_path), "--store", str(store_path), "--workers", "1",
-                                     "--batch-size", "4", "--quiet"], capture_output=True, text=True, env=ENV,
-                          timeout=600)
+def story(i: int) -> str:
+    (a, b), (verb, rest), town = PAIRS[i % 5], ACTS[(i // 5) % 4], TOWNS[(i * 3) % 5]
+    day = 1 + i % 27
+    return (f"Story {i}\n\n{town.upper()}, {day} May 2024 - The government of {a} {verb} {b} {rest} on {day} May, "
+            f"officials said in {town}.\n\n\"We will not accept this,\" the foreign minister of {b} said. "
+            f"Story number {i}.\n")
+
+
+def _ingest_args(paths, store_path) -> list[str]:
+    return DETENTE + ["ingest", *map(str, paths), "--store", str(store_path), "--workers", "1",
+                      "--batch-size", str(BATCH), "--quiet"]
 
 
 def _stats(store_path) -> dict:
@@ -55,14 +54,44 @@ def _stats(store_path) -> dict:
     return json.loads(r.stdout)
 
 
+def _opened_by(fifo, ingest: subprocess.Popen) -> int:
+    """A write end of `fifo` once the ingest has opened it to read (so it is done with every document
+    before it: a batch is stored before the next document is read); fails if the ingest ends first."""
+    deadline = time.monotonic() + 300
+    while True:
+        try:
+            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)  # ENXIO until a reader has it open
+        except OSError as e:
+            if e.errno != errno.ENXIO:
+                raise
+        else:
+            os.set_blocking(fd, True)
+            return fd
+        if ingest.poll() is not None:
+            pytest.fail(f"the ingest ended before reading {fifo}: {ingest.communicate()[1]}")
+        assert time.monotonic() < deadline, f"the ingest never opened {fifo}"
+        time.sleep(0.02)
+
+
 @pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes (POSIX)")
 def test_serve_ingest_and_stats_share_one_store(tmp_path):
-    data = tmp_path / "c.jsonl"
-    corpus(data)
-    solo = _ingest(data, tmp_path / "solo.duckdb")
+    """The ingest reads its documents from named pipes that the test fills one at a time: each time the
+    ingest waits for the next one, the store must show exactly the batches written so far, to the
+    dashboard and to `detente stats` alike; meanwhile a thread reads the dashboard over and over."""
+    (tmp_path / "solo").mkdir()
+    (tmp_path / "fifo").mkdir()
+    files, fifos = [], []
+    for i in range(N_DOCS):
+        files.append(tmp_path / "solo" / f"story{i:02d}.txt")
+        files[-1].write_text(story(i), encoding="utf-8")
+        fifos.append(tmp_path / "fifo" / f"story{i:02d}.txt")
+        os.mkfifo(fifos[-1])
+    solo = subprocess.run(_ingest_args(files, tmp_path / "solo.duckdb"), capture_output=True, text=True, env=ENV,
+                          timeout=600)
     assert solo.returncode == 0, solo.stderr
     expected = _stats(tmp_path / "solo.duckdb")
-    assert expected["articles"] == 40 and expected["events"] > 0 and expected["places"] > 0
+    assert expected["articles"] == N_DOCS and expected["events"] > 0 and expected["places"] > 0
 
     shared = tmp_path / "shared.duckdb"
     with detente_serve_process(shared) as (base, _):
@@ -80,35 +109,46 @@ def test_serve_ingest_and_stats_share_one_store(tmp_path):
                             api_seen.append(body["articles"])
                 except Exception as e:  # noqa: BLE001 - every failure is reported by the assertion below
                     api_failures.append(repr(e))
-                time.sleep(0.1)
+                time.sleep(0.05)  # pacing only: the steps below do not depend on it
 
         reader = threading.Thread(target=dashboard, daemon=True)
         reader.start()
-        ingest = subprocess.Popen(DETENTE + ["ingest", str(data), "--store", str(shared), "--workers", "1",
-                                             "--batch-size", "4", "--quiet"],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
-        cli_seen = []
-        while ingest.poll() is None:
-            cli_seen.append(_stats(shared)["articles"])
-        done.set()
-        reader.join(timeout=120)
-        _, err = ingest.communicate()
+        ingest = subprocess.Popen(_ingest_args(fifos, shared), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True, env=ENV)
+        steps = []
+        try:
+            for i, fifo in enumerate(fifos):
+                fd = _opened_by(fifo, ingest)  # the ingest waits for document i, the batches before it stored
+                if i % BATCH == 0:
+                    cli = _stats(shared)
+                    status, api = http_get_json(base + "/api/stats")
+                    assert status == 200, api
+                    assert cli["articles"] == api["articles"] == i, (i, cli, api)
+                    assert {k: api[k] for k in COUNTS} == {k: cli[k] for k in COUNTS}
+                    steps.append({k: cli[k] for k in COUNTS})
+                with os.fdopen(fd, "w", encoding="utf-8") as f:
+                    f.write(story(i))
+            _, err = ingest.communicate(timeout=300)
+        finally:
+            if ingest.poll() is None:
+                ingest.kill()
+                ingest.communicate()
+            done.set()
+            reader.join(timeout=60)
         assert ingest.returncode == 0, err
         assert "Traceback" not in err
         assert not api_failures, api_failures
-
-        seen = api_seen + cli_seen
-        assert len(cli_seen) >= 2 and len(api_seen) >= 2
-        assert all(0 <= n <= 40 for n in seen)
-        # readers got through while the ingest was under way, not only before or after it
-        assert any(0 < n < 40 for n in seen), seen
-        assert cli_seen == sorted(cli_seen)  # an article once seen stays
+        # every count grows batch by batch, the dashboard in the thread saw whole batches only, in order
+        assert all(steps[j][k] <= steps[j + 1][k] for j in range(len(steps) - 1) for k in COUNTS), steps
+        assert api_seen and api_seen == sorted(api_seen), api_seen
+        assert all(0 <= n <= N_DOCS and n % BATCH == 0 for n in api_seen), api_seen
 
         final = _stats(shared)
         assert {k: final[k] for k in COUNTS} == {k: expected[k] for k in COUNTS}
         assert final["top_dyads"] == expected["top_dyads"]
         status, api = http_get_json(base + "/api/stats")
         assert status == 200 and {k: api[k] for k in COUNTS} == {k: expected[k] for k in COUNTS}
+
 
 def test_store_closes_the_file_between_operations(tmp_path):
     """While one Store object stays open, another process can write and read the file."""

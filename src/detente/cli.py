@@ -130,7 +130,8 @@ def cmd_code(args) -> int:
         store = Store(store_path(args.store))
     try:
         with store.linger() if store is not None else contextlib.nullcontext():  # one open for the run, not one an article
-            for art in code_each(tally.articles(_read(args), published), tally.failed):
+            articles = _model_loaded_first(tally.articles(_read(args), published))
+            for art in code_each(articles, tally.failed):
                 tally.coded += 1
                 if store is not None:
                     if store.add(art):
@@ -208,6 +209,8 @@ def cmd_ingest(args) -> int:
 
 
 def _loading_model(quiet: bool) -> None:
+    """Every command that codes in this process loads the model here, before its first article: through
+    runner.warm_up(freeze=True), which also sets this process's collector (runner.GC_THRESHOLDS)."""
     from .runner import warm_up
 
     if quiet or not sys.stderr.isatty():
@@ -216,6 +219,16 @@ def _loading_model(quiet: bool) -> None:
 
     with Console(stderr=True).status("loading the model and lexicons…"):
         warm_up(freeze=True)
+
+
+def _model_loaded_first(articles: Iterable) -> Iterator:
+    """`articles`, the model loaded (_loading_model) once the first arrives: a run whose every input
+    fails stops at once instead of loading the model first."""
+    it = iter(articles)
+    for first in it:
+        _loading_model(quiet=False)
+        yield first
+        yield from it
 
 
 def cmd_load(args) -> int:
@@ -240,7 +253,7 @@ def cmd_evaluate(args) -> int:
     from .evaluate.report import print_report
 
     try:
-        report = evaluate(args.gold, task=args.task, limit=args.limit)
+        report = evaluate(args.gold, task=args.task, limit=args.limit, before_coding=lambda: _loading_model(False))
     except GoldError as e:
         err(str(e))
         return 2

@@ -43,7 +43,7 @@ def _plugin_class():
             from .runner import warm_up
 
             install(self.settings)
-            warm_up()
+            warm_up(freeze=True)  # a worker process codes and nothing else: freeze and set its collector
 
     return ModelPlugin
 

@@ -219,10 +219,12 @@ def warm_up(freeze: bool = False) -> None:
     """Load the model and every stage's lexicons and gazetteer now, not inside the first batch.
 
     Workers call this when they start, so that a worker's first batch costs what the others cost and
-    its peak memory is reached before it takes work. `freeze` (for processes detente owns: its
-    workers, the CLI) then moves everything loaded out of the cyclic collector's sight: the million
-    objects of the gazetteer and lexicons are never garbage, yet each full collection walked them
-    all (~0.45 s a time); and sets the collector's thresholds to GC_THRESHOLDS.
+    its peak memory is reached before it takes work. `freeze` (for processes detente owns: the CLI's
+    coding commands through cli._loading_model, the runner's and Dask's workers, `detente watch`; this
+    is the one place that sets their collector, tests/test_collector.py) then moves everything loaded
+    out of the cyclic collector's sight: the million objects of the gazetteer and lexicons are never
+    garbage, yet each full collection walked them all (~0.45 s a time); and sets the collector's
+    thresholds to GC_THRESHOLDS.
     """
     was_on = gc.isenabled()
     try:

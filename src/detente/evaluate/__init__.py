@@ -6,7 +6,7 @@ records and returns a plain dict, so reports can be printed, saved as JSON and c
 from __future__ import annotations
 
 import json
-from typing import Iterable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 from ..model import Article
 
@@ -55,7 +55,10 @@ def code_gold(records: list[dict]) -> Iterator[Article]:
     return code_articles(articles())
 
 
-def evaluate(path: str, task: Optional[str] = None, limit: Optional[int] = None) -> dict:
+def evaluate(path: str, task: Optional[str] = None, limit: Optional[int] = None,
+             before_coding: Callable[[], None] = lambda: None) -> dict:
+    """Score detente against the gold standard at `path`; `before_coding` runs once the gold has been
+    read and checked (the CLI loads the model there, so a bad gold file fails at once)."""
     records = read_gold(path, limit)
     if not records:
         raise GoldError(f"{path}: no records")
@@ -69,6 +72,7 @@ def evaluate(path: str, task: Optional[str] = None, limit: Optional[int] = None)
         from . import exhaustive
         if exhaustive.is_exhaustive(records):  # every event of each article coded: precision counts
             scorer = exhaustive
+    before_coding()
     coded = list(code_gold(records))
     report = scorer.score(records, coded)
     report.update(task=task, gold=path, records=len(records))
