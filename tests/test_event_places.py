@@ -129,6 +129,10 @@ def test_names_inside_people_and_outlets_the_actors_stage_knows():
     # a "where" clause happens at its noun's place
     ("African leaders met in Accra for a summit where Ghana and Togo signed a trade agreement on Sunday.",
      "signed", "Accra"),
+    # an "in which" clause on a gathering happens where it is
+    ("A trial is under way in Cairo in which nine men have been charged with espionage.", "charged", "Cairo"),
+    # an origin that opens the sentence: where the act was done from
+    ("From Kyiv, the foreign minister spoke by video on Monday, condemning the strikes.", "condemning", "Kyiv"),
 ])
 def test_the_sentences_one_place(text, trigger, where):
     _, e = placed(text, trigger, published="2021-03-09")
@@ -168,10 +172,27 @@ def test_the_sentences_one_place(text, trigger, where):
     ("The party nominated the ticket on Monday, granting it ballot access in Florida.", "nominated"),
     # a relative clause's place, and a report's, are not the governor's act's
     ("Ministers in Cairo denounced the pact in which Turkey and Libya agreed on borders.", "agreed"),
+    # a nationality word on a thing, not a place
+    ("The senator assailed the ruling as the worst decision in American history.", "assailed"),
+    # a sanction is done at a distance: the one place named is whom it is aimed at
+    ("Belarus is already under Canadian sanctions, and was condemned by Poland.", "sanctions"),
+    # a place that became the target of what is said is whom it was said of
+    ("Belarus is already under Canadian sanctions, and was condemned by Poland.", "condemned"),
 ])
 def test_a_place_that_says_nothing_of_where_the_event_was(text, trigger):
     _, e = placed(text, trigger, published="2021-03-09")
     assert e.place is None and e.place_source == "none"
+
+
+@pytest.mark.parametrize("text,trigger,where", [
+    ("During riots in Paris on Saturday, protesters set fire to a police station.", "set", "Paris"),
+    ("At a summit in Brussels on Monday, the prime minister criticized the budget.", "criticized", "Brussels"),
+])
+def test_a_gathering_that_frames_the_clause_is_where_its_act_was(text, trigger, where):
+    # the riot is an event of its own, yet it says where the fire was set: the phrase, not the
+    # sentence's one place (which a second place would undo)
+    _, e = placed(text, trigger, published="2021-03-09")
+    assert e.place is not None and e.place.text == where and e.place_source == "attached"
 
 
 def test_a_side_that_names_a_place_is_no_place():
