@@ -178,6 +178,9 @@ def test_the_sentences_one_place(text, trigger, where):
     ("Belarus is already under Canadian sanctions, and was condemned by Poland.", "sanctions"),
     # a place that became the target of what is said is whom it was said of
     ("Belarus is already under Canadian sanctions, and was condemned by Poland.", "condemned"),
+    # a place deep in the object's phrase, or in the addressee's, says who is meant
+    ("The president criticized the leaders of the opposition party in Lagos on Monday.", "criticized"),
+    ("The senator called on the court in the Southern District of Ohio to release the files.", "called"),
 ])
 def test_a_place_that_says_nothing_of_where_the_event_was(text, trigger):
     _, e = placed(text, trigger, published="2021-03-09")
@@ -187,10 +190,13 @@ def test_a_place_that_says_nothing_of_where_the_event_was(text, trigger):
 @pytest.mark.parametrize("text,trigger,where", [
     ("During riots in Paris on Saturday, protesters set fire to a police station.", "set", "Paris"),
     ("At a summit in Brussels on Monday, the prime minister criticized the budget.", "criticized", "Brussels"),
+    # a meeting happens where its party is, though the place hangs on its object
+    ("The president met the leaders of the opposition in Minsk on Monday.", "met", "Minsk"),
 ])
-def test_a_gathering_that_frames_the_clause_is_where_its_act_was(text, trigger, where):
-    # the riot is an event of its own, yet it says where the fire was set: the phrase, not the
-    # sentence's one place (which a second place would undo)
+def test_the_phrase_says_where_not_the_sentences_one_place(text, trigger, where):
+    # the riot is an event of its own, yet it says where the fire was set; the opposition's leaders
+    # are met where they are: read from the phrase, not the sentence's one place (which a second place
+    # would undo)
     _, e = placed(text, trigger, published="2021-03-09")
     assert e.place is not None and e.place.text == where and e.place_source == "attached"
 

@@ -186,12 +186,28 @@ def _on_object(s: State, e: Event, i: int, prep: int) -> bool:
     head = s.p.tokens[s.p.tokens[prep].head]
     if head.pos not in ("NOUN", "PROPN") or _in_trigger(e, head) or head.head == head.i:
         return False
-    if head.dep == "dobj":
+    if _object_phrase(s, e, head):
         return True
     gov = s.p.tokens[head.head]
     if head.dep == "pobj" and gov.dep == "agent":
         return gov.head != i
     return head.dep in ("nsubj", "nsubjpass") and head.head != i
+
+
+def _object_phrase(s: State, e: Event, tok) -> bool:
+    """Whether a noun is, or lies in the phrase of, a direct object ("criticized the leaders of the
+    party in Lagos") or of the target of what is said ("called on the court in the Southern District of
+    Ohio to ..."); not for a meeting, which happens where its party is ("met opposition leaders in
+    Minsk": lexicon copresent_roots)."""
+    if e.cameo.startswith(tuple(s.lex.words["copresent_roots"])):
+        return False
+    for _ in range(8):
+        if tok.dep == "dobj" or (e.target is not None and e.target.start <= tok.start < e.target.end):
+            return True
+        if tok.head == tok.i or tok.dep not in ("pobj", "prep", "compound", "appos", "conj"):
+            return False
+        tok = s.p.tokens[tok.head]
+    return False
 
 
 def _purpose_of(s: State, i: int, motion, then: bool = False) -> bool:
