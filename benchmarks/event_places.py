@@ -76,12 +76,33 @@ def main() -> int:
         spans = [a["span"] for a in (g.get("source_actors") or []) + (g.get("target_actors") or []) if a.get("span")]
         return any(sp["start"] < pl.end and pl.start < sp["end"] for sp in spans)
 
+    def fail_class(pl, g, source, text) -> str:
+        """How a place fails "right", in classes, not text (folds 3-4 are read no closer): how it was
+        chosen, whose side it lies in and how (the word before it in the side's span: "police in
+        Y", "the government of Y"; "start": "the Y government"), and whether it is a name or a
+        nationality word ("Turkish")."""
+        def within(key):
+            for a in g.get(key) or []:
+                sp = a.get("span")
+                if sp and sp["start"] < pl.end and pl.start < sp["end"]:
+                    before = text[sp["start"]:pl.start].split()
+                    return before[-1].lower() if before and before[-1].lower() in ("in", "of", "at", "from") \
+                        else "start" if not before or before[-1].lower() == "the" else "other"
+            return None
+        src, tgt = within("source_actors"), within("target_actors")
+        who = f"src-{src}+tgt-{tgt}" if src and tgt else f"src-{src}" if src else f"tgt-{tgt}" if tgt else "elsewhere"
+        word = "adj" if pl.name and pl.text.lower() != pl.name.lower() and " " not in pl.text and \
+            pl.text.endswith(("an", "ish", "ese", "i", "ic")) else "name"
+        return f"{source}/{who}/{word}"
+
     print(f"{'set':27} {'gold':>5} {'w/place':>7} {'placed':>7} {'of found':>8} {'right':>7} {'all placed':>10} "
           f"{'side':>5} {'w/loc':>5} {'loc found':>9}  place_source")
     for name, recs in sets:
         n = Counter()
         how: Counter = Counter()
         groups: dict[str, Counter] = {}
+        fail_by: dict[str, Counter] = {}  # placed but not right, by class (fail_class), per fold group
+        set_fails: Counter = Counter()
         for rec, art in zip(recs, code_gold(recs)):
             gold = rec.get("events") or []
             fold = rec.get("fold")
@@ -92,6 +113,8 @@ def main() -> int:
             how.update(e.place_source or "none" for e in coded)
             match = {id(g): e for g, e in exhaustive._match(gold, coded, typed=False)}
             one: Counter = Counter()  # this article's counts, added to its set's and fold group's
+            fails = fail_by.setdefault("folds 1-2" if fold in (1, 2) else "folds 3-4", Counter()) \
+                if fold is not None else set_fails
             for g in gold:
                 one["gold"] += 1
                 sent = g.get("sentence")
@@ -118,6 +141,8 @@ def main() -> int:
                 ok = agrees(e.place, named) and not is_side
                 one["right"] += ok
                 one["side"] += is_side
+                if not ok:
+                    fails[fail_class(e.place, g, e.place_source, art.text)] += 1
                 if show:
                     verdict = 'ok ' if ok else 'SIDE' if is_side else 'BAD'
                     print(f"  {tag}{verdict} [{e.place_source}] {e.place.text} ({e.place.country}) <- "
@@ -126,8 +151,12 @@ def main() -> int:
             n.update(one)
             per.update(one)
         print(line(name, n) + f"  {', '.join(f'{k} {v}' for k, v in how.most_common())}")
+        if set_fails:
+            print(f"    not right: {', '.join(f'{k} {v}' for k, v in sorted(set_fails.items()))}")
         for group, c in sorted(groups.items()):
             print(line(f"  {group}", c))
+            if fail_by.get(group):
+                print(f"    not right: {', '.join(f'{k} {v}' for k, v in sorted(fail_by[group].items()))}")
     return 0
 
 

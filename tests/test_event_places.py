@@ -129,6 +129,10 @@ def test_names_inside_people_and_outlets_the_actors_stage_knows():
     # a "where" clause happens at its noun's place
     ("African leaders met in Accra for a summit where Ghana and Togo signed a trade agreement on Sunday.",
      "signed", "Accra"),
+    # an "in which" clause on a gathering happens where it is
+    ("A trial is under way in Cairo in which nine men have been charged with espionage.", "charged", "Cairo"),
+    # an origin that opens the sentence: where the act was done from
+    ("From Kyiv, the foreign minister spoke by video on Monday, condemning the strikes.", "condemning", "Kyiv"),
 ])
 def test_the_sentences_one_place(text, trigger, where):
     _, e = placed(text, trigger, published="2021-03-09")
@@ -168,10 +172,33 @@ def test_the_sentences_one_place(text, trigger, where):
     ("The party nominated the ticket on Monday, granting it ballot access in Florida.", "nominated"),
     # a relative clause's place, and a report's, are not the governor's act's
     ("Ministers in Cairo denounced the pact in which Turkey and Libya agreed on borders.", "agreed"),
+    # a nationality word on a thing, not a place
+    ("The senator assailed the ruling as the worst decision in American history.", "assailed"),
+    # a sanction is done at a distance: the one place named is whom it is aimed at
+    ("Belarus is already under Canadian sanctions, and was condemned by Poland.", "sanctions"),
+    # a place that became the target of what is said is whom it was said of
+    ("Belarus is already under Canadian sanctions, and was condemned by Poland.", "condemned"),
+    # a place deep in the object's phrase, or in the addressee's, says who is meant
+    ("The president criticized the leaders of the opposition party in Lagos on Monday.", "criticized"),
+    ("The senator called on the court in the Southern District of Ohio to release the files.", "called"),
 ])
 def test_a_place_that_says_nothing_of_where_the_event_was(text, trigger):
     _, e = placed(text, trigger, published="2021-03-09")
     assert e.place is None and e.place_source == "none"
+
+
+@pytest.mark.parametrize("text,trigger,where", [
+    ("During riots in Paris on Saturday, protesters set fire to a police station.", "set", "Paris"),
+    ("At a summit in Brussels on Monday, the prime minister criticized the budget.", "criticized", "Brussels"),
+    # a meeting happens where its party is, though the place hangs on its object
+    ("The president met the leaders of the opposition in Minsk on Monday.", "met", "Minsk"),
+])
+def test_the_phrase_says_where_not_the_sentences_one_place(text, trigger, where):
+    # the riot is an event of its own, yet it says where the fire was set; the opposition's leaders
+    # are met where they are: read from the phrase, not the sentence's one place (which a second place
+    # would undo)
+    _, e = placed(text, trigger, published="2021-03-09")
+    assert e.place is not None and e.place.text == where and e.place_source == "attached"
 
 
 def test_a_side_that_names_a_place_is_no_place():

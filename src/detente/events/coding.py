@@ -8,7 +8,7 @@ from typing import Optional
 
 from ..actors import MentionIndex
 from ..model import Actor, ActorRef, Article, Event, Parse, Place, Quote
-from . import conventions, dedupe, evaluation, headline, obligations, polarity, roles, triggers, when_where
+from . import conventions, dedupe, evaluation, headline, obligations, polarity, roles, triggers, when_where, where
 from .arguments import Resolver
 from .lexicon import has, intention, load
 from .record import event, same
@@ -54,6 +54,7 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
     answered_questions(s, events)
     implicit_targets(s, events)
     addressed_targets(s, events)
+    where.unplace_sides(s, events)
     events.sort(key=lambda e: (e.trigger.start, e.id))
     events = dedupe.merge(dedupe.fold_coded_twins(events), s.headline_end)
     when_where.known_happening_dates(s, events)

@@ -31,6 +31,7 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
     taken = {(r.start, r.end) for r in sides}
     words = s.lex.words
     preps, of_nouns = words["place_prepositions"], words.get("place_of_nouns", frozenset())
+    remote = tuple(words["remote_material_roots"])
 
     def is_place(j: int) -> bool:
         tok = s.p.tokens[j]
@@ -52,6 +53,8 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
             return True  # "a trip to France", "made a visit to Ghana": where the visit is
         if tok.dep == "pobj" and head.lower in words["place_destinations"] and _purpose_of(s, i, owner):
             return True  # "came to Iraq to fight ISIS"
+        if tok.dep == "pobj" and head.lower in words["place_origins"] and _opens_clause(s.p, head, owner):
+            return True  # "From Kyiv, the minister spoke by video": where the act was done from
         prep = locative(s.p, j, preps, of_nouns, words)
         # "Pell, a senior figure at the Holy See, was convicted": a description of someone says where
         # they belong, not where the event was
@@ -59,7 +62,8 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
             not (verbal and _on_object(s, e, i, prep))
 
     own = _clause_verbs(s.p, i) | {i}  # a scene set for the event's own clause, not for a governor's
-    tok = nearest(s, i, is_place, scene=lambda c: _scene_clause(s, c, own), stop=lambda n: _place_bound(s.p, n))
+    tok = nearest(s, i, is_place, scene=lambda c: _scene_clause(s, c, own),
+                  stop=lambda n: _place_bound(s.p, n, words, s.place_tok))
     if tok is not None:
         pl = s.place_tok[tok]
         prep = locative(s.p, tok, preps, of_nouns, words)
@@ -75,7 +79,9 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         e.place, e.place_source = pl.ref(), "attached"
         return
     e.place_source = "none"
-    if e.sentence is None or relative_clause(s.p, i) is not None:
+    # a sanction or embargo is done at a distance: its sentence's one place is whom it is aimed at
+    # ("Belarus is under Canadian sanctions"); only an attached place says where it was decided
+    if e.sentence is None or relative_clause(s.p, i) is not None or e.cameo.startswith(remote):
         return
     named = list({id(pl): pl for j, pl in s.places_in(e.sentence.start, e.sentence.end)}.values())
     if named:
@@ -89,6 +95,16 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
     dl = _dateline(s)
     if dl is not None and not background(s.p, i) and _lead_sentence(s) == s.p.tokens[i].sent:
         e.place, e.place_source = dl.ref(), "dateline"
+
+
+def unplace_sides(s: State, events: list[Event]) -> None:
+    """A sentence place that became a side after it was chosen: the target a verbal act takes from its
+    sentence's other party (targets.addressed_targets: "Belarus is under sanctions, and was condemned
+    by Poland") is whom it was said of, not where (as _sentence_place rules out a side it already had)."""
+    for e in events:
+        if e.place_source == "sentence" and e.place is not None and e.target is not None and \
+                (e.quad_class or 0) in (1, 3) and e.cameo not in s.lex.place_targets and _overlap(e.place, e.target):
+            e.place, e.place_source = None, "none"
 
 
 def _dateline(s: State) -> Optional[Place]:
@@ -170,12 +186,28 @@ def _on_object(s: State, e: Event, i: int, prep: int) -> bool:
     head = s.p.tokens[s.p.tokens[prep].head]
     if head.pos not in ("NOUN", "PROPN") or _in_trigger(e, head) or head.head == head.i:
         return False
-    if head.dep == "dobj":
+    if _object_phrase(s, e, head):
         return True
     gov = s.p.tokens[head.head]
     if head.dep == "pobj" and gov.dep == "agent":
         return gov.head != i
     return head.dep in ("nsubj", "nsubjpass") and head.head != i
+
+
+def _object_phrase(s: State, e: Event, tok) -> bool:
+    """Whether a noun is, or lies in the phrase of, a direct object ("criticized the leaders of the
+    party in Lagos") or of the target of what is said ("called on the court in the Southern District of
+    Ohio to ..."); not for a meeting, which happens where its party is ("met opposition leaders in
+    Minsk": lexicon copresent_roots)."""
+    if e.cameo.startswith(tuple(s.lex.words["copresent_roots"])):
+        return False
+    for _ in range(8):
+        if tok.dep == "dobj" or (e.target is not None and e.target.start <= tok.start < e.target.end):
+            return True
+        if tok.head == tok.i or tok.dep not in ("pobj", "prep", "compound", "appos", "conj"):
+            return False
+        tok = s.p.tokens[tok.head]
+    return False
 
 
 def _purpose_of(s: State, i: int, motion, then: bool = False) -> bool:
@@ -187,6 +219,15 @@ def _purpose_of(s: State, i: int, motion, then: bool = False) -> bool:
         return False
     return (then and t.dep == "conj") or (
         t.dep in ("advcl", "xcomp") and any(c.dep == "aux" and c.lower == "to" for c in s.p.children(i)))
+
+
+def _opens_clause(p: Parse, prep, verb) -> bool:
+    """Whether a preposition opens its sentence before its verb's subject ("From Kyiv, the minister
+    spoke"): an origin set before the clause says where its act was done from, unlike one on a thing
+    ("dismissed the claim from Berlin")."""
+    if prep.head != verb.i or verb.pos not in ("VERB", "AUX") or prep.start != p.sentence_of(prep.i).start:
+        return False
+    return any(c.dep in ("nsubj", "nsubjpass") and c.i > prep.i for c in p.children(verb.i))
 
 
 def _in_trigger(e: Event, tok) -> bool:
@@ -306,7 +347,8 @@ def locative(p: Parse, j: int, preps, of_nouns=frozenset(), words=None) -> Optio
     apposition to, modifying or "of" that object ("in the Serbian capital Belgrade", "at Baghdad
     International Airport", "in the Southern District of New York", "in Kenosha and Racine"), or a
     journey's destination that frames a clause ("during a trip to France": the lexicon's travel_nouns
-    and travel_frames in `words`); else None. "of" leads up only from a noun in of_nouns ("the city
+    and travel_frames in `words`); a nationality word only on a place noun ("in the Serbian capital",
+    not "in American history"); else None. "of" leads up only from a noun in of_nouns ("the city
     of", "the District of")."""
     tok = p.tokens[j]
     for _ in range(6):
@@ -323,11 +365,19 @@ def locative(p: Parse, j: int, preps, of_nouns=frozenset(), words=None) -> Optio
                     not (owner.lower in of_nouns or owner.lemma.lower() in of_nouns):
                 return None
             tok = p.tokens[head.head]
-        elif tok.dep in ("appos", "compound", "nmod", "conj", "amod") and head.pos in ("NOUN", "PROPN"):
+        elif head.pos in ("NOUN", "PROPN") and (tok.dep in ("appos", "compound", "nmod", "conj") or (
+                tok.dep == "amod" and _place_noun(head, of_nouns, words))):
             tok = head
         else:
             return None
     return None
+
+
+def _place_noun(tok, of_nouns, words) -> bool:
+    """Whether a nationality word's noun is a place ("in the Serbian capital", "at an Iraqi base"), not
+    a thing ("in American history")."""
+    nouns = set(of_nouns) | (set(words["scene_nouns"]) if words is not None else set())
+    return tok.lower in nouns or tok.lemma.lower() in nouns
 
 
 def _travel_frame(p: Parse, prep, owner, words) -> bool:
@@ -342,11 +392,15 @@ def _scene_clause(s: State, c, own: set[int]) -> bool:
     """A phrase that says where its governor's subject was when acting, though it is a clause or
     another event of its own: an adverbial clause with no subject ("while campaigning in Michigan,
     Biden called ...", "Speaking in Ankara, Erdogan said ..."), a journey that frames the act ("during
-    a trip to France, Trump refused ...")."""
+    a trip to France, Trump refused ..."), a gathering that does ("during a riot in Lyon, protesters
+    set fire ...", "at a rally in Dayton, the governor attacked ...")."""
     words = s.lex.words
     if c.dep == "pobj" and c.lemma.lower() in words["travel_nouns"]:
         frame = s.p.tokens[c.head]
         return frame.lower in words["travel_frames"] and frame.head in own
+    if c.dep == "pobj" and _gathering(c, words):
+        frame = s.p.tokens[c.head]
+        return frame.lower in words["gathering_frames"] and frame.head in own
     if c.dep != "advcl" or c.tag != "VBG" or c.head not in own:
         return False
     kids = s.p.children(c.i)
@@ -356,6 +410,12 @@ def _scene_clause(s: State, c, own: set[int]) -> bool:
     # access in Florida"); before it, or opened by "while", the scene
     marks = [k.lower for k in kids if k.dep == "mark"]
     return all(m in words["scene_marks"] for m in marks) and bool(marks or c.i < c.head)
+
+
+def _gathering(tok, words) -> bool:
+    """A noun of a gathering or meeting that can say where what happened at it was (lexicon gathering_nouns)."""
+    return tok.pos in ("NOUN", "PROPN") and (tok.lower in words["gathering_nouns"] or
+                                             tok.lemma.lower() in words["gathering_nouns"])
 
 
 def _overlap(pl: Place, ref) -> bool:
@@ -374,11 +434,21 @@ def _lead_sentence(s: State) -> Optional[int]:
     return None
 
 
-def _place_bound(p: Parse, node) -> bool:
+def _place_bound(p: Parse, node, words=None, place_tok=()) -> bool:
     """Whether a place is looked for no higher than this clause: what a relative clause or a report
     tells happened where it says, not where its governor's act was ("the memoranda, in which Turkey
     agreed ..., denounced in Cairo"; "said in Ankara that troops attacked ..."); but a "where" clause
-    happens at its noun's place ("met in Niamey for a summit where the presidents signed ...")."""
+    happens at its noun's place ("met in Niamey for a summit where the presidents signed ..."), as does
+    an "in which" clause on a gathering or a place (`words`: the lexicon's; place_tok: the place tokens)."""
     if node.dep == "ccomp":
         return True
-    return node.dep == "relcl" and not any(t.lower == "where" for t in p.tokens[node.head + 1:node.i])
+    if node.dep != "relcl":
+        return False
+    between = p.tokens[node.head + 1:node.i]
+    if any(t.lower == "where" for t in between):
+        return False
+    # "a trial is under way in Cairo in which nine men have been charged": "in which" on a gathering
+    # or a place is a "where"; on a document it tells its content ("the pact in which ... agreed")
+    return not (words is not None and any(
+        t.lower == "which" and k and between[k - 1].lower in words["place_prepositions"] for k, t in enumerate(between))
+        and (node.head in place_tok or _gathering(p.tokens[node.head], words)))
