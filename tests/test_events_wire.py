@@ -68,6 +68,10 @@ TEXTS = {
     "warning_to": "Iran issued a stern warning to the United States.",
     "attacked_in_words": "Senator Joe Biden attacked President Donald Trump on his taxes.",
     "attacked_with": "Senator Joe Biden attacked President Donald Trump with a knife.",
+    "fought_for": "Senator Joe Biden fought for years for a federal holiday.",
+    "clashed_views": "Senator Elizabeth Warren has often clashed over health care.",
+    "fought_with": "Senator Joe Biden fought with a knife outside the bar.",
+    "general_attacked": "General Qasem Soleimani's troops attacked at dawn.",
 }
 
 
@@ -178,6 +182,14 @@ def test_a_person_attacking_a_person_with_no_weapon_criticises(coded):
     assert ("USA", "111", "USA") in triples(coded["attacked_in_words"])
     assert not [e for e in coded["attacked_in_words"].events if e.plover == "ASSAULT"]
     assert [e for e in coded["attacked_with"].events if e.plover == "ASSAULT"]
+
+
+def test_figurative_force_by_a_person_at_no_one_is_no_assault(coded):
+    # "fought for a holiday", "clashed over health care": no force; a weapon or armed men keep it
+    for key in ("fought_for", "clashed_views"):
+        assert not [e for e in coded[key].events if e.plover == "ASSAULT"], key
+    assert [e for e in coded["fought_with"].events if e.plover == "ASSAULT"]
+    assert [e for e in coded["general_attacked"].events if e.plover == "ASSAULT"]
 
 
 def test_hyphenated_verb_is_found(coded):

@@ -244,6 +244,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
                                 pol.speech_verb)
     out = []
     for src, tgt in pairs:
+        if _figurative_force(s, t, trig, src, tgt):
+            continue
         out.append(event(s, _in_words(s, t, trig, src, tgt), src, tgt, pol, speaker))
     linked = s.lex.linked.get(trig.code)
     if linked is not None:  # "received ministers from X": X's ministers made the visit (042)
@@ -287,6 +289,20 @@ def _in_words(s: State, t, trig, src, tgt):
                                                                 for c in s.p.children(t.i)):
         return trig  # "General Soleimani planned to attack American diplomats", "attacked him with a knife"
     return replace(trig, code="111")
+
+
+def _figurative_force(s: State, t, trig, src, tgt) -> bool:
+    """'He spent 15 years fighting for the holiday', 'his politics have clashed with', 'Hawkins attacked
+    the macho culture': a verb of force that also has a figurative sense (lexicon figurative_force_verbs),
+    done by a person of no armed sector, at no one and with no weapon named, is no use of force."""
+    w = s.lex.words
+    if not (trig.code.startswith("19") and t.pos == "VERB" and has(t, w["figurative_force_verbs"])
+            and src is not None and tgt is None):
+        return False
+    kind = {a.id: a.kind for a in s.actors}
+    return kind.get(src.actor) in w["verbal_attack_sources"] and \
+        (src.sector or "").lower() not in w["armed_sectors"] and \
+        not any(c.dep == "prep" and c.lower == "with" for c in s.p.children(t.i))
 
 
 def _toll_of_a_situation(s: State, t) -> bool:
