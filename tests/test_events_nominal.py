@@ -87,6 +87,8 @@ def test_withdraw_means_what_is_withdrawn(text, kind):
     "Cyclone Idai, which killed hundreds in Mozambique, was the worst storm in decades.",
     "The pandemic has killed more than 2,000 people in Peru.",
     "Nine people were killed on Sunday, when a small plane crashed near Nairobi.",
+    "A stray dog attacked the mayor of Lima during a ceremony.",
+    "The former senator died on Monday after a long battle with cancer.",
 ])
 def test_accidents_and_background_fights_are_no_attacks(text):
     assert "ASSAULT" not in plovers(detente.code_text(text, published="2023-07-10"))
@@ -94,6 +96,8 @@ def test_accidents_and_background_fights_are_no_attacks(text):
 
 def test_a_suicide_bombers_attack_is_still_an_attack():
     art = detente.code_text("A suicide bomber killed twelve soldiers in Kabul on Monday.", published="2023-07-10")
+    assert "ASSAULT" in plovers(art)
+    art = detente.code_text("Israel's battle with Hamas in Gaza continued on Monday.", published="2023-07-10")
     assert "ASSAULT" in plovers(art)
 
 

@@ -107,6 +107,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     """The events of one trigger: its sources and targets, paired, with polarity and speaker."""
     t = s.p.tokens[trig.i]
     between = False
+    if trig.code.startswith(VIOLENT_ROOTS) and roles.accidental(s, t):
+        return []  # harm done by a storm, a crash or an illness, whatever the parser took for its doer
     if trig.kind == "noun":
         if has(t, s.lex.words["situation_nouns"] | s.lex.words["standing_nouns"]) and \
                 not any(x.i in s.times for x in s.p.subtree(t.i)):
@@ -136,8 +138,6 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
                 s.consumed.add(c.i)
         s.noun_sources[t.i] = sources
     else:
-        if trig.code.startswith(VIOLENT_ROOTS) and roles.accidental(s, t):
-            return []  # harm done by a storm or a crash, whatever the parser took for its doer
         if polarity.stative_passive(s.p, t) and not trig.code.startswith(ALLEGED_ROOTS):
             return []  # "the PKK is banned in Turkey": a state; "X is accused of Y" reports an accusation
         if polarity.standing_stance(s.p, t, s.lex.words["standing_stance_verbs"]):

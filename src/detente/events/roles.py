@@ -69,14 +69,16 @@ def warning_of_a_danger(s: State, t, obj: Optional[int]) -> bool:
 
 def accidental(s: State, v) -> bool:
     """'a traffic collision which killed a motorcyclist', 'struck by a car', 'killed in the crash', 'a
-    bomber crashed and killed seven': harm whose cause is an accident, a disaster or a vehicle is no
-    political event (the coding guide: accidents and disasters are not events unless an actor acts)."""
+    bomber crashed and killed seven', 'a bat struck her', 'a battle with cancer': harm whose cause is an
+    accident, a disaster, an illness, an animal or a vehicle is no political event (the coding guide:
+    accidents and disasters are not events unless an actor acts)."""
     causes = s.lex.words["accident_causes"]
     near = []
     for c in s.p.children(v.i):
         if c.dep in ("nsubj", "csubj"):
             near.append(c)
-        elif c.dep in ("agent", "prep") and c.lower in ("by", "in", "during", "after"):
+        elif c.dep in ("agent", "prep") and (c.lower == "with" if v.pos == "NOUN" else  # "a battle with cancer"
+                                              c.lower in ("by", "in", "during", "after")):
             near.extend(g for g in s.p.children(c.i) if g.dep == "pobj")
     if v.dep == "relcl":  # "a collision which killed ..."
         near.append(s.p.tokens[v.head])
