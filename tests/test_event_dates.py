@@ -241,3 +241,11 @@ def test_participle_event_is_told_in_its_governors_tense():
     assert (e.date, e.date_source) == ("2025-10-25", "article")
     p = nlp.parse("Rebels will start attacking the town.")
     assert [t.text for t in p.tokens][3] == "attacking" and when_where.tense_of(p, 3) == "future"
+
+
+def test_the_next_month_is_read_from_the_story_not_the_publication():
+    text = ("Headline\n\nThe party was founded in March 2019 by farmers.\n\n"
+            "The next month, the party nominated Gammon for president.")
+    a = code_text(text, published="2020-07-25")
+    e = next(e for e in a.events if e.trigger.text == "nominated")
+    assert (e.date, e.date_precision) == ("2019-04", "month")

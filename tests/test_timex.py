@@ -179,3 +179,15 @@ def test_last_weekday_is_never_yesterday():
     assert timex.resolve(t, friday).value == "2020-01-02"
     (t,) = timex.find("They met last Wednesday.")
     assert timex.resolve(t, friday).value == "2020-01-08"
+
+
+def test_the_next_month_counts_from_the_date_told_last():
+    found = timex.find("In March 2019 the party met. The next month, it nominated Gammon. It lost the following year.")
+    assert [t.kind for t in found] == ["my", "anp", "anp"]
+    told = timex.resolve(found[0], date(2020, 7, 25))
+    assert (timex.resolve_period(found[1], told).value, found[1].precision) == ("2019-04", "month")
+    assert timex.resolve_period(found[2], told).value == "2020"
+    # a year told gives no month to count from
+    year = timex.resolve(timex.find("in 2019")[0], date(2020, 7, 25))
+    nxt = timex.find("the next month")[0]
+    assert timex.resolve_period(nxt, year).value is None

@@ -38,6 +38,8 @@ _PATTERNS = [
     # days counted from the day the text told last ("the next day", "on the same day", "two days later")
     ("ana", rf"\b(?:the\s+(?:next|following|same|previous)\s+day|that\s+(?:same\s+)?day|the\s+day\s+(?:before|after)|"
             rf"later\s+that\s+day|{_NUMW}\s+days?\s+(?:later|earlier))\b"),
+    # a month or year counted from the date the text named last ("In March 2019 ... The next month")
+    ("anp", r"\bthe\s+(?:next|following|previous)\s+(?:month|year)\b"),
     ("rel", r"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend)\b"),
     ("day", r"\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|(?:early|late) today)\b"),
     # "last Thursday" in Thursday's paper is a week ago, never today; "next Friday" is never today either
@@ -200,6 +202,20 @@ def resolve_from(t: Timex, told: date) -> Timex:
         n = n if s.endswith("later") else -n
     t.anchor = told
     return _set(t, (told + timedelta(days=n)).isoformat(), "day")
+
+
+def resolve_period(t: Timex, told: Timex) -> Timex:
+    """An "anp" expression counted from `told`, the date the text named last before it: "the next
+    month" after "in March 2019" is April 2019, "the following year" after it 2020. Left unresolved
+    when the told date is coarser than the unit (a year for "the next month")."""
+    words = t.text.lower().split()
+    unit, n = words[-1], (-1 if words[1] == "previous" else 1)
+    base = parse_date(told.value)
+    if base is None or (unit == "month" and told.precision not in ("day", "week", "month")):
+        return t
+    t.anchor = base
+    moved = base + _span(unit, n)
+    return _set(t, moved.strftime("%Y-%m") if unit == "month" else str(moved.year), unit)
 
 
 def _monday(d: date) -> date:

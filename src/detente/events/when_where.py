@@ -34,18 +34,25 @@ def timexes(a: Article, p: Parse) -> dict[int, timex.Timex]:
     anchor = timex.parse_date(a.published) or timex.explicit_anchor(found)
     out = {}
     told = None  # the day the text named last: what "the next day" counts from
+    period = None  # the date the text named last at any precision: what "the next month" counts from
     for t in found:
         t.anchor = anchor
         if t.kind == "ana":
             if told is None:
                 continue
             timex.resolve_from(t, told)
+        elif t.kind == "anp":
+            if period is None:
+                continue
+            timex.resolve_period(t, period)
         else:
             timex.resolve(t, anchor, _direction(p, t) if t.kind in timex.DIRECTED else "past")
         if not t.value:
             continue
         if t.precision == "day" and (anchor is None or t.value <= anchor.isoformat()):
             told = timex.parse_date(t.value)  # "his next hearing on April 5" tells no day of the news
+        if anchor is None or t.value <= anchor.isoformat():
+            period = t
         for tok in p.tokens_in(t.start, t.end):
             out[tok.i] = t
     return out
