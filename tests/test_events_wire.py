@@ -26,6 +26,10 @@ TEXTS = {
     "claims": "The Taliban claimed responsibility for a bombing in Lahore.",
     "refuse": "Obama said he would not provide support to Israel.",
     "refused": "Iran refused to meet the American envoy.",
+    "claims_other": "In his book, John Bolton claims President Trump asked Chinese President Xi Jinping for help.",
+    "alleges_other": "Iran alleged Israel sabotaged the Natanz nuclear facility.",
+    "claims_own": "Russia claimed it had destroyed the bridge.",
+    "claims_fact": "The senator claimed Abraham Lincoln was the last third-party president.",
     "past_neg": "Pakistan did not provide aid to India.",
     "pressured": "Obama is being pressured by Congress to help Iran.",
     "observatory": "The Syrian Observatory said eight people were killed in an air strike by government forces.",
@@ -287,6 +291,15 @@ def test_own_stated_will_is_an_intent_code_but_a_future_is_not(coded):
     assert ("USA", "033", "ISR") in triples(coded["wants_help"])
     # a future cooperation is coded as PLOVER's AGREE too (manual ch. 3), by its intent code
     assert ("USA", "033", "ISR") in triples(coded["will_help"])
+
+
+def test_claiming_what_another_actor_did_accuses_it(coded):
+    # a claim or allegation about another named actor's deed is an accusation (112) of that actor; a
+    # claim about oneself, or a description ("X was the last ..."), is none
+    assert ("USA", "112", "USA") in triples(coded["claims_other"])
+    assert ("IRN", "112", "ISR") in triples(coded["alleges_other"])
+    assert not [e for e in coded["claims_own"].events if e.cameo == "112"]
+    assert not [e for e in coded["claims_fact"].events if e.cameo == "112"]
 
 
 def test_hosting_and_visiting_are_linked(coded):

@@ -13,7 +13,7 @@ from .arguments import Resolver
 from .lexicon import has, intention, load
 from .record import event, same
 from .state import State
-from .statements import answered_questions, statements
+from .statements import answered_questions, claimed_wrongs, statements
 from .targets import addressed_targets, implicit_targets
 
 MAX_EVENTS_PER_SENTENCE = 8
@@ -49,6 +49,7 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
     if s.headline_end and not any(e.trigger.start < s.headline_end for e in events):
         events.extend(headline.read(s)[:MAX_EVENTS_PER_SENTENCE])
     events = statements(s, events)
+    events.extend(claimed_wrongs(s, events))
     events.extend(_judgements(s, events))
     events = dedupe.drop_subsumed(events, lambda e, o: _restates(s, e, o), lambda e: _is_noun(s, e))
     answered_questions(s, events)

@@ -42,6 +42,34 @@ def statements(s: State, events: list[Event]) -> list[Event]:
     return out
 
 
+def claimed_wrongs(s: State, events: list[Event]) -> list[Event]:
+    """'Bolton claims Trump asked Xi for help', 'the US alleges Mahan flies fighters to Syria': a claim
+    or allegation (lexicon allegation_verbs) about what another named actor did is an accusation (112)
+    of that actor, the clause's subject, whatever the clause itself codes. The speaker's own deeds
+    ('Russia claimed it had ...') are claims, not accusations."""
+    verbs = s.lex.words["allegation_verbs"]
+    accused = {(e.trigger.start, rid(e.target)) for e in events if e.cameo.startswith("11") and e.trigger}
+    out = []
+    for t in s.p.tokens:
+        if t.pos != "VERB" or not has(t, verbs):
+            continue
+        comp = next((c for c in s.p.children(t.i) if c.dep == "ccomp"), None)
+        subj = next((c for c in s.p.children(comp.i) if c.dep in ("nsubj", "nsubjpass")), None) if comp else None
+        if subj is None or subj.pos == "PRON" or comp.pos != "VERB":
+            continue  # "claimed Lincoln was the last": a description, no deed
+        speaker = speaker_of(s, t.i)
+        targets = s.r.actors(subj.i)
+        if speaker is None or not targets or any(same(r, speaker) for r in targets):
+            continue
+        pol = polarity.analyse(s.p, t.i, s.lex)
+        trig = triggers.Trigger(t.i, "112", "verb", [t.i], None, lemma(t))
+        for ref in targets:
+            if (t.start, rid(ref)) not in accused:
+                accused.add((t.start, rid(ref)))
+                out.append(event(s, trig, speaker, ref, pol, None))
+    return out
+
+
 def allegations(s: State, verb: int, said: list[Event]) -> list[Event]:
     """'The US said Iraq had attacked': reporting another actor's violence is an accusation (112)
     by the speaker against the perpetrator, besides the reported attack itself."""
