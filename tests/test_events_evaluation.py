@@ -17,6 +17,7 @@ CASES = {
     "toll": "A Syrian army spokesman said 40 people were dead after the blast.",
     "state": "The Turkish finance minister said the economy had slipped into a deep recession.",
     "mild": 'The Indian ambassador said the talks with Pakistan were "tough but unclear".',
+    "called_person": "During the debate, Biden called Trump a clown, a racist, and the worst president.",
 }
 
 
@@ -40,6 +41,12 @@ def test_a_harsh_name_given_to_something_criticises_it(coded):
     assert got and got[0].source.country == "CHN"
     got = criticisms(coded["called_adj"])  # the quoted adjective parsed as the object's modifier
     assert got and got[0].source.country == "ESP" and got[0].target.country == "MAR"
+
+
+def test_a_harsh_name_given_to_a_person_criticises_them(coded):
+    # the parser hangs the person's name on the noun given ("Trump" a compound of "clown")
+    got = criticisms(coded["called_person"])
+    assert got and got[0].target is not None and got[0].target.text == "Trump"
 
 
 def test_an_opinion_verb_and_a_mistake_judge_too(coded):

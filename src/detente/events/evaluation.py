@@ -162,6 +162,10 @@ def characterisations(parse: Parse, lex: Lexicon, skip: set[int], subject: Calla
         if obj is None:  # "considered the candidacy inappropriate", parsed as a clause
             clause = next((c for c in kids if c.dep in ("ccomp", "xcomp") and c.pos in ("ADJ", "NOUN")), None)
             obj = next((g for g in parse.children(clause.i) if g.dep == "nsubj"), None) if clause else None
+        if obj is None:  # "called Trump a clown", parsed with the name as a modifier of the noun given
+            name = next((c for c in kids if c.dep == "oprd" and c.pos == "NOUN"), None)
+            obj = next((t for t in parse.subtree(name.i) if t.i < name.i and t.pos in ("PROPN", "PRON")
+                        and t.dep in ("compound", "poss", "nmod")), None) if name is not None else None
         if obj is None:
             continue
         # the name follows the object: "called the deal lousy" (the parser often hangs a quoted
