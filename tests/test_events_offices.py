@@ -101,6 +101,11 @@ def test_a_passive_arrest_with_no_doer_is_the_local_states():
     assert e.source.text == "" and e.source.start == e.source.end == e.trigger.start  # no words claimed
 
 
+def test_a_passive_lifting_of_a_ban_with_no_doer_is_the_local_governments():
+    evs = _one("The ban on opposition parties was lifted in Ankara on Friday.", "lifted")
+    assert [(e.plover, e.source.country, e.source.sector) for e in evs] == [("CONCEDE", "TUR", "GOV")]
+
+
 def test_a_named_doer_is_kept_and_no_doer_is_invented_for_other_acts():
     (e,) = _one("A journalist was arrested by Russian police in Moscow.", "arrested")
     assert e.source.text.endswith("police") and e.source.country == "RUS"
