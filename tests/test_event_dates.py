@@ -249,3 +249,12 @@ def test_the_next_month_is_read_from_the_story_not_the_publication():
     a = code_text(text, published="2020-07-25")
     e = next(e for e in a.events if e.trigger.text == "nominated")
     assert (e.date, e.date_precision) == ("2019-04", "month")
+
+
+def test_a_deictic_date_in_a_quote_counts_from_when_it_was_said():
+    # published Thursday 2019-03-28; said on Tuesday: "last night" is Monday night, not Wednesday's
+    text = '"I asked the adviser for his resignation last night," the president wrote on Twitter on Tuesday.'
+    assert dated(text, published="2019-03-28", trigger="asked")[:2] == ("2019-03-25", "day")
+    # said on a day the text does not give: read from publication as before
+    text = '"I asked the adviser for his resignation last night," the president wrote on Twitter.'
+    assert dated(text, published="2019-03-28", trigger="asked")[0] == "2019-03-27"

@@ -37,6 +37,7 @@ def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place
     s = State(article, parse, actors, load(), Resolver(parse, MentionIndex(actors).ref_at),
               place_tok=when_where.place_tokens(parse, places), times=when_where.timexes(article, parse),
               quotes=[q for q in quotes or [] if not q.scare])
+    when_where.quoted_deixis(s)
     trigs = triggers.find(s.p, s.lex)
     s.trigger_tokens = {t.i for t in trigs}
     by_tok = {t.i: t for t in trigs}

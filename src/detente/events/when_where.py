@@ -146,6 +146,34 @@ def date(s: State, e: Event, i: int) -> None:
         e.date, e.date_precision, e.date_source = None, None, "none"
 
 
+DEICTIC = {"day", "wd", "lwd", "rel", "ago"}  # forms read from the moment of speaking: "last night", "on Friday"
+
+
+def quoted_deixis(s: State) -> None:
+    """'"I offered to resign last night," Bolton wrote on Tuesday': a deictic date inside a quote
+    counts from the day the quote was said, when the text gives that day (its speech verb's own
+    clause names it, or the lead does) and it is not the day the date was first read from (the
+    publication's). Re-reads State.times in place, before any event is dated."""
+    redone = {}
+    for tx in {id(t): t for t in s.times.values()}.values():
+        if tx.kind not in DEICTIC or tx.anchor is None:
+            continue
+        q = s.quote_at(tx.start, lambda q: q.cue is not None and not q.start <= q.cue.start < q.end)
+        cue = s.p.token_at(q.cue.start) if q is not None else None
+        if cue is None:
+            continue
+        said = next((s.times[t.i] for t in s.p.subtree(cue.i) if t.i in s.times and
+                     s.quote_at(s.times[t.i].start) is None), None) or lead_date(s)
+        if said is not None and s.quote_at(said.start) is not None:
+            continue  # the lead's day is itself quoted: no day of speaking is told
+        day = timex.parse_date(said.value) if said is not None and said.precision == "day" else None
+        if day is not None and day != tx.anchor:
+            redone[id(tx)] = timex.resolve(replace(tx), day, _direction(s.p, tx))
+    if redone:
+        s.times = {i: redone.get(id(t), t) for i, t in s.times.items()}
+        s.dates_in_order, s.lead = None, None
+
+
 def known_happening_dates(s: State, events: list) -> None:
     """'Dozens died in the attack': a definite noun ("the attack", "the bombing") with no date of its own
     names a happening the article has told already, and takes that telling's date: the nearest earlier
