@@ -258,3 +258,13 @@ def test_a_deictic_date_in_a_quote_counts_from_when_it_was_said():
     # said on a day the text does not give: read from publication as before
     text = '"I asked the adviser for his resignation last night," the president wrote on Twitter.'
     assert dated(text, published="2019-03-28", trigger="asked")[0] == "2019-03-27"
+
+
+def test_a_promised_act_is_dated_when_it_was_promised():
+    # the coded event is the promise (PLOVER: a future act stated is AGREE/THREATEN etc.), made that day
+    text = '"The government will fully withdraw the bill," the chief executive said on Wednesday.'
+    assert dated(text, published="2019-09-06", trigger="withdraw")[0] == "2019-09-04"
+    assert dated("On Friday, Ukraine agreed to help with the investigation.", published="2019-03-18",
+                 trigger="help")[0] == "2019-03-15"
+    # a future no one is said to promise stays undated
+    assert dated("Analysts expect the army will attack the town.", trigger="attack") == (None, None, "none")

@@ -81,8 +81,19 @@ def date(s: State, e: Event, i: int) -> None:
     date for what the article reports as news (a main-clause event in the past, perfect or present),
     where an undated past event after a lead that names its day takes that day (date_source
     "article", a value model.Event documents); else none: background (past perfect, relative clauses,
-    nominal mentions without a dated clause) and undated futures."""
-    modality = e.modality
+    nominal mentions without a dated clause) and futures no one is said to promise."""
+    _date(s, e, i, e.modality)
+    if e.date_source == "none" and tense_of(s.p, i, e.modality) == "future":
+        # "agreed to help", "'The government will withdraw the bill,' Lam said": an undated act
+        # promised or announced is coded as the promise, made when it was said
+        said = _promised_by(s, i)
+        if said is None:
+            said = _quote_cue(s, i)
+        if said is not None and said != i:
+            _date(s, e, said, "asserted")
+
+
+def _date(s: State, e: Event, i: int, modality: str) -> None:
     if (e.cameo or "").startswith("11"):
         # a criticism read off the words said ("called the plan 'dangerous'") happens when they were said
         said = polarity.analyse(s.p, i, s.lex).speech_verb
@@ -172,6 +183,16 @@ def quoted_deixis(s: State) -> None:
     if redone:
         s.times = {i: redone.get(id(t), t) for i, t in s.times.items()}
         s.dates_in_order, s.lead = None, None
+
+
+def _promised_by(s: State, i: int) -> Optional[int]:
+    """The verb that promises or announces the act at i: its speech verb, or the verb it is the
+    infinitive of ("agreed to help", "vowed to retaliate"), when that verb is not itself future."""
+    t = s.p.tokens[i]
+    said = polarity.analyse(s.p, i, s.lex).speech_verb
+    if said is None and t.dep == "xcomp" and s.p.tokens[t.head].pos == "VERB":
+        said = t.head
+    return said if said is not None and tense_of(s.p, said) != "future" else None
 
 
 def known_happening_dates(s: State, events: list) -> None:
