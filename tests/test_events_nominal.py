@@ -244,3 +244,12 @@ def test_a_group_of_unknown_people_marching_is_a_protest():
     art = detente.code_text("A Quechua rights group protested outside the Peruvian parliament in Lima on Monday.",
                             published="2023-07-10")
     assert "PROTEST" in plovers(art)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Iran's lawyers said the government would appeal the verdict of the court in The Hague.", "REJECT"),
+    ("Turkey appealed against the ruling of the European Court of Human Rights.", "REJECT"),
+    ("The United Nations appealed to Russia for a ceasefire.", "REQUEST"),
+])
+def test_appealing_a_decision_rejects_it_but_an_appeal_to_someone_requests(text, kind):
+    assert kind in plovers(detente.code_text(text, published="2023-07-10"))
