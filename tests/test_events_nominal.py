@@ -152,8 +152,12 @@ def test_calling_for_a_clause_is_an_appeal_and_the_clause_is_only_asked_for():
     ("Germany asked for the ambassador's resignation.", "REQUEST"),
     ("Russian President Vladimir Putin relinquished control of the region to Ukraine.", "RETREAT"),
     ("The Dutch finance minister tendered his resignation on Friday.", "RETREAT"),
+    # appealing a decision rejects it; an appeal to someone requests
+    ("Iran's lawyers said the government would appeal the verdict of the court in The Hague.", "REJECT"),
+    ("Turkey appealed against the ruling of the European Court of Human Rights.", "REJECT"),
+    ("The United Nations appealed to Russia for a ceasefire.", "REQUEST"),
 ])
-def test_resignations_requests_for_them_and_handing_over_control(text, kind):
+def test_resignations_requests_for_them_handing_over_control_and_appeals(text, kind):
     assert kind in plovers(detente.code_text(text, published="2023-07-10"))
 
 
@@ -245,11 +249,3 @@ def test_a_group_of_unknown_people_marching_is_a_protest():
                             published="2023-07-10")
     assert "PROTEST" in plovers(art)
 
-
-@pytest.mark.parametrize("text,kind", [
-    ("Iran's lawyers said the government would appeal the verdict of the court in The Hague.", "REJECT"),
-    ("Turkey appealed against the ruling of the European Court of Human Rights.", "REJECT"),
-    ("The United Nations appealed to Russia for a ceasefire.", "REQUEST"),
-])
-def test_appealing_a_decision_rejects_it_but_an_appeal_to_someone_requests(text, kind):
-    assert kind in plovers(detente.code_text(text, published="2023-07-10"))
