@@ -156,6 +156,8 @@ def test_calling_for_a_clause_is_an_appeal_and_the_clause_is_only_asked_for():
     ("Iran's lawyers said the government would appeal the verdict of the court in The Hague.", "REJECT"),
     ("Turkey appealed against the ruling of the European Court of Human Rights.", "REJECT"),
     ("The United Nations appealed to Russia for a ceasefire.", "REQUEST"),
+    # voting against a proposal rejects it
+    ("Russia voted against the resolution at the UN Security Council.", "REJECT"),
 ])
 def test_resignations_requests_for_them_handing_over_control_and_appeals(text, kind):
     assert kind in plovers(detente.code_text(text, published="2023-07-10"))
