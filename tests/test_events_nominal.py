@@ -158,8 +158,14 @@ def test_calling_for_a_clause_is_an_appeal_and_the_clause_is_only_asked_for():
     ("The United Nations appealed to Russia for a ceasefire.", "REQUEST"),
     # voting against a proposal rejects it
     ("Russia voted against the resolution at the UN Security Council.", "REJECT"),
+    # a ban on another country's firm or travel, or expelling its troops, reduces relations (SANCTION);
+    # a ban at home or deporting migrants coerces
+    ("Germany banned Iranian airline Mahan Air from flying in the country.", "SANCTION"),
+    ("The Parliament of Iraq voted to expel United States troops from the country.", "SANCTION"),
+    ("Russia banned the opposition party.", "COERCE"),
+    ("Hungary deported 40 Afghan migrants.", "COERCE"),
 ])
-def test_resignations_requests_for_them_handing_over_control_and_appeals(text, kind):
+def test_what_is_acted_on_decides_the_type(text, kind):
     assert kind in plovers(detente.code_text(text, published="2023-07-10"))
 
 

@@ -10,9 +10,16 @@
 - CONCEDE: "announcements of future retreats should be coded as CONCEDE" ("announced ... would withdraw
   troops"); future concessions stay CONCEDE. The CAMEO code keeps the intent code (035x), the PLOVER
   type is CONCEDE.
+- SANCTION: "all reductions in existing, routine, or cooperative relations", among them "international
+  (political or economic) sanctions" and expelling "an entity from a group, organization ... or
+  country", save "individual deportations", which are COERCE. A ban or restriction (CAMEO 172) a state
+  puts on another country's people, firms or travel is a sanction (163); an expulsion (174) of another
+  country's troops, diplomats, officials or agencies (lexicon expelled_bodies) is one too (166).
 Negated events are left as they are: they are not events an analyst counts.
 """
 from __future__ import annotations
+
+from typing import Optional
 
 from .. import ontology
 from ..model import Event, Parse
@@ -44,8 +51,25 @@ def _promised(parse: Parse, e: Event, lex: Lexicon) -> bool:
     return False
 
 
+# CAMEO code of a restriction or expulsion -> its sanction when aimed at another country (see above)
+AGAINST_ANOTHER_STATE = {"172": "163", "174": "166"}
+
+
+def _foreign_restriction(e: Event, lex: Lexicon) -> Optional[str]:
+    code = AGAINST_ANOTHER_STATE.get(e.cameo)
+    src, tgt = e.source, e.target
+    if code is None or src is None or tgt is None or not src.country or not tgt.country or src.country == tgt.country:
+        return None
+    if e.cameo == "174" and (tgt.sector or "").lower() not in lex.words["expelled_bodies"]:
+        return None  # deporting migrants or convicts is no reduction of relations
+    return code
+
+
 def apply(events: list[Event], lex: Lexicon, parse: Parse) -> list[Event]:
     for e in events:
+        sanction = None if e.negated else _foreign_restriction(e, lex)
+        if sanction is not None:
+            _recode(e, sanction)
         if e.negated or e.modality != "intended" or not e.plover:
             continue
         if e.plover == "CONSULT" and not _promised(parse, e, lex):
