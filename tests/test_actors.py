@@ -252,3 +252,14 @@ def test_an_unknown_outlet_is_media_by_its_name_and_talking_to_it_is_no_meeting(
     herald = [a for a in art.actors if a.name.endswith("Herald")]
     assert herald and herald[0].sector == "JRN"
     assert [e.trigger.text for e in art.events if e.plover == "CONSULT"] == ["met"]
+
+
+def test_an_outlet_ner_calls_a_person_is_the_press_by_its_name():
+    # spaCy tags the lone "Wikinews" here as PERSON; its name (sectors.yaml name_heads) says it is press
+    from detente.pipeline import code_text
+    text = ("Headline\n\nMister America is a continuation of the universe of the web series On Cinema at the "
+            "Cinema. Wikinews attended the premiere.\n\nJorgensen discussed her campaign with Wikinews.")
+    art = code_text(text, published="2019-10-10")
+    outlet = [a for a in art.actors if a.name == "Wikinews"]
+    assert outlet and all(a.kind == "organisation" and a.sector == "JRN" for a in outlet)
+    assert not [e for e in art.events if e.plover == "CONSULT"]  # an interview is no meeting

@@ -510,7 +510,8 @@ class Recognizer:
         if self.toks[first].lower == "the" and last > first + 1:
             first += 1
         s, e, text = self.span(first, last)
-        if ent.label == "PERSON":
+        outlet = self.lex.name_heads.get(norm(self.toks[last - 1].text))
+        if ent.label == "PERSON" and outlet is None:
             m = Mention(first, last, s, e, text, "person", name=text, kind="person")
         else:
             m = Mention(first, last, s, e, text, "org", name=text, kind="organisation")
@@ -526,8 +527,8 @@ class Recognizer:
                     m.country = c.country
                     m.sector = bodies[0].sector if bodies else None
                     m.code = c.country + (m.sector or "")
-            if m.sector is None:  # "Fox News", "the Nairobi Herald": a news outlet by its name
-                m.sector = self.lex.name_heads.get(norm(self.toks[last - 1].text))
+            if m.sector is None:  # "Fox News", "the Nairobi Herald", "Wikinews" (NER may call it a person)
+                m.sector = outlet
                 if m.sector and m.country:
                     m.code = m.country + m.sector
         self.add(m)
