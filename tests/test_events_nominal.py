@@ -257,3 +257,11 @@ def test_a_group_of_unknown_people_marching_is_a_protest():
                             published="2023-07-10")
     assert "PROTEST" in plovers(art)
 
+
+
+def test_a_decree_whose_clause_acts_is_that_act_not_a_demand():
+    art = detente.code_text("Prime Minister Youssef Chahed of Tunisia signed a government decree banning the niqab "
+                            "in public institutions.", published="2023-07-10")
+    assert "COERCE" in plovers(art) and "REQUEST" not in plovers(art)
+    art = detente.code_text("The Tunisian parliament demanded an inquiry into the ban.", published="2023-07-10")
+    assert "REQUEST" in plovers(art)  # a demand with no act of its own stays one

@@ -25,6 +25,7 @@ PESSIMISTIC = "012"
 # meetings, calls and negotiations take two parties; visits, summits and mediation may name one
 TWO_PARTY = ("040", "041", "046")
 CONSULT_ROOT = "04"  # consultations: one the press seeks is an interview
+DEMAND_ROOT = "10"  # demands: an order whose clause is an act is that act (_order_that_acts)
 APPEAL_ROOT = "02"  # appeals: one the press makes is a reporter's question ("Wikinews asked X how ...")
 # protests, coercion and violence are news even when the text names no doer ("the protests began")
 ANCHORED_ROOTS = ("14", "17", "18", "19", "20")
@@ -111,6 +112,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     between = False
     if trig.code.startswith(VIOLENT_ROOTS) and roles.accidental(s, t):
         return []  # harm done by a storm, a crash or an illness, whatever the parser took for its doer
+    if trig.kind == "verb" and trig.code.startswith(DEMAND_ROOT) and _order_that_acts(s, t):
+        return []  # "signed a decree banning the niqab": the decree's act is the event, coded from its verb
     if trig.kind == "noun":
         if has(t, s.lex.words["situation_nouns"] | s.lex.words["standing_nouns"]) and \
                 not any(x.i in s.times for x in s.p.subtree(t.i)):
@@ -291,6 +294,18 @@ def _in_words(s: State, t, trig, src, tgt):
                                                                 for c in s.p.children(t.i)):
         return trig  # "General Soleimani planned to attack American diplomats", "attacked him with a knife"
     return replace(trig, code="111")
+
+
+def _order_that_acts(s: State, t) -> bool:
+    """'Signed a decree banning the niqab', 'issued an order that bars ...': an order or decree issued
+    whose own clause (a participle or relative clause on the object) is an event trigger: that event,
+    done by the issuer, is the act; the issuing is no demand of anyone (PETRARCH's SIGN/ISSUE ... ORDER
+    100 would count it twice)."""
+    for o in s.p.children(t.i):
+        if o.dep == "dobj" and any(c.dep in ("acl", "relcl") and c.i in s.trigger_tokens
+                                   for c in s.p.children(o.i)):
+            return True
+    return False
 
 
 def _figurative_force(s: State, t, trig, src, tgt) -> bool:
