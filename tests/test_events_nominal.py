@@ -265,3 +265,11 @@ def test_a_decree_whose_clause_acts_is_that_act_not_a_demand():
     assert "COERCE" in plovers(art) and "REQUEST" not in plovers(art)
     art = detente.code_text("The Tunisian parliament demanded an inquiry into the ban.", published="2023-07-10")
     assert "REQUEST" in plovers(art)  # a demand with no act of its own stays one
+
+
+def test_an_occupation_needs_what_it_holds():
+    # CAMEO 192, "occupy territory": coded with the territory (a place target, as a visit's host) or none
+    art = detente.code_text("Turkish troops occupied parts of northern Syria.", published="2023-07-10")
+    assert [e for e in art.events if e.cameo == "192" and e.target is not None and e.target.country == "SYR"]
+    art = detente.code_text("The map shows areas under Turkish occupation.", published="2023-07-10")
+    assert not [e for e in art.events if e.cameo == "192"]

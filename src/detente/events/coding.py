@@ -25,6 +25,7 @@ PESSIMISTIC = "012"
 # meetings, calls and negotiations take two parties; visits, summits and mediation may name one
 TWO_PARTY = ("040", "041", "046")
 CONSULT_ROOT = "04"  # consultations: one the press seeks is an interview
+OCCUPY = "192"  # CAMEO "occupy territory": coded only with the territory or party it holds
 DEMAND_ROOT = "10"  # demands: an order whose clause is an act is that act (_order_that_acts)
 APPEAL_ROOT = "02"  # appeals: one the press makes is a reporter's question ("Wikinews asked X how ...")
 # protests, coercion and violence are news even when the text names no doer ("the protests began")
@@ -220,6 +221,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         return []
     if trig.code.startswith(CROWD_ROOTS):
         pairs = roles.unnamed_protest_sides(s, t, pairs)
+    if trig.code == OCCUPY:  # "the Turkish occupation", "she took ...": an occupation needs what it holds
+        pairs = [(src, tgt) for src, tgt in pairs if tgt is not None]
     if trig.dyadic:  # a PETRARCH verb's default code holds only between a source and a target
         pairs = [(src, tgt) for src, tgt in pairs if src is not None and tgt is not None]
     media = s.lex.words["media_sectors"]
