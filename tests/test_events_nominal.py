@@ -164,6 +164,8 @@ def test_calling_for_a_clause_is_an_appeal_and_the_clause_is_only_asked_for():
     ("The Parliament of Iraq voted to expel United States troops from the country.", "SANCTION"),
     ("Russia banned the opposition party.", "COERCE"),
     ("Hungary deported 40 Afghan migrants.", "COERCE"),
+    # a permit or visa suspended or revoked cuts a routine relation
+    ("The German aviation office suspended the operating permit of the Iranian airline Mahan Air.", "SANCTION"),
 ])
 def test_what_is_acted_on_decides_the_type(text, kind):
     assert kind in plovers(detente.code_text(text, published="2023-07-10"))
