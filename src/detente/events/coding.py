@@ -117,7 +117,7 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         return []  # "signed a decree banning the niqab": the decree's act is the event, coded from its verb
     if trig.kind == "noun":
         if has(t, s.lex.words["situation_nouns"] | s.lex.words["standing_nouns"]) and \
-                not any(x.i in s.times for x in s.p.subtree(t.i)):
+                not s.dates_itself(t.i):
             return []  # "Syria's seven-year war", "the Iran-Iraq War": a situation, not an act
         sources, targets, between = s.r.noun_roles(t, trig.code, lambda i: i in s.place_tok)
         if sources and not targets and has(t, s.lex.words["patient_nouns"]):
@@ -290,13 +290,18 @@ def _in_words(s: State, t, trig, src, tgt):
     if not (trig.code.startswith("19") and t.pos == "VERB" and has(t, w["verbal_attack_verbs"])
             and src is not None and tgt is not None):
         return trig
-    kind = {a.id: a.kind for a in s.actors}
-    if kind.get(src.actor) not in w["verbal_attack_sources"] or kind.get(tgt.actor) not in w["verbal_attack_targets"]:
-        return trig
-    if (src.sector or "").lower() in w["armed_sectors"] or any(c.dep == "prep" and c.lower == "with"
-                                                                for c in s.p.children(t.i)):
+    if not _unarmed_person(s, t, src) or s.actor_kind(tgt.actor) not in w["verbal_attack_targets"]:
         return trig  # "General Soleimani planned to attack American diplomats", "attacked him with a knife"
     return replace(trig, code="111")
+
+
+def _unarmed_person(s: State, t, src: ActorRef) -> bool:
+    """Is the doer of the force verb t a person of no armed sector, with no weapon named ("with a knife")?
+    Such a person's "attack" or "fight" is words or a cause, not force (_in_words, _figurative_force)."""
+    w = s.lex.words
+    return s.actor_kind(src.actor) in w["verbal_attack_sources"] and \
+        (src.sector or "").lower() not in w["armed_sectors"] and \
+        not any(c.dep == "prep" and c.lower == "with" for c in s.p.children(t.i))
 
 
 def _order_that_acts(s: State, t) -> bool:
@@ -315,14 +320,8 @@ def _figurative_force(s: State, t, trig, src, tgt) -> bool:
     """'He spent 15 years fighting for the holiday', 'his politics have clashed with', 'Hawkins attacked
     the macho culture': a verb of force that also has a figurative sense (lexicon figurative_force_verbs),
     done by a person of no armed sector, at no one and with no weapon named, is no use of force."""
-    w = s.lex.words
-    if not (trig.code.startswith("19") and t.pos == "VERB" and has(t, w["figurative_force_verbs"])
-            and src is not None and tgt is None):
-        return False
-    kind = {a.id: a.kind for a in s.actors}
-    return kind.get(src.actor) in w["verbal_attack_sources"] and \
-        (src.sector or "").lower() not in w["armed_sectors"] and \
-        not any(c.dep == "prep" and c.lower == "with" for c in s.p.children(t.i))
+    return trig.code.startswith("19") and t.pos == "VERB" and has(t, s.lex.words["figurative_force_verbs"]) \
+        and src is not None and tgt is None and _unarmed_person(s, t, src)
 
 
 def _toll_of_a_situation(s: State, t) -> bool:
@@ -361,7 +360,7 @@ def _anchored(s: State, t, code: str) -> bool:
     the attack"). A noun that only names a situation ("the war", "the conflict") needs a date."""
     if not code.startswith(ANCHORED_ROOTS):
         return False
-    if any(x.i in s.times for x in s.p.subtree(t.i)):
+    if s.dates_itself(t.i):
         return True
     head = s.p.tokens[t.head]
     if t.dep in ("nsubj", "nsubjpass") and head.pos == "VERB":

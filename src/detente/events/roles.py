@@ -224,8 +224,7 @@ def struck_place(s: State, ref: ActorRef) -> ActorRef:
     its own; a country or an organisation keeps its own) is its people, of the town's country."""
     if ref.code and ref.code != ref.country:
         return ref  # a known actor: "struck the Syrian army"
-    actor = next((a for a in s.actors if a.id == ref.actor), None) if ref.actor else None
-    if actor is not None and actor.kind in ("country", "organisation"):
+    if s.actor_kind(ref.actor) in ("country", "organisation"):
         return ref
     place = next((pl for _, pl in s.places_in(ref.start, ref.end) if pl.country), None)
     if place is None or (place.start, place.end) != (ref.start, ref.end):

@@ -35,6 +35,7 @@ class State:
     local: Optional[tuple] = None  # (mentioned places by offset, their starts, dominant country): roles.local_country
     quote_index: Optional[Intervals] = field(default=None, init=False)  # self.quotes by offset (quote_at)
     place_index: Optional[Intervals] = field(default=None, init=False)  # place_tok by place start (places_in)
+    actor_index: Optional[dict] = field(default=None, init=False)  # actor id -> Actor (actor_kind)
 
     @property
     def headline_end(self) -> int:
@@ -52,3 +53,14 @@ class State:
         if self.place_index is None:  # indexed on first use: looked up per event
             self.place_index = Intervals((pl.start, pl.start + 1, (j, pl)) for j, pl in self.place_tok.items())
         return [item for _, _, _, item in sorted(self.place_index.overlapping(start, end), key=lambda r: r[2])]
+
+    def actor_kind(self, actor_id: Optional[str]) -> Optional[str]:
+        """The kind (person, country, organisation ...) of the actor with this id, None for none."""
+        if self.actor_index is None:  # indexed on first use: looked up per event
+            self.actor_index = {a.id: a for a in self.actors}
+        actor = self.actor_index.get(actor_id) if actor_id else None
+        return actor.kind if actor is not None else None
+
+    def dates_itself(self, i: int) -> bool:
+        """Does the phrase of token i hold a date of its own ("the 2014 war", "met on Friday")?"""
+        return any(x.i in self.times for x in self.p.subtree(i))

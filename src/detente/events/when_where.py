@@ -49,10 +49,10 @@ def timexes(a: Article, p: Parse) -> dict[int, timex.Timex]:
             timex.resolve(t, anchor, _direction(p, t) if t.kind in timex.DIRECTED else "past")
         if not t.value:
             continue
-        if t.precision == "day" and (anchor is None or t.value <= anchor.isoformat()):
-            told = timex.parse_date(t.value)  # "his next hearing on April 5" tells no day of the news
-        if anchor is None or t.value <= anchor.isoformat():
+        if anchor is None or t.value <= anchor.isoformat():  # "his next hearing on April 5" tells no news
             period = t
+            if t.precision == "day":
+                told = timex.parse_date(t.value)
         for tok in p.tokens_in(t.start, t.end):
             out[tok.i] = t
     return out
@@ -111,7 +111,7 @@ def _date(s: State, e: Event, i: int, modality: str) -> None:
     head = s.p.tokens[t.head]
     if t.pos in ("NOUN", "PROPN") and head.pos == "VERB" and (
             t.dep in ("nsubj", "nsubjpass") or (t.dep == "dobj" and has(head, s.lex.support) and
-                                                not any(x.i in s.times for x in s.p.subtree(i)))):
+                                                not s.dates_itself(i))):
         # "the attack killed twelve", "a bombing last week killed five", "the group carried out the
         # attack": the clause tells its time (unless the noun dates itself: "led a march on 20 May")
         i = t.head
@@ -222,7 +222,7 @@ def _own_act_told(s: State, i: int) -> Optional[int]:
     telling, which dates it; the speech verb's token, else None. Another's act ("Russia said the rebels
     had attacked") or one the clause dates itself stays as it is."""
     said = polarity.analyse(s.p, i, s.lex).speech_verb
-    if said is None or any(t.i in s.times for t in s.p.subtree(i)):
+    if said is None or s.dates_itself(i):
         return None
     return said if roles.pronoun_subject(s, s.p.tokens[i]) is not None else None
 
