@@ -118,6 +118,8 @@ def parse_date(s: Optional[str]) -> Optional[date]:
 
 # the forms whose reading depends on the tense: "on Wednesday", "on 10 September", "in March"
 DIRECTED = {"wd", "md", "dm", "m"}
+# the forms read from the moment of speaking: "last night", "on Friday", "last week", "two days ago"
+DEICTIC = {"day", "wd", "lwd", "rel", "ago"}
 
 
 def resolve(t: Timex, anchor: Optional[date], direction: str = "past") -> Timex:

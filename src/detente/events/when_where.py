@@ -157,9 +157,6 @@ def _date(s: State, e: Event, i: int, modality: str) -> None:
         e.date, e.date_precision, e.date_source = None, None, "none"
 
 
-DEICTIC = {"day", "wd", "lwd", "rel", "ago"}  # forms read from the moment of speaking: "last night", "on Friday"
-
-
 def quoted_deixis(s: State) -> None:
     """'"I offered to resign last night," Bolton wrote on Tuesday': a deictic date inside a quote
     counts from the day the quote was said, when the text gives that day (its speech verb's own
@@ -167,7 +164,7 @@ def quoted_deixis(s: State) -> None:
     publication's). Re-reads State.times in place, before any event is dated."""
     redone = {}
     for tx in {id(t): t for t in s.times.values()}.values():
-        if tx.kind not in DEICTIC or tx.anchor is None:
+        if tx.kind not in timex.DEICTIC or tx.anchor is None:
             continue
         q = s.quote_at(tx.start, lambda q: q.cue is not None and not q.start <= q.cue.start < q.end)
         cue = s.p.token_at(q.cue.start) if q is not None else None
