@@ -171,6 +171,24 @@ def test_what_is_acted_on_decides_the_type(text, kind):
     assert kind in plovers(detente.code_text(text, published="2023-07-10"))
 
 
+@pytest.mark.parametrize("text,critic,criticised", [
+    ("The Polish government received criticism from Germany over the new media law.", "DEU", "POL"),
+    ("The Hungarian prime minister drew sharp criticism for the remarks.", None, "HUN"),
+])
+def test_criticism_received_accuses_the_subject(text, critic, criticised):
+    events = [e for e in detente.code_text(text, published="2023-07-10").events if e.plover == "ACCUSE"]
+    assert events and events[0].target is not None and events[0].target.country == criticised
+    assert (events[0].source.country if events[0].source else None) == critic
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan opposition questioned the legitimacy of the election.",
+    "French police questioned the suspect for six hours.",
+])
+def test_questioning_a_claim_or_a_suspect_accuses(text):
+    assert "ACCUSE" in plovers(detente.code_text(text, published="2023-07-10"))
+
+
 def test_a_verbal_act_without_a_grammatical_target_is_aimed_at_the_sentences_other_party():
     art = detente.code_text("Germany condemned the decision, saying Russia had broken its promise.", published="2023-07-10")
     crit = [e for e in art.events if e.cameo.startswith("11") and e.source and e.source.country == "DEU"]
