@@ -147,6 +147,13 @@ def test_the_attack_named_again_takes_the_day_it_was_told_on():
     assert dated(text, trigger="attack")[2] == "article"
 
 
+def test_harm_in_the_happening_named_again_takes_its_day():
+    text = ("Strike in Baghdad\n\nA Ugandan general was killed in a Kenyan airstrike near Baghdad on Saturday. "
+            "He was travelling with a Sudanese colonel, who was also killed in the airstrike.")
+    killed = [e for e in code_text(text, published=MONDAY).events if e.trigger.text == "killed"]
+    assert len(killed) == 2 and {e.date for e in killed} == {"2025-10-25"}
+
+
 def test_days_counted_from_the_day_told_last():
     text = ("Convention news\n\nOn October 20, the Libertarian Party nominated Jo Jorgensen for president. "
             "The next day, the party nominated Spike Cohen for vice president. "

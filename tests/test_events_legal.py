@@ -80,3 +80,22 @@ def test_an_accusation_with_no_accuser_named_is_the_local_state_s():
     evs = [e for e in unnegated_events(text, "2024-03-04") if e.plover == "ACCUSE"]
     assert evs and evs[0].source is not None
     assert (evs[0].source.country, evs[0].source.sector, evs[0].source.text) == ("KEN", "JUD", "")
+
+
+@pytest.mark.parametrize("text,arrested", [
+    # a passive coordinated with an earlier verb: the subject it shares was arrested, it arrested no one
+    ("The Zambian activist Mwamba founded a new party but was arrested by police in Lusaka.", "Mwamba"),
+    # a relative passive: the antecedent was arrested
+    ("The Ugandan singer Kyagulanyi, who was arrested in Kampala on Monday, spoke to reporters.", "Kyagulanyi"),
+])
+def test_who_was_arrested_is_the_arrests_target(text, arrested):
+    arrests = [e for e in detente.code_text(text, published="2024-03-04").events if e.trigger.text == "arrested"]
+    assert arrests and arrests[0].target is not None and arrested in arrests[0].target.text
+    assert arrests[0].source is None or arrested not in arrests[0].source.text
+
+
+def test_an_arrest_of_someone_named_by_a_pronoun_is_an_arrest():
+    art = detente.code_text("Kenyan police said they arrested him in Nairobi on Friday.", published="2024-03-04")
+    assert any(e.plover == "COERCE" and e.trigger.text == "arrested" for e in art.events)
+    released = detente.code_text("The ministry released it on Friday.", published="2024-03-04")
+    assert not any(e.trigger.text == "released" for e in released.events)

@@ -160,9 +160,43 @@ class Resolver:
 
     # --- roles of a verb -----------------------------------------------------------------------
 
+    def patient(self, v: Token) -> Optional[Token]:
+        """Who a passive verb was done to: its own passive subject; a relative one's antecedent ("Babaryka,
+        who was arrested"); or, for a passive with no subject of its own coordinated with an earlier verb
+        ("Mugabe founded ZANU but was arrested"), the subject that verb lends it."""
+        kids = self.p.children(v.i)
+        subj = next((c for c in kids if c.dep == "nsubjpass"), None)
+        if subj is not None:
+            return self.p.tokens[v.head] if subj.lower in RELATIVE and v.dep == "relcl" else subj
+        if v.dep != "conj" or any(c.dep in SUBJ_DEPS for c in kids) or not self._passive_conj(v):
+            return None
+        node = self.p.tokens[v.head]
+        for _ in range(4):
+            subj = next((c for c in self.p.children(node.i) if c.dep in SUBJ_DEPS + ("nsubjpass",)), None)
+            if subj is not None:
+                return self.p.tokens[node.head] if subj.lower in RELATIVE and node.dep == "relcl" else subj
+            if node.dep != "conj":
+                return None
+            node = self.p.tokens[node.head]
+        return None
+
+    def _passive_conj(self, v: Token) -> bool:
+        """'was arrested', or 'was arrested and banned': a passive of its own, or a bare participle
+        sharing the passive auxiliary of the verb it is coordinated with."""
+        kids = self.p.children(v.i)
+        if any(c.dep == "auxpass" for c in kids):
+            return True
+        head = self.p.tokens[v.head]
+        return v.tag == "VBN" and not any(c.dep in ("aux", "auxpass") for c in kids) and \
+            any(c.dep == "auxpass" for c in self.p.children(head.i))
+
     def verb_source(self, v: Token) -> tuple[list[ActorRef], Optional[Token]]:
         """Source actors of verb v and the token they were found at; climbs from non-finite verbs."""
         node, came_from, steps = v, None, 0
+        if v.dep == "conj" and self.patient(v) is not None and not any(c.dep == "nsubjpass" for c in self.p.children(v.i)):
+            # "Mugabe founded ZANU but was arrested (by ...)": the subject it shares was done to, not doing
+            agent = next((c for c in self.p.children(v.i) if c.dep == "agent"), None)
+            return (self.pobj_actors(agent), agent) if agent is not None else ([], None)
         if v.dep in ("acl", "relcl") and v.tag == "VBN" and not any(c.dep in SUBJ_DEPS for c in self.p.children(v.i)):
             # "an operative accused of ...": a passive participle names no doer unless "by" does
             agent = next((c for c in self.p.children(v.i) if c.dep == "agent"), None)
@@ -220,6 +254,8 @@ class Resolver:
         kids = self.p.children(v.i)
         passive = any(c.dep == "nsubjpass" for c in kids)
         objects = [c for c in kids if c.dep in ("dobj", "dative", "obj") or (passive and c.dep == "nsubjpass")]
+        if not passive and (shared := self.patient(v)) is not None:
+            objects.append(shared)  # "founded ZANU but was arrested": the shared subject was arrested
         for o in objects:
             if theme and o.dep != "dative":
                 continue  # what is handed over is not who receives it

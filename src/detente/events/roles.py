@@ -142,7 +142,7 @@ def implied_authority(s: State, v, code: str, unsaid: bool = False) -> list[Acto
     kids = s.p.children(v.i)
     # "an operative accused of spying": a participle's noun is the one the act was done to, so it
     # must be someone ("a report alleged that ..." misread as a participle is no accusation of a report)
-    passive = any(c.dep == "nsubjpass" for c in kids) or (
+    passive = s.r.patient(v) is not None or (
         v.dep in ("acl", "relcl") and v.tag == "VBN" and _someone(s, s.p.tokens[v.head]))
     if not unsaid and (not passive or any(c.dep == "agent" for c in kids)):
         return []
@@ -235,10 +235,13 @@ def struck_place(s: State, ref: ActorRef) -> ActorRef:
 def object_is_actor(s: State, v) -> bool:
     """Whether a verb that needs an actor as its object (lexicon actor_object: 'released', 'arrested')
     has one: a known actor, people, or no object at all."""
-    objs = [c for c in s.p.children(v.i) if c.dep in ("dobj", "nsubjpass")]
+    objs = [c for c in s.p.children(v.i) if c.dep == "dobj"]
+    patient = s.r.patient(v)  # "who was arrested": the antecedent; "... but was arrested": the shared subject
+    objs += [patient] if patient is not None else []
     if not objs and v.dep in ("acl", "relcl") and v.tag == "VBN":  # "the transcript released by ..."
         objs = [s.p.tokens[v.head]]
-    return not objs or any(s.r.actors(o.i) or people(s, o) for o in objs)
+    return not objs or any(s.r.actors(o.i) or people(s, o) or o.lower in s.lex.words["person_object_pronouns"]
+                           for o in objs)
 
 
 def object_is_place(s: State, v) -> bool:

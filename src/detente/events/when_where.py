@@ -202,15 +202,28 @@ def known_happening_dates(s: State, events: list) -> None:
         t = s.p.token_at(e.trigger.start) if e.trigger is not None else None
         if t is None:
             continue
-        if e.date_source == "none" and t.pos == "NOUN" and \
-                any(c.dep == "det" and c.lower == "the" for c in s.p.children(t.i)):
+        if e.date_source == "none" and t.pos == "NOUN" and _the(s, t):
             prior = next((d for d, dt in reversed(dated) if d.cameo[:2] == e.cameo[:2] and (
                 d.trigger.text.lower() == e.trigger.text.lower() or dt.pos == "VERB")), None)
-            if prior is not None:
-                e.date, e.date_precision, e.date_text, e.date_source = \
-                    prior.date, prior.date_precision, prior.date_text, "article"
+        elif e.date_source == "none" and t.pos == "VERB" and any(
+                c.dep == "prep" and c.lower in ("in", "during") and any(
+                    g.dep == "pobj" and _the(s, g) and s.lex.nouns.get(g.lemma, "")[:2] == e.cameo[:2]
+                    for g in s.p.children(c.i))
+                for c in s.p.children(t.i)):
+            # "who was also killed in the airstrike": harm in a happening already told (a noun of the
+            # same CAMEO root) is part of it, and takes its date
+            prior = next((d for d, _ in reversed(dated) if d.cameo[:2] == e.cameo[:2]), None)
+        else:
+            prior = None
+        if prior is not None:
+            e.date, e.date_precision, e.date_text, e.date_source = \
+                prior.date, prior.date_precision, prior.date_text, "article"
         if e.date_source in ("text", "article"):
             dated.append((e, t))
+
+
+def _the(s: State, t) -> bool:
+    return any(c.dep == "det" and c.lower == "the" for c in s.p.children(t.i))
 
 
 def _own_act_told(s: State, i: int) -> Optional[int]:
