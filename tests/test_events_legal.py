@@ -99,3 +99,12 @@ def test_an_arrest_of_someone_named_by_a_pronoun_is_an_arrest():
     assert any(e.plover == "COERCE" and e.trigger.text == "arrested" for e in art.events)
     released = detente.code_text("The ministry released it on Friday.", published="2024-03-04")
     assert not any(e.trigger.text == "released" for e in released.events)
+
+
+def test_an_inquiry_named_as_background_is_no_event_but_one_opened_is():
+    helped = detente.code_text("The Chilean banker agreed to help with the Argentine prosecutor's investigation.",
+                               published="2024-03-04")
+    assert not any(e.cameo.startswith("09") for e in helped.events)
+    opened = detente.code_text("Argentine prosecutors opened an investigation into the Chilean banker on Monday.",
+                               published="2024-03-04")
+    assert any(e.cameo.startswith("09") for e in opened.events)

@@ -119,6 +119,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         if has(t, s.lex.words["situation_nouns"] | s.lex.words["standing_nouns"]) and \
                 not s.dates_itself(t.i):
             return []  # "Syria's seven-year war", "the Iran-Iraq War": a situation, not an act
+        if has(t, s.lex.words["process_nouns"]) and t.dep == "pobj" and not s.dates_itself(t.i):
+            return []  # "agreed to help with Mueller's investigation": the inquiry is background
         sources, targets, between = s.r.noun_roles(t, trig.code, lambda i: i in s.place_tok)
         if sources and not targets and has(t, s.lex.words["patient_nouns"]):
             poss = next((c for c in s.p.children(t.i) if c.dep == "poss"), None)
