@@ -230,6 +230,16 @@ def test_a_town_struck_is_of_the_towns_country_not_the_texts():
     assert hit and hit[0].target is not None and hit[0].target.country == "SYR"
 
 
+@pytest.mark.parametrize("text,struck", [
+    ("Drones struck an oil refinery near Basra in Iraq on Saturday.", "IRQ"),
+    ("The Taliban carried out a suicide attack in Kandahar, Afghanistan.", "AFG"),
+])
+def test_force_aimed_at_no_one_named_strikes_the_people_of_where_it_happened(text, struck):
+    hit = [e for e in detente.code_text(text, published="2019-10-14").events if e.plover == "ASSAULT"]
+    assert hit and hit[0].target is not None and hit[0].target.country == struck
+    assert hit[0].target.actor is None and hit[0].target.text == ""  # no words of its own
+
+
 def test_a_town_the_parser_took_for_a_person_is_still_the_towns_people():
     """NER calls "Kharkiv" a person here; the places stage resolves it: the target is Ukrainian."""
     art = detente.code_text("Russian forces attacked Kharkiv on Tuesday.", published="2022-05-10")

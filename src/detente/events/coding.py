@@ -253,9 +253,15 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         pol = polarity.Polarity(pol.negated, "reported" if pol.speech_verb is not None else "asserted",
                                 pol.speech_verb)
     out = []
+    struck = roles.local_people(s, t) if trig.code.startswith(VIOLENT_ROOTS) else []
     for src, tgt in pairs:
         if _figurative_force(s, t, trig, src, tgt):
             continue
+        if tgt is None and struck:
+            # "drones struck the largest processing plant at Abqaiq", "police fired tear gas": force
+            # aimed at no one named struck the people of where it happened (the nearest place in the
+            # paragraph, else the article's country), as ICEWS and the exhaustive gold code it
+            tgt = struck[0]
         out.append(event(s, _in_words(s, t, trig, src, tgt), src, tgt, pol, speaker))
     linked = s.lex.linked.get(trig.code)
     if linked is not None:  # "received ministers from X": X's ministers made the visit (042)
