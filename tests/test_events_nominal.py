@@ -293,3 +293,11 @@ def test_an_occupation_needs_what_it_holds():
     assert [e for e in art.events if e.cameo == "192" and e.target is not None and e.target.country == "SYR"]
     art = detente.code_text("The map shows areas under Turkish occupation.", published="2023-07-10")
     assert not [e for e in art.events if e.cameo == "192"]
+
+
+def test_an_appeal_for_a_measure_names_no_addressee_but_an_appeal_on_a_party_does():
+    text = ("Kenya and Uganda traded goods. The Tanzanian opposition called for the nationalization of "
+            "the Kenyan railway company. Tanzania called on Uganda to reopen the border.")
+    appeals = {e.trigger.text + "/" + (e.target.country if e.target else "-")
+               for e in detente.code_text(text, published="2023-07-10").events if e.cameo.startswith("02")}
+    assert "called/-" in appeals and "called/UGA" in appeals

@@ -21,6 +21,16 @@ IMPLICIT_TARGET_ROOTS = ("06", "07")
 # verbal acts aimed at someone (appeals, demands, criticism, rejection, threats): when the grammar
 # names no target, the sentence's other party is the one addressed
 ADDRESSED_ROOTS = ("02", "10", "11", "12", "13")
+APPEAL_ROOT = "02"
+
+
+def _asks_for(s: State, e: Event) -> bool:
+    """'called for a ceasefire', 'pushed for extra funding': an appeal that names what it asks for and no
+    one it asks; the actors of the sentence are no addressees (the exhaustive gold leaves it without)."""
+    t = s.p.token_at(e.trigger.start)
+    kids = s.p.children(t.i) if t is not None else []
+    return any(c.dep == "prep" and c.lower == "for" for c in kids) and \
+        not any(c.dep in ("dobj", "dative") for c in kids)
 
 
 def addressed_targets(s: State, events: list[Event]) -> None:
@@ -31,6 +41,8 @@ def addressed_targets(s: State, events: list[Event]) -> None:
     for e in events:
         if e.target is not None or e.source is None or not e.cameo.startswith(ADDRESSED_ROOTS):
             continue
+        if e.cameo.startswith(APPEAL_ROOT) and _asks_for(s, e):
+            continue  # "called for the nationalization of the Federal Reserve": what is asked, not of whom
         if mentions is None:
             mentions = sorted(((m.start, k, a, m) for k, a in enumerate(s.actors) for m in a.mentions),
                               key=lambda x: x[:2])
