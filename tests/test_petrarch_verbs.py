@@ -6,6 +6,7 @@ import pickle
 
 import pytest
 
+import detente
 from detente.events import petrarch
 from detente.events.petrarch import DATA, dump, load_verbs, read_verbs
 from detente.lexicon import load_yaml
@@ -211,3 +212,9 @@ def test_a_null_pattern_says_the_phrase_is_no_event():
     assert codes("The rebels seized the opportunity to regroup.", "seized") == []
     # the most specific pattern still wins: "- * PART (IN SUMMIT) [046] # TAKE"
     assert codes("Obama took part in the summit.", "took") == ["046"]
+
+
+def test_who_tells_it_lends_no_words_to_the_pattern():
+    """'according to ...' names the teller: its words ('accord', 'statement') decide no verb pattern."""
+    art = detente.code_text("Jamaica was rarely hit by storms according to the BBC.", published="2020-05-04")
+    assert not [e for e in art.events if e.trigger.text == "hit"]

@@ -194,6 +194,8 @@ def _phrase_words(parse: Parse, head: Token) -> set[str]:
         for c in parse.children(j):
             if c.i < head.i or c.dep in _VP_STOP or (c.dep == "conj" and c.pos in VERB_POS):
                 continue
+            if c.lower == "according":
+                continue  # "hit by hurricanes according to CNN": who tells it, no word of the act's
             stack.append(c.i)
             if c.pos in FUNCTION_POS and j != head.i:
                 continue  # "led Trump 47 percent to 40": a pattern's bare "TO" is the verb's own word
