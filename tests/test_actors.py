@@ -263,3 +263,20 @@ def test_an_outlet_ner_calls_a_person_is_the_press_by_its_name():
     outlet = [a for a in art.actors if a.name == "Wikinews"]
     assert outlet and all(a.kind == "organisation" and a.sector == "JRN" for a in outlet)
     assert not [e for e in art.events if e.plover == "CONSULT"]  # an interview is no meeting
+
+
+def test_a_name_the_tagger_calls_an_organisation_in_one_place_and_a_person_in_another_is_one_person():
+    from detente.actors.coref import adopt_misread_orgs, cluster_persons
+    from detente.actors.recognize import Mention
+
+    def mention(k, text, kind):
+        return Mention(k, k + len(text.split()), 10 * k, 10 * k + len(text), text, "person" if kind == "person" else "org",
+                       name=text, kind="person" if kind == "person" else "organisation")
+
+    mentions = [mention(0, "Ortega Vance", "org"), mention(5, "Vance", "person"), mention(9, "Vance", "org"),
+                mention(14, "Vance Refinery", "org"), mention(20, "Acme", "org")]
+    persons = cluster_persons(mentions)
+    adopt_misread_orgs(persons, mentions)
+    (vance,) = [p for p in persons if "Vance" in p.name]
+    assert vance.name == "Ortega Vance" and len(vance.mentions) == 3
+    assert [m.type for m in mentions] == ["person", "person", "person", "org", "org"]

@@ -125,17 +125,27 @@ def cluster_persons(mentions: list[Mention]) -> list[_Person]:
 
 
 def adopt_misread_orgs(persons: list[_Person], mentions: list[Mention]) -> None:
-    """An unknown 'organisation' that is a person's name or surname is that person ("Morsi" tagged ORG)."""
+    """An unknown 'organisation' that is a person's name or surname is that person ("Morsi" tagged ORG);
+    so is one named by a word the article tags a person elsewhere ("Pierce" tagged ORG in one sentence
+    and PERSON in the next), and a two-word one ending in it ("Brock Pierce" tagged ORG)."""
     names = {}
     for p in persons:
         w = p.words
         if len(w) >= 2:
             names.setdefault(w[-1], p)
             names.setdefault(" ".join(w), p)
+    single = {p.words[0]: p for p in persons if len(p.words) == 1 and p.words[0] not in names}
     for m in mentions:
-        if m.type == "org" and m.code is None and m.entry is None and m.text in names:
+        if m.type != "org" or m.code is not None or m.entry is not None:
+            continue
+        w = _words(m.text)
+        p = names.get(m.text) or single.get(m.text)
+        if p is None and len(w) == 2 and w[-1] in single:
+            p = single[w[-1]]
+            p.name = m.text  # the full name the article gives
+        if p is not None:
             m.type, m.kind, m.name = "person", "person", m.text
-            names[m.text].mentions.append(m)
+            p.mentions.append(m)
 
 
 def add_surnames(persons: list[_Person], parse: Parse, mentions: list[Mention]) -> None:
