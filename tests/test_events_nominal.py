@@ -181,6 +181,12 @@ def test_criticism_received_accuses_the_subject(text, critic, criticised):
     assert (events[0].source.country if events[0].source else None) == critic
 
 
+def test_praise_received_is_support_for_the_subject():
+    text = "The Kenyan president received praise from Ethiopia for the peace deal."
+    events = [e for e in detente.code_text(text, published="2023-07-10").events if e.plover == "SUPPORT"]
+    assert [(e.source.country, e.target.country) for e in events] == [("ETH", "KEN")]
+
+
 @pytest.mark.parametrize("text", [
     "The Kenyan opposition questioned the legitimacy of the election.",
     "French police questioned the suspect for six hours.",
