@@ -108,3 +108,12 @@ def test_an_inquiry_named_as_background_is_no_event_but_one_opened_is():
     opened = detente.code_text("Argentine prosecutors opened an investigation into the Chilean banker on Monday.",
                                published="2024-03-04")
     assert any(e.cameo.startswith("09") for e in opened.events)
+
+
+def test_proceedings_opened_against_someone_and_a_case_against_a_party_in_a_court():
+    opened = detente.code_text("Russian police opened a criminal case against a Ukrainian journalist.",
+                               published="2024-03-04")
+    assert any(e.plover == "ACCUSE" and e.trigger.text == "opened" for e in opened.events)
+    brought = detente.code_text("The Polish government brought a case against Germany at the European Court.",
+                                published="2024-03-04")
+    assert [e.target.country for e in brought.events if e.plover == "ACCUSE"] == ["DEU"]

@@ -267,6 +267,10 @@ class Resolver:
                 refs = [r for r in refs if not any(w.start <= r.start < w.end + 3 for w in owners)]
             if refs:
                 return refs
+        for o in objects:  # "brought a case against Germany at the European Court": against whom, not where
+            for c in self.p.children(o.i):
+                if c.dep == "prep" and c.lower == "against" and (refs := self.pobj_actors(c)):
+                    return refs
         for c in kids:
             if c.dep in ("prep", "dative") and c.lower in VERB_TARGET_PREPS:
                 refs = self.pobj_actors(c)
