@@ -82,6 +82,19 @@ def test_saying_another_party_must_act_is_a_demand_on_it(text, code, target):
     assert got and got[0].target is not None and got[0].target.country == target
 
 
+@pytest.mark.parametrize("text,demand", [
+    ("The Venezuelan president said foreign powers should stay out of the region.", True),
+    ("The Chilean minister said those countries must settle the dispute in court.", True),
+    # a maxim, a state of affairs, or a past constraint asks nothing of anyone
+    ("The Chilean minister said a state must protect its citizens.", False),
+    ("The Chilean minister said they should be mandatory.", False),
+    ("The Chilean minister said they had to choose between the two plans.", False),
+])
+def test_a_must_said_of_parties_that_are_no_known_actor(text, demand):
+    art = detente.code_text(text, published="2024-03-04")
+    assert bool([e for e in art.events if e.plover == "REQUEST"]) == demand
+
+
 def test_the_speakers_own_duty_is_no_demand():
     art = detente.code_text('"We must defend our borders," the Polish defence minister said.', published="2024-03-04")
     assert not [e for e in art.events if e.plover == "REQUEST"]

@@ -84,7 +84,7 @@ def _judgements(s: State, events: list[Event]) -> list[Event]:
                 said.append((sub[0].start, sub[-1].end, speaker))
     found = evaluation.in_statements(s.p, said, coded, s.trigger_tokens, s.lex, s.r.actor)
     found += evaluation.characterisations(s.p, s.lex, s.trigger_tokens, lambda v: s.r.verb_source(v)[0], s.r.actor)
-    demands = obligations.find(s.p, said, asked, s.lex, s.r.actor)
+    demands = obligations.find(s.p, said, asked, s.lex, s.r.actor, lambda i: roles.addressed_people(s, s.p.tokens[i]))
     out = []
     for word, code, src, tgt in [(j.word, "111", j.source, j.target) for j in found] + \
             [(d.word, d.code, d.source, d.target) for d in demands]:

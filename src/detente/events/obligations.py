@@ -38,7 +38,8 @@ def _modal(parse: Parse, v: Token, lex: Lexicon) -> Optional[tuple[Token, str]]:
             return c, APPEAL
     # "they have to leave", "Europe needs to act": the obligation verb governs the act
     head = parse.tokens[v.head]
-    if v.dep == "xcomp" and head.lemma.lower() in lex.words["obligation_verbs"] and \
+    # ("they had to choose" tells a past constraint, no demand)
+    if v.dep == "xcomp" and head.lemma.lower() in lex.words["obligation_verbs"] and head.tag not in ("VBD", "VBN") and \
             any(c.dep == "aux" and c.lower == "to" for c in parse.children(v.i)):
         return head, DEMAND
     return None
@@ -52,9 +53,11 @@ def _subject(parse: Parse, v: Token) -> Optional[Token]:
 
 
 def find(parse: Parse, statements: list[tuple[int, int, ActorRef]], done: set[int], lex: Lexicon,
-         actor: Callable[[int], Optional[ActorRef]]) -> list[Obligation]:
+         actor: Callable[[int], Optional[ActorRef]],
+         someone: Callable[[int], Optional[ActorRef]] = lambda i: None) -> list[Obligation]:
     """The demands in what speakers said; statements are (start, end, speaker) character spans and
-    done holds the sentences that already gave a REQUEST."""
+    done holds the sentences that already gave a REQUEST. `someone(i)` names the people a subject that
+    is no known actor stands for ("they must ...", "the public should ..."), or None."""
     out, seen = [], set()
     for start, end, speaker in statements:
         for v in parse.tokens_in(start, end):
@@ -64,9 +67,9 @@ def find(parse: Parse, statements: list[tuple[int, int, ActorRef]], done: set[in
             subj = _subject(parse, v) if hit else None
             if hit is None or subj is None or subj.lower in FIRST_PERSON or subj.lower in ("it", "there", "this", "that"):
                 continue
-            target = actor(subj.i)
+            target = actor(subj.i) or someone(subj.i)
             if target is None:
-                continue  # "no leader should assume ...": a maxim, asked of no one in particular
+                continue  # "no leader should assume ...", "prices must fall": asked of no one in particular
             if (target.actor and target.actor == speaker.actor) or (target.start, target.end) == (speaker.start, speaker.end) \
                     or (target.code and target.code == target.country == speaker.country):
                 continue  # the speaker's own duty, or their own state's ("the UK must leave", says its leader)

@@ -206,6 +206,24 @@ def local_country(s: State, pos: int) -> Optional[str]:
     return dominant
 
 
+def addressed_people(s: State, o) -> Optional[ActorRef]:
+    """'they must leave', 'foreign powers should get out': parties a speaker addresses who are no known
+    actor, by a third-person pronoun or a noun for a state or the public, as the doer of the act asked
+    for (not "they must be reported", "they should be mandatory"); the words are kept, no codes
+    (obligations.py). Bare "people" and an impersonal "you" ("you have to protect waters") are maxims."""
+    verb = s.p.tokens[o.head]
+    if o.dep != "nsubj" or verb.lemma.lower() == "be":
+        return None
+    if o.pos == "PRON":
+        if o.lower not in s.lex.words["addressed_pronouns"]:
+            return None
+    elif not has(o, s.lex.words["public_nouns"]) or any(
+            c.dep == "det" and c.lower in ("a", "an", "any", "no", "every") for c in s.p.children(o.i)):
+        return None  # "a state that is present must protect citizens": any state, a maxim
+    start, end = s.r.np_span(o.i)
+    return ActorRef(None, s.a.text[start:end], start, end, None, None)
+
+
 def people_object(s: State, v) -> list[ActorRef]:
     """'An individual was arrested', 'shot a protester': people who are no known actor, as the target
     of a coercive or violent act whose doer the text does not name; the words are kept, no codes."""
