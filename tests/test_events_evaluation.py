@@ -95,6 +95,12 @@ def test_a_must_said_of_parties_that_are_no_known_actor(text, demand):
     assert bool([e for e in art.events if e.plover == "REQUEST"]) == demand
 
 
+def test_a_recommendation_is_an_appeal():
+    art = detente.code_text("The Iraqi prime minister recommended that Turkish troops leave the border area.",
+                            published="2024-03-04")
+    assert [(e.cameo, e.target.country) for e in art.events if e.plover == "REQUEST"] == [("020", "TUR")]
+
+
 def test_the_speakers_own_duty_is_no_demand():
     art = detente.code_text('"We must defend our borders," the Polish defence minister said.', published="2024-03-04")
     assert not [e for e in art.events if e.plover == "REQUEST"]
