@@ -117,3 +117,12 @@ def test_proceedings_opened_against_someone_and_a_case_against_a_party_in_a_cour
     brought = detente.code_text("The Polish government brought a case against Germany at the European Court.",
                                 published="2024-03-04")
     assert [e.target.country for e in brought.events if e.plover == "ACCUSE"] == ["DEU"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan opposition vowed to charge the Ugandan minister with fraud.",
+    "The Chilean senator said he intended to sue the Bolivian government.",
+])
+def test_legal_action_vowed_against_another_is_a_threat(text):
+    art = detente.code_text(text, published="2024-03-04")
+    assert [e.plover for e in art.events if not e.negated] == ["THREATEN"]
