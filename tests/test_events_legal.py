@@ -126,3 +126,13 @@ def test_proceedings_opened_against_someone_and_a_case_against_a_party_in_a_cour
 def test_legal_action_vowed_against_another_is_a_threat(text):
     art = detente.code_text(text, published="2024-03-04")
     assert [e.plover for e in art.events if not e.negated] == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Iran vowed retaliation against the United States.", "138"),
+    ("The Kenyan opposition promised protests against the Ugandan government every week.", "133"),
+    ("The Kenyan opposition vowed to protest against the Ugandan government.", "133"),
+])
+def test_a_hostile_act_promised_is_a_threat(text, code):
+    art = detente.code_text(text, published="2024-03-04")
+    assert [(e.plover, e.cameo) for e in art.events if not e.negated] == [("THREATEN", code)]

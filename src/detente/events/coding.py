@@ -31,6 +31,7 @@ APPEAL_ROOT = "02"  # appeals: one the press makes is a reporter's question ("Wi
 # protests, coercion and violence are news even when the text names no doer ("the protests began")
 ANCHORED_ROOTS = ("14", "17", "18", "19", "20")
 ANCHOR_PREPS = {"in", "during", "after", "since", "following", "amid"}
+THREAT_ROOT, FORCE_THREAT = "13", "138"  # threats; a threat of military force
 
 
 def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place],
@@ -119,6 +120,9 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         if has(t, s.lex.words["situation_nouns"] | s.lex.words["standing_nouns"]) and \
                 not s.dates_itself(t.i):
             return []  # "Syria's seven-year war", "the Iran-Iraq War": a situation, not an act
+        if t.dep == "dobj" and has(s.p.tokens[t.head], s.lex.avowal_verbs) and \
+                (intention(s.lex, trig.code) or "").startswith(THREAT_ROOT):
+            return []  # "promised protests": the promise is the threat (_vowed_hostility), nothing is done yet
         if has(t, s.lex.words["process_nouns"]) and t.dep == "pobj" and not s.dates_itself(t.i):
             return []  # "agreed to help with Mueller's investigation": the inquiry is background
         sources, targets, between = s.r.noun_roles(t, trig.code, lambda i: i in s.place_tok)
@@ -245,6 +249,11 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     if has(t, s.lex.reciprocal) or (trig.obj is not None and has(s.p.tokens[trig.obj], s.lex.reciprocal)):
         pairs += [(o, src) for src, o in pairs if src is not None and o is not None and (o, src) not in pairs]
     intent = intention(s.lex, trig.code) if not pol.negated and _avowed(s, t) else None
+    vowed = _vowed_hostility(s, t, trig) if not pol.negated else None
+    if vowed is not None:
+        # "vowed retaliation", "promised protests every week": a hostile act promised is a threat
+        # (CAMEO 13x, PLOVER THREATEN), not a promise of cooperation (03x)
+        trig = triggers.Trigger(trig.i, vowed, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
     if intent is not None:
         # an actor's own stated will is CAMEO's intent code: "wants to help X" 033, "wants to attack X"
         # 138 (a threat of force); futures and plots reported by others keep their code
@@ -411,6 +420,23 @@ def _restates(s: State, e: Event, o: Event) -> bool:
 def _is_noun(s: State, e: Event) -> bool:
     tok = s.p.token_at(e.trigger.start)
     return tok is not None and tok.pos in ("NOUN", "PROPN")
+
+
+def _vowed_hostility(s: State, t, trig: triggers.Trigger) -> Optional[str]:
+    """The threat code of a promise whose object names a hostile act: an event noun whose intent code is
+    a threat ("promised protests" 133), or a word of retaliation ("vowed revenge" 138)."""
+    if trig.kind != "verb" or not trig.code.startswith("03") or not has(t, s.lex.avowal_verbs):
+        return None
+    for o in s.p.children(t.i):
+        if o.dep != "dobj":
+            continue
+        if has(o, s.lex.words["retaliation_nouns"]):
+            return FORCE_THREAT
+        code = next((s.lex.nouns[f] for f in triggers.word_forms(o) if f in s.lex.nouns), None)
+        threat = intention(s.lex, code) if code else None
+        if threat is not None and threat.startswith(THREAT_ROOT):
+            return threat
+    return None
 
 
 def _avowed(s: State, t) -> bool:
