@@ -99,6 +99,10 @@ CORPUS = [
     ("Hungary blocked the European Union's sanctions against Russia.", [("sanctions", Y, None)]),
     ("Sweden has not arrested Assange, prosecutors said.", [("arrested", Y, None)]),
     ("Russia never invaded Georgia, Putin told the summit.", [("invaded", Y, None)]),
+    # a negated subject: no one did it
+    ("Neither Russia nor China attended the summit in Geneva.", [("attended", Y, None)]),
+    ("No European government condemned Israel.", [("condemned", Y, None)]),
+    ("None of the Baltic states condemned Poland.", [("condemned", Y, None)]),
 ]
 
 

@@ -21,6 +21,7 @@ HYPO_AUX = {"could", "might", "may", "should", "must", "ought"}
 # a modal with a perfect ("would have attacked", "could have stopped") speaks of what did not happen
 COUNTERFACTUAL_MODALS = {"would", "could", "might", "should", "must"}
 CONDITIONAL = {"if", "unless", "whether"}
+NO_ONE = {"nobody", "none", "nothing", "noone"}
 # how far negation and intention travel up from a trigger: through its own verb chain and the
 # nouns that carry it ("plans to", "opportunity to", "role in preventing"), not across clauses
 CHAIN = {"xcomp", "acl", "pcomp", "prep", "pobj", "dobj", "aux", "auxpass", "attr", "oprd", "advcl", "nsubjpass", "relcl"}
@@ -35,7 +36,17 @@ class Polarity:
 
 def _neg_child(parse: Parse, t: Token) -> bool:
     return any((c.dep == "neg" or (c.lower in NEG_WORDS and c.dep in ("advmod", "det", "dobj", "neg")))
-               for c in parse.children(t.i))
+               for c in parse.children(t.i)) or _no_one_did(parse, t)
+
+
+def _no_one_did(parse: Parse, t: Token) -> bool:
+    """'Neither Russia nor China attended', 'no country attended', 'none of the leaders came', 'no one
+    tried to storm the base': a negated subject leaves the act undone by anyone."""
+    for subj in (c for c in parse.children(t.i) if c.dep in ("nsubj", "nsubjpass")):
+        if subj.lower in NO_ONE or any(c.lower in ("neither", "no") and c.dep in ("det", "preconj")
+                                      for c in parse.children(subj.i)):
+            return True
+    return False
 
 
 def auxiliaries(parse: Parse, t: Token) -> set[str]:
