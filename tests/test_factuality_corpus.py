@@ -120,9 +120,14 @@ CASES = [
     ("Serbia would have recognised Kosovo if the talks had succeeded.", "recognised", "SUPPORT", False),
     ("Nigeria urged Niger to release the detained president.", "release", "RETREAT", False),
     ("Kenyan police arrested twelve protesters in Nairobi on Tuesday.", "arrested", "COERCE", True),
-    # promised cooperation is AGREE (PLOVER manual ch. 3), also when it is a noun's verb that is promised
-    ("Japan and South Korea agreed to resume talks on trade.", "talks", "AGREE", True),
+    # promised cooperation is AGREE (PLOVER manual ch. 3), also when it is a verb of talks that is promised
+    ("Japan and South Korea agreed to resume talks on trade.", "resume", "AGREE", True),
     ("Japan and South Korea agreed to resume talks on trade.", "talks", "CONSULT", False),
+    ("Japan and South Korea agreed to resume talks on trade.", "resume", "CONSULT", False),
+    # agreeing with a view is a statement; agreeing to act is AGREE
+    ("Russia and Turkey agreed that the deal was a success.", "agreed", "AGREE", False),
+    ("Most Kenyan candidates agreed the electoral commission should be independent.", "agreed", "AGREE", False),
+    ("Russia and Turkey agreed to hold talks in Ankara.", "hold", "AGREE", True),
     # negation scope
     ("The Chilean minister did not believe the report, but he condemned Peru.", "condemned", "ACCUSE", True),
     ("Despite the ceasefire, Russian troops shelled Kharkiv on Monday.", "shelled", "ASSAULT", True),

@@ -31,7 +31,8 @@ APPEAL_ROOT = "02"  # appeals: one the press makes is a reporter's question ("Wi
 # protests, coercion and violence are news even when the text names no doer ("the protests began")
 ANCHORED_ROOTS = ("14", "17", "18", "19", "20")
 ANCHOR_PREPS = {"in", "during", "after", "since", "following", "amid"}
-THREAT_ROOT, FORCE_THREAT = "13", "138"  # threats; a threat of military force
+THREAT_ROOT, FORCE_THREAT = "13", "138"
+STATEMENT = "010"  # a plain statement: CAMEO 01, no PLOVER type  # threats; a threat of military force
 
 
 def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place],
@@ -213,7 +214,9 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         if imperative:  # "Please come back": the speaker asks for it (an appeal, 020), nothing is done yet
             trig = triggers.Trigger(trig.i, "020", trig.kind, trig.tokens, trig.obj, trig.lemma)
     mutual = has(t, s.lex.mutual) or any(  # "held joint exercises"
-        c.dep == "amod" and has(c, s.lex.mutual) for c in s.p.children(trig.obj if trig.obj is not None else t.i))
+        c.dep == "amod" and has(c, s.lex.mutual) for c in s.p.children(trig.obj if trig.obj is not None else t.i)) \
+        or (trig.kind == "verb" and any(c.dep == "dobj" and has(c, s.lex.mutual) for c in s.p.children(t.i)))
+    # "Russia and Turkey held talks", "fought a war": an act whose object is itself between parties
     pairs = _pairs(sources, targets, mutual, between)
     noun = t if trig.kind == "noun" else (s.p.tokens[trig.obj] if trig.obj is not None else None)
     if not pairs and noun is not None and _anchored(s, noun, trig.code) and not has(noun, s.lex.words["crime_nouns"]):
@@ -248,6 +251,10 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             trig.code.startswith(TWO_PARTY) and (src is None or tgt is None or press(tgt)))]
     if has(t, s.lex.reciprocal) or (trig.obj is not None and has(s.p.tokens[trig.obj], s.lex.reciprocal)):
         pairs += [(o, src) for src, o in pairs if src is not None and o is not None and (o, src) not in pairs]
+    if trig.code.startswith("03") and _agreed_opinion(s, t):
+        # "agreed the issue should be decided by Congress": sharing a view is a statement (CAMEO 01),
+        # not a promise to act (AGREE)
+        trig = triggers.Trigger(trig.i, STATEMENT, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
     intent = intention(s.lex, trig.code) if not pol.negated and _avowed(s, t) else None
     vowed = _vowed_hostility(s, t, trig) if not pol.negated else None
     if vowed is not None:
@@ -420,6 +427,18 @@ def _restates(s: State, e: Event, o: Event) -> bool:
 def _is_noun(s: State, e: Event) -> bool:
     tok = s.p.token_at(e.trigger.start)
     return tok is not None and tok.pos in ("NOUN", "PROPN")
+
+
+def _agreed_opinion(s: State, t) -> bool:
+    """'agreed (that) the sponsor should be nonpartisan', 'agreed the plan was a mistake': agreement with
+    a view (a that-clause saying what ought to be or what is), not to an act."""
+    if not has(t, s.lex.words["concurrence_verbs"]):
+        return False
+    for c in s.p.children(t.i):
+        if c.dep == "ccomp" and (c.lemma.lower() == "be" or any(
+                a.dep in ("aux", "auxpass") and a.lower in ("should", "must", "ought") for a in s.p.children(c.i))):
+            return True
+    return False
 
 
 def _vowed_hostility(s: State, t, trig: triggers.Trigger) -> Optional[str]:
