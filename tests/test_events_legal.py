@@ -136,3 +136,10 @@ def test_legal_action_vowed_against_another_is_a_threat(text):
 def test_a_hostile_act_promised_is_a_threat(text, code):
     art = detente.code_text(text, published="2024-03-04")
     assert [(e.plover, e.cameo) for e in art.events if not e.negated] == [("THREATEN", code)]
+
+
+def test_a_bare_past_participle_clause_is_done_to_the_subject():
+    text = "A Kenyan man appeared in a court in Kampala on Monday, charged with espionage."
+    charged = [e for e in detente.code_text(text, published="2024-03-04").events if e.trigger.text == "charged"]
+    assert charged and charged[0].target is not None and charged[0].target.country == "KEN"
+    assert charged[0].source is None or charged[0].source.country != "KEN"

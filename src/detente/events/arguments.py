@@ -168,6 +168,9 @@ class Resolver:
         subj = next((c for c in kids if c.dep == "nsubjpass"), None)
         if subj is not None:
             return self.p.tokens[v.head] if subj.lower in RELATIVE and v.dep == "relcl" else subj
+        if self._passive_participle(v):
+            node = self.p.tokens[v.head]  # "appeared in court, charged with murder": its subject was charged
+            return next((c for c in self.p.children(node.i) if c.dep in SUBJ_DEPS + ("nsubjpass",)), None)
         if v.dep != "conj" or any(c.dep in SUBJ_DEPS for c in kids) or not self._passive_conj(v):
             return None
         node = self.p.tokens[v.head]
@@ -179,6 +182,12 @@ class Resolver:
                 return None
             node = self.p.tokens[node.head]
         return None
+
+    def _passive_participle(self, v: Token) -> bool:
+        """'Tarrant appeared in court, charged with murder', 'Backed by Russia, Syria ...': a bare past
+        participle clause (no subject, no auxiliary of its own) is passive."""
+        return v.dep == "advcl" and v.tag == "VBN" and not any(
+            c.dep in SUBJ_DEPS + ("nsubjpass", "aux", "auxpass", "mark") for c in self.p.children(v.i))
 
     def _passive_conj(self, v: Token) -> bool:
         """'was arrested', or 'was arrested and banned': a passive of its own, or a bare participle
@@ -193,7 +202,8 @@ class Resolver:
     def verb_source(self, v: Token) -> tuple[list[ActorRef], Optional[Token]]:
         """Source actors of verb v and the token they were found at; climbs from non-finite verbs."""
         node, came_from, steps = v, None, 0
-        if v.dep == "conj" and self.patient(v) is not None and not any(c.dep == "nsubjpass" for c in self.p.children(v.i)):
+        if (v.dep == "conj" or self._passive_participle(v)) and self.patient(v) is not None and \
+                not any(c.dep == "nsubjpass" for c in self.p.children(v.i)):
             # "Mugabe founded ZANU but was arrested (by ...)": the subject it shares was done to, not doing
             agent = next((c for c in self.p.children(v.i) if c.dep == "agent"), None)
             return (self.pobj_actors(agent), agent) if agent is not None else ([], None)
