@@ -348,3 +348,9 @@ def test_a_protest_by_people_who_are_no_known_actor_is_kept_with_their_words(cod
     assert ev and ev[0].source.actor is None and ev[0].source.code is None
     assert ev[0].source.text.startswith("Thousands of mourners")
     assert not [e for e in coded["crowd_thing"].events if e.cameo.startswith("14")]
+
+
+def test_a_participle_hung_on_the_platform_is_the_posters_act():
+    art = pipeline.code_text("Pompeo posted a message on Twitter blaming Iran for the attacks.", published="2019-09-16")
+    blame = [e for e in art.events if e.trigger.text == "blaming"]
+    assert blame and blame[0].source is not None and blame[0].source.text == "Pompeo"

@@ -28,6 +28,7 @@ NP_STOP = {"relcl", "acl", "advcl", "conj", "cc", "appos", "punct", "ccomp", "xc
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "agent", "attr", "oprd",
               "acomp"}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
+MEDIUM_PREPS = {"on", "via"}
 FIRST_PERSON = {"we", "i", "our", "us", "my", "me", "ours"}
 NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss", "dative", "attr", "compound"}
 CONTROL = {"ask", "urge", "press", "pressure", "encourage", "invite", "implore", "force", "compel", "order",
@@ -183,6 +184,11 @@ class Resolver:
             node = self.p.tokens[node.head]
         return None
 
+    def _medium(self, n: Token) -> bool:
+        """'posted a message on Twitter blaming Iran': a noun after "on"/"via" is where something was said,
+        and a participle the parser hung on it tells what the message did, not the platform."""
+        return n.dep == "pobj" and self.p.tokens[n.head].lower in MEDIUM_PREPS
+
     def _passive_participle(self, v: Token) -> bool:
         """'Tarrant appeared in court, charged with murder', 'Backed by Russia, Syria ...': a bare past
         participle clause (no subject, no auxiliary of its own) is passive."""
@@ -244,7 +250,8 @@ class Resolver:
                 poss = next((c for c in kids if c.dep == "poss"), None)
                 if poss is not None:
                     return self.actors(poss.i), poss
-                if came_from.dep in ("acl", "relcl") and not (came_from is v and v.tag == "VBN") and self.actors(node.i):
+                if came_from.dep in ("acl", "relcl") and not (came_from is v and v.tag == "VBN") and self.actors(node.i) \
+                        and not self._medium(node):
                     return self.actors(node.i), node
             if node.dep not in CLIMB_DEPS or node.head == node.i:
                 return [], None
