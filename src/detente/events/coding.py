@@ -14,7 +14,7 @@ from .lexicon import has, intention, load
 from .record import event, same
 from .state import State
 from .statements import answered_questions, claimed_wrongs, statements
-from .targets import addressed_targets, implicit_targets
+from .targets import APPEAL_ROOT, addressed_targets, implicit_targets
 
 MAX_EVENTS_PER_SENTENCE = 8
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -27,12 +27,13 @@ TWO_PARTY = ("040", "041", "046")
 CONSULT_ROOT = "04"  # consultations: one the press seeks is an interview
 OCCUPY = "192"  # CAMEO "occupy territory": coded only with the territory or party it holds
 DEMAND_ROOT = "10"  # demands: an order whose clause is an act is that act (_order_that_acts)
-APPEAL_ROOT = "02"  # appeals: one the press makes is a reporter's question ("Wikinews asked X how ...")
+# APPEAL_ROOT (targets.py), appeals: one the press makes is a reporter's question ("Wikinews asked X how ...")
 # protests, coercion and violence are news even when the text names no doer ("the protests began")
 ANCHORED_ROOTS = ("14", "17", "18", "19", "20")
 ANCHOR_PREPS = {"in", "during", "after", "since", "following", "amid"}
-THREAT_ROOT, FORCE_THREAT = "13", "138"
-STATEMENT = "010"  # a plain statement: CAMEO 01, no PLOVER type  # threats; a threat of military force
+PROMISE_ROOT = "03"  # expressions of intent to cooperate (PLOVER AGREE)
+THREAT_ROOT, FORCE_THREAT = "13", "138"  # threats; a threat of military force
+STATEMENT = "010"  # a plain statement: CAMEO 01, no PLOVER type
 
 
 def code(article: Article, parse: Parse, actors: list[Actor], places: list[Place],
@@ -213,10 +214,11 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             sources, speaker = [quoted], quoted
         if imperative:  # "Please come back": the speaker asks for it (an appeal, 020), nothing is done yet
             trig = triggers.Trigger(trig.i, "020", trig.kind, trig.tokens, trig.obj, trig.lemma)
-    mutual = has(t, s.lex.mutual) or any(  # "held joint exercises"
+    # "held joint exercises"; "Russia and Turkey held talks", "fought a war": an act whose object is itself
+    # between parties
+    mutual = has(t, s.lex.mutual) or any(
         c.dep == "amod" and has(c, s.lex.mutual) for c in s.p.children(trig.obj if trig.obj is not None else t.i)) \
         or (trig.kind == "verb" and any(c.dep == "dobj" and has(c, s.lex.mutual) for c in s.p.children(t.i)))
-    # "Russia and Turkey held talks", "fought a war": an act whose object is itself between parties
     pairs = _pairs(sources, targets, mutual, between)
     noun = t if trig.kind == "noun" else (s.p.tokens[trig.obj] if trig.obj is not None else None)
     if not pairs and noun is not None and _anchored(s, noun, trig.code) and not has(noun, s.lex.words["crime_nouns"]):
@@ -251,7 +253,7 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             trig.code.startswith(TWO_PARTY) and (src is None or tgt is None or press(tgt)))]
     if has(t, s.lex.reciprocal) or (trig.obj is not None and has(s.p.tokens[trig.obj], s.lex.reciprocal)):
         pairs += [(o, src) for src, o in pairs if src is not None and o is not None and (o, src) not in pairs]
-    if trig.code.startswith("03") and _agreed_opinion(s, t):
+    if trig.code.startswith(PROMISE_ROOT) and _agreed_opinion(s, t):
         # "agreed the issue should be decided by Congress": sharing a view is a statement (CAMEO 01),
         # not a promise to act (AGREE)
         trig = triggers.Trigger(trig.i, STATEMENT, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
@@ -444,7 +446,7 @@ def _agreed_opinion(s: State, t) -> bool:
 def _vowed_hostility(s: State, t, trig: triggers.Trigger) -> Optional[str]:
     """The threat code of a promise whose object names a hostile act: an event noun whose intent code is
     a threat ("promised protests" 133), or a word of retaliation ("vowed revenge" 138)."""
-    if trig.kind != "verb" or not trig.code.startswith("03") or not has(t, s.lex.avowal_verbs):
+    if trig.kind != "verb" or not trig.code.startswith(PROMISE_ROOT) or not has(t, s.lex.avowal_verbs):
         return None
     for o in s.p.children(t.i):
         if o.dep != "dobj":

@@ -21,7 +21,7 @@ IMPLICIT_TARGET_ROOTS = ("06", "07")
 # verbal acts aimed at someone (appeals, demands, criticism, rejection, threats): when the grammar
 # names no target, the sentence's other party is the one addressed
 ADDRESSED_ROOTS = ("02", "10", "11", "12", "13")
-APPEAL_ROOT = "02"
+APPEAL_ROOT = "02"  # appeals and requests (CAMEO 02)
 
 
 def _asks_for(s: State, e: Event) -> bool:
