@@ -104,3 +104,17 @@ def test_a_recommendation_is_an_appeal():
 def test_the_speakers_own_duty_is_no_demand():
     art = detente.code_text('"We must defend our borders," the Polish defence minister said.', published="2024-03-04")
     assert not [e for e in art.events if e.plover == "REQUEST"]
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Others dismissed the Kenyan claims outright.", "REJECT"),
+    ("Some called for a new Ugandan leadership.", "REQUEST"),
+])
+def test_people_left_unnamed_by_an_indefinite_pronoun_still_speak(text, kind):
+    art = detente.code_text(text, published="2024-03-04")
+    assert [e.source.text for e in art.events if e.plover == kind] == [text.split()[0]]
+
+
+def test_people_in_general_are_no_speakers():
+    art = detente.code_text("People have every right to criticise an idea.", published="2024-03-04")
+    assert not [e for e in art.events if e.plover == "ACCUSE"]

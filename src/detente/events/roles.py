@@ -224,6 +224,17 @@ def addressed_people(s: State, o) -> Optional[ActorRef]:
     return ActorRef(None, s.a.text[start:end], start, end, None, None)
 
 
+def unnamed_speakers(s: State, subj) -> list[ActorRef]:
+    """'Others dismissed the claims', 'some called for younger leadership': people the text leaves
+    unnamed, by an indefinite pronoun, making a verbal act; the words are kept, no codes (the exhaustive
+    gold codes them so). Bare nouns for people ("people have every right to criticise", "women will
+    attack") speak of people in general and stay without."""
+    if s.r.actors(subj.i) or subj.dep != "nsubj" or subj.lower not in s.lex.words["indefinite_speakers"]:
+        return []
+    start, end = s.r.np_span(subj.i)
+    return [ActorRef(None, s.a.text[start:end], start, end, None, None)]
+
+
 def people_object(s: State, v) -> list[ActorRef]:
     """'An individual was arrested', 'shot a protester': people who are no known actor, as the target
     of a coercive or violent act whose doer the text does not name; the words are kept, no codes."""
