@@ -280,3 +280,12 @@ def test_a_name_the_tagger_calls_an_organisation_in_one_place_and_a_person_in_an
     (vance,) = [p for p in persons if "Vance" in p.name]
     assert vance.name == "Ortega Vance" and len(vance.mentions) == 3
     assert [m.type for m in mentions] == ["person", "person", "person", "org", "org"]
+
+
+def test_a_country_name_inside_a_states_name_gives_no_country():
+    import detente
+
+    art = detente.code_text("Headline\n\nFormer New Jersey governor Chris Christie criticized the plan. "
+                            "The New Mexico governor agreed.", published="2020-11-20")
+    assert {a.country for a in art.actors} <= {"USA", None}
+    assert any(a.name == "Chris Christie" for a in art.actors)

@@ -241,6 +241,8 @@ class Recognizer:
             return None
         if not (self.country_prefix(prev) or prev.of("organisation")):
             return None
+        if self.country_prefix(prev) and self.inside_place_name(prev):
+            return None  # "New Jersey governor Chris Christie": a state, not the island's
         if prev.last == first or (prev.last + 1 == first and self.possessive(prev.last)):
             return prev
         return None
@@ -464,6 +466,8 @@ class Recognizer:
                     prev.last + 1 == atom.first and self.possessive(prev.last))) and \
                     self.free(prev.first, prev.last):
                 first, country = prev.first, self.country_prefix(prev).country
+                if self.inside_place_name(prev):  # "the New Jersey governor": a state's, not the island's
+                    first, country = prev.first - 1, None
                 if first and self.toks[first - 1].lower == "the":
                     first -= 1
             elif (det := self.determined(atom)) is not None:
