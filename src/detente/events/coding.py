@@ -123,8 +123,7 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         if has(t, s.lex.words["situation_nouns"] | s.lex.words["standing_nouns"]) and \
                 not s.dates_itself(t.i):
             return []  # "Syria's seven-year war", "the Iran-Iraq War": a situation, not an act
-        if t.dep == "dobj" and has(s.p.tokens[t.head], s.lex.avowal_verbs) and \
-                (intention(s.lex, trig.code) or "").startswith(THREAT_ROOT):
+        if t.dep == "dobj" and has(s.p.tokens[t.head], s.lex.avowal_verbs) and _threat_of(s, trig.code):
             return []  # "promised protests": the promise is the threat (_vowed_hostility), nothing is done yet
         if has(t, s.lex.words["process_nouns"]) and t.dep == "pobj" and not s.dates_itself(t.i):
             return []  # "agreed to help with Mueller's investigation": the inquiry is background
@@ -259,13 +258,13 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     if trig.code.startswith(PROMISE_ROOT) and _agreed_opinion(s, t):
         # "agreed the issue should be decided by Congress": sharing a view is a statement (CAMEO 01),
         # not a promise to act (AGREE)
-        trig = triggers.Trigger(trig.i, STATEMENT, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
+        trig = replace(trig, code=STATEMENT)
     intent = intention(s.lex, trig.code) if not pol.negated and _avowed(s, t) else None
     vowed = _vowed_hostility(s, t, trig) if not pol.negated else None
     if vowed is not None:
         # "vowed retaliation", "promised protests every week": a hostile act promised is a threat
         # (CAMEO 13x, PLOVER THREATEN), not a promise of cooperation (03x)
-        trig = triggers.Trigger(trig.i, vowed, trig.kind, trig.tokens, trig.obj, trig.lemma, trig.swap)
+        trig = replace(trig, code=vowed)
     if intent is not None:
         # an actor's own stated will is CAMEO's intent code: "wants to help X" 033, "wants to attack X"
         # 138 (a threat of force); futures and plots reported by others keep their code
@@ -439,9 +438,10 @@ def _agreed_opinion(s: State, t) -> bool:
     a view (a that-clause saying what ought to be or what is), not to an act."""
     if not has(t, s.lex.words["concurrence_verbs"]):
         return False
+    deontic = s.lex.words["demand_modals"] | s.lex.words["appeal_modals"]  # "should", "must" (obligations.py)
     for c in s.p.children(t.i):
         if c.dep == "ccomp" and (c.lemma.lower() == "be" or any(
-                a.dep in ("aux", "auxpass") and a.lower in ("should", "must", "ought") for a in s.p.children(c.i))):
+                a.dep in ("aux", "auxpass") and a.lower in deontic for a in s.p.children(c.i))):
             return True
     return False
 
@@ -456,11 +456,16 @@ def _vowed_hostility(s: State, t, trig: triggers.Trigger) -> Optional[str]:
             continue
         if has(o, s.lex.words["retaliation_nouns"]):
             return FORCE_THREAT
-        code = next((s.lex.nouns[f] for f in triggers.word_forms(o) if f in s.lex.nouns), None)
-        threat = intention(s.lex, code) if code else None
-        if threat is not None and threat.startswith(THREAT_ROOT):
+        threat = _threat_of(s, triggers.noun_code(o, s.lex))
+        if threat is not None:
             return threat
     return None
+
+
+def _threat_of(s: State, code: Optional[str]) -> Optional[str]:
+    """The threat code (13x) an act of this code is when promised ("protests" 141 -> 133), else None."""
+    threat = intention(s.lex, code) if code else None
+    return threat if threat is not None and threat.startswith(THREAT_ROOT) else None
 
 
 def _avowed(s: State, t) -> bool:

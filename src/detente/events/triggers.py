@@ -260,8 +260,13 @@ def noun_trigger(parse: Parse, n: Token, lex: Lexicon) -> Optional[Trigger]:
     code = _noun_pattern(parse, n, lex)
     if code:
         return Trigger(n.i, code, "noun", [n.i], None, lemma(n))
-    code = next((lex.nouns[f] for f in word_forms(n) if f in lex.nouns), None)
+    code = noun_code(n, lex)
     return Trigger(n.i, code, "noun", [n.i], None, lemma(n)) if code else None
+
+
+def noun_code(n: Token, lex: Lexicon) -> Optional[str]:
+    """The CAMEO code detente's noun table gives the word n ("attack" 190, "protest" 141), or None."""
+    return next((lex.nouns[f] for f in word_forms(n) if f in lex.nouns), None)
 
 
 def _noun_pattern(parse: Parse, n: Token, lex: Lexicon) -> Optional[str]:

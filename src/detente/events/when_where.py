@@ -10,7 +10,7 @@ from typing import Optional
 
 from .. import timex
 from ..model import Article, Event, Parse, Place
-from . import polarity, roles
+from . import polarity, roles, triggers
 from .lexicon import has
 from .state import State
 
@@ -205,13 +205,7 @@ def known_happening_dates(s: State, events: list) -> None:
         if e.date_source == "none" and t.pos == "NOUN" and _the(s, t):
             prior = next((d for d, dt in reversed(dated) if d.cameo[:2] == e.cameo[:2] and (
                 d.trigger.text.lower() == e.trigger.text.lower() or dt.pos == "VERB")), None)
-        elif e.date_source == "none" and t.pos == "VERB" and any(
-                c.dep == "prep" and c.lower in ("in", "during") and any(
-                    g.dep == "pobj" and _the(s, g) and s.lex.nouns.get(g.lemma, "")[:2] == e.cameo[:2]
-                    for g in s.p.children(c.i))
-                for c in s.p.children(t.i)):
-            # "who was also killed in the airstrike": harm in a happening already told (a noun of the
-            # same CAMEO root) is part of it, and takes its date
+        elif e.date_source == "none" and t.pos == "VERB" and _in_a_told_happening(s, t, e.cameo[:2]):
             prior = next((d for d, _ in reversed(dated) if d.cameo[:2] == e.cameo[:2]), None)
         else:
             prior = None
@@ -224,6 +218,17 @@ def known_happening_dates(s: State, events: list) -> None:
 
 def _the(s: State, t) -> bool:
     return any(c.dep == "det" and c.lower == "the" for c in s.p.children(t.i))
+
+
+def _in_a_told_happening(s: State, v, root: str) -> bool:
+    """'who was also killed in the airstrike': harm "in" or "during" a definite noun of the same CAMEO
+    root names a happening already told, and is part of it."""
+    for c in s.p.children(v.i):
+        if c.dep == "prep" and c.lower in ("in", "during"):
+            for g in s.p.children(c.i):
+                if g.dep == "pobj" and _the(s, g) and (triggers.noun_code(g, s.lex) or "")[:2] == root:
+                    return True
+    return False
 
 
 def _own_act_told(s: State, i: int) -> Optional[int]:
