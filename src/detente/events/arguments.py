@@ -162,27 +162,37 @@ class Resolver:
     # --- roles of a verb -----------------------------------------------------------------------
 
     def patient(self, v: Token) -> Optional[Token]:
-        """Who a passive verb was done to: its own passive subject; a relative one's antecedent ("Babaryka,
-        who was arrested"); or, for a passive with no subject of its own coordinated with an earlier verb
-        ("Mugabe founded ZANU but was arrested"), the subject that verb lends it."""
+        """Who a passive verb was done to: its own passive subject (a relative one's antecedent:
+        "Babaryka, who was arrested"), else the subject another verb lends it (shared_patient)."""
+        subj = next((c for c in self.p.children(v.i) if c.dep == "nsubjpass"), None)
+        return self._antecedent(v, subj) if subj is not None else self.shared_patient(v)
+
+    def shared_patient(self, v: Token) -> Optional[Token]:
+        """The subject a passive with none of its own shares with the verb it hangs from: "appeared in
+        court, charged with murder" (a bare participle clause), "Mugabe founded ZANU but was arrested"
+        (a coordinated passive)."""
         kids = self.p.children(v.i)
-        subj = next((c for c in kids if c.dep == "nsubjpass"), None)
-        if subj is not None:
-            return self.p.tokens[v.head] if subj.lower in RELATIVE and v.dep == "relcl" else subj
+        if any(c.dep == "nsubjpass" for c in kids):
+            return None
         if self._passive_participle(v):
-            node = self.p.tokens[v.head]  # "appeared in court, charged with murder": its subject was charged
-            return next((c for c in self.p.children(node.i) if c.dep in SUBJ_DEPS + ("nsubjpass",)), None)
+            return self._subject_of(self.p.tokens[v.head])
         if v.dep != "conj" or any(c.dep in SUBJ_DEPS for c in kids) or not self._passive_conj(v):
             return None
         node = self.p.tokens[v.head]
         for _ in range(4):
-            subj = next((c for c in self.p.children(node.i) if c.dep in SUBJ_DEPS + ("nsubjpass",)), None)
-            if subj is not None:
-                return self.p.tokens[node.head] if subj.lower in RELATIVE and node.dep == "relcl" else subj
-            if node.dep != "conj":
-                return None
+            subj = self._subject_of(node)
+            if subj is not None or node.dep != "conj":
+                return subj
             node = self.p.tokens[node.head]
         return None
+
+    def _subject_of(self, v: Token) -> Optional[Token]:
+        subj = next((c for c in self.p.children(v.i) if c.dep in SUBJ_DEPS + ("nsubjpass",)), None)
+        return self._antecedent(v, subj) if subj is not None else None
+
+    def _antecedent(self, v: Token, subj: Token) -> Token:
+        """A relative pronoun subject stands for the noun its clause hangs from."""
+        return self.p.tokens[v.head] if subj.lower in RELATIVE and v.dep == "relcl" else subj
 
     def _medium(self, n: Token) -> bool:
         """'posted a message on Twitter blaming Iran': a noun after "on"/"via" is where something was said,
@@ -208,8 +218,7 @@ class Resolver:
     def verb_source(self, v: Token) -> tuple[list[ActorRef], Optional[Token]]:
         """Source actors of verb v and the token they were found at; climbs from non-finite verbs."""
         node, came_from, steps = v, None, 0
-        if (v.dep == "conj" or self._passive_participle(v)) and self.patient(v) is not None and \
-                not any(c.dep == "nsubjpass" for c in self.p.children(v.i)):
+        if self.shared_patient(v) is not None:
             # "Mugabe founded ZANU but was arrested (by ...)": the subject it shares was done to, not doing
             agent = next((c for c in self.p.children(v.i) if c.dep == "agent"), None)
             return (self.pobj_actors(agent), agent) if agent is not None else ([], None)
@@ -271,7 +280,7 @@ class Resolver:
         kids = self.p.children(v.i)
         passive = any(c.dep == "nsubjpass" for c in kids)
         objects = [c for c in kids if c.dep in ("dobj", "dative", "obj") or (passive and c.dep == "nsubjpass")]
-        if not passive and (shared := self.patient(v)) is not None:
+        if not passive and (shared := self.shared_patient(v)) is not None:
             objects.append(shared)  # "founded ZANU but was arrested": the shared subject was arrested
         for o in objects:
             if theme and o.dep != "dative":

@@ -119,8 +119,7 @@ def crowd(s: State, v) -> list[ActorRef]:
                             or any(g.dep == "prep" and g.lower == "of" and any(people(s, x) for x in s.p.children(g.i))
                                    for g in s.p.children(subj.i))):
         return []
-    start, end = s.r.np_span(subj.i)
-    return [ActorRef(None, s.a.text[start:end], start, end, None, local_country(s, start))]
+    return [unnamed(s, subj, local_country(s, s.r.np_span(subj.i)[0]))]
 
 
 def people(s: State, o) -> bool:
@@ -220,8 +219,7 @@ def addressed_people(s: State, o) -> Optional[ActorRef]:
     elif not has(o, s.lex.words["public_nouns"]) or any(
             c.dep == "det" and c.lower in ("a", "an", "any", "no", "every") for c in s.p.children(o.i)):
         return None  # "a state that is present must protect citizens": any state, a maxim
-    start, end = s.r.np_span(o.i)
-    return ActorRef(None, s.a.text[start:end], start, end, None, None)
+    return unnamed(s, o)
 
 
 def unnamed_speakers(s: State, subj) -> list[ActorRef]:
@@ -231,8 +229,13 @@ def unnamed_speakers(s: State, subj) -> list[ActorRef]:
     attack") speak of people in general and stay without."""
     if s.r.actors(subj.i) or subj.dep != "nsubj" or subj.lower not in s.lex.words["indefinite_speakers"]:
         return []
-    start, end = s.r.np_span(subj.i)
-    return [ActorRef(None, s.a.text[start:end], start, end, None, None)]
+    return [unnamed(s, subj)]
+
+
+def unnamed(s: State, o, country: Optional[str] = None) -> ActorRef:
+    """A side that is no known actor: the words of o's noun phrase, no actor id or code."""
+    start, end = s.r.np_span(o.i)
+    return ActorRef(None, s.a.text[start:end], start, end, None, country)
 
 
 def people_object(s: State, v) -> list[ActorRef]:
@@ -240,11 +243,10 @@ def people_object(s: State, v) -> list[ActorRef]:
     of a coercive or violent act whose doer the text does not name; the words are kept, no codes."""
     for o in s.p.children(v.i):
         if o.dep in ("dobj", "nsubjpass") and not s.r.actors(o.i) and people(s, o) and o.pos != "PRON":
-            start, end = s.r.np_span(o.i)
             # "shelled Kobani": a town struck is its people, of the town's country, not the text's
             place = s.place_tok.get(o.i)
-            country = place.country if place is not None and place.country else local_country(s, start)
-            return [ActorRef(None, s.a.text[start:end], start, end, None, country)]
+            country = place.country if place is not None and place.country else local_country(s, s.r.np_span(o.i)[0])
+            return [unnamed(s, o, country)]
     return []
 
 
