@@ -376,8 +376,8 @@ def locative(p: Parse, j: int, preps, of_nouns=frozenset(), words=None) -> Optio
 def _place_noun(tok, of_nouns, words) -> bool:
     """Whether a nationality word's noun is a place ("in the Serbian capital", "at an Iraqi base"), not
     a thing ("in American history")."""
-    nouns = set(of_nouns) | (set(words["scene_nouns"]) if words is not None else set())
-    return tok.lower in nouns or tok.lemma.lower() in nouns
+    scene = words["scene_nouns"] if words is not None else ()
+    return any(w in of_nouns or w in scene for w in (tok.lower, tok.lemma.lower()))
 
 
 def _travel_frame(p: Parse, prep, owner, words) -> bool:
