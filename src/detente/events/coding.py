@@ -14,7 +14,7 @@ from .lexicon import has, intention, load
 from .record import event, same
 from .state import State
 from .statements import answered_questions, claimed_wrongs, statements
-from .targets import APPEAL_ROOT, addressed_targets, implicit_targets
+from .targets import ADDRESSED_ROOTS, APPEAL_ROOT, addressed_targets, implicit_targets
 
 MAX_EVENTS_PER_SENTENCE = 8
 VIOLENT_ROOTS = ("18", "19", "20")
@@ -31,7 +31,6 @@ DEMAND_ROOT = "10"  # demands: an order whose clause is an act is that act (_ord
 # protests, coercion and violence are news even when the text names no doer ("the protests began")
 ANCHORED_ROOTS = ("14", "17", "18", "19", "20")
 ANCHOR_PREPS = {"in", "during", "after", "since", "following", "amid"}
-VERBAL_ROOTS = ("02", "10", "11", "12", "13")  # appeals, demands, criticism, rejection, threats
 PROMISE_ROOT = "03"  # expressions of intent to cooperate (PLOVER AGREE)
 THREAT_ROOT, FORCE_THREAT = "13", "138"  # threats; a threat of military force
 STATEMENT = "010"  # a plain statement: CAMEO 01, no PLOVER type
@@ -171,7 +170,7 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             return []  # "EU leaders gathered in Brussels" is a meeting, not a demonstration
         if not sources:
             sources = roles.implied_authority(s, t, trig.code)
-        if not sources and trig.code.startswith(VERBAL_ROOTS) and src_tok is not None:
+        if not sources and trig.code.startswith(ADDRESSED_ROOTS) and src_tok is not None:  # verbal acts
             sources = roles.unnamed_speakers(s, src_tok)  # "others dismissed the claims"
         if not sources and trig.code.startswith(VIOLENT_ROOTS) and (
                 _toll_of_a_situation(s, t) or has(t, s.lex.words["discovery_verbs"])):
