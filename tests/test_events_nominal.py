@@ -307,3 +307,24 @@ def test_an_appeal_for_a_measure_names_no_addressee_but_an_appeal_on_a_party_doe
     appeals = {e.trigger.text + "/" + (e.target.country if e.target else "-")
                for e in detente.code_text(text, published="2023-07-10").events if e.cameo.startswith("02")}
     assert "called/-" in appeals and "called/UGA" in appeals
+
+
+@pytest.mark.parametrize("text", [
+    "Three people were killed and nine were injured in a car bombing in Mogadishu on Tuesday.",
+    "A roadside bombing was reported to have killed two Malian soldiers near Gao.",
+    "Four Nigerian soldiers were killed in an attack near Maiduguri on Sunday.",
+])
+def test_the_toll_of_an_act_of_force_is_that_act(text):
+    """The deaths and injuries told in the clause of a named act of force, with no doer of their own,
+    are what that act did: one event (the act), its victims as target when the text says whose."""
+    art = detente.code_text(text, published="2023-07-10")
+    force = [e for e in art.events if e.plover == "ASSAULT" and not e.negated]
+    assert len(force) == 1
+    assert force[0].trigger.text.lower() in ("bombing", "attack")
+
+
+def test_a_doer_of_the_killing_keeps_it_an_act_of_its_own():
+    art = detente.code_text("Police killed two protesters during the clashes in Nairobi on Friday.",
+                            published="2023-07-10")
+    killed = [e for e in art.events if e.trigger.text == "killed"]
+    assert killed and killed[0].source is not None and killed[0].source.country == "KEN"

@@ -145,10 +145,15 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             sources = roles.claimed_for(s, t)
         if not sources:
             sources = roles.their(s, t)
-        harm = s.lex.words["harm_verbs"]
-        for c in s.p.children(t.i):  # "the bombing that killed 180 people": one event, not two
-            if c.dep == "relcl" and c.lemma.lower() in harm:
-                s.consumed.add(c.i)
+        toll = _toll(s, t)
+        for v in sorted(toll) if not targets and not has(t, s.lex.words["crime_nouns"]) else ():
+            # "two people were killed in a suicide bombing": its victims, when the text says whose they
+            # are (else the struck people of where it happened, below)
+            targets = [r for r in s.r.verb_targets(s.p.tokens[v], None) or roles.people_object(s, s.p.tokens[v])
+                       if r.country]
+            if targets:
+                break
+        s.consumed.update(toll)
         s.noun_sources[t.i] = sources
     else:
         if polarity.stative_passive(s.p, t) and not trig.code.startswith(ALLEGED_ROOTS):
@@ -373,6 +378,37 @@ def _campaign_rally(s: State, noun) -> bool:
     kids = s.p.children(noun.i)
     return any(c.dep in ("compound", "amod", "nmod") and has(c, s.lex.words["campaign_words"]) for c in kids) or \
         any(c.dep == "poss" and (c.ent == "PERSON" or c.lower in PERSONAL_OWNERS) for c in kids)
+
+
+def _toll(s: State, t) -> list[int]:
+    """The verbs that tell the toll of the act of force the noun t names, which are that act and not
+    another event (the guide: one event per action per sentence): "the bombing that killed 180
+    people", "two were killed and eight injured in a suicide bombing", "a bombing was reported to have
+    killed a journalist". A verb with a doer of its own ("police killed two in the clashes") is an act."""
+    harm = s.lex.words["harm_verbs"]
+    found = [c for c in s.p.children(t.i) if c.dep == "relcl" and c.lemma.lower() in harm]
+    head = s.p.tokens[t.head]
+    verb = None
+    if t.dep == "pobj" and head.lower in ("in", "during"):
+        verb = s.p.tokens[head.head]
+    elif t.dep in ("nsubj", "nsubjpass"):
+        verb = head
+        while verb.lemma.lower() not in harm:  # "was reported to have killed": the raised subject's verb
+            verb = next((c for c in s.p.children(verb.i) if c.dep == "xcomp"), None)
+            if verb is None:
+                return [c.i for c in found]
+    if verb is None or verb.pos != "VERB":
+        return [c.i for c in found]
+    # the harm verbs of the clause, coordinated ("were killed and eight injured in ..."), without a doer
+    group = [verb] + [c for c in s.p.children(verb.i) if c.dep == "conj"]
+    if verb.dep == "conj":
+        first = s.p.tokens[verb.head]
+        group += [first] + [c for c in s.p.children(first.i) if c.dep == "conj" and c.i != verb.i]
+    for v in group:
+        if v.lemma.lower() in harm and v.pos == "VERB" and not any(
+                c.dep in ("nsubj", "agent") and c.i != t.i for c in s.p.children(v.i)):
+            found.append(v)
+    return [c.i for c in found]
 
 
 def _nominal(t) -> bool:
