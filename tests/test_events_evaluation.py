@@ -118,3 +118,25 @@ def test_people_left_unnamed_by_an_indefinite_pronoun_still_speak(text, kind):
 def test_people_in_general_are_no_speakers():
     art = detente.code_text("People have every right to criticise an idea.", published="2024-03-04")
     assert not [e for e in art.events if e.plover == "ACCUSE"]
+
+
+@pytest.mark.parametrize("text", [
+    '"There is severe flooding in the north and there is a real danger to the dams," the governor of Oyo said.',
+    '"This is a very difficult time for the families," the Kenyan president said.',
+    '"The situation will worsen in the coming days," said the Haitian prime minister.',
+    "The United Nations called the humanitarian crisis in Yemen the worst in the world.",
+])
+def test_harsh_words_about_a_state_of_affairs_judge_no_one(text):
+    """An existential clause says something is; a time, a situation or a crisis is no one's act: no
+    criticism (ACCUSE) however harsh the words."""
+    art = detente.code_text(text, published="2023-07-10")
+    assert "ACCUSE" not in {e.plover for e in art.events}
+
+
+@pytest.mark.parametrize("text", [
+    '"The decision is a disgrace," the French president said of the Italian government.',
+    "The Chilean president called the protesters' demands reckless.",
+])
+def test_harsh_words_about_a_decision_or_demand_still_criticise(text):
+    art = detente.code_text(text, published="2023-07-10")
+    assert "ACCUSE" in {e.plover for e in art.events}

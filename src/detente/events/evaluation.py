@@ -65,11 +65,13 @@ def _negated(parse: Parse, t: Token) -> bool:
 PREDICATE_DEPS = {"attr", "acomp", "oprd"}
 
 
-def _predicated(parse: Parse, t: Token) -> bool:
+def _predicated(parse: Parse, t: Token, states: frozenset = frozenset()) -> bool:
     """Is the word said OF something: the predicate of a clause ("is a big mistake", "are lying",
     "was reckless") or a modifier of one ("a deeply dangerous way"), with a subject that is not the
     speaker's own side ("we're broken" describes, it does not judge). A word in an object or a
-    prepositional phrase ("suffered casualties", "slipped into recession") reports a state of affairs."""
+    prepositional phrase ("suffered casualties", "slipped into recession") reports a state of affairs;
+    so does an existential clause ("there is severe flooding", "there's a problem": something is, no
+    one is judged) and a clause about a state of affairs (`states`: "this is a difficult time")."""
     node = t
     if t.dep in ("amod", "compound", "advmod") and parse.tokens[t.head].dep in PREDICATE_DEPS:
         node = parse.tokens[t.head]
@@ -82,7 +84,18 @@ def _predicated(parse: Parse, t: Token) -> bool:
     subj = next((c for c in parse.children(clause.i) if c.dep in ("nsubj", "nsubjpass", "csubj", "expl")), None)
     if subj is None:
         return node.dep == "oprd"  # "called it lousy": the object is the judged one
+    if subj.dep == "expl" and subj.lower == "there" or _a_state(parse, subj, node, states):
+        return False
     return subj.lower not in FIRST_PERSON and subj.pos != "NUM"
+
+
+def _a_state(parse: Parse, subj: Token, node: Token, states: frozenset) -> bool:
+    """Is what the clause speaks of a state of affairs: its subject ("the situation will worsen"), or
+    the noun a demonstrative subject is equated with ("this is a very difficult time")?"""
+    if subj.lemma.lower() in states or subj.lower in states:
+        return True
+    return subj.lower in ("this", "that", "it") and node.pos == "NOUN" and \
+        (node.lemma.lower() in states or node.lower in states)
 
 
 def harshest(parse: Parse, tokens: Iterable[Token], skip: set[int], lex: Lexicon,
@@ -95,7 +108,7 @@ def harshest(parse: Parse, tokens: Iterable[Token], skip: set[int], lex: Lexicon
     for t in tokens:
         if t.i in skip or t.pos not in EVALUATIVE_POS or t.ent not in ("",) or has(t, lex.speech):
             continue
-        if has(t, suffering) or (predicated and not _predicated(parse, t)):
+        if has(t, suffering) or (predicated and not _predicated(parse, t, lex.words["state_of_affairs"])):
             continue
         v = val.get(t.lower, val.get(t.lemma.lower()))
         if v is None:
@@ -166,8 +179,8 @@ def characterisations(parse: Parse, lex: Lexicon, skip: set[int], subject: Calla
             name = next((c for c in kids if c.dep == "oprd" and c.pos == "NOUN"), None)
             obj = next((t for t in parse.subtree(name.i) if t.i < name.i and t.pos in ("PROPN", "PRON")
                         and t.dep in ("compound", "poss", "nmod")), None) if name is not None else None
-        if obj is None:
-            continue
+        if obj is None or has(obj, lex.words["state_of_affairs"]):
+            continue  # "called the crisis the worst in the world": a state of affairs, no one judged
         # the name follows the object: "called the deal lousy" (the parser often hangs a quoted
         # adjective on the object), "described the plan as reckless"
         words = [t for t in parse.subtree(v.i) if t.i > obj.i]
