@@ -48,6 +48,10 @@ CASES = [
     ("The treaty could have stopped Russia from annexing the peninsula.", "annexing", "COERCE", False),
     ("The new law would allow police to detain journalists for a week.", "detain", "COERCE", False),
     ("The court permitted prosecutors to charge the former minister.", "charge", "ACCUSE", False),
+    # "would" with no one said to promise it is the conditional mood; told by a speaker, a future
+    ("The bill would fund the Haitian police for another year.", "fund", "AGREE", False),
+    ("In that case the Serbian army would attack Kosovo within days.", "attack", "ASSAULT", False),
+    ("The Haitian president said Canada would fund the Haitian police.", "fund", "AGREE", True),
     ("Ghana will expel the Nigerian traders.", "expel", "COERCE", True),
     ("Japan committed to provide aid to the Philippines.", "provide", "AGREE", True),  # a commitment is a promise
     # announced plans give way to the planned act, which is only intended

@@ -134,12 +134,23 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
     sent = parse.sentence_of(i)
     if parse.text[sent.start:sent.end].rstrip(" \"'”’)").endswith("?"):
         question = True
+    if intended and not negated and pol.speech_verb is None and _conditional_would(parse, t):
+        # "legislation that would fund the government", "it would probably destroy Mercury": with no
+        # one said to promise it, "would" is the conditional mood, not a future ("announced he would
+        # resign" keeps its intent; "would not endorse" its refusal)
+        intended, hypothetical = False, True
     if (intended or hypothetical) and _performative(parse, t, w):
         intended = hypothetical = False  # "we would like to thank X" thanks X: saying it is doing it
     pol.negated = negated
     pol.modality = ("question" if question else "hypothetical" if hypothetical else "intended" if intended
                     else "reported" if pol.speech_verb is not None else "asserted")
     return pol
+
+
+def _conditional_would(parse: Parse, t: Token) -> bool:
+    """Is the event's own only future auxiliary 'would'?"""
+    own = auxiliaries(parse, t)
+    return "would" in own and not (own & (FUTURE_AUX - {"would"}))
 
 
 def _performative(parse: Parse, t: Token, w: dict) -> bool:
