@@ -328,3 +328,23 @@ def test_a_doer_of_the_killing_keeps_it_an_act_of_its_own():
                             published="2023-07-10")
     killed = [e for e in art.events if e.trigger.text == "killed"]
     assert killed and killed[0].source is not None and killed[0].source.country == "KEN"
+
+
+@pytest.mark.parametrize("text,country", [
+    ("The Indian prime minister asked his countrymen to stay at home.", "IND"),
+    ("In closing, the Kenyan president urged voters to reject violence.", "KEN"),
+    ("The Thai prime minister thanked supporters on Sunday.", "THA"),
+])
+def test_the_public_an_appeal_or_thanks_addresses_is_of_the_speakers_country(text, country):
+    addressed = {(e.target.text, e.target.country) for e in detente.code_text(text, published="2023-07-10").events
+                 if e.plover in ("REQUEST", "SUPPORT") and e.target is not None}
+    assert any(name in text and where == country for name, where in addressed)
+
+
+def test_a_verb_the_parser_hung_on_its_object_still_has_that_object():
+    """The parser reads "Trump nominated Judge Amy Coney Barrett" with the verb as a modifier of the
+    name; the name is still whom he nominated."""
+    art = detente.code_text("President Trump nominated Federal Judge Amy Coney Barrett for the seat.",
+                            published="2020-09-27")
+    nominated = [e for e in art.events if e.trigger.text == "nominated"]
+    assert nominated and nominated[0].target is not None and "Barrett" in nominated[0].target.text

@@ -30,6 +30,8 @@ DEMAND_ROOT = "10"  # demands: an order whose clause is an act is that act (_ord
 # APPEAL_ROOT (targets.py), appeals: one the press makes is a reporter's question ("Wikinews asked X how ...")
 # protests, coercion and violence are news even when the text names no doer ("the protests began")
 ANCHORED_ROOTS = ("14", "17", "18", "19", "20")
+# appeals and demands addressed to people who are no known actor: "urged voters to"
+PUBLIC_ADDRESSED_ROOTS = ("02", "10")
 ANCHOR_PREPS = {"in", "during", "after", "since", "following", "amid"}
 PROMISE_ROOT = "03"  # expressions of intent to cooperate (PLOVER AGREE)
 THREAT_ROOT, FORCE_THREAT = "13", "138"  # threats; a threat of military force
@@ -201,6 +203,9 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             targets = roles.clause_subject(s, t)
         if not targets and trig.code.startswith(ANCHORED_ROOTS):
             targets = roles.people_object(s, t)  # "an individual was arrested", "police detained 40 people"
+        if not targets and (trig.code.startswith(PUBLIC_ADDRESSED_ROOTS) or has(t, s.lex.words["performative_verbs"])):
+            # "urged voters to ...", "asked his countrymen", "thanked supporters": a speech act's addressees
+            targets = roles.addressed_public(s, t, sources)
         between = any(c.dep == "prep" and c.lower == "between" for c in s.p.children(t.i))
         if trig.swap:
             near = s.p.children(t.i) + (s.p.children(trig.obj) if trig.obj is not None else [])

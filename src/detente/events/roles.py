@@ -238,6 +238,18 @@ def unnamed(s: State, o, country: Optional[str] = None) -> ActorRef:
     return ActorRef(None, s.a.text[start:end], start, end, None, country)
 
 
+def addressed_public(s: State, v, sources: list[ActorRef]) -> list[ActorRef]:
+    """'Pierce urged voters to ...', 'asked his countrymen to stay home', 'thanked supporters': people
+    who are no known actor, addressed by an appeal, a demand or an act done by saying it (thanks,
+    congratulations), are the public of the speaker's country
+    (else of where it is said), as the exhaustive gold codes them; the words are kept, no codes."""
+    for o in s.p.children(v.i):
+        if o.dep == "dobj" and o.pos != "PRON" and has(o, s.lex.person_nouns) and not s.r.actors(o.i):
+            country = next((r.country for r in sources if r.country), None)
+            return [unnamed(s, o, country or local_country(s, s.r.np_span(o.i)[0]))]
+    return []
+
+
 def people_object(s: State, v) -> list[ActorRef]:
     """'An individual was arrested', 'shot a protester': people who are no known actor, as the target
     of a coercive or violent act whose doer the text does not name; the words are kept, no codes."""
