@@ -3,6 +3,7 @@ import os
 
 import pytest
 
+import detente
 from detente import nlp
 from detente.actors import actor_at, ref_at, resolve
 from detente.model import Article
@@ -289,3 +290,17 @@ def test_a_country_name_inside_a_states_name_gives_no_country():
                             "The New Mexico governor agreed.", published="2020-11-20")
     assert {a.country for a in art.actors} <= {"USA", None}
     assert any(a.name == "Chris Christie" for a in art.actors)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Headline\n\nThe White House said on Monday it was concerned.\n\nOn Thursday, Oleg Petrov, the mayor of "
+     "Moscow, extended the city lockdown to May 1.", "Oleg Petrov"),
+    ("Headline\n\nThe White House said on Monday it was concerned.\n\nOn Thursday, the mayor of Moscow, Oleg "
+     "Petrov, extended the city lockdown to May 1.", "the mayor"),
+])
+def test_a_persons_own_title_phrase_gives_the_country_of_the_office(text, name):
+    """'X, the mayor of Moscow': the office's place says whose official X is, before the country the
+    article is mostly about (here the United States)."""
+    art = detente.code_text(text, published="2020-04-10")
+    found = [a for a in art.actors if a.name == name]
+    assert found and found[0].country == "RUS"
