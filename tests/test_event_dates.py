@@ -150,7 +150,8 @@ def test_the_attack_named_again_takes_the_day_it_was_told_on():
 def test_harm_in_the_happening_named_again_takes_its_day():
     text = ("Strike in Baghdad\n\nA Ugandan general was killed in a Kenyan airstrike near Baghdad on Saturday. "
             "He was travelling with a Sudanese colonel, who was also killed in the airstrike.")
-    killed = [e for e in code_text(text, published=MONDAY).events if e.trigger.text == "killed"]
+    # the deaths are the airstrike's toll: each sentence's event is the strike (events/coding.py _toll)
+    killed = [e for e in code_text(text, published=MONDAY).events if e.plover == "ASSAULT"]
     assert len(killed) == 2 and {e.date for e in killed} == {"2025-10-25"}
 
 
@@ -188,6 +189,14 @@ def test_a_relative_clause_date_is_not_the_paragraph_s():
     text = ("Kenya's campaign news.\n\n"
             "The senator, who retired in 1998, spoke to voters. Kenyan police arrested 40 protesters outside parliament.")
     assert dated(text, trigger="arrested")[0] != "1998"
+
+
+def test_a_year_naming_a_thing_is_not_the_paragraph_s_date():
+    """'the 2024 election campaign' names the campaign; it does not tell when the paragraph's story
+    happened (the month said before it does)."""
+    text = ("Kenya's campaign news.\n\n"
+            "In August, the 2022 election campaign moved on. Kenyan police arrested 40 protesters outside parliament.")
+    assert dated(text, trigger="arrested")[0] == "2025-08"
 
 
 def test_a_date_in_an_apposition_describes_the_person_not_the_event():

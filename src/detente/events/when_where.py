@@ -264,6 +264,13 @@ def _dates_a_noun(s: State, j: int, i: int) -> bool:
     return t.dep in NOUN_DATE_DEPS and head.pos in ("NOUN", "PROPN") and head.i != i and head.dep == "appos"
 
 
+def _names_a_thing(s: State, tok, t: timex.Timex) -> bool:
+    """'the 2020 Democratic National Convention', 'his 2016 campaign': a bare year that modifies a noun
+    is part of what the thing is called, not when the paragraph's story happens."""
+    head = s.p.tokens[tok.head]
+    return t.kind == "y" and tok.dep in NOUN_DATE_DEPS and head.i != tok.i and head.pos in ("NOUN", "PROPN")
+
+
 def _occurrence_date(s: State, i: int) -> Optional[int]:
     """'a suicide bombing that happened on June 27', 'a protest, which took place on Sunday, drew ...':
     a relative clause on the event's own noun that says it occurred tells when (another clause on the
@@ -288,7 +295,7 @@ def paragraph_date(s: State, i: int) -> Optional[timex.Timex]:
         if t.start < s.headline_end or s.a.text.find("\n\n", t.end, sent.start) != -1:
             return None
         tok = s.p.token_at(t.start)
-        if tok is None or _in_relative_clause(s.p, tok) or _dates_a_noun(s, tok.i, -1):
+        if tok is None or _in_relative_clause(s.p, tok) or _dates_a_noun(s, tok.i, -1) or _names_a_thing(s, tok, t):
             continue
         day = timex.parse_date(t.value)
         if day is None or (pub is not None and day > pub):
