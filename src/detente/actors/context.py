@@ -122,6 +122,27 @@ class DocumentCountry:
                 toks[m.last + 1].lower == "the" else None)
         return None
 
+    def described(self, parse: Parse, m: Mention) -> Optional[str]:
+        """The country a person's own title phrase names: "the mayor of Moscow", "Sergei Sobyanin, the
+        mayor of Moscow" (a place in an of-phrase on the mention's head or on its appositive), before
+        the text around it speaks. Where someone is ("an envoy, in Qatar") or comes from ("a sergeant
+        from New Zealand") is not whose office they hold."""
+        toks = parse.tokens
+        head = next((toks[i] for i in range(m.first, m.last) if not m.first <= toks[i].head < m.last
+                     or toks[i].head == i), None)
+        if head is None:
+            return None
+        for n in [head] + [c for c in parse.children(head.i) if c.dep == "appos"]:
+            for c in parse.children(n.i):
+                if c.dep != "prep" or c.lower != "of":
+                    continue
+                for g in parse.children(c.i):
+                    if g.dep == "pobj":
+                        found = next((self.place_at[t.start] for t in parse.subtree(g.i) if t.start in self.place_at), None)
+                        if found:
+                            return found
+        return None
+
     @staticmethod
     def named(parse: Parse, m: Mention, lex: Lexicon) -> Optional[str]:
         """The country of a country, capital or first-level division that an organisation's own name

@@ -314,7 +314,9 @@ def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Opti
             # "Interior Minister X", and a nameless "the mayor", "the former minister": an office of the
             # country the text is about there, as agents take theirs
             first = min(p.mentions, key=lambda m: m.start)
-            country, first.extra["country_from"] = where.at(first.start)  # "Interior Minister X"
+            own = next((c for m in sorted(p.mentions, key=lambda m: m.start) if (c := where.described(parse, m))), None)
+            # "Sergei Sobyanin, the mayor of Moscow"; else "Interior Minister X": the text's country there
+            country, first.extra["country_from"] = (own, "phrase") if own else where.at(first.start)
         if a["code"]:  # an organisation's person: "Taliban spokesperson X", "UN envoy X"
             code = a["code"]
             sector = sector or lex.split_code(code)[1]
