@@ -16,6 +16,8 @@ TEXTS = {
     "world_city": "Muralists in Detroit, Chicago, Ohio and Texas say their work is safer since a London council "
                   "protected a Banksy.",
     "province": "Firefighters in Windsor, Quebec, saved a barn on Sunday.",
+    "states": "Start-ups are leaving costly states such as California or Washington for Texas and Utah.",
+    "states_dc": "Fans came from as far as Texas and Washington, D.C., to taste his fried fish.",
 }
 
 
@@ -57,3 +59,11 @@ def test_a_world_city_is_not_taken_over_by_a_small_namesake(parsed):
 def test_the_province_after_a_comma_holds_the_town(parsed):
     # "Windsor, Quebec": the small town in Quebec, not Ontario's city, the biggest Windsor in Canada
     assert near(place("province", parsed, "Windsor"), 45.57, -72.0)
+
+
+def test_a_name_listed_among_states_is_a_state(parsed):
+    w = place("states", parsed, "Washington")
+    assert (w.country, w.feature) == ("USA", "admin1") and near(w, 47.4, -120.5, 150)
+    # a qualified name keeps its qualifier's reading: the capital
+    w = place("states_dc", parsed, "Washington")
+    assert w.feature == "city" and near(w, 38.9, -77.0)

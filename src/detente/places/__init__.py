@@ -64,7 +64,7 @@ def _resolve(article: Article, parse: Parse, actors: list[Actor]) -> list[Place]
     actor_countries = [a.country for a in actors if a.country and a.kind == "person"]
     states, counties = _counties(text, gaz)
     # a US county named says the story is American as a US town would ("Paris and Henry County")
-    chosen = resolution.resolve_all(mentions, gaz, actor_countries + ["USA"] * len(counties), states, counties)
+    chosen = resolution.resolve_all(mentions, gaz, actor_countries + ["USA"] * len(counties), states, counties, text)
     places = []
     # "ISLAMABAD, Pakistan (Reuters) -": the country qualifies the dateline, and is no more a place
     # where anything happened than the city

@@ -16,6 +16,7 @@ set (benchmarks/places.py).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from typing import Iterable, Optional
 
@@ -37,15 +38,15 @@ OVERSHADOW_RATIO = 100
 PROXIMITY_KM = 100.0
 PROXIMITY_WEIGHT = 3.0
 PROXIMITY_CAP = 3  # neighbours that earn the full proximity bonus
-PROXIMITY_CANDIDATES = 15
-FEW_NAMESAKES = 3  # readings per name taken into account, biggest first
+PROXIMITY_CANDIDATES = 15  # readings per name taken into account, biggest first
+FEW_NAMESAKES = 3
 
 
 def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterable[str] = (),
-                hint_states: Iterable[str] = (), counties: Iterable[str] = ()) -> dict[int, Candidate]:
+                hint_states: Iterable[str] = (), counties: Iterable[str] = (), text: str = "") -> dict[int, Candidate]:
     """Mention index -> chosen reading, for every mention the gazetteer knows. `hint_states`: US
     states the article is known to be about (from counties it names); `counties`: the keys of the US
-    counties it names ("henry county")."""
+    counties it names ("henry county"); `text`: the article, for the lists names stand in."""
     hint_states = {("USA", s) for s in hint_states}
     counties = set(counties)
     cands = [_candidates(m, gaz) for m in mentions]
@@ -64,7 +65,10 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterab
     for i, m in enumerate(mentions):
         at.setdefault(id(m), []).append(i)
     chosen: dict[int, Candidate] = {}
-    for _ in range(2):
+    lists = _lists(mentions, text)
+    for rnd in range(2):
+        if rnd:
+            _read_like_the_list(mentions, lists, cands, chosen)
         # the context a name gets is what the other names say: a reading must not vote for itself
         ctx_all, own = Counter(base), {}
         states_all, own_states = Counter(), {}
@@ -100,6 +104,40 @@ def resolve_all(mentions: list[Mention], gaz: Gazetteer, actor_countries: Iterab
                 by_key.setdefault(key(m.text), best[0])
         chosen = new
     return chosen
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
+
+
+def _lists(mentions: list[Mention], text: str) -> list[list[int]]:
+    """Runs of names joined by commas, "and" or "or" ("California, Oregon and Washington"); a name
+    and the area that qualifies it ("Tacoma, Washington") are no list."""
+    out: list[list[int]] = []
+    for i in range(1, len(mentions)):
+        a, b = mentions[i - 1], mentions[i]
+        if a.qualifier is b or b.qualifier is a or not text or not _LIST_GAP.fullmatch(text[a.end:b.start]):
+            continue
+        if out and out[-1][-1] == i - 1:
+            out[-1].append(i)
+        else:
+            out.append([i - 1, i])
+    return out
+
+
+def _read_like_the_list(mentions: list[Mention], lists: list[list[int]], cands: list[list[tuple[Candidate, bool]]],
+                        chosen: dict[int, Candidate]) -> None:
+    """A name listed among states or provinces is one too: "California or Washington" is the state,
+    though "Washington" alone is the capital ("Texas and Washington, D.C." keeps its qualifier's
+    reading). Read from the first pass's choices."""
+    for run in lists:
+        for i in run:
+            if mentions[i].qualifier is not None:
+                continue
+            others = [chosen.get(j) for j in run if j != i]
+            if all(o is not None and o.feature == "admin1" for o in others):
+                areas = [(c, p) for c, p in cands[i] if c.feature == "admin1"]
+                if areas and len(areas) < len(cands[i]):
+                    cands[i] = areas
 
 
 def _read_qualifiers_as_areas(mentions: list[Mention], cands: list[list[tuple[Candidate, bool]]]) -> None:
