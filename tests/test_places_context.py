@@ -18,6 +18,11 @@ TEXTS = {
     "province": "Firefighters in Windsor, Quebec, saved a barn on Sunday.",
     "states": "Start-ups are leaving costly states such as California or Washington for Texas and Utah.",
     "states_dc": "Fans came from as far as Texas and Washington, D.C., to taste his fried fish.",
+    "town_as_org": "A Gainesville man was sentenced to 15 years on Monday for killing a baby.",
+    "town_police": "Huntsville police closed the road after the crash, a spokesman said.",
+    "capital_norp": "Authorities in Tunis denied the report.",
+    "person": "Austin told the board he would resign on Friday.",
+    "building": "The adviser was barred from the White House on Monday.",
 }
 
 
@@ -26,9 +31,12 @@ def parsed() -> dict[str, Parse]:
     return dict(zip(TEXTS, nlp.parse_many(list(TEXTS.values()))))
 
 
+def resolved(name: str, parsed) -> list:
+    return places.resolve(Article(id=name, text=TEXTS[name]), parsed[name], [])
+
+
 def place(name: str, parsed, text: str):
-    art = Article(id=name, text=TEXTS[name])
-    return next(p for p in places.resolve(art, parsed[name], []) if p.text == text)
+    return next(p for p in resolved(name, parsed) if p.text == text)
 
 
 def near(p, lat: float, lon: float, km: float = 50) -> bool:
@@ -67,3 +75,13 @@ def test_a_name_listed_among_states_is_a_state(parsed):
     # a qualified name keeps its qualifier's reading: the capital
     w = place("states_dc", parsed, "Washington")
     assert w.feature == "city" and near(w, 38.9, -77.0)
+
+
+def test_a_town_ner_calls_an_organisation_is_a_place_in_a_place_frame(parsed):
+    # the small model tags these ORG or NORP; "a Gainesville man", "Huntsville police", "in Tunis"
+    assert place("town_as_org", parsed, "Gainesville").country == "USA"
+    assert place("town_police", parsed, "Huntsville").country == "USA"
+    assert place("capital_norp", parsed, "Tunis").country == "TUN"
+    # without such words a person stays a person, and "the White House" is no town in Tennessee
+    assert resolved("person", parsed) == []
+    assert resolved("building", parsed) == []

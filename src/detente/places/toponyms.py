@@ -100,7 +100,7 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
                     m.demonym = iso3
             taken[e.start:e.end] = b"\x01" * (e.end - e.start)
             continue
-        if e.label == "ORG" and not (gaz.famous(name) or key(name) in said):
+        if e.label == "ORG" and not (gaz.famous(name) or key(name) in said or _framed(parse, e, gaz, name)):
             # "Minnesota Department of Health", "American Red Cross": the place whose body it is
             n = len(out)
             first = parse.tokens[e.first]
@@ -130,8 +130,9 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
         else:
             # a person's or organisation's name that is exactly a place everyone knows ("Kabul" tagged
             # PERSON), or one this article calls a place elsewhere
-            if not (e.label in MAYBE_LABELS and (gaz.famous(name) or key(name) in said) and key(name) not in surnames
-                    and (is_acronym(name) or e.label != "NORP") and add(s, t, "ner-other")):
+            if not (e.label in MAYBE_LABELS and key(name) not in surnames
+                    and (gaz.famous(name) or key(name) in said or _framed(parse, e, gaz, name))
+                    and (is_acronym(name) or e.label != "NORP" or gaz.famous(name)) and add(s, t, "ner-other")):
                 # words inside a person, an organisation or a date are no place of their own
                 taken[e.start:e.end] = b"\x01" * (e.end - e.start)
     _scan(text, parse, 0, len(parse.tokens), add, known, strict=True, streets=gaz.street_words)
@@ -139,6 +140,18 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
     out = [m for m in out if m.dateline or key(m.text) not in firms]
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _framed(parse: Parse, e, gaz: Gazetteer, name: str) -> bool:
+    """A name of the gazetteer that the words around it make a place (places.yaml `place_frames`):
+    "in Gainesville", "a Gainesville man"."""
+    frames = gaz.lex.get("place_frames") or {}
+    # "from the White House": a body or building with "the" is no town
+    if not gaz.lookup(name) or parse.tokens[e.first].lower == "the":
+        return False
+    before = parse.tokens[e.first - 1].lower if e.first else ""
+    after = parse.tokens[e.last].lower if e.last < len(parse.tokens) else ""
+    return before in (frames.get("before") or ()) or after in (frames.get("after") or ())
 
 
 def dateline_span(article: Article) -> Optional[Span]:
