@@ -23,6 +23,7 @@ TEXTS = {
     "capital_norp": "Authorities in Tunis denied the report.",
     "person": "Austin told the board he would resign on Friday.",
     "building": "The adviser was barred from the White House on Monday.",
+    "split_country": "Bosnia and Herzegovina and Antigua and Barbuda signed the pact.",
 }
 
 
@@ -85,3 +86,9 @@ def test_a_town_ner_calls_an_organisation_is_a_place_in_a_place_frame(parsed):
     # without such words a person stays a person, and "the White House" is no town in Tennessee
     assert resolved("person", parsed) == []
     assert resolved("building", parsed) == []
+
+
+def test_a_country_whose_name_ner_cut_in_two_is_read_whole(parsed):
+    # the small model tags "Antigua" and "Barbuda" PERSON: the country's name reaches over both
+    assert place("split_country", parsed, "Antigua and Barbuda").country == "ATG"
+    assert place("split_country", parsed, "Bosnia and Herzegovina").country == "BIH"

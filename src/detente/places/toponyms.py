@@ -80,6 +80,7 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
             # somewhere else, not a town
             taken[e.start:e.end] = b"\x01" * (e.end - e.start)
     firms = {f for f in firms if not gaz.famous(f)}
+    _countries_across_entities(text, parse, gaz, add)
     surnames = {key(e.text.split()[-1]) for e in parse.entities if e.label == "PERSON" and len(e.text.split()) > 1}
     # one sense per discourse: a name NER calls a place once is a place wherever else it stands
     said = {key(n) for n in (text[slice(*_strip_the(text, e.start, e.end))] for e in parse.entities
@@ -140,6 +141,20 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
     out = [m for m in out if m.dateline or key(m.text) not in firms]
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _countries_across_entities(text: str, parse: Parse, gaz: Gazetteer, add) -> None:
+    """A country whose name NER cut in two ("Trinidad" GPE, "Tobago" PERSON; "Antigua and Barbuda"):
+    the whole name, starting where an entity starts and reaching past its end, before either part."""
+    toks = parse.tokens
+    for e in parse.entities:
+        for n in range(min(MAX_NGRAM, len(toks) - e.first), e.last - e.first, -1):
+            run = toks[e.first:e.first + n]
+            if not _capital(run[-1].text):
+                continue
+            if any(c.feature == "country" and p for c, p in gaz.lookup(text[run[0].start:run[-1].end])):
+                add(run[0].start, run[-1].end, "ner")
+                break
 
 
 def _framed(parse: Parse, e, gaz: Gazetteer, name: str) -> bool:
