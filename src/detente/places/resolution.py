@@ -4,11 +4,15 @@ Each reading gets a prior (countries > first-level divisions and regions > citie
 capitals a little more, a name that is only an alternate name a little less, a lexicon `preferred`
 reading more) plus the article's support for it:
 - the share of the article's other names (unambiguous toponyms, actors, the dateline, US counties: the
-  caller passes those as `actor_countries`) in its country;
-- for US towns, the share of the article's other US names in its state (a county named in one state
-  only pins the state);
+  caller passes those as `actor_countries`) in its country; not for a world city's small namesake
+  abroad (London, Ohio) unless its county or a neighbouring town of few namesakes is named too;
+- for towns, the share of the article's other names in its state or province (a county named in one
+  state only pins the state);
+- a US county the article names that holds the town ("Palestine ... Anderson County": Texas);
 - other names with a reading within PROXIMITY_KM of it (towns of one county name each other);
-- a ", <state or country>" qualifier right after it rules out every reading outside it.
+- a ", <state or country>" qualifier right after it rules out every reading outside it, and is itself
+  read as the state or country ("Tacoma, Washington": the state) when one of its readings holds the town;
+- a name listed among states or provinces ("California or Washington") is one too.
 Same name, same reading throughout an article. Two passes: the second reads the context the first
 resolved, and a name's own readings never vote for themselves. The weights were set on the places dev
 set (benchmarks/places.py).

@@ -4,7 +4,9 @@ Sources, in order of trust: the dateline; spaCy's GPE/LOC entities the gazetteer
 words the gazetteer does not cover, "Mississippi River", "Royal Street", gives nothing); names inside
 FAC and ORG entities ("Kabul airport"; "Minnesota Department of Health", marked `in_name`); PERSON/ORG
 entities that are exactly a famous place (the small model tags "Kabul" PERSON now and then) or a name
-this article tags GPE/LOC elsewhere (one sense per discourse), unless it is a person's surname here;
+this article tags GPE/LOC elsewhere (one sense per discourse) or one the words around it make a place
+("in Gainesville", "a Gainesville man"; places.yaml `place_frames`), unless it is a person's surname
+here; a country whose name NER cut in two ("Trinidad" GPE, "Tobago" PERSON), whole;
 nationality adjectives modifying a noun ("Russian officials"); and gazetteer matches NER missed,
 mostly Title-Case headlines and ALL-CAPS datelines. A toponym followed by ", <state or country>"
 (Athens, Ga.; Paris, Texas) carries that qualifier for resolution.
