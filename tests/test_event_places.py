@@ -181,6 +181,9 @@ def test_the_sentences_one_place(text, trigger, where):
     # a place deep in the object's phrase, or in the addressee's, says who is meant
     ("The president criticized the leaders of the opposition party in Lagos on Monday.", "criticized"),
     ("The senator called on the court in the Southern District of Ohio to release the files.", "called"),
+    # the place of another event the sentence names as a noun is where that happened
+    ("The minister resigned on Monday, two weeks after the bombing in Mosul.", "resigned"),
+    ("The president praised the police on Monday for the arrests after the shooting in Lyon.", "praised"),
 ])
 def test_a_place_that_says_nothing_of_where_the_event_was(text, trigger):
     _, e = placed(text, trigger, published="2021-03-09")
@@ -212,3 +215,10 @@ def test_a_visit_is_where_it_goes():
     art = code_text("The prime minister made a visit to Ghana on Monday.", published="2021-03-09")
     e = next(e for e in art.events if e.cameo == "042")
     assert e.place is not None and e.place.text == "Ghana" and e.place_source == "attached"
+
+
+def test_a_noun_event_keeps_its_own_place():
+    # the noun's place is its own: "an assault in Ghazni" happened in Ghazni
+    _, e = placed("The agency reported the attack the deadliest since an assault in Ghazni in August.", "assault",
+                  published="2021-03-09")
+    assert e.place is not None and e.place.text == "Ghazni" and e.place_source == "attached"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..model import Event, Parse, Place
+from . import triggers
 from .state import State
 from .when_where import background, climb, nearest, relative_clause
 
@@ -126,7 +127,8 @@ def _sentence_place(s: State, i: int, named: list[Place], sides: list, src=None,
     who lives in Ohio, met Hawkins"; "the union said workers protested in Dearborn"). A source's
     office's town or province is no side ("the mayor of Moscow" is the mayor): it says where he acts;
     its country is ("the president of Turkey vowed support": Turkey's), as is a target's. about(root),
-    when given, tells a place said of what is talked about ("criticized the policy in California")."""
+    when given, tells a place said of what is talked about ("criticized the policy in California").
+    Nor the place of another event named as a noun ("the deadliest since an assault in Ghazni")."""
     own = _clause_verbs(s.p, i)
     trigger = s.p.tokens[i]
     fit = []
@@ -134,7 +136,7 @@ def _sentence_place(s: State, i: int, named: list[Place], sides: list, src=None,
         root = _span_root(s.p, pl)
         if root is None or root.pos == "ADJ" or any(_overlap(pl, r) for r in sides):
             continue
-        if _joined_to(s.p, root, sides) or _describes(s, root, i) or _directed(s, root, i) or \
+        if _joined_to(s.p, root, sides) or _describes(s, root, i) or _directed(s, root, i) or _of_other_event(s, root, i) or \
                 _office_of(s, root, pl, src, about is not None) or (about is not None and _said_of(s.p, root, about)):
             continue
         q = s.quote_at(pl.start)
@@ -145,6 +147,22 @@ def _sentence_place(s: State, i: int, named: list[Place], sides: list, src=None,
     if len({_reading(pl) for pl in finest}) != 1:
         return None
     return finest[0]
+
+
+def _of_other_event(s: State, tok, i: int) -> bool:
+    """Whether a name is the place of another event the sentence names as a noun ("the deadliest since
+    an assault in Ghazni", "resigned after the bombing in Mosul"): where that happened, not this. A
+    gathering is where people are, and what they do around it is there too ("clashed with police
+    during the sixth week of demonstrations in Santiago")."""
+    for _ in range(6):  # "the bombing in Kenosha, Wisconsin": the state goes with its town
+        if tok.dep not in ("conj", "appos", "npadvmod") or tok.head == tok.i:
+            break
+        tok = s.p.tokens[tok.head]
+    if tok.dep != "pobj" or tok.head == tok.i:
+        return False
+    noun = s.p.tokens[s.p.tokens[tok.head].head]
+    return noun.i != i and noun.pos == "NOUN" and triggers.noun_code(noun, s.lex) is not None and \
+        not _gathering(noun, s.lex.words)
 
 
 def _said_of(p: Parse, tok, about) -> bool:

@@ -62,9 +62,9 @@ def _resolve(article: Article, parse: Parse, actors: list[Actor]) -> list[Place]
     # actors are read off the very toponyms resolved here (the actors stage reads "Georgia" or
     # "Lebanon" as the country), so they only echo a first guess: on the dev set they cost 1-2 points
     actor_countries = [a.country for a in actors if a.country and a.kind == "person"]
-    states, counties = _county_states(text, gaz)
+    states, counties = _counties(text, gaz)
     # a US county named says the story is American as a US town would ("Paris and Henry County")
-    chosen = resolution.resolve_all(mentions, gaz, actor_countries + ["USA"] * counties, states)
+    chosen = resolution.resolve_all(mentions, gaz, actor_countries + ["USA"] * len(counties), states, counties, text)
     places = []
     # "ISLAMABAD, Pakistan (Reuters) -": the country qualifies the dateline, and is no more a place
     # where anything happened than the city
@@ -101,9 +101,9 @@ def _not_entities(mentions: list[toponyms.Mention], actors: list[Actor], gaz: ga
 _COUNTY = re.compile(r"\b(?:[A-Z][a-z]+\.? ){1,3}(?:County|Parish|Borough)\b")
 
 
-def _county_states(text: str, gaz: gazetteer.Gazetteer) -> tuple[set[str], int]:
+def _counties(text: str, gaz: gazetteer.Gazetteer) -> tuple[set[str], set[str]]:
     """US states that counties named in the text pin down (a county name found in one state only),
-    and how many different US county names the text gives."""
+    and the keys of the US county names the text gives."""
     out, names = set(), set()
     for m in _COUNTY.finditer(text):
         words = m.group(0).split()
@@ -115,4 +115,4 @@ def _county_states(text: str, gaz: gazetteer.Gazetteer) -> tuple[set[str], int]:
                 if len(states) == 1:
                     out |= states
                 break
-    return out, len(names)
+    return out, names

