@@ -24,6 +24,8 @@ TEXTS = {
     "person": "Austin told the board he would resign on Friday.",
     "building": "The adviser was barred from the White House on Monday.",
     "split_country": "Bosnia and Herzegovina and Antigua and Barbuda signed the pact.",
+    "division": "Gunmen killed nine farmers in Borno and two in Sindh on Sunday.",
+    "generic_division": "He was convicted in the Eastern District of Texas in 2010.",
 }
 
 
@@ -92,3 +94,12 @@ def test_a_country_whose_name_ner_cut_in_two_is_read_whole(parsed):
     # the small model tags "Antigua" and "Barbuda" PERSON: the country's name reaches over both
     assert place("split_country", parsed, "Antigua and Barbuda").country == "ATG"
     assert place("split_country", parsed, "Bosnia and Herzegovina").country == "BIH"
+
+
+def test_a_first_level_division_abroad_is_a_place(parsed):
+    # Borno is a Nigerian state (and a hamlet in Italy), Sindh a Pakistani province: divisions known
+    # from the towns in them, weighed by their towns' people
+    assert place("division", parsed, "Borno").country == "NGA"
+    assert place("division", parsed, "Sindh").country == "PAK"
+    # a division named only by generic words ("Eastern", Ghana's) is no reading of "Eastern District"
+    assert all(p.country in (None, "USA") for p in resolved("generic_division", parsed))

@@ -57,14 +57,24 @@ def _gazetteer_country(name: str) -> Optional[str]:
     primary = [c for c, own in cands if own] or [c for c, _ in cands]
     if not primary:
         return None
-    best = max(primary, key=lambda c: (c.feature == "country", c.feature == "admin1", c.population))
+    best = max(primary, key=lambda c: (c.feature == "country", _division(c, primary), c.population))
     return best.country
+
+
+def _division(c, readings: list) -> bool:
+    """Is c a first-level division that outranks the towns of its name: one of the gazetteer's states
+    and regions (no population of their own), or a division with more people than any such town
+    ("Borno" is the Nigerian state, "Charlotte" the US city, not the parish of St Vincent)."""
+    if c.feature != "admin1":
+        return False
+    return not c.population or all(c.population > o.population for o in readings if o.feature == "city")
 
 
 def _division_country(name: str) -> Optional[str]:
     """The country of the country or first-level division called `name` in the gazetteer, if one
     country has it (towns are left out: "Ontario", "Mahan" and "York" name too many)."""
-    found = {c.country for c, _ in _gazetteer(name) if c.feature in ("country", "admin1") and c.country}
+    readings = [c for c, _ in _gazetteer(name)]
+    found = {c.country for c in readings if (c.feature == "country" or _division(c, readings)) and c.country}
     return found.pop() if len(found) == 1 else None
 
 

@@ -109,6 +109,7 @@ class Gazetteer:
         cities = gc.get_cities()
         areas = _areas()
         boxes: dict[str, list[float]] = {}
+        people: dict[tuple[str, str], int] = {}  # (ISO3, division key) -> people of its towns
         for c in cities.values():
             iso3 = self.iso2to3.get(c["countrycode"])
             lat, lon = float(c["latitude"]), float(c["longitude"])
@@ -117,6 +118,8 @@ class Gazetteer:
             cand = Candidate(c["name"], iso3, lat, lon, "city", int(c["geonameid"]), int(c.get("population") or 0),
                              adm, (c["countrycode"], c["name"]) in capitals, adm2)
             self.by_id[cand.geonameid] = cand
+            if adm1 and iso3:
+                people[(iso3, adm1)] = people.get((iso3, adm1), 0) + cand.population
             # a name a news reader would know: find it even where NER missed it
             self._add(c["name"], cand, detect=cand.population >= 100_000 or cand.capital)
             # other names (exonyms, old names) only for towns big enough to have them in English news
@@ -152,6 +155,8 @@ class Gazetteer:
             self.names[key(name)] = [m for m in self.names.get(key(name), []) if m[0].feature == "city"]
             self._add(name, cand, detect=True)
 
+        self._divisions(areas, people)
+
         self.preferred: dict[str, Candidate] = {}
         for name, ref in (self.lex.get("preferred") or {}).items():
             cand = self.by_id.get(ref) if isinstance(ref, int) else None
@@ -168,6 +173,30 @@ class Gazetteer:
         self.company_words = frozenset(str(w) for w in self.lex.get("company_words") or ())
         self.street_words = frozenset(str(w) for w in self.lex.get("street_words") or ())
         self.demonyms = _demonyms(self.lex)
+
+    def _divisions(self, areas: dict, people: dict) -> None:
+        """First-level divisions outside the US ("Borno", "Punjab", "Ontario"), from the GeoNames table
+        of towns with their divisions: a point in the middle of its towns, and the people of its towns
+        as its weight (resolution reads it as it reads a town's population). A name that is already a
+        country, state or region, or a town of the same country ("Kabul", "Lagos": the city is what
+        news means), keeps only those readings, and one named only by generic words ("Western",
+        "Rivers") is left out; none is found where NER did not see a place."""
+        towns: dict[tuple[str, str], list[float]] = {}
+        for (_, cc), rows in areas.items():
+            for lat, lon, a1, _ in rows:
+                if a1 and cc != "US":
+                    t = towns.setdefault((a1, cc), [0.0, 0.0, 0])
+                    t[0], t[1], t[2] = t[0] + lat, t[1] + lon, t[2] + 1
+        known = {k: [c for c, _ in cands] for k, cands in self.names.items()}  # before the divisions
+        generic = {str(w) for w in self.lex.get("generic_division_words") or ()}
+        for (name, cc), (lat, lon, n) in sorted(towns.items()):
+            iso3, k = self.iso2to3.get(cc), key(name)
+            if iso3 is None or not name[:1].isupper() or set(k.split()) <= generic:
+                continue
+            if any(c.feature != "city" or c.country == iso3 for c in known.get(k, ())):
+                continue
+            self._add(name, Candidate(name, iso3, round(lat / n, 3), round(lon / n, 3), "admin1", None,
+                                      people.get((iso3, k), 0), k))
 
     def _add(self, name: str, cand: Candidate, detect: bool = False, primary: bool = True) -> None:
         name = name.strip()

@@ -249,6 +249,8 @@ def _score(c: Candidate, primary: bool, m: Mention, gaz: Gazetteer, ctx: Counter
         s = math.log10(c.population + 10) + (CAPITAL_BONUS if c.capital else 0.0)
         if m.dateline:
             s += DATELINE_CITY_BONUS
+    elif c.feature == "admin1" and c.population:
+        s = math.log10(c.population + 10)  # a division known by its towns (gazetteer._divisions): weighed as one
     else:
         s = PRIOR.get(c.feature, 8.0)
     if not primary:
