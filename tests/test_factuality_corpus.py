@@ -52,6 +52,10 @@ CASES = [
     ("The bill would fund the Haitian police for another year.", "fund", "AGREE", False),
     ("In that case the Serbian army would attack Kosovo within days.", "attack", "ASSAULT", False),
     ("The Haitian president said Canada would fund the Haitian police.", "fund", "AGREE", True),
+    # a command asks for the act; it reports nothing done
+    ('The recruiter told her: "Take a knife and attack the French soldiers."', "attack", "ASSAULT", False),
+    ('"Release the Kenyan hostages now," the Kenyan president told the Somali militants.', "Release", "RETREAT", False),
+    ('The recruiter said the group attacked the French soldiers.', "attacked", "ASSAULT", True),
     ("Ghana will expel the Nigerian traders.", "expel", "COERCE", True),
     ("Japan committed to provide aid to the Philippines.", "provide", "AGREE", True),  # a commitment is a promise
     # announced plans give way to the planned act, which is only intended

@@ -134,6 +134,10 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
     sent = parse.sentence_of(i)
     if parse.text[sent.start:sent.end].rstrip(" \"'”’)").endswith("?"):
         question = True
+    if not question and _imperative(parse, t) and not has(t, w.get("performative_verbs", ())):
+        # "take a knife and attack the tourists", he told her: a command asks for the act, it does not
+        # report it done ("Thank you" is thanks given, a performative)
+        hypothetical, intended = True, False
     if intended and not negated and pol.speech_verb is None and _conditional_would(parse, t):
         # "legislation that would fund the government", "it would probably destroy Mercury": with no
         # one said to promise it, "would" is the conditional mood, not a future ("announced he would
@@ -145,6 +149,19 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
     pol.modality = ("question" if question else "hypothetical" if hypothetical else "intended" if intended
                     else "reported" if pol.speech_verb is not None else "asserted")
     return pol
+
+
+def _imperative(parse: Parse, t: Token) -> bool:
+    """Is the verb (or the verb it is coordinated with) an imperative: a bare base form heading its own
+    clause or a quoted complement, with no subject, auxiliary or subordinator ("Attack them", "told
+    her: 'take a knife and attack'")?"""
+    node = t
+    while node.dep == "conj" and node.head != node.i and not any(
+            c.dep in ("nsubj", "nsubjpass") for c in parse.children(node.i)):
+        node = parse.tokens[node.head]
+    if node.tag != "VB" or node.dep not in ("ROOT", "ccomp", "parataxis"):
+        return False
+    return not any(c.dep in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in parse.children(node.i))
 
 
 def _conditional_would(parse: Parse, t: Token) -> bool:
