@@ -56,6 +56,9 @@ CASES = [
     ('The recruiter told her: "Take a knife and attack the French soldiers."', "attack", "ASSAULT", False),
     ('"Release the Kenyan hostages now," the Kenyan president told the Somali militants.', "Release", "RETREAT", False),
     ('The recruiter said the group attacked the French soldiers.', "attacked", "ASSAULT", True),
+    # "it" is not a plural speaker: something told before, no actor, did the harm
+    ("The blaze spread through the slum. Bangladeshi officials said it killed nine people.", "killed", "ASSAULT", False),
+    ("The Syrian Democratic Forces said it killed 30 Islamic State fighters.", "killed", "ASSAULT", True),
     ("Ghana will expel the Nigerian traders.", "expel", "COERCE", True),
     ("Japan committed to provide aid to the Philippines.", "provide", "AGREE", True),  # a commitment is a promise
     # announced plans give way to the planned act, which is only intended

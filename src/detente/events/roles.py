@@ -346,6 +346,16 @@ def pronoun_subject(s: State, t):
     return None
 
 
+def agrees(s: State, pron, speaker: ActorRef) -> bool:
+    """Can a singular neuter pronoun ("it") stand for the speaker? Not for people named by a plural
+    common noun ("officials", "police officers"): it stands for something else told before. A body
+    whose name is plural in form ("the Syrian Democratic Forces", "the United Nations") is one."""
+    if pron.lower not in ("it", "its"):
+        return True
+    head = s.p.token_at(speaker.end - 1)
+    return head is None or head.tag != "NNS"
+
+
 def quote_speaker(s: State, t) -> tuple[Optional[ActorRef], bool]:
     """Inside a quote, a verb whose subject is the first person ("I urge", "we will send") or that
     is an imperative ("Please go") is the speaker's act: (the quotes stage's speaker, when it resolved;
