@@ -191,6 +191,14 @@ def test_a_relative_clause_date_is_not_the_paragraph_s():
     assert dated(text, trigger="arrested")[0] != "1998"
 
 
+def test_a_participle_on_a_noun_is_told_in_its_clause_s_tense():
+    """'showed a group of protesters throwing stones': the participle hangs on a noun of a past clause,
+    so it is past news and takes the day the lead gave, not the publication day."""
+    text = ("Clashes in Nairobi.\n\nYesterday, Kenyan police fired tear gas at protesters in Nairobi. "
+            "Footage from the university showed a group of protesters throwing stones at the police.")
+    assert dated(text, trigger="throwing")[0] == "2025-10-26"
+
+
 def test_a_year_naming_a_thing_is_not_the_paragraph_s_date():
     """'the 2024 election campaign' names the campaign; it does not tell when the paragraph's story
     happened (the month said before it does)."""

@@ -369,6 +369,7 @@ def _governing_verb(p: Parse, i: int) -> Optional[int]:
 
 
 NONFINITE_DEPS = {"advcl", "xcomp", "pcomp", "acl", "conj"}
+NOMINAL_LINKS = {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "appos", "conj"}
 FUTURE_HEADS = {"schedule", "set", "due", "expect", "plan", "slate"}  # "scheduled to meet", "due to visit"
 BE_PRESENT = {"is", "are", "am", "'s", "'re", "’s", "’re"}
 
@@ -393,6 +394,11 @@ def tense_of(p: Parse, i: int, modality: str = "asserted") -> str:
         # "responded by throwing stones", "spoke, defending the policy", "started attacking people": a
         # participle has no tense of its own and is told in its governor's
         gov = p.tokens[head.head] if head.pos == "ADP" else head
+        steps = 0
+        while gov.pos not in ("VERB", "AUX") and gov.dep in NOMINAL_LINKS and gov.head != gov.i and steps < 4:
+            # "showed a group of protesters throwing things": the participle on a noun is told in the
+            # tense of the clause the noun is in
+            gov, steps = p.tokens[gov.head], steps + 1
         if gov.pos in ("VERB", "AUX") and gov.i != i:
             return tense_of(p, gov.i)
     if aux & {"had", "'d", "’d"} and t.tag == "VBN":
