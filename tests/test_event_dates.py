@@ -199,6 +199,14 @@ def test_a_participle_on_a_noun_is_told_in_its_clause_s_tense():
     assert dated(text, trigger="throwing")[0] == "2025-10-26"
 
 
+def test_a_quote_introduced_by_a_colon_is_dated_by_the_verb_before_it():
+    """'spoke to the press after the rally: "I urge ..."': the appeal was made when she spoke (the
+    quote's cue is the colon; the verb it hangs on is the telling), today's news."""
+    text = ("Kenyan politics.\n\nThe Kenyan opposition leader spoke to the press after the rally: "
+            '"I really urge President Ruto to call an election."')
+    assert dated(text, trigger="urge") == (MONDAY, "day", "published")
+
+
 def test_a_year_naming_a_thing_is_not_the_paragraph_s_date():
     """'the 2024 election campaign' names the campaign; it does not tell when the paragraph's story
     happened (the month said before it does)."""

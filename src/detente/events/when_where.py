@@ -246,6 +246,8 @@ def _quote_cue(s: State, i: int) -> Optional[int]:
     """The speech verb of the quote token i stands in, when the quotes stage found one."""
     q = s.quote_at(s.p.tokens[i].start, lambda q: q.cue is not None)
     tok = s.p.token_at(q.cue.start) if q is not None else None
+    if tok is not None and tok.pos not in ("VERB", "AUX") and s.p.tokens[tok.head].pos in ("VERB", "AUX"):
+        tok = s.p.tokens[tok.head]  # "spoke to the press after the speech: '...'": the colon's verb
     return tok.i if tok is not None else None
 
 
