@@ -217,13 +217,12 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     speaker = roles.speaker(s, pol.speech_verb)
     pron = roles.pronoun_subject(s, t) if not sources and speaker is not None else None
     if pron is not None and not roles.agrees(s, pron, speaker):
-        pron = None  # "officials said it killed nine people": "it" is not the officials
+        if trig.code.startswith(VIOLENT_ROOTS):
+            return []  # "officials said it killed nine people": "it" is a thing told before (a fire, a storm)
+        pron = None
     if pron is not None:  # "Obama and Putin said they will ...": a plural pronoun is every speaker
         every = s.r.verb_source(s.p.tokens[pol.speech_verb])[0]
         sources = every if pron.lower in s.lex.words["plural_pronouns"] and len(every) > 1 else [speaker]
-    if not sources and trig.code.startswith(VIOLENT_ROOTS) and trig.kind == "verb" and any(
-            c.dep == "nsubj" and c.lower in ("it", "this") for c in s.p.children(t.i)):
-        return []  # "officials said it killed nine people", "it" no actor: a fire, a storm, a virus
     if not sources and speaker is None and trig.kind == "verb":
         quoted, imperative = roles.quote_speaker(s, t)  # "I urge Lam to ...": the quote's speaker acts
         if quoted is not None:
