@@ -56,6 +56,9 @@ CASES = [
     ('The recruiter told her: "Take a knife and attack the French soldiers."', "attack", "ASSAULT", False),
     ('"Release the Kenyan hostages now," the Kenyan president told the Somali militants.', "Release", "RETREAT", False),
     ('The recruiter said the group attacked the French soldiers.', "attacked", "ASSAULT", True),
+    # a refusal or failure named by a noun: the refusal is the act; what is refused is not done
+    ("Iran's refusal to release the British tanker angered London.", "refusal", "REJECT", True),
+    ("Iran's refusal to release the British tanker angered London.", "release", "RETREAT", False),
     # "it" is not a plural speaker: something told before, no actor, did the harm
     ("The blaze spread through the slum. Bangladeshi officials said it killed nine people.", "killed", "ASSAULT", False),
     ("The Syrian Democratic Forces said it killed 30 Islamic State fighters.", "killed", "ASSAULT", True),
@@ -171,6 +174,6 @@ def test_each_pattern(coded, sentence, word, kind, shown):
 def test_negated_events_are_negations(coded):
     """Of the events coded negated in this corpus, the share that the sentence does negate."""
     negated = [(s, e) for s, a in coded.items() for e in a.events if e.negated]
-    denied = ("did not", "denied", "spared", "averted", "prevented", "lack of", "refused", " no ")
+    denied = ("did not", "denied", "spared", "averted", "prevented", "lack of", "refused", "refusal", " no ")
     right = [1 for s, e in negated if any(d in s for d in denied)]
     assert negated and len(right) / len(negated) >= 0.9
