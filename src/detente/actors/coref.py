@@ -313,8 +313,9 @@ def build_actors(mentions: list[Mention], parse: Parse, lex: Lexicon, date: Opti
                 any(m.type in ("person", "role") for m in p.mentions):
             # "Interior Minister X", and a nameless "the mayor", "the former minister": an office of the
             # country the text is about there, as agents take theirs
-            first = min(p.mentions, key=lambda m: m.start)
-            own = next((c for m in sorted(p.mentions, key=lambda m: m.start) if (c := where.described(parse, m))), None)
+            ordered = sorted(p.mentions, key=lambda m: m.start)
+            first = ordered[0]
+            own = next((c for m in ordered if (c := where.described(parse, m))), None)
             # "Sergei Sobyanin, the mayor of Moscow"; else "Interior Minister X": the text's country there
             country, first.extra["country_from"] = (own, "phrase") if own else where.at(first.start)
         if a["code"]:  # an organisation's person: "Taliban spokesperson X", "UN envoy X"

@@ -282,17 +282,18 @@ class Resolver:
         objects = [c for c in kids if c.dep in ("dobj", "dative", "obj") or (passive and c.dep == "nsubjpass")]
         if not passive and (shared := self.shared_patient(v)) is not None:
             objects.append(shared)  # "founded ZANU but was arrested": the shared subject was arrested
-        if v.dep == "amod" and self.p.tokens[v.head].i > v.i and any(c.dep == "nsubj" for c in kids):
+        hung = None
+        if v.dep == "amod" and v.head > v.i and any(c.dep == "nsubj" for c in kids):
             # "Trump nominated Judge Amy Coney Barrett": a verb with a subject of its own that the parser
             # hung on the next noun as its modifier has that noun as its object
-            noun = self.p.tokens[v.head]
-            while noun.dep == "compound" and noun.head != noun.i:  # "Judge" in "Judge Amy Coney Barrett"
-                noun = self.p.tokens[noun.head]
-            objects.append(noun)
+            hung = self.p.tokens[v.head]
+            while hung.dep == "compound" and hung.head != hung.i:  # "Judge" in "Judge Amy Coney Barrett"
+                hung = self.p.tokens[hung.head]
+            objects.append(hung)
         for o in objects:
             if theme and o.dep != "dative":
                 continue  # what is handed over is not who receives it
-            if v.dep == "amod" and o.i > v.i and o.dep != "nsubjpass":  # the verb hangs inside that noun's phrase
+            if o is hung:  # the verb and its subject lie inside that noun's phrase: only what follows it
                 ref = self.ref_at(self.p.tokens[v.i + 1].start, o.end)
                 refs = [ref] if ref is not None else []
             else:

@@ -395,29 +395,31 @@ def _toll(s: State, t) -> list[int]:
     people", "two were killed and eight injured in a suicide bombing", "a bombing was reported to have
     killed a journalist". A verb with a doer of its own ("police killed two in the clashes") is an act."""
     harm = s.lex.words["harm_verbs"]
-    found = [c for c in s.p.children(t.i) if c.dep == "relcl" and c.lemma.lower() in harm]
-    head = s.p.tokens[t.head]
-    verb = None
-    if t.dep == "pobj" and head.lower in ("in", "during"):
-        verb = s.p.tokens[head.head]
-    elif t.dep in ("nsubj", "nsubjpass"):
-        verb = head
-        while verb.lemma.lower() not in harm:  # "was reported to have killed": the raised subject's verb
-            verb = next((c for c in s.p.children(verb.i) if c.dep == "xcomp"), None)
-            if verb is None:
-                return [c.i for c in found]
+    found = [c.i for c in s.p.children(t.i) if c.dep == "relcl" and c.lemma.lower() in harm]
+    verb = _clause_verb(s, t, harm)
     if verb is None or verb.pos != "VERB":
-        return [c.i for c in found]
+        return found
     # the harm verbs of the clause, coordinated ("were killed and eight injured in ..."), without a doer
     group = [verb] + [c for c in s.p.children(verb.i) if c.dep == "conj"]
     if verb.dep == "conj":
         first = s.p.tokens[verb.head]
         group += [first] + [c for c in s.p.children(first.i) if c.dep == "conj" and c.i != verb.i]
-    for v in group:
-        if v.lemma.lower() in harm and v.pos == "VERB" and not any(
-                c.dep in ("nsubj", "agent") and c.i != t.i for c in s.p.children(v.i)):
-            found.append(v)
-    return [c.i for c in found]
+    return found + [v.i for v in group if v.lemma.lower() in harm and v.pos == "VERB" and not any(
+        c.dep in ("nsubj", "agent") and c.i != t.i for c in s.p.children(v.i))]
+
+
+def _clause_verb(s: State, t, harm):
+    """The verb of the clause the act noun t stands in as "in/during" object or subject; for a raised
+    subject ("a bombing was reported to have killed"), the harm verb down its xcomp chain."""
+    head = s.p.tokens[t.head]
+    if t.dep == "pobj" and head.lower in ("in", "during"):
+        return s.p.tokens[head.head]
+    if t.dep not in ("nsubj", "nsubjpass"):
+        return None
+    verb = head
+    while verb is not None and verb.lemma.lower() not in harm:
+        verb = next((c for c in s.p.children(verb.i) if c.dep == "xcomp"), None)
+    return verb
 
 
 def _nominal(t) -> bool:

@@ -134,7 +134,7 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
     sent = parse.sentence_of(i)
     if parse.text[sent.start:sent.end].rstrip(" \"'”’)").endswith("?"):
         question = True
-    if not question and _imperative(parse, t) and not has(t, w.get("performative_verbs", ())):
+    if not question and _commanded(parse, t) and not has(t, w.get("performative_verbs", ())):
         # "take a knife and attack the tourists", he told her: a command asks for the act, it does not
         # report it done ("Thank you" is thanks given, a performative)
         hypothetical, intended = True, False
@@ -151,17 +151,21 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
     return pol
 
 
-def _imperative(parse: Parse, t: Token) -> bool:
-    """Is the verb (or the verb it is coordinated with) an imperative: a bare base form heading its own
-    clause or a quoted complement, with no subject, auxiliary or subordinator ("Attack them", "told
-    her: 'take a knife and attack'")?"""
+def _commanded(parse: Parse, t: Token) -> bool:
+    """Is the verb (or the verb it is coordinated with) an imperative heading its own clause or a quoted
+    complement ("Attack them", "told her: 'take a knife and attack'")?"""
     node = t
     while node.dep == "conj" and node.head != node.i and not any(
             c.dep in ("nsubj", "nsubjpass") for c in parse.children(node.i)):
         node = parse.tokens[node.head]
-    if node.tag != "VB" or node.dep not in ("ROOT", "ccomp", "parataxis"):
-        return False
-    return not any(c.dep in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in parse.children(node.i))
+    return imperative(parse, node, ("ROOT", "ccomp", "parataxis"))
+
+
+def imperative(parse: Parse, v: Token, heads: tuple) -> bool:
+    """Is v an imperative: a bare base form whose dependency is one of `heads`, with no subject,
+    auxiliary or subordinator of its own?"""
+    return v.tag == "VB" and v.dep in heads and not any(
+        c.dep in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in parse.children(v.i))
 
 
 def _conditional_would(parse: Parse, t: Token) -> bool:

@@ -8,7 +8,7 @@ from typing import Optional
 
 from ..model import ActorRef
 from .arguments import FIRST_PERSON
-from . import triggers
+from . import polarity, triggers
 from .lexicon import has
 from .state import State
 
@@ -119,7 +119,7 @@ def crowd(s: State, v) -> list[ActorRef]:
                             or any(g.dep == "prep" and g.lower == "of" and any(people(s, x) for x in s.p.children(g.i))
                                    for g in s.p.children(subj.i))):
         return []
-    return [unnamed(s, subj, local_country(s, s.r.np_span(subj.i)[0]))]
+    return [unnamed(s, subj, local=True)]
 
 
 def people(s: State, o) -> bool:
@@ -232,9 +232,12 @@ def unnamed_speakers(s: State, subj) -> list[ActorRef]:
     return [unnamed(s, subj)]
 
 
-def unnamed(s: State, o, country: Optional[str] = None) -> ActorRef:
-    """A side that is no known actor: the words of o's noun phrase, no actor id or code."""
+def unnamed(s: State, o, country: Optional[str] = None, local: bool = False) -> ActorRef:
+    """A side that is no known actor: the words of o's noun phrase, no actor id or code; with local, a
+    country not given is the one of where the phrase stands (local_country)."""
     start, end = s.r.np_span(o.i)
+    if country is None and local:
+        country = local_country(s, start)
     return ActorRef(None, s.a.text[start:end], start, end, None, country)
 
 
@@ -245,8 +248,7 @@ def addressed_public(s: State, v, sources: list[ActorRef]) -> list[ActorRef]:
     (else of where it is said), as the exhaustive gold codes them; the words are kept, no codes."""
     for o in s.p.children(v.i):
         if o.dep == "dobj" and o.pos != "PRON" and has(o, s.lex.person_nouns) and not s.r.actors(o.i):
-            country = next((r.country for r in sources if r.country), None)
-            return [unnamed(s, o, country or local_country(s, s.r.np_span(o.i)[0]))]
+            return [unnamed(s, o, next((r.country for r in sources if r.country), None), local=True)]
     return []
 
 
@@ -257,8 +259,7 @@ def people_object(s: State, v) -> list[ActorRef]:
         if o.dep in ("dobj", "nsubjpass") and not s.r.actors(o.i) and people(s, o) and o.pos != "PRON":
             # "shelled Kobani": a town struck is its people, of the town's country, not the text's
             place = s.place_tok.get(o.i)
-            country = place.country if place is not None and place.country else local_country(s, s.r.np_span(o.i)[0])
-            return [unnamed(s, o, country)]
+            return [unnamed(s, o, place.country if place is not None and place.country else None, local=True)]
     return []
 
 
@@ -370,9 +371,7 @@ def quote_speaker(s: State, t) -> tuple[Optional[ActorRef], bool]:
         subj = [c for c in s.p.children(node.i) if c.dep in ("nsubj", "nsubjpass")]
     if subj:
         return (q.speaker if subj[0].lower in FIRST_PERSON else None), False
-    imperative = node.tag == "VB" and node.dep == "ROOT" and \
-        not any(c.dep in ("aux", "auxpass", "mark") for c in s.p.children(node.i))
-    return (q.speaker, True) if imperative else (None, False)
+    return (q.speaker, True) if polarity.imperative(s.p, node, ("ROOT",)) else (None, False)
 
 
 def speaker(s: State, speech_verb: Optional[int]) -> Optional[ActorRef]:

@@ -187,16 +187,18 @@ class Gazetteer:
                 if a1 and cc != "US":
                     t = towns.setdefault((a1, cc), [0.0, 0.0, 0])
                     t[0], t[1], t[2] = t[0] + lat, t[1] + lon, t[2] + 1
-        known = {k: [c for c, _ in cands] for k, cands in self.names.items()}  # before the divisions
         generic = {str(w) for w in self.lex.get("generic_division_words") or ()}
+        found = []  # added after the look-ups: Punjab in India does not hide Punjab in Pakistan
         for (name, cc), (lat, lon, n) in sorted(towns.items()):
             iso3, k = self.iso2to3.get(cc), key(name)
             if iso3 is None or not name[:1].isupper() or set(k.split()) <= generic:
                 continue
-            if any(c.feature != "city" or c.country == iso3 for c in known.get(k, ())):
+            if any(c.feature != "city" or c.country == iso3 for c, _ in self.names.get(k, ())):
                 continue
-            self._add(name, Candidate(name, iso3, round(lat / n, 3), round(lon / n, 3), "admin1", None,
-                                      people.get((iso3, k), 0), k))
+            found.append((name, Candidate(name, iso3, round(lat / n, 3), round(lon / n, 3), "admin1", None,
+                                          people.get((iso3, k), 0), k)))
+        for name, cand in found:
+            self._add(name, cand)
 
     def _add(self, name: str, cand: Candidate, detect: bool = False, primary: bool = True) -> None:
         name = name.strip()
