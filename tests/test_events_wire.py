@@ -63,6 +63,11 @@ TEXTS = {
     "offered_aid": "Japan offered aid to Nepal.",
     "gave_aid": "Japan gave aid to Nepal.",
     "aided_by_none": "The Nepalese army was aided by the support of younger volunteers.",
+    "vote_to_expel": "The vote to expel the ambassador failed by two votes.",
+    "brokered_by_none": "The deal brokered between Israel and Sudan was praised.",
+    "withdrawn_by_none": "Troops were withdrawn from the border.",
+    "killed_by_none": "Six people were killed in the attack in Kabul.",
+    "arrested_by_none": "The Kenyan opposition leader was arrested on Monday.",
     "collaborated": "Jim Harlow collaborated with Paul Denby on the album.",
     "minister_collaborated": "The Nepalese foreign minister collaborated with Paul Denby on the report.",
     "met_privately": "Jim Harlow met Paul Denby at an Irish pub.",
@@ -164,6 +169,17 @@ def test_aid_offered_is_promised_aid_given_is_aid(coded):
 
 def test_aid_no_one_gave_is_no_event(coded):
     assert not [e for e in coded["aided_by_none"].events if e.plover == "AID"]
+
+
+def test_a_choice_no_one_named_made_is_no_event(coded):
+    # expelling, mediating, withdrawing are a party's own acts: with no doer in the text, nothing to sign
+    for key, kind in (("vote_to_expel", "SANCTION"), ("brokered_by_none", "CONSULT"),
+                      ("withdrawn_by_none", "RETREAT")):
+        assert not [e for e in coded[key].events if e.plover == kind], key
+    # violence is told by its victims, an arrest is the state's by definition: both stay
+    assert [e for e in coded["killed_by_none"].events if e.plover == "ASSAULT" and e.source is None]
+    assert [e for e in coded["arrested_by_none"].events if e.plover == "COERCE"
+            and e.source is not None and e.source.country == "KEN"]
 
 
 def test_cooperation_between_private_persons_is_no_political_event(coded):

@@ -44,7 +44,9 @@ def extract(article: Article, parse: Parse, actors: list[Actor], places: list[Pl
         lex = load()
         evs = place_targets(evs, None if place_as_target else lex.place_targets)
         named = [x for x in parse.entities if x.label == "EVENT"]
-        return political(with_recipients(visit_hosts(evs, places or [], named, lex.host_codes)), actors or [])
+        evs = with_recipients(visit_hosts(evs, places or [], named, lex.host_codes), lex.doer_required,
+                              lex.implied_authority)
+        return political(evs, actors or [])
     except Exception as e:  # a bad document must not stop a batch
         if debugging():
             raise

@@ -46,6 +46,7 @@ class Lexicon:
     implied_authority: dict[str, str] = field(default_factory=dict)  # code -> sector of an unsaid state doer
     place_targets: frozenset = frozenset()  # codes whose target is where they happen (a visit's host)
     host_codes: frozenset = frozenset()  # codes with a host or a guest by definition (a visit, hosting one)
+    doer_required: frozenset = frozenset()  # PLOVER types that are no event without a named doer
     linked: dict = field(default_factory=dict)  # "042" -> "043": the reverse event CAMEO links to it
     intentions: dict = field(default_factory=dict)  # code prefix -> intent code ("wants to help" -> 033)
     avowal_verbs: frozenset = frozenset()
@@ -80,7 +81,8 @@ def load() -> Lexicon:
     """Every lexicon/events*.yaml merged (later files add to earlier ones)."""
     lex = Lexicon()
     lists = {k: set() for k in ("mutual", "support_verbs", "speech", "intent", "hypothetical", "negators", "theme_object",
-                                "actor_object", "reciprocal", "person_nouns", "avowal_verbs", "place_targets", "host_codes")}
+                                "actor_object", "reciprocal", "person_nouns", "avowal_verbs", "place_targets", "host_codes",
+                                "doer_required")}
     relation = set()
     for path in sorted(LEXICON_DIR.glob("events*.yaml")):
         data = load_yaml(path) or {}
@@ -123,6 +125,7 @@ def load() -> Lexicon:
     lex.reciprocal, lex.avowal_verbs = frozenset(lists["reciprocal"]), frozenset(lists["avowal_verbs"])
     lex.place_targets = frozenset(lists["place_targets"])
     lex.host_codes = frozenset(lists["host_codes"])
+    lex.doer_required = frozenset(t.upper() for t in lists["doer_required"])
     lex.person_nouns = frozenset(lists["person_nouns"])
     # every verb detente's own tables decide about: PETRARCH's default codes do not overrule them
     lex.coded_verbs = frozenset(lex.verbs) | frozenset().union(*(p.verbs for p in lex.patterns))

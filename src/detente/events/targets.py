@@ -158,19 +158,21 @@ def political(events: list[Event], actors: list[Actor]) -> list[Event]:
 RECIPIENT_OPTIONAL = {"SANCTION"}
 
 
-# aid is given by someone: with no provider named ("four Navy ships assisted by aircraft", "Sanders
-# was aided by the support of younger voters", "he was transported to a hospital") no one gave it
-PROVIDER_REQUIRED = {"AID"}
-
-
-def with_recipients(events: list[Event]) -> list[Event]:
+def with_recipients(events: list[Event], doer_required: frozenset = frozenset(),
+                    implied: Optional[dict] = None) -> list[Event]:
     """PLOVER's types that require a recipient are no event without one: aid and cooperation given to no
-    one the text names ("residents donated blood", "the NSF funded the research"); nor is aid that no
-    one named gave (unless it is denied)."""
+    one the text names ("residents donated blood", "the NSF funded the research"). Nor is a party's own
+    choice that no one named made (lexicon doer_required: "four Navy ships assisted by aircraft", "the
+    vote to remove him failed", "a new threat to his rule emerged"), unless it is denied or a state
+    does it by definition (implied: lexicon implied_authority, "the arrest came after ...")."""
     def needs(e: Event) -> bool:
         info = ontology.plover_type(e.plover) if e.plover not in RECIPIENT_OPTIONAL else None
         return bool(info and info["recipient"])
+
+    def doer(e: Event) -> bool:
+        code = e.cameo or ""
+        return (e.source is not None or e.negated or e.plover not in doer_required
+                or any(c in (implied or {}) for c in (code, code[:3])))
     # a denied transfer stays, negated, with its words' provider unresolved: "rejected claims that it had
     # sold weapons" is the denial's scope an analyst checks
-    return [e for e in events if (e.target is not None or not needs(e))
-            and (e.source is not None or e.negated or e.plover not in PROVIDER_REQUIRED)]
+    return [e for e in events if (e.target is not None or not needs(e)) and doer(e)]
