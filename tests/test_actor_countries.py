@@ -114,6 +114,18 @@ def test_an_agent_with_no_country_takes_the_nearest_place_before_it_in_its_parag
     assert at(actors, t, "prosecutors").country == "VEN"
 
 
+def test_a_place_speaks_for_its_own_sentence_and_the_next_only(code):
+    # three sentences after "Ukraine" the paragraph's agents are no longer its: a country further back is
+    # what the story talks about, the article's own country is where its agents are
+    t = ("The United States Senate voted on Tuesday to approve the budget in Washington. American officials "
+         "said the vote was close.\n\nThe plan includes military aid to Ukraine. It is the largest package "
+         "of its kind. It will be delivered this spring. The chairman thanked the soldiers on Monday.")
+    actors = code(t)
+    assert at(actors, t, "soldiers").country == "USA"
+    t2 = "The plan includes military aid to Ukraine. The chairman thanked the soldiers on Monday."
+    assert at(code(t2), t2, "soldiers").country == "UKR"
+
+
 def test_else_the_articles_dominant_country(code):
     t = ("Kenya and Uganda signed a trade deal. Kenya will cut tariffs; Kenya's exporters welcomed it.\n\n"
          "Officials said protesters had gathered outside the ministry.")

@@ -4,9 +4,12 @@
 the text around them. The country such an actor takes, in order:
   name      for an organisation no lexicon knows, the country, capital or first-level division its
             own name begins with ("Minnesota Department of Health": USA, whatever the article is about)
-  place     the nearest place mention before it in the same paragraph (a country name, a demonym,
-            a capital, a city or region NER found and the gazetteer knows; the dateline counts as a
-            place at the article's start)
+  place     the nearest place mention before it in the same paragraph, in its own sentence or the
+            one before (a country name, a demonym, a capital, a city or region NER found and the
+            gazetteer knows; the dateline counts as a place at the article's start). Further back a
+            country is what the story talks about ("military aid to Ukraine. ... It will be delivered
+            this spring. The chairman thanked the soldiers"), not where its agents are: on the training
+            articles the wider reach gave 0.015 of source and 0.026 of target accuracy to wrong countries
   article   else the article's dominant country: the most-mentioned country among places and
             country-coded actors (ties: the one mentioned first)
 Actor has no field for how its country was found, so the way is kept on the recognizer's Mention
@@ -29,6 +32,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Sectors that take no country from the text around them: international bodies and militant groups,
 # and the press ("told reporters": the reporters of any country).
 NO_COUNTRY_SECTORS = {"IGO", "IMG", "JRN"}
+REACH = 1  # sentences before a mention's own in which a place still speaks for it
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -82,6 +86,7 @@ class DocumentCountry:
     def __init__(self, article: Article, parse: Parse, mentions: list[Mention], lex: Lexicon):
         text = parse.text
         self.paras = _paragraph_starts(text)
+        self.sents = [x.start for x in parse.sentences]
         points: list[tuple[int, str]] = []
         counts: Counter = Counter()
         first: dict[str, int] = {}
@@ -171,9 +176,11 @@ class DocumentCountry:
         return None
 
     def at(self, pos: int) -> tuple[Optional[str], Optional[str]]:
-        """(country, how) for a mention starting at `pos`: how is "place" or "article" (None: no country)."""
+        """(country, how) for a mention starting at `pos`: how is "place" or "article" (None: no country).
+        A place counts in the mention's paragraph, within its sentence and the one before."""
         k = bisect.bisect_left(self.starts, pos) - 1
         para = self.paras[bisect.bisect_right(self.paras, pos) - 1]
-        if k >= 0 and self.starts[k] >= para:
+        sent = self.sents[max(0, bisect.bisect_right(self.sents, pos) - 1 - REACH)] if self.sents else 0
+        if k >= 0 and self.starts[k] >= max(para, sent):
             return self.countries[k], "place"
         return (self.dominant, "article") if self.dominant else (None, None)
