@@ -63,6 +63,9 @@ TEXTS = {
     "offered_aid": "Japan offered aid to Nepal.",
     "gave_aid": "Japan gave aid to Nepal.",
     "aided_by_none": "The Nepalese army was aided by the support of younger volunteers.",
+    "picked_as": "The Green Party picked the union leader Howie Hawkins as its presidential nominee.",
+    "named_as_suspect": "The newspaper named the driver as the suspect.",
+    "call_for_whose": "Protesters in La Paz called for the Bolivian president's resignation.",
     "vote_to_expel": "The vote to expel the ambassador failed by two votes.",
     "brokered_by_none": "The deal brokered between Israel and Sudan was praised.",
     "withdrawn_by_none": "Troops were withdrawn from the border.",
@@ -169,6 +172,18 @@ def test_aid_offered_is_promised_aid_given_is_aid(coded):
 
 def test_aid_no_one_gave_is_no_event(coded):
     assert not [e for e in coded["aided_by_none"].events if e.plover == "AID"]
+
+
+def test_choosing_someone_for_an_office_endorses_them(coded):
+    # as nominating does; naming someone as a suspect is no endorsement
+    assert [e for e in coded["picked_as"].events if e.plover == "SUPPORT" and e.trigger.text == "picked"]
+    assert not [e for e in coded["named_as_suspect"].events if e.plover == "SUPPORT"]
+
+
+def test_a_call_for_someones_act_is_aimed_at_them(coded):
+    # the owner of what is called for is the target, as the owner of a demanded object is
+    req = [e for e in coded["call_for_whose"].events if e.plover == "REQUEST"]
+    assert req and req[0].target is not None and req[0].target.country == "BOL"
 
 
 def test_a_choice_no_one_named_made_is_no_event(coded):

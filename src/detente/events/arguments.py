@@ -328,6 +328,10 @@ class Resolver:
                             refs = self.pobj_actors(gp)
                             if refs:
                                 return refs
+                        if g.dep == "pobj" and gp.dep == "poss" and (refs := self.actors(gp.i)):
+                            # "called for Rossello's resignation": whose act is asked for, as the owner of
+                            # a direct object ("demanded Britain's withdrawal")
+                            return refs
         if v.dep in ("relcl", "acl") and (passive or v.tag == "VBN" or
                                           any(c.dep == "dobj" and c.lower in RELATIVE for c in kids)):
             return self.actors(v.head)  # "the man arrested by police", "which he described"
