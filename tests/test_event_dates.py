@@ -111,6 +111,16 @@ def test_a_nominal_subject_is_dated_by_its_clause():
         ("2025-10-20", "week")
 
 
+def test_what_happened_in_a_happening_dates_it():
+    # the deaths "in the attack" happened when the attack did: the clause's lead day, not no date
+    text = ("A car bomb hit an army base in Helmand province on Saturday. "
+            "Eleven soldiers died in the attack, officials said.")
+    assert dated(text, trigger="attack") == ("2025-10-25", "day", "article")
+    # the happening's own date still wins
+    assert dated("The minister, who was wounded in the 2015 attack, spoke on Monday.", trigger="attack")[:2] == \
+        ("2015", "year")
+
+
 def test_a_nominal_takes_its_clauses_text_date_never_the_publication_date():
     text = "In May 2024, Qatar mediated a ceasefire between Israel and Hamas."
     assert dated(text, trigger="ceasefire")[:2] == ("2024-05", "month")

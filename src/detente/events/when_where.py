@@ -115,6 +115,11 @@ def _date(s: State, e: Event, i: int, modality: str) -> None:
         # "the attack killed twelve", "a bombing last week killed five", "the group carried out the
         # attack": the clause tells its time (unless the noun dates itself: "led a march on 20 May")
         i = t.head
+    elif t.pos == "NOUN" and t.dep == "pobj" and head.lower in ("in", "during") and head.head != head.i and \
+            s.p.tokens[head.head].pos == "VERB" and not s.dates_itself(i):
+        # "dozens died in the attack", "was injured during the protest": what happened in it happened when
+        # it did, so the clause tells the happening's time too
+        i = head.head
     tense = tense_of(s.p, i, modality)
     if tense == "pluperfect" and (teller := _own_act_told(s, i)) is not None:
         i, tense = teller, tense_of(s.p, teller)
