@@ -121,6 +121,13 @@ def test_what_happened_in_a_happening_dates_it():
         ("2015", "year")
 
 
+def test_a_date_inside_a_quote_is_the_speakers_not_the_paragraphs():
+    # "last night" is the commander's time, told inside his words: the story's day is still Tuesday
+    text = ("Kenyan troops entered the town on Tuesday. \"We met the rebel leaders last night and they agreed "
+            "to talk,\" the commander told reporters. The troops later arrested ten protesters.")
+    assert dated(text, published="2025-10-30", trigger="arrested")[:2] == ("2025-10-28", "day")
+
+
 def test_a_nominal_takes_its_clauses_text_date_never_the_publication_date():
     text = "In May 2024, Qatar mediated a ceasefire between Israel and Hamas."
     assert dated(text, trigger="ceasefire")[:2] == ("2024-05", "month")

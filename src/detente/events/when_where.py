@@ -304,6 +304,8 @@ def paragraph_date(s: State, i: int) -> Optional[timex.Timex]:
         tok = s.p.token_at(t.start)
         if tok is None or _in_relative_clause(s.p, tok) or _dates_a_noun(s, tok.i, -1) or _names_a_thing(s, tok, t):
             continue
+        if s.quote_at(t.start, lambda q: q.direct and not q.start <= s.p.tokens[i].start < q.end) is not None:
+            continue  # "'I asked John for his resignation last night,' wrote Trump": the speaker's own time
         day = timex.parse_date(t.value)
         if day is None or (pub is not None and day > pub):
             continue
