@@ -65,6 +65,8 @@ TEXTS = {
     "aided_by_none": "The Nepalese army was aided by the support of younger volunteers.",
     "picked_as": "The Green Party picked the union leader Howie Hawkins as its presidential nominee.",
     "named_as_suspect": "The newspaper named the driver as the suspect.",
+    "fired_person": "The Kenyan president fired his interior minister on Tuesday.",
+    "fired_at_people": "Kenyan soldiers fired on the protesters on Tuesday.",
     "call_for_whose": "Protesters in La Paz called for the Bolivian president's resignation.",
     "vote_to_expel": "The vote to expel the ambassador failed by two votes.",
     "brokered_by_none": "The deal brokered between Israel and Sudan was praised.",
@@ -178,6 +180,11 @@ def test_choosing_someone_for_an_office_endorses_them(coded):
     # as nominating does; naming someone as a suspect is no endorsement
     assert [e for e in coded["picked_as"].events if e.plover == "SUPPORT" and e.trigger.text == "picked"]
     assert not [e for e in coded["named_as_suspect"].events if e.plover == "SUPPORT"]
+
+
+def test_firing_a_person_is_a_dismissal_not_force(coded):
+    assert not [e for e in coded["fired_person"].events if e.plover == "ASSAULT"]
+    assert [e for e in coded["fired_at_people"].events if e.plover == "ASSAULT"]
 
 
 def test_a_call_for_someones_act_is_aimed_at_them(coded):

@@ -288,7 +288,7 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     out = []
     struck = roles.local_people(s, t) if trig.code.startswith(VIOLENT_ROOTS) else []
     for src, tgt in pairs:
-        if _figurative_force(s, t, trig, src, tgt):
+        if _figurative_force(s, t, trig, src, tgt) or _dismissal(s, t, trig, tgt):
             continue
         if tgt is None and struck:
             # "drones struck the largest processing plant at Abqaiq", "police fired tear gas": force
@@ -363,6 +363,24 @@ def _figurative_force(s: State, t, trig, src, tgt) -> bool:
     done by a person of no armed sector, at no one and with no weapon named, is no use of force."""
     return trig.code.startswith("19") and t.pos == "VERB" and has(t, s.lex.words["figurative_force_verbs"]) \
         and src is not None and tgt is None and _unarmed_person(s, t, src)
+
+
+def _dismissal(s: State, t, trig, tgt) -> bool:
+    """'Trump fired Bolton', 'sacked the coach', 'to have a prosecutor fired': a verb of force whose other
+    sense is dismissal (lexicon dismissal_verbs), done to a person, people or a post's holder (post_nouns)
+    with nothing shot at, on or with, removes someone from a post: no force (CAMEO has no code for it)."""
+    if not (trig.code.startswith("19") and t.pos == "VERB" and has(t, s.lex.words["dismissal_verbs"])):
+        return False
+    kids = s.p.children(t.i)
+    if any(c.dep == "prep" and c.lower in ("at", "on", "upon", "into", "with", "from") and not all(
+            g.ent in ("DATE", "TIME") for g in s.p.children(c.i) if g.dep == "pobj") for c in kids):
+        return False  # "fired at the crowd", "fired on protesters", "fired from a helicopter" (not "on Tuesday")
+    objs = [c for c in kids if c.dep in ("dobj", "nsubjpass")]
+    if t.tag == "VBN" and t.dep in ("ccomp", "xcomp", "oprd", "acl"):
+        objs.append(s.p.tokens[t.head])  # "to have a prosecutor fired": the prosecutor is dismissed
+    return (tgt is not None and s.actor_kind(tgt.actor) == "person") or any(
+        roles.people(s, o) or has(o, s.lex.words["post_nouns"]) or o.lower in s.lex.words["person_object_pronouns"]
+        for o in objs)
 
 
 def _toll_of_a_situation(s: State, t) -> bool:
