@@ -94,6 +94,15 @@ def test_undated_news_after_a_dated_lead_takes_the_lead_day():
     assert dated(text, trigger="arrested") == ("2025-10-25", "day", "article")
 
 
+def test_a_map_legend_before_the_lead_is_no_sentence_of_it():
+    # lines with no verb (a legend, a caption) tell nothing: the lead is the first sentences that do
+    text = ("Turkey shells Kurdish positions\n\nTuesday, October 28, 2025\n\n"
+            "Syrian Arab Republic\n\nSyrian opposition forces\n\nKurdish held areas\n\n"
+            "Late on Sunday, Turkish troops shelled Kurdish positions near the border.\n\n"
+            "Kurdish fighters also attacked a Turkish convoy.")
+    assert dated(text, published="2025-10-28", trigger="attacked") == ("2025-10-26", "day", "article")
+
+
 def test_every_event_has_a_date_source():
     a = code_text("Police arrested 40 protesters. The rebels had attacked the convoy. Iran will meet Iraq on Friday.",
                   published=MONDAY)

@@ -343,8 +343,9 @@ def _lead_date(s: State) -> Optional[timex.Timex]:
         words = s.a.text[sent.start:sent.end]
         for t in inside:
             words = words.replace(t.text, " ")
-        if sum(w.isalpha() for w in words.split()) < 3:
-            continue  # the date line ("Monday, January 14, 2019")
+        if sum(w.isalpha() for w in words.split()) < 3 or not any(
+                t.pos in ("VERB", "AUX") for t in s.p.tokens[sent.first:sent.last]):
+            continue  # the date line ("Monday, January 14, 2019"), a map legend or caption: they tell nothing
         for t in inside:
             if _in_relative_clause(s.p, s.p.token_at(t.start)):
                 continue  # "who spoke on Friday": another event's date
