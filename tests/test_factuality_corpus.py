@@ -37,6 +37,12 @@ CASES = [
     ("Around 300,000 Burundians were killed in the conflict.", "killed", "ASSAULT", False),
     ("Burundian troops killed five civilians in the conflict.", "killed", "ASSAULT", True),
     ("The Burundian opposition leader was found dead on Friday.", "found", "ASSAULT", False),
+    ("Burundi's decade-long war has killed 300,000 people.", "killed", "ASSAULT", False),
+    # a permission, a capability or a right only envisages the act it is to, even when the parser hangs
+    # the infinitive on its noun as a relative clause
+    ("Turkey gave Russia a green light to invade northern Syria.", "invade", "ASSAULT", False),
+    ("Russia has the capability to attack Ukraine's power grid.", "attack", "ASSAULT", False),
+    ("Israel reserves the right to strike Iranian nuclear sites.", "strike", "ASSAULT", False),
     # a denied praise is no criticism by itself; a harsh word is
     ('"The Indian police are not good," the activist Arundhati Roy said.', "good", "ACCUSE", False),
     ('"The Indian police are brutal," the activist Arundhati Roy said.', "brutal", "ACCUSE", True),

@@ -384,10 +384,12 @@ def _dismissal(s: State, t, trig, tgt) -> bool:
 
 
 def _toll_of_a_situation(s: State, t) -> bool:
-    """'killed in the conflict', 'died in combat during World War II': harm told as the toll of a
-    situation (lexicon situation_nouns) by no one named is no act of anyone's (the guide: nouns that
-    only name a situation are no event)."""
+    """'killed in the conflict', 'died in combat during World War II', 'Syria's seven-year war has killed
+    400,000 people': harm told as the toll of a situation (lexicon situation_nouns) by no one named is
+    no act of anyone's (the guide: nouns that only name a situation are no event)."""
     for c in s.p.children(t.i):
+        if c.dep == "nsubj" and has(c, s.lex.words["situation_nouns"]):
+            return True
         if c.dep == "prep" and c.lower in ("in", "during", "throughout"):
             if any(g.dep == "pobj" and has(g, s.lex.words["situation_nouns"]) for g in s.p.children(c.i)):
                 return True

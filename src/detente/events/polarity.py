@@ -194,7 +194,7 @@ def _boundary(parse: Parse, t: Token, node: Token, head: Token, lex: Lexicon) ->
     governs `head` speaks of the event at `t`), or only the reach of negation ("negation": the event
     is another event's object, which keeps its own negation), or neither (None)?"""
     dep = node.dep
-    if dep == "relcl":
+    if dep == "relcl" and not _infinitival(parse, node):
         return "clause"  # "did not expel the diplomats who had attacked": the attack is another clause's
     if dep == "advcl":
         # only a purpose infinitive ("did not come to meet") shares its governor's fate
@@ -210,6 +210,14 @@ def _boundary(parse: Parse, t: Token, node: Token, head: Token, lex: Lexicon) ->
         # condemnation's and the accusation's, not the attack's or the support's
         return "negation"
     return None
+
+
+def _infinitival(parse: Parse, node: Token) -> bool:
+    """'a green light to invade', 'the plan to attack': an infinitive the parser hung on a noun as a relative
+    clause is the noun's complement (what is allowed, planned), not a clause of its own."""
+    kids = parse.children(node.i)
+    return any(c.dep == "aux" and c.lower == "to" for c in kids) and not any(
+        c.tag in ("WDT", "WP", "WRB") for c in parse.subtree(node.i))
 
 
 def _event_verb(t: Token, lex: Lexicon) -> bool:
