@@ -20,7 +20,7 @@ from ..model import Actor, Article, Event, Parse, Place, Quote
 from ..settings import ENV_VARS, current, debugging
 from .coding import MAX_EVENTS_PER_SENTENCE, code
 from .lexicon import load
-from .targets import place_targets, political, visit_hosts, with_recipients
+from .targets import place_targets, political, visit_hosts, with_parties
 
 __all__ = ["extract", "MAX_EVENTS_PER_SENTENCE", "PLACE_AS_TARGET_ENV"]
 
@@ -44,8 +44,8 @@ def extract(article: Article, parse: Parse, actors: list[Actor], places: list[Pl
         lex = load()
         evs = place_targets(evs, None if place_as_target else lex.place_targets)
         named = [x for x in parse.entities if x.label == "EVENT"]
-        evs = with_recipients(visit_hosts(evs, places or [], named, lex.host_codes), lex.doer_required,
-                              lex.implied_authority)
+        evs = with_parties(visit_hosts(evs, places or [], named, lex.host_codes), lex.doer_required,
+                           lex.implied_authority)
         return political(evs, actors or [])
     except Exception as e:  # a bad document must not stop a batch
         if debugging():

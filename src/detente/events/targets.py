@@ -116,7 +116,7 @@ def _place_side(pl) -> ActorRef:
 def visit_hosts(events: list[Event], places: list[Place], named_events: list[Entity], host_codes) -> list[Event]:
     """A visit (or its hosting) with no host named nor placed is aimed at the one foreign country its
     sentence names ("made a visit to the German capital, Berlin"); one to a named event after it ("attend
-    the Beijing Olympics", NER: EVENT) stands with no target; with_recipients drops the rest ("came back
+    the Beijing Olympics", NER: EVENT) stands with no target; with_parties drops the rest ("came back
     home")."""
     mentioned = sorted((pl for pl in places if pl.role == "mentioned" and pl.country), key=lambda pl: pl.start)
     starts = [pl.start for pl in mentioned]
@@ -158,8 +158,8 @@ def political(events: list[Event], actors: list[Actor]) -> list[Event]:
 RECIPIENT_OPTIONAL = {"SANCTION"}
 
 
-def with_recipients(events: list[Event], doer_required: frozenset = frozenset(),
-                    implied: Optional[dict] = None) -> list[Event]:
+def with_parties(events: list[Event], doer_required: frozenset = frozenset(),
+                 implied: Optional[dict] = None) -> list[Event]:
     """PLOVER's types that require a recipient are no event without one: aid and cooperation given to no
     one the text names ("residents donated blood", "the NSF funded the research"). Nor is a party's own
     choice that no one named made (lexicon doer_required: "four Navy ships assisted by aircraft", "the
