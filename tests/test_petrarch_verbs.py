@@ -218,3 +218,20 @@ def test_who_tells_it_lends_no_words_to_the_pattern():
     """'according to ...' names the teller: its words ('accord', 'statement') decide no verb pattern."""
     art = detente.code_text("Jamaica was rarely hit by storms according to the BBC.", published="2020-05-04")
     assert not [e for e in art.events if e.trigger.text == "hit"]
+
+
+def test_a_phrasal_pattern_is_the_verb_its_comment_names():
+    """PETRARCH's '- * ON [190] # PRESS' in the DEMAND block is "press on" (an offensive); the block's other
+    verbs ("bid", "campaign") take no idiom of press's: "campaigned on health care" is no assault."""
+    from detente import nlp
+    from detente.events import triggers
+    from detente.events.lexicon import load
+    press_on = {"verbs": ["demand", "press", "campaign", "bid"], "objects": [["on"]], "preps": [], "comment": "PRESS"}
+    assert petrarch._pattern_verbs(press_on) == ["press"]
+    topic = {**press_on, "objects": [["about"]], "comment": "PROTEST"}  # a preposition of topic: the whole block
+    assert petrarch._pattern_verbs(topic) == press_on["verbs"]
+    lex = load()
+    for text, verb in (("Warren campaigned on a wealth tax.", "campaigned"),
+                       ("The firms may bid on the new contracts.", "bid")):
+        p = nlp.parse(text)
+        assert not [t for t in triggers.find(p, lex) if p.tokens[t.i].text == verb and t.code.startswith("19")], text

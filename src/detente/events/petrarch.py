@@ -452,6 +452,25 @@ def _slots(slots) -> tuple:
                  for alts in slots)
 
 
+# particles of phrasal verbs: "press on", "kick off", "count on", "step down" mean what they mean for
+# the one verb, not for its synonyms ("bid on", "campaign on" are no "press on" 190). Prepositions of
+# topic or direction ("protest about", "advance into") keep their sense across a block.
+PARTICLES = {"on", "up", "off", "out", "down", "back", "in", "over", "away", "ahead", "along", "forward", "around"}
+
+
+def _pattern_verbs(p: dict) -> list:
+    """The verbs a pattern applies to: its whole synonym block (PETRARCH's reading), except a phrasal
+    pattern (the verb and a particle alone, "* ON") whose comment names the block verb it was written
+    for: an idiom is that verb's only."""
+    verbs = list(p.get("verbs", ()))
+    objs = p.get("objects") or []
+    named = (p.get("comment") or "").lower()
+    if not p.get("preps") and len(objs) == 1 and len(objs[0]) == 1 and str(objs[0][0]).lower() in PARTICLES \
+            and named in verbs:
+        return [named]
+    return verbs
+
+
 @lru_cache(maxsize=1)
 def index(path: Union[str, Path, None] = None) -> Index:
     """The verb data turned into lookups, once per process (an empty index when the file is absent)."""
@@ -483,7 +502,7 @@ def index(path: Union[str, Path, None] = None) -> Index:
         pat = VerbPattern(code, _slots(p.get("objects", [])), preps)
         if not pat.objects and not pat.preps:
             continue  # the verb alone: its default code
-        for verb in p.get("verbs", ()):
+        for verb in _pattern_verbs(p):
             if " " not in verb:
                 out.patterns.setdefault(verb, []).append(pat)
     for base in list(out.patterns):
