@@ -65,11 +65,11 @@ def test_suffering_self_description_states_and_mild_words_are_no_criticism(coded
 
 def test_inside_a_quote_the_first_person_and_imperatives_are_the_speakers_acts():
     art = detente.code_text('Irish Foreign Minister Simon Coveney spoke on Monday: "We are disappointed. '
-                            'I urge Britain to return to the talks. Please come back."', published="2024-03-04")
+                            'I urge Britain to return to the talks. Please lift the sanctions."', published="2024-03-04")
     urge = [e for e in art.events if e.trigger.text == "urge"]
     assert urge and urge[0].source.country == "IRL" and urge[0].target.country == "GBR"
-    come = [e for e in art.events if e.trigger.text == "come"]
-    assert come and come[0].plover == "REQUEST"  # asked for, not done: no visit
+    lift = [e for e in art.events if e.trigger.text == "lift"]
+    assert lift and lift[0].plover == "REQUEST"  # asked for, not done: no concession
 
 
 @pytest.mark.parametrize("text,code,target", [
