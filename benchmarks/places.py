@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from detente import nlp, places  # noqa: E402
+from detente import nlp, pipeline, places  # noqa: E402
 from detente.evaluate import places as scorer  # noqa: E402
 from detente.evaluate.spans import overlaps  # noqa: E402
 from detente.geodesy import distance_km  # noqa: E402
@@ -61,7 +61,7 @@ def main() -> None:
     nlp.load()
     t_load = time.perf_counter() - t0
     t0 = time.perf_counter()
-    parses = list(nlp.parse_many([r["text"] for r in records]))
+    parses = list(pipeline.parse_texts([r["text"] for r in records]))  # as the pipeline parses
     t_parse = time.perf_counter() - t0
     t0 = time.perf_counter()
     coded = []

@@ -71,7 +71,7 @@ def main() -> int:
     if not os.path.exists(GOLD):
         print(f"no gold file at {GOLD}", file=sys.stderr)
         return 2
-    from detente import actors, nlp, quotes
+    from detente import actors, pipeline, quotes
     from detente.evaluate import read_gold
     from detente.evaluate import quotes as scorer
     from detente.evaluate.spans import overlaps
@@ -79,7 +79,7 @@ def main() -> int:
 
     records = read_gold(GOLD, args.limit)
     t0 = time.monotonic()
-    parses = list(nlp.parse_many([r["text"] for r in records]))
+    parses = list(pipeline.parse_texts([r["text"] for r in records]))  # as the pipeline parses
     t_parse = time.monotonic() - t0
     coded, proxy, warnings = [], [], 0
     t0 = time.monotonic()

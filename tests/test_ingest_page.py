@@ -163,3 +163,27 @@ def test_any_page_text_gives_an_article_with_true_offsets(lines):
         s = art.dateline_span
         assert art.text[s.start:s.end] == s.text == art.dateline
     assert "Comments (0)" not in art.text.split("\n")
+
+
+def test_a_dateline_is_a_sentence_of_its_own_for_the_parser():
+    from detente.ingest.page import dateline_as_sentence
+    text = "Esper in Hanoi\n\nHANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper accused China.\n\nMore."
+    rewritten = dateline_as_sentence(text)
+    assert len(rewritten) == len(text) and rewritten.startswith("Esper in Hanoi\n\nHANOI, Vietnam (AP).\n")
+    assert rewritten[rewritten.index("U.S."):] == text[text.index("U.S."):]
+    plain = "The minister said: we will go. Talks resume today."
+    assert dateline_as_sentence(plain) == plain  # no dateline, nothing rewritten
+
+
+@pytest.mark.parametrize("text", [
+    "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused China of coercion.",
+    "WASHINGTON (Reuters) - U.S. Defense Secretary Mark Esper on Wednesday accused China of coercion.",
+    "MOSCOW, Nov 20 (Reuters) - U.S. Defense Secretary Mark Esper on Wednesday accused China of coercion.",
+])
+def test_the_dateline_is_not_the_first_sentences_subject(text):
+    # run into the sentence, the dateline (or the agency) had become the accuser
+    import detente
+    art = detente.code_text(text, published="2019-11-20")
+    acc = [e for e in art.events if e.trigger.text == "accused"]
+    assert acc and all(e.source is not None and e.source.country == "USA" for e in acc)
+    assert art.text == text and all(art.text[e.trigger.start:e.trigger.end] == e.trigger.text for e in art.events)

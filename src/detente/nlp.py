@@ -11,6 +11,7 @@ import re
 import signal
 import sys
 import threading
+from dataclasses import replace
 from functools import lru_cache
 from sys import intern
 from typing import Iterable, Iterator
@@ -86,6 +87,18 @@ def parse_many(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[P
             results.setdefault(n, []).append(part)
     for n, text in enumerate(texts):
         yield _to_parse(text, results.pop(n, []))  # its parts go now, not with the batch's last parse
+
+
+def as_text(parse: Parse, text: str) -> Parse:
+    """The parse of a same-length rewrite of `text` (pipeline: a dateline's separator made a sentence end)
+    read as `text`'s own: tokens and entities keep their offsets and take their words from `text`, so
+    every stage sees the article's characters."""
+    if parse.text == text:
+        return parse
+    assert len(parse.text) == len(text), "a rewrite for the parser keeps the text's length"
+    tokens = [t if text[t.start:t.end] == t.text else replace(t, text=text[t.start:t.end]) for t in parse.tokens]
+    entities = [e if text[e.start:e.end] == e.text else replace(e, text=text[e.start:e.end]) for e in parse.entities]
+    return Parse(text=text, tokens=tokens, sentences=parse.sentences, entities=entities)
 
 
 def _groups(pieces: list, batch_size: int) -> Iterator[list]:

@@ -12,6 +12,7 @@ from . import events as events_stage
 from . import nlp
 from . import places as places_stage
 from . import quotes as quotes_stage
+from .ingest.page import dateline_as_sentence
 from .model import Article, Parse
 from .settings import DEFAULTS, current
 
@@ -85,8 +86,15 @@ def batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
+def parse_texts(texts: list[str]) -> Iterator[Parse]:
+    """The parses the stages read, in order: the parser reads a dateline as a sentence of its own
+    ("HANOI, Vietnam (AP) — Esper accused China" is no HANOI accusing), the stages the text's own words."""
+    for text, parse in zip(texts, nlp.parse_many([dateline_as_sentence(t) for t in texts])):
+        yield nlp.as_text(parse, text)
+
+
 def _code_batch(batch: list[Article], budget: float) -> Iterator[Article]:
-    for art, parse in zip(batch, nlp.parse_many([a.text for a in batch])):
+    for art, parse in zip(batch, parse_texts([a.text for a in batch])):
         with _budget(budget):
             coded = code_parsed(art, parse)
         yield coded  # outside the timer: the caller's time is not the document's

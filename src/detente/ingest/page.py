@@ -92,22 +92,55 @@ _NOT_PLACES = {"UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINIO
                "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY", "TODAY", "YESTERDAY"}
 
 
-def find_dateline(body: str) -> tuple[Optional[str], Optional[Span], Optional[str]]:
-    """(place word(s), their span in `body`, a full date the dateline gives) at the start of the body."""
-    m = _DATELINE.match(body)
+def _dateline_at(text: str, pos: int = 0) -> Optional[re.Match]:
+    """The dateline that opens `text` at `pos`, if one does."""
+    m = _DATELINE.match(text, pos)
     if not m:
-        return None, None, None
+        return None
     place = m.group("place")
     if place.upper() in _NOT_PLACES or len(place) < 2:
-        return None, None, None
+        return None
     # A wire tag, a date or a region ('BUFFALO, N.Y. —') makes a dateline; so does the all-caps-and-dash
     # wire convention. A bare 'Word:' is as often a label ('Summary:', 'DEAR ABBY:', a headline
     # 'Julian Assange: ...'), so there the lead-in must be a known place.
     strong = m.group("agency") or m.group("date") or m.group("region")
     if not strong and not (place.isupper() and m.group("sep") != ":") and not _known_place(place):
+        return None
+    return m
+
+
+def find_dateline(body: str) -> tuple[Optional[str], Optional[Span], Optional[str]]:
+    """(place word(s), their span in `body`, a full date the dateline gives) at the start of the body."""
+    m = _dateline_at(body)
+    if m is None:
         return None, None, None
+    place = m.group("place")
     span = Span(m.start("place"), m.end("place"), place)
     return place, span, iso_date(m.group("date")) if m.group("date") else None
+
+
+DATELINE_PARAGRAPHS = 4  # a dateline opens one of the first paragraphs (after a headline, a date line)
+
+
+def dateline_as_sentence(text: str) -> str:
+    """The text with a dateline's separator made a sentence end, at the same length ("HANOI, Vietnam
+    (AP) — U.S. Defense Secretary Mark Esper accused China" -> "HANOI, Vietnam (AP).\nU.S. ..."): run
+    into its first sentence, the dateline became the subject ("HANOI ... accused China", "Reuters
+    accused") and hid the sentence's own. Offsets stay the text's."""
+    pos = 0
+    for _ in range(DATELINE_PARAGRAPHS):
+        m = _dateline_at(text, pos)
+        if m is not None:
+            start, end = m.start("sep"), m.end()
+            start -= text[start - 1] == " "  # "(AP) — ": the space before the dash too
+            return text[:start] + (".\n" + " " * (end - start))[:end - start] + text[end:]
+        nxt = text.find("\n\n", pos)
+        if nxt < 0:
+            return text
+        pos = nxt + 2
+        while pos < len(text) and text[pos] in "\n \t":
+            pos += 1
+    return text
 
 
 @lru_cache(maxsize=1)
