@@ -235,3 +235,14 @@ def test_a_phrasal_pattern_is_the_verb_its_comment_names():
                        ("The firms may bid on the new contracts.", "bid")):
         p = nlp.parse(text)
         assert not [t for t in triggers.find(p, lex) if p.tokens[t.i].text == verb and t.code.startswith("19")], text
+
+
+def test_object_words_are_the_verbs_objects_not_its_prepositional_phrases():
+    """'- * RELEASE [0841]' in the SAY block is a said release; 'said in the release' (a press release)
+    names no object of the saying. A bare particle still counts ('argue about' in '* ABOUT')."""
+    from detente import nlp
+    from detente.events import triggers
+    from detente.events.lexicon import load
+    lex = load()
+    p = nlp.parse("The attorney said in the release that the case was closed.")
+    assert not [t for t in triggers.find(p, lex) if p.tokens[t.i].text == "said" and t.code == "0841"]

@@ -187,12 +187,12 @@ FUNCTION_POS = {"ADP", "PART", "DET", "CCONJ", "SCONJ"}
 _VP_STOP = {"ccomp", "xcomp", "advcl", "parataxis", "relcl", "acl", "csubj", "nsubj", "nsubjpass", "mark", "punct"}
 
 
-def _phrase_words(parse: Parse, head: Token) -> set[str]:
+def _phrase_words(parse: Parse, head: Token, skip: frozenset = frozenset()) -> set[str]:
     out, stack = set(), [head.i]
     while stack:
         j = stack.pop()
         for c in parse.children(j):
-            if c.i < head.i or c.dep in _VP_STOP or (c.dep == "conj" and c.pos in VERB_POS):
+            if c.i < head.i or c.dep in _VP_STOP or (c.dep == "conj" and c.pos in VERB_POS) or c.i in skip:
                 continue
             if c.lower == "according":
                 continue  # "hit by hurricanes according to CNN": who tells it, no word of the act's
@@ -215,9 +215,13 @@ def _petrarch_pattern(parse: Parse, v: Token, forms: list[str], lex: Lexicon) ->
     index = petrarch.index()
     if not any(f in index.patterns for f in forms):
         return None, False
-    words = _phrase_words(parse, v)
-    pats = [p for f in forms for p in index.candidates(f, words)]
     preps = {c.lower: c for c in parse.children(v.i) if c.dep in ("prep", "agent", "dative")}
+    # PETRARCH's object words are the verb's objects (and bare particles: "ARGUE * ABOUT"), not the words
+    # of its prepositional phrases, which the patterns name apart ("said in the release" is no
+    # "SAY * RELEASE" 0841)
+    inside_preps = {t.i for c in preps.values() if c.dep == "prep" for t in parse.subtree(c.i) if t.i != c.i}
+    words = _phrase_words(parse, v, skip=inside_preps)
+    pats = [p for f in forms for p in index.candidates(f, words)]
     under: dict[int, set[str]] = {}
     for pat in pats:  # most specific first
         if not all(slot.met(words) for slot in pat.objects):
