@@ -43,6 +43,9 @@ CASES = [
     ("Turkey gave Russia a green light to invade northern Syria.", "invade", "ASSAULT", False),
     ("Russia has the capability to attack Ukraine's power grid.", "attack", "ASSAULT", False),
     ("Israel reserves the right to strike Iranian nuclear sites.", "strike", "ASSAULT", False),
+    # a passive whose "by" names a thing has no doer; one that names a party does
+    ("Indian share prices are being supported by low bond yields.", "supported", "SUPPORT", False),
+    ("The Kenyan proposal was rejected by Ethiopia.", "rejected", "REJECT", True),
     # a denied praise is no criticism by itself; a harsh word is
     ('"The Indian police are not good," the activist Arundhati Roy said.', "good", "ACCUSE", False),
     ('"The Indian police are brutal," the activist Arundhati Roy said.', "brutal", "ACCUSE", True),

@@ -168,6 +168,9 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             # "the bombing killed 180": the bombers killed; but an attack that "raised concerns"
             # voiced nothing
             sources = s.noun_sources[src_tok.i]
+        if not sources and src_tok is not None and src_tok.dep == "agent" and src_tok.head == t.i and \
+                not trig.code.startswith(VIOLENT_ROOTS) and not _someone_by(s, src_tok):
+            return []  # "valuations supported by low bond yields", "a bill backed by evidence": a thing did it
         if not sources and trig.code.startswith(VIOLENT_ROOTS):
             sources = roles.cause(s, t)
         if not sources and trig.code.startswith(CROWD_ROOTS):
@@ -363,6 +366,15 @@ def _figurative_force(s: State, t, trig, src, tgt) -> bool:
     done by a person of no armed sector, at no one and with no weapon named, is no use of force."""
     return trig.code.startswith("19") and t.pos == "VERB" and has(t, s.lex.words["figurative_force_verbs"]) \
         and src is not None and tgt is None and _unarmed_person(s, t, src)
+
+
+def _someone_by(s: State, agent) -> bool:
+    """Does a passive's "by" phrase name someone (people, a group, an act someone did), or a manner
+    ("protested by shouting"), rather than a thing? Violence is left out by the caller: its instrument
+    stands for its unnamed user ("killed by a bomb")."""
+    things = [g for g in s.p.children(agent.i) if g.dep == "pobj"]
+    return not things or any(roles.people(s, g) or g.i in s.trigger_tokens or triggers.noun_code(g, s.lex)
+                             for g in things)
 
 
 def _dismissal(s: State, t, trig, tgt) -> bool:
