@@ -43,6 +43,10 @@ CASES = [
     ("Turkey gave Russia a green light to invade northern Syria.", "invade", "ASSAULT", False),
     ("Russia has the capability to attack Ukraine's power grid.", "attack", "ASSAULT", False),
     ("Israel reserves the right to strike Iranian nuclear sites.", "strike", "ASSAULT", False),
+    # what is feared has not happened
+    ("Kurdish leaders fear that Turkey will attack Kobani.", "attack", "ASSAULT", False),
+    ("The activist spoke of his fear of being extradited from Sweden to the United States.", "extradited",
+     "COOPERATE", False),
     # a passive whose "by" names a thing has no doer; one that names a party does
     ("Indian share prices are being supported by low bond yields.", "supported", "SUPPORT", False),
     ("The Kenyan proposal was rejected by Ethiopia.", "rejected", "REJECT", True),
