@@ -196,3 +196,12 @@ def test_a_party_named_by_its_members_is_the_party_of_the_texts_country(code):
     dem = at(actors, t, "Democrats")
     assert (dem.sector, dem.country) == ("PTY", "USA")
     assert at(actors, t, "Tories").country == "GBR"
+
+
+def test_a_seat_of_power_naming_a_title_is_its_government(code):
+    # "White House" and "Kremlin" modifying a title are the governments, not unknown organisations that
+    # take the text's country (here Ukraine)
+    t = ("Ukrainian officials met on Monday. White House spokesman Judd Deere said the claim was false. "
+         "Kremlin spokesman Oleg Ivanov said it was true.")
+    actors = code(t)
+    assert (at(actors, t, "White House").country, at(actors, t, "Kremlin").country) == ("USA", "RUS")
