@@ -60,7 +60,7 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         # "Pell, a senior figure at the Holy See, was convicted": a description of someone says where
         # they belong, not where the event was
         return prep is not None and s.p.tokens[s.p.tokens[prep].head].dep != "appos" and \
-            not (verbal and _on_object(s, e, i, prep))
+            not (verbal and (_on_object(s, e, i, prep) or _in_content(s.p, prep, i)))
 
     own = _clause_verbs(s.p, i) | {i}  # a scene set for the event's own clause, not for a governor's
     tok = nearest(s, i, is_place, scene=lambda c: _scene_clause(s, c, own),
@@ -212,6 +212,20 @@ def _on_object(s: State, e: Event, i: int, prep: int) -> bool:
     return head.dep in ("nsubj", "nsubjpass") and head.head != i
 
 
+def _in_content(p: Parse, j: int, i: int) -> bool:
+    """Whether token j lies in a gerund that a preposition of the trigger at i governs ("warned the
+    United States against interfering in Hong Kong", "criticized them for fighting in Syria"): for
+    what is said, that is the act talked about, and its place is that act's, not where it was said."""
+    tok = p.tokens[j]
+    for _ in range(12):
+        if tok.head == tok.i or tok.i == i:
+            return False
+        if tok.dep == "pcomp" and p.tokens[tok.head].head == i:
+            return True
+        tok = p.tokens[tok.head]
+    return False
+
+
 def _object_phrase(s: State, e: Event, tok) -> bool:
     """Whether a noun is, or lies in the phrase of, a direct object ("criticized the leaders of the
     party in Lagos") or of the target of what is said ("called on the court in the Southern District of
@@ -290,24 +304,37 @@ def _span_root(p: Parse, pl: Place):
 
 
 def _directed(s: State, tok, i: int) -> bool:
-    """Whether a place is named as an origin ("the claim from Berlin"), as a thing's destination or
-    an addressee ("flights to Cuba", "appealed to Russia to stop"; not the trigger's own: "a visit to
-    Ireland") or for comparison ("drugs like Portugal"), rather than as a location."""
-    for _ in range(6):
+    """Whether a place is named as an origin ("the claim from Berlin", "protesters from the city of
+    Basra"), as a thing's destination or an addressee ("flights to Cuba", "appealed to Russia to stop";
+    not the trigger's own: "a visit to Ireland"), as an adversary ("a lawsuit against the state of
+    Montana") or for comparison ("drugs like Portugal"), rather than as a location."""
+    words = s.lex.words
+    for _ in range(8):
         if tok.head == tok.i:
             return False
         head = s.p.tokens[tok.head]
         if tok.dep == "pobj":
-            words = s.lex.words
+            owner = s.p.tokens[head.head]
+            if head.lower == "of" and head.head != head.i and _names_place(owner, words):
+                tok = owner  # "from the city of Basra": the place noun's preposition tells
+                continue
             # the addressee of another verb ("appealed to Russia to stop") is none either, but a motion's
             # end is where its purpose or sequel happens
-            return head.lower in words["place_origins"] or head.lower in words["place_comparisons"] or (
-                head.lower in words["place_destinations"] and head.head != i and
-                not _purpose_of(s, i, s.p.tokens[head.head], then=True))
+            return head.lower in words["place_origins"] or head.lower in words["place_comparisons"] or \
+                head.lower in words["place_adversatives"] or (
+                    head.lower in words["place_destinations"] and head.head != i and
+                    not _purpose_of(s, i, owner, then=True))
         if tok.dep not in ("appos", "compound", "conj"):
             return False
         tok = head
     return False
+
+
+def _names_place(tok, words) -> bool:
+    """Whether a noun's "of" names the place it is ("the city of", "the Southern District of"): the
+    lexicon's place_of_nouns."""
+    return tok.pos in ("NOUN", "PROPN") and (tok.lower in words["place_of_nouns"] or
+                                             tok.lemma.lower() in words["place_of_nouns"])
 
 
 def _verb_above(p: Parse, i: int) -> Optional[int]:
@@ -365,8 +392,9 @@ def locative(p: Parse, j: int, preps, of_nouns=frozenset(), words=None) -> Optio
     apposition to, modifying or "of" that object ("in the Serbian capital Belgrade", "at Baghdad
     International Airport", "in the Southern District of New York", "in Kenosha and Racine"), or a
     journey's destination that frames a clause ("during a trip to France": the lexicon's travel_nouns
-    and travel_frames in `words`); a nationality word only on a place noun ("in the Serbian capital",
-    not "in American history"); else None. "of" leads up only from a noun in of_nouns ("the city
+    and travel_frames in `words`); a nationality word or a possessive only on a place noun ("in the
+    Serbian capital", "in Burkina Faso's northern region"; not "in American history", "in Iran's
+    interest"); else None. "of" leads up only from a noun in of_nouns ("the city
     of", "the District of")."""
     tok = p.tokens[j]
     for _ in range(6):
@@ -384,8 +412,8 @@ def locative(p: Parse, j: int, preps, of_nouns=frozenset(), words=None) -> Optio
                 return None
             tok = p.tokens[head.head]
         elif head.pos in ("NOUN", "PROPN") and (tok.dep in ("appos", "compound", "nmod", "conj") or (
-                tok.dep == "amod" and _place_noun(head, of_nouns, words))):
-            tok = head
+                tok.dep in ("amod", "poss") and _place_noun(head, of_nouns, words))):
+            tok = head  # "in the Serbian capital", "in Burkina Faso's northern region"
         else:
             return None
     return None
@@ -415,10 +443,12 @@ def _scene_clause(s: State, c, own: set[int]) -> bool:
     words = s.lex.words
     if c.dep == "pobj" and c.lemma.lower() in words["travel_nouns"]:
         frame = s.p.tokens[c.head]
-        return frame.lower in words["travel_frames"] and frame.head in own
+        return frame.lower in words["travel_frames"] and (frame.head in own or _set_off_subject(s.p, frame, own))
     if c.dep == "pobj" and _gathering(c, words):
         frame = s.p.tokens[c.head]
         return frame.lower in words["gathering_frames"] and frame.head in own
+    if c.dep == "acl" and c.tag == "VBG" and _set_off_subject(s.p, c, own):
+        return True  # "The minister, speaking to reporters in Geneva, accused Iran ..."
     if c.dep != "advcl" or c.tag != "VBG" or c.head not in own:
         return False
     kids = s.p.children(c.i)
@@ -428,6 +458,15 @@ def _scene_clause(s: State, c, own: set[int]) -> bool:
     # access in Florida"); before it, or opened by "while", the scene
     marks = [k.lower for k in kids if k.dep == "mark"]
     return all(m in words["scene_marks"] for m in marks) and bool(marks or c.i < c.head)
+
+
+def _set_off_subject(p: Parse, c, own: set[int]) -> bool:
+    """Whether a phrase is set off by commas on the subject of the event's clause ("The minister,
+    speaking in Geneva, accused ...", "The president, on a visit to Kenya, met ..."): it tells where
+    the subject was when acting, as the same phrase before the clause would."""
+    head = p.tokens[c.head]
+    return head.dep in ("nsubj", "nsubjpass") and head.head in own and c.i > head.i and \
+        p.tokens[c.i - 1].text == ","
 
 
 def _gathering(tok, words) -> bool:
