@@ -129,6 +129,13 @@ def test_names_inside_people_and_outlets_the_actors_stage_knows():
     ("The Kenyan president, on a visit to Washington, met opposition leaders.", "met", "Washington"),
     # a purpose clause happens where its motion went
     ("French troops were sent to Mali to fight the insurgents on Monday.", "fight", "Mali"),
+    # a gathering the event is dated after is where its people were; a place after the event's own
+    # preposition is its own
+    ("Police arrested 20 people on Tuesday after protests in Minneapolis.", "arrested", "Minneapolis"),
+    ("Police arrested the suspect in Paris on Monday after a manhunt.", "arrested", "Paris"),
+    # a border's town or post is a place
+    ("Police arrested two smugglers at the Tijuana border crossing on Monday.", "arrested", "Tijuana"),
+    ("Police arrested two smugglers in the border town of Tijuana on Monday.", "arrested", "Tijuana"),
     # a name on a scene noun says where, not who
     ("On Sunday protests filled the Caracas streets.", "protests", "Caracas"),
     # a "where" clause happens at its noun's place
@@ -162,6 +169,18 @@ def test_the_sentences_one_place(text, trigger, where):
     # the country of a source that speaks, and of a target, are sides
     ("The president of Turkey vowed support for the protesters on Monday.", "vowed"),
     ("The minister called on the government of Ukraine to end the blockade.", "called"),
+    # a description set beside someone says who they are (an office there acts for its place: the
+    # mayor of Paris test above)
+    ("Trump, a former resident of New York, criticized the ruling on Monday.", "criticized"),
+    # a happening the event is dated after is elsewhere
+    ("The minister resigned on Monday after the scandal in Lagos.", "resigned"),
+    ("After the floods in Sindh, the minister resigned on Monday.", "resigned"),
+    # what a scene's speaking is about
+    ("Speaking about the crisis in Syria, the minister accused Iran of lying on Monday.", "accused"),
+    ("The minister, speaking about the crisis in Syria, accused Iran of lying on Monday.", "accused"),
+    # which border, not on which side of it
+    ("Soldiers killed two men near the Syrian border on Monday.", "killed"),
+    ("The Saudi-led coalition bombed Houthi positions near the border with Saudi Arabia.", "bombed"),
     # what is talked about, not where it was said: the object's place, or the place of an act the
     # trigger's preposition governs
     ("China warned the United States against interfering in Hong Kong.", "warned"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..actors import lexicon as actor_lexicon
 from ..model import Event, Parse, Place
 from . import triggers
 from .state import State
@@ -58,8 +59,9 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
             return True  # "From Kyiv, the minister spoke by video": where the act was done from
         prep = locative(s.p, j, preps, of_nouns, words)
         # "Pell, a senior figure at the Holy See, was convicted": a description of someone says where
-        # they belong, not where the event was
+        # they belong, not where the event was; "near the Syrian border" is on either side of it
         return prep is not None and s.p.tokens[s.p.tokens[prep].head].dep != "appos" and \
+            not _on_edge(s.p, tok, words) and not _after_another(s, j, i) and \
             not (verbal and (_on_object(s, e, i, prep) or _in_content(s.p, prep, i)))
 
     own = _clause_verbs(s.p, i) | {i}  # a scene set for the event's own clause, not for a governor's
@@ -137,6 +139,7 @@ def _sentence_place(s: State, i: int, named: list[Place], sides: list, src=None,
         if root is None or root.pos == "ADJ" or any(_overlap(pl, r) for r in sides):
             continue
         if _joined_to(s.p, root, sides) or _describes(s, root, i) or _directed(s, root, i) or _of_other_event(s, root, i) or \
+                _on_edge(s.p, root, s.lex.words) or _after_another(s, root.i, i) or \
                 _office_of(s, root, pl, src, about is not None) or (about is not None and _said_of(s.p, root, about)):
             continue
         q = s.quote_at(pl.start)
@@ -216,13 +219,19 @@ def _in_content(p: Parse, j: int, i: int) -> bool:
     """Whether token j lies in a gerund that a preposition of the trigger at i governs ("warned the
     United States against interfering in Hong Kong", "criticized them for fighting in Syria"): for
     what is said, that is the act talked about, and its place is that act's, not where it was said."""
+    return _on_path(p, j, i, lambda tok, head: tok.dep == "pcomp" and head.head == i)
+
+
+def _on_path(p: Parse, j: int, i: int, hit) -> bool:
+    """Whether hit(token, its head) holds on the way up from token j, before token i or the root."""
     tok = p.tokens[j]
     for _ in range(12):
         if tok.head == tok.i or tok.i == i:
             return False
-        if tok.dep == "pcomp" and p.tokens[tok.head].head == i:
+        head = p.tokens[tok.head]
+        if hit(tok, head):
             return True
-        tok = p.tokens[tok.head]
+        tok = head
     return False
 
 
@@ -289,11 +298,57 @@ def _describes(s: State, tok, i: int) -> bool:
     p = s.p
     head = p.tokens[tok.head]
     if tok.dep == "pobj" and head.lower == "of" and head.head != head.i:
-        return p.tokens[head.head].ent == "PERSON"
+        owner = p.tokens[head.head]
+        # "Trump, a former resident of New York, criticized ...": a description set beside someone
+        # says who they are; an office set there acts for its place ("Sobyanin, the mayor of Moscow")
+        return owner.ent == "PERSON" or (owner.dep == "appos" and owner.pos == "NOUN" and
+                                         not _authority(owner, s.lex.words["seat_sectors"]))
     if tok.dep == "pobj" and head.lower in s.lex.words["place_prepositions"] and p.tokens[head.head].dep == "appos":
         return True  # "Pell, a senior figure at the Holy See": where someone belongs
     return tok.dep in ("compound", "nmod") and tok.head != i and head.pos in ("NOUN", "PROPN") and \
         head.lemma.lower() not in s.lex.words["scene_nouns"] and head.lower not in s.lex.words["scene_nouns"]
+
+
+def _after_another(s: State, j: int, i: int) -> bool:
+    """Whether token j lies in a phrase that dates the event at i by another happening ("resigned
+    after the scandal in Lagos", "since the floods in Sindh": lexicon sequence_prepositions), or that
+    says what it is about ("speaking about the crisis in Syria": topic_prepositions): the place is
+    that happening's or that topic's. A gathering is where people were, and what they did around it
+    is there too ("arrested after protests in Minsk"), as _of_other_event reads it; a happening is a
+    common noun (not "after Adamowicz, mayor of Gdansk, was stabbed", which a parser may take for one)."""
+    words = s.lex.words
+    return _on_path(s.p, j, i, lambda tok, head: tok.dep == "pobj" and (
+        head.lower in words["topic_prepositions"] or (
+            head.lower in words["sequence_prepositions"] and tok.pos == "NOUN" and not _gathering(tok, words))))
+
+
+def _authority(tok, sectors) -> bool:
+    """Whether a noun names an office or body of a sector that acts for the place it is "of" (the
+    actors lexicon's titles and bodies: mayor, governor, police, parliament, court), not a
+    description of someone (resident, native, lawyer)."""
+    lex = actor_lexicon.load()
+    return any(e.type in ("title", "body") and (e.sector or "").lower() in sectors
+               for w in dict.fromkeys((tok.lower, tok.lemma.lower())) for e in lex.lookup(w))
+
+
+def _on_edge(p: Parse, tok, words) -> bool:
+    """Whether a name says which border a thing is at ("near the Syrian border", "the border with
+    Saudi Arabia", "the Syria-Turkey border": lexicon edge_nouns): the event may be on either side, so
+    the name does not say where it was ("in the border town of Tijuana", "at the Tijuana border
+    crossing" name a town and a post)."""
+    for _ in range(4):
+        if tok.dep not in ("conj", "appos") or tok.head == tok.i:
+            break
+        tok = p.tokens[tok.head]
+    if tok.head == tok.i:
+        return False
+    head = p.tokens[tok.head]
+    if tok.dep == "pobj" and head.lower in ("with", "of", "between") and head.head != head.i:
+        head = p.tokens[head.head]
+    elif tok.dep not in ("amod", "compound", "nmod", "poss"):
+        return False
+    # "the Tijuana border crossing", "a Turkish border post": the edge word names a thing at one place
+    return head.dep != "compound" and (head.lower in words["edge_nouns"] or head.lemma.lower() in words["edge_nouns"])
 
 
 def _span_root(p: Parse, pl: Place):
