@@ -80,9 +80,10 @@ def main() -> int:
 
     def fail_class(pl, g, source, text) -> str:
         """How a place fails "right", in classes, not text (folds 3-4 are read no closer): how it was
-        chosen, whose side it lies in and how (the word before it in the side's span: "police in
-        Y", "the government of Y"; "start": "the Y government"), and whether it is a name or a
-        nationality word ("Turkish")."""
+        chosen, whose side it lies in and how ("in": a place preposition up to six words before it in
+        the side's span, with no other preposition but "of" between: "police in Y", "police in the
+        US state of Y"; else the word before it: "of" for "the government of Y"; "start" for "the Y
+        government"), and whether it is a name or a nationality word ("Turkish")."""
         def within(key):
             for a in g.get(key) or []:
                 sp = a.get("span")

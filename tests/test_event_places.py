@@ -133,6 +133,8 @@ def test_names_inside_people_and_outlets_the_actors_stage_knows():
     # preposition is its own
     ("Police arrested 20 people on Tuesday after protests in Minneapolis.", "arrested", "Minneapolis"),
     ("Police arrested the suspect in Paris on Monday after a manhunt.", "arrested", "Paris"),
+    # the object of the verb a participle hangs on sets its scene, unlike the object of what is said
+    ("The supreme leader addressed a crowd in Tehran on Monday, calling for unity.", "calling", "Tehran"),
     # a border's town or post is a place
     ("Police arrested two smugglers at the Tijuana border crossing on Monday.", "arrested", "Tijuana"),
     ("Police arrested two smugglers in the border town of Tijuana on Monday.", "arrested", "Tijuana"),

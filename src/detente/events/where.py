@@ -8,6 +8,7 @@ from typing import Optional
 from ..actors import lexicon as actor_lexicon
 from ..model import Event, Parse, Place
 from . import triggers
+from .lexicon import has
 from .state import State
 from .when_where import background, climb, nearest, relative_clause
 
@@ -238,12 +239,15 @@ def _on_path(p: Parse, j: int, i: int, hit) -> bool:
 def _object_phrase(s: State, e: Event, tok) -> bool:
     """Whether a noun is, or lies in the phrase of, a direct object ("criticized the leaders of the
     party in Lagos") or of the target of what is said ("called on the court in the Southern District of
-    Ohio to ..."); not for a meeting, which happens where its party is ("met opposition leaders in
-    Minsk": lexicon copresent_roots)."""
-    if e.cameo.startswith(tuple(s.lex.words["copresent_roots"])):
+    Ohio to ..."); not an audience, which is where the speaking was ("addressed a crowd in Tehran,
+    calling for unity", "told reporters in Geneva": lexicon audience_verbs), nor for a meeting, which
+    happens where its party is ("met opposition leaders in Minsk": lexicon copresent_roots)."""
+    words = s.lex.words
+    if e.cameo.startswith(tuple(words["copresent_roots"])):
         return False
     for _ in range(8):
-        if tok.dep == "dobj" or (e.target is not None and e.target.start <= tok.start < e.target.end):
+        if (tok.dep == "dobj" and not has(s.p.tokens[tok.head], words["audience_verbs"])) or (
+                e.target is not None and e.target.start <= tok.start < e.target.end):
             return True
         if tok.head == tok.i or tok.dep not in ("pobj", "prep", "compound", "appos", "conj"):
             return False
