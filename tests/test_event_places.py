@@ -135,6 +135,8 @@ def test_names_inside_people_and_outlets_the_actors_stage_knows():
     ("Police arrested the suspect in Paris on Monday after a manhunt.", "arrested", "Paris"),
     # the object of the verb a participle hangs on sets its scene, unlike the object of what is said
     ("The supreme leader addressed a crowd in Tehran on Monday, calling for unity.", "calling", "Tehran"),
+    # a purpose done on the spot happens where the act was
+    ("Police fired tear gas to disperse protesters in Minsk on Sunday.", "fired", "Minsk"),
     # a border's town or post is a place
     ("Police arrested two smugglers at the Tijuana border crossing on Monday.", "arrested", "Tijuana"),
     ("Police arrested two smugglers in the border town of Tijuana on Monday.", "arrested", "Tijuana"),
@@ -180,6 +182,8 @@ def test_the_sentences_one_place(text, trigger, where):
     # what a scene's speaking is about
     ("Speaking about the crisis in Syria, the minister accused Iran of lying on Monday.", "accused"),
     ("The minister, speaking about the crisis in Syria, accused Iran of lying on Monday.", "accused"),
+    # a purpose done elsewhere
+    ("The army sent troops on Monday to build schools in Mali.", "sent"),
     # which border, not on which side of it
     ("Soldiers killed two men near the Syrian border on Monday.", "killed"),
     ("The Saudi-led coalition bombed Houthi positions near the border with Saudi Arabia.", "bombed"),

@@ -498,7 +498,8 @@ def _scene_clause(s: State, c, own: set[int]) -> bool:
     another event of its own: an adverbial clause with no subject ("while campaigning in Michigan,
     Biden called ...", "Speaking in Ankara, Erdogan said ..."), a journey that frames the act ("during
     a trip to France, Trump refused ..."), a gathering that does ("during a riot in Lyon, protesters
-    set fire ...", "at a rally in Dayton, the governor attacked ...")."""
+    set fire ...", "at a rally in Dayton, the governor attacked ..."), a purpose that is done on the
+    spot ("fired tear gas to disperse protesters in Minsk": lexicon spot_purposes)."""
     words = s.lex.words
     if c.dep == "pobj" and c.lemma.lower() in words["travel_nouns"]:
         frame = s.p.tokens[c.head]
@@ -508,6 +509,9 @@ def _scene_clause(s: State, c, own: set[int]) -> bool:
         return frame.lower in words["gathering_frames"] and frame.head in own
     if c.dep == "acl" and c.tag == "VBG" and _set_off_subject(s.p, c, own):
         return True  # "The minister, speaking to reporters in Geneva, accused Iran ..."
+    if c.dep in ("advcl", "xcomp") and c.head in own and has(c, words["spot_purposes"]) and \
+            any(k.dep == "aux" and k.lower == "to" for k in s.p.children(c.i)):
+        return True  # "police fired tear gas to disperse protesters in Minsk": done where they were
     if c.dep != "advcl" or c.tag != "VBG" or c.head not in own:
         return False
     kids = s.p.children(c.i)
