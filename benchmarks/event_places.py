@@ -48,7 +48,9 @@ def main() -> int:
     from detente.events.lexicon import load
     from detente.geodesy import distance_km
 
-    visits = load().place_targets  # codes whose target is where they happen
+    lex = load()
+    visits = lex.place_targets  # codes whose target is where they happen
+    preps = lex.words["place_prepositions"]
 
     sets = []
     if os.path.exists(DEV):
@@ -78,16 +80,25 @@ def main() -> int:
 
     def fail_class(pl, g, source, text) -> str:
         """How a place fails "right", in classes, not text (folds 3-4 are read no closer): how it was
-        chosen, whose side it lies in and how (the word before it in the side's span: "police in
-        Y", "the government of Y"; "start": "the Y government"), and whether it is a name or a
-        nationality word ("Turkish")."""
+        chosen, whose side it lies in and how ("in": a place preposition up to six words before it in
+        the side's span, with no other preposition but "of" between: "police in Y", "police in the
+        US state of Y"; else the word before it: "of" for "the government of Y"; "start" for "the Y
+        government"), and whether it is a name or a nationality word ("Turkish")."""
         def within(key):
             for a in g.get(key) or []:
                 sp = a.get("span")
                 if sp and sp["start"] < pl.end and pl.start < sp["end"]:
-                    before = text[sp["start"]:pl.start].split()
-                    return before[-1].lower() if before and before[-1].lower() in ("in", "of", "at", "from") \
-                        else "start" if not before or before[-1].lower() == "the" else "other"
+                    before = [w.lower() for w in text[sp["start"]:pl.start].split()]
+                    # "police in the US state of Y": a place preposition a few words before the place,
+                    # with no other preposition than "of" between, says where the side is ("in"), not
+                    # who it is
+                    for w in reversed(before[-6:]):
+                        if w in preps:
+                            return "in"
+                        if w in ("to", "from", "for", "by", "with", "on", "against"):
+                            break
+                    return before[-1] if before and before[-1] in ("in", "of", "at", "from") \
+                        else "start" if not before or before[-1] == "the" else "other"
             return None
         src, tgt = within("source_actors"), within("target_actors")
         who = f"src-{src}+tgt-{tgt}" if src and tgt else f"src-{src}" if src else f"tgt-{tgt}" if tgt else "elsewhere"

@@ -30,6 +30,8 @@ TEXTS = {
     "shout": "HELP US FIND THE DOG. He lives by Turkey Creek, near the Mississippi River.",
     "county": "The Hamilton council met on Monday to discuss the budget of Washington County.",
     "no_county": "The Hamilton council met on Monday to discuss the budget.",
+    "division": "Gunmen attacked a checkpoint in Kandahar province and a market in Borno state, and the Kano "
+                "state government condemned the attacks. US citizens were told to leave.",
     "square": "Police cleared peaceful protesters from Lafayette Square near London Bridge on Monday. Rioters set "
               "fire to St. John's Episcopal Church at Lafayette Square.",
 }
@@ -93,6 +95,16 @@ def test_literal_place_and_agent(parsed):
     _, ps = code("agent", parsed)
     assert first(ps, "Kabul").role == "metonym"
     assert first(ps, "Islamabad").role == "metonym"
+
+
+def test_a_name_with_its_division_word_is_a_place(parsed):
+    # NER's "Kandahar province" still names Kandahar; "Borno state" is where, not a state's body, while
+    # "the Kano state government" is that government's
+    _, ps = code("division", parsed)
+    assert first(ps, "Kandahar").country == "AFG" and first(ps, "Kandahar").role == "mentioned"
+    assert first(ps, "Borno").role == "mentioned"
+    assert first(ps, "Kano").role == "metonym"
+    assert first(ps, "US").role == "metonym"  # whose citizens: no division
 
 
 def test_qualifier_and_context_choose_the_namesake(parsed):

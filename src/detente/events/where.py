@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..actors import lexicon as actor_lexicon
 from ..model import Event, Parse, Place
 from . import triggers
+from .lexicon import has
 from .state import State
 from .when_where import background, climb, nearest, relative_clause
 
@@ -58,9 +60,10 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
             return True  # "From Kyiv, the minister spoke by video": where the act was done from
         prep = locative(s.p, j, preps, of_nouns, words)
         # "Pell, a senior figure at the Holy See, was convicted": a description of someone says where
-        # they belong, not where the event was
+        # they belong, not where the event was; "near the Syrian border" is on either side of it
         return prep is not None and s.p.tokens[s.p.tokens[prep].head].dep != "appos" and \
-            not (verbal and _on_object(s, e, i, prep))
+            not _on_edge(s.p, tok, words) and not _after_another(s, j, i) and \
+            not (verbal and (_on_object(s, e, i, prep) or _in_content(s.p, prep, i)))
 
     own = _clause_verbs(s.p, i) | {i}  # a scene set for the event's own clause, not for a governor's
     tok = nearest(s, i, is_place, scene=lambda c: _scene_clause(s, c, own),
@@ -137,6 +140,7 @@ def _sentence_place(s: State, i: int, named: list[Place], sides: list, src=None,
         if root is None or root.pos == "ADJ" or any(_overlap(pl, r) for r in sides):
             continue
         if _joined_to(s.p, root, sides) or _describes(s, root, i) or _directed(s, root, i) or _of_other_event(s, root, i) or \
+                _on_edge(s.p, root, s.lex.words) or _after_another(s, root.i, i) or \
                 _office_of(s, root, pl, src, about is not None) or (about is not None and _said_of(s.p, root, about)):
             continue
         q = s.quote_at(pl.start)
@@ -212,15 +216,38 @@ def _on_object(s: State, e: Event, i: int, prep: int) -> bool:
     return head.dep in ("nsubj", "nsubjpass") and head.head != i
 
 
+def _in_content(p: Parse, j: int, i: int) -> bool:
+    """Whether token j lies in a gerund that a preposition of the trigger at i governs ("warned the
+    United States against interfering in Hong Kong", "criticized them for fighting in Syria"): for
+    what is said, that is the act talked about, and its place is that act's, not where it was said."""
+    return _on_path(p, j, i, lambda tok, head: tok.dep == "pcomp" and head.head == i)
+
+
+def _on_path(p: Parse, j: int, i: int, hit) -> bool:
+    """Whether hit(token, its head) holds on the way up from token j, before token i or the root."""
+    tok = p.tokens[j]
+    for _ in range(12):
+        if tok.head == tok.i or tok.i == i:
+            return False
+        head = p.tokens[tok.head]
+        if hit(tok, head):
+            return True
+        tok = head
+    return False
+
+
 def _object_phrase(s: State, e: Event, tok) -> bool:
     """Whether a noun is, or lies in the phrase of, a direct object ("criticized the leaders of the
     party in Lagos") or of the target of what is said ("called on the court in the Southern District of
-    Ohio to ..."); not for a meeting, which happens where its party is ("met opposition leaders in
-    Minsk": lexicon copresent_roots)."""
-    if e.cameo.startswith(tuple(s.lex.words["copresent_roots"])):
+    Ohio to ..."); not an audience, which is where the speaking was ("addressed a crowd in Tehran,
+    calling for unity", "told reporters in Geneva": lexicon audience_verbs), nor for a meeting, which
+    happens where its party is ("met opposition leaders in Minsk": lexicon copresent_roots)."""
+    words = s.lex.words
+    if e.cameo.startswith(tuple(words["copresent_roots"])):
         return False
     for _ in range(8):
-        if tok.dep == "dobj" or (e.target is not None and e.target.start <= tok.start < e.target.end):
+        if (tok.dep == "dobj" and not has(s.p.tokens[tok.head], words["audience_verbs"])) or (
+                e.target is not None and e.target.start <= tok.start < e.target.end):
             return True
         if tok.head == tok.i or tok.dep not in ("pobj", "prep", "compound", "appos", "conj"):
             return False
@@ -275,11 +302,57 @@ def _describes(s: State, tok, i: int) -> bool:
     p = s.p
     head = p.tokens[tok.head]
     if tok.dep == "pobj" and head.lower == "of" and head.head != head.i:
-        return p.tokens[head.head].ent == "PERSON"
+        owner = p.tokens[head.head]
+        # "Trump, a former resident of New York, criticized ...": a description set beside someone
+        # says who they are; an office set there acts for its place ("Sobyanin, the mayor of Moscow")
+        return owner.ent == "PERSON" or (owner.dep == "appos" and owner.pos == "NOUN" and
+                                         not _authority(owner, s.lex.words["seat_sectors"]))
     if tok.dep == "pobj" and head.lower in s.lex.words["place_prepositions"] and p.tokens[head.head].dep == "appos":
         return True  # "Pell, a senior figure at the Holy See": where someone belongs
     return tok.dep in ("compound", "nmod") and tok.head != i and head.pos in ("NOUN", "PROPN") and \
         head.lemma.lower() not in s.lex.words["scene_nouns"] and head.lower not in s.lex.words["scene_nouns"]
+
+
+def _after_another(s: State, j: int, i: int) -> bool:
+    """Whether token j lies in a phrase that dates the event at i by another happening ("resigned
+    after the scandal in Lagos", "since the floods in Sindh": lexicon sequence_prepositions), or that
+    says what it is about ("speaking about the crisis in Syria": topic_prepositions): the place is
+    that happening's or that topic's. A gathering is where people were, and what they did around it
+    is there too ("arrested after protests in Minsk"), as _of_other_event reads it; a happening is a
+    common noun (not "after Adamowicz, mayor of Gdansk, was stabbed", which a parser may take for one)."""
+    words = s.lex.words
+    return _on_path(s.p, j, i, lambda tok, head: tok.dep == "pobj" and (
+        head.lower in words["topic_prepositions"] or (
+            head.lower in words["sequence_prepositions"] and tok.pos == "NOUN" and not _gathering(tok, words))))
+
+
+def _authority(tok, sectors) -> bool:
+    """Whether a noun names an office or body of a sector that acts for the place it is "of" (the
+    actors lexicon's titles and bodies: mayor, governor, police, parliament, court), not a
+    description of someone (resident, native, lawyer)."""
+    lex = actor_lexicon.load()
+    return any(e.type in ("title", "body") and (e.sector or "").lower() in sectors
+               for w in dict.fromkeys((tok.lower, tok.lemma.lower())) for e in lex.lookup(w))
+
+
+def _on_edge(p: Parse, tok, words) -> bool:
+    """Whether a name says which border a thing is at ("near the Syrian border", "the border with
+    Saudi Arabia", "the Syria-Turkey border": lexicon edge_nouns): the event may be on either side, so
+    the name does not say where it was ("in the border town of Tijuana", "at the Tijuana border
+    crossing" name a town and a post)."""
+    for _ in range(4):
+        if tok.dep not in ("conj", "appos") or tok.head == tok.i:
+            break
+        tok = p.tokens[tok.head]
+    if tok.head == tok.i:
+        return False
+    head = p.tokens[tok.head]
+    if tok.dep == "pobj" and head.lower in ("with", "of", "between") and head.head != head.i:
+        head = p.tokens[head.head]
+    elif tok.dep not in ("amod", "compound", "nmod", "poss"):
+        return False
+    # "the Tijuana border crossing", "a Turkish border post": the edge word names a thing at one place
+    return head.dep != "compound" and (head.lower in words["edge_nouns"] or head.lemma.lower() in words["edge_nouns"])
 
 
 def _span_root(p: Parse, pl: Place):
@@ -290,24 +363,37 @@ def _span_root(p: Parse, pl: Place):
 
 
 def _directed(s: State, tok, i: int) -> bool:
-    """Whether a place is named as an origin ("the claim from Berlin"), as a thing's destination or
-    an addressee ("flights to Cuba", "appealed to Russia to stop"; not the trigger's own: "a visit to
-    Ireland") or for comparison ("drugs like Portugal"), rather than as a location."""
-    for _ in range(6):
+    """Whether a place is named as an origin ("the claim from Berlin", "protesters from the city of
+    Basra"), as a thing's destination or an addressee ("flights to Cuba", "appealed to Russia to stop";
+    not the trigger's own: "a visit to Ireland"), as an adversary ("a lawsuit against the state of
+    Montana") or for comparison ("drugs like Portugal"), rather than as a location."""
+    words = s.lex.words
+    for _ in range(8):
         if tok.head == tok.i:
             return False
         head = s.p.tokens[tok.head]
         if tok.dep == "pobj":
-            words = s.lex.words
+            owner = s.p.tokens[head.head]
+            if head.lower == "of" and head.head != head.i and _names_place(owner, words):
+                tok = owner  # "from the city of Basra": the place noun's preposition tells
+                continue
             # the addressee of another verb ("appealed to Russia to stop") is none either, but a motion's
             # end is where its purpose or sequel happens
-            return head.lower in words["place_origins"] or head.lower in words["place_comparisons"] or (
-                head.lower in words["place_destinations"] and head.head != i and
-                not _purpose_of(s, i, s.p.tokens[head.head], then=True))
+            return head.lower in words["place_origins"] or head.lower in words["place_comparisons"] or \
+                head.lower in words["place_adversatives"] or (
+                    head.lower in words["place_destinations"] and head.head != i and
+                    not _purpose_of(s, i, owner, then=True))
         if tok.dep not in ("appos", "compound", "conj"):
             return False
         tok = head
     return False
+
+
+def _names_place(tok, words) -> bool:
+    """Whether a noun's "of" names the place it is ("the city of", "the Southern District of"): the
+    lexicon's place_of_nouns."""
+    return tok.pos in ("NOUN", "PROPN") and (tok.lower in words["place_of_nouns"] or
+                                             tok.lemma.lower() in words["place_of_nouns"])
 
 
 def _verb_above(p: Parse, i: int) -> Optional[int]:
@@ -365,8 +451,9 @@ def locative(p: Parse, j: int, preps, of_nouns=frozenset(), words=None) -> Optio
     apposition to, modifying or "of" that object ("in the Serbian capital Belgrade", "at Baghdad
     International Airport", "in the Southern District of New York", "in Kenosha and Racine"), or a
     journey's destination that frames a clause ("during a trip to France": the lexicon's travel_nouns
-    and travel_frames in `words`); a nationality word only on a place noun ("in the Serbian capital",
-    not "in American history"); else None. "of" leads up only from a noun in of_nouns ("the city
+    and travel_frames in `words`); a nationality word or a possessive only on a place noun ("in the
+    Serbian capital", "in Burkina Faso's northern region"; not "in American history", "in Iran's
+    interest"); else None. "of" leads up only from a noun in of_nouns ("the city
     of", "the District of")."""
     tok = p.tokens[j]
     for _ in range(6):
@@ -384,8 +471,8 @@ def locative(p: Parse, j: int, preps, of_nouns=frozenset(), words=None) -> Optio
                 return None
             tok = p.tokens[head.head]
         elif head.pos in ("NOUN", "PROPN") and (tok.dep in ("appos", "compound", "nmod", "conj") or (
-                tok.dep == "amod" and _place_noun(head, of_nouns, words))):
-            tok = head
+                tok.dep in ("amod", "poss") and _place_noun(head, of_nouns, words))):
+            tok = head  # "in the Serbian capital", "in Burkina Faso's northern region"
         else:
             return None
     return None
@@ -411,14 +498,20 @@ def _scene_clause(s: State, c, own: set[int]) -> bool:
     another event of its own: an adverbial clause with no subject ("while campaigning in Michigan,
     Biden called ...", "Speaking in Ankara, Erdogan said ..."), a journey that frames the act ("during
     a trip to France, Trump refused ..."), a gathering that does ("during a riot in Lyon, protesters
-    set fire ...", "at a rally in Dayton, the governor attacked ...")."""
+    set fire ...", "at a rally in Dayton, the governor attacked ..."), a purpose that is done on the
+    spot ("fired tear gas to disperse protesters in Minsk": lexicon spot_purposes)."""
     words = s.lex.words
     if c.dep == "pobj" and c.lemma.lower() in words["travel_nouns"]:
         frame = s.p.tokens[c.head]
-        return frame.lower in words["travel_frames"] and frame.head in own
+        return frame.lower in words["travel_frames"] and (frame.head in own or _set_off_subject(s.p, frame, own))
     if c.dep == "pobj" and _gathering(c, words):
         frame = s.p.tokens[c.head]
         return frame.lower in words["gathering_frames"] and frame.head in own
+    if c.dep == "acl" and c.tag == "VBG" and _set_off_subject(s.p, c, own):
+        return True  # "The minister, speaking to reporters in Geneva, accused Iran ..."
+    if c.dep in ("advcl", "xcomp") and c.head in own and has(c, words["spot_purposes"]) and \
+            any(k.dep == "aux" and k.lower == "to" for k in s.p.children(c.i)):
+        return True  # "police fired tear gas to disperse protesters in Minsk": done where they were
     if c.dep != "advcl" or c.tag != "VBG" or c.head not in own:
         return False
     kids = s.p.children(c.i)
@@ -428,6 +521,15 @@ def _scene_clause(s: State, c, own: set[int]) -> bool:
     # access in Florida"); before it, or opened by "while", the scene
     marks = [k.lower for k in kids if k.dep == "mark"]
     return all(m in words["scene_marks"] for m in marks) and bool(marks or c.i < c.head)
+
+
+def _set_off_subject(p: Parse, c, own: set[int]) -> bool:
+    """Whether a phrase is set off by commas on the subject of the event's clause ("The minister,
+    speaking in Geneva, accused ...", "The president, on a visit to Kenya, met ..."): it tells where
+    the subject was when acting, as the same phrase before the clause would."""
+    head = p.tokens[c.head]
+    return head.dep in ("nsubj", "nsubjpass") and head.head in own and c.i > head.i and \
+        p.tokens[c.i - 1].text == ","
 
 
 def _gathering(tok, words) -> bool:

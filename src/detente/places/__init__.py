@@ -16,7 +16,8 @@ GeoNames id, feature: country | admin1 | city | region) and a role:
     * object of with/about/against/toward after a verb, or of these and between/on/over after a
       relation noun ("engagement with Islamabad", "tensions between Pakistan and India");
     * agent of a passive ("was hit by Israel");
-    * modifier of a relation noun ("US-Pakistan ties"; but "Kabul bombing" stays a place);
+    * modifier of a relation noun ("US-Pakistan ties"; but "Kabul bombing" stays a place, and so
+      does a name on the place noun that heads its phrase: "in Borno state");
     * a later conjunct takes the part of the first ("between Pakistan and India");
     * modifier of a person or body of state ("US soldiers", "US Secretary of State");
     * a place inside an organisation's name ("Minnesota Department of Health");

@@ -54,6 +54,8 @@ def is_metonym(parse: Parse, start: int, end: int) -> bool:
             return _in(owner, lex.get("relation_nouns", ()))
         return owner.pos == "VERB" and prep in _VERB_PREPS and not _in(owner, lex.get("place_object_verbs", ()))
     if dep in ("compound", "nmod", "amod"):
+        if _in(gov, lex.get("division_nouns", ())) and gov.dep not in ("compound", "nmod", "amod"):
+            return False  # "in Borno state", "Kandahar province": a division the name heads, not its body
         # "US-Pakistan ties", "US Secretary of State Marco Rubio": climb the chain of modifiers; a
         # relation noun makes it a party, a person or a body of state makes it whose they are
         for _ in range(5):

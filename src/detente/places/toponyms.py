@@ -127,7 +127,9 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
                 continue
             # "US-Pakistan", "Kabul Province": keep the parts the gazetteer knows; but the Mississippi
             # River is no state and Royal Street no town, so a name with other words left over is skipped
-            if all(_capital(x.text) or x.lower in _JOINERS or not x.text.isalnum() for x in parse.tokens[e.first:e.last]):
+            # "Kandahar province", "Borno state": a division word after the name is a leftover too
+            if all(_capital(x.text) or x.lower in _JOINERS | _LEFTOVER or not x.text.isalnum()
+                   for x in parse.tokens[e.first:e.last]):
                 _scan(text, parse, e.first, e.last, add, known, leftover=_LEFTOVER)
             taken[e.start:e.end] = b"\x01" * (e.end - e.start)
         else:
