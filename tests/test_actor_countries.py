@@ -205,3 +205,5 @@ def test_a_seat_of_power_naming_a_title_is_its_government(code):
          "Kremlin spokesman Oleg Ivanov said it was true.")
     actors = code(t)
     assert (at(actors, t, "White House").country, at(actors, t, "Kremlin").country) == ("USA", "RUS")
+    # and the title's holder is that government's, however near another country is named
+    assert (at(actors, t, "Judd Deere").code, at(actors, t, "Oleg Ivanov").code) == ("USAGOV", "RUSGOV")

@@ -142,7 +142,9 @@ class Recognizer:
         return i < len(self.toks) and self.toks[i].text.translate(_Q) in ("'s", "'")
 
     def country_prefix(self, atom: Atom) -> Optional[Entry]:
-        cs = atom.of("country", "demonym")
+        """The country a name before a title or body gives it: a country, a demonym, or a seat of power
+        ("Kremlin spokesman X", "White House officials")."""
+        cs = atom.of("country", "demonym", "seat")
         return cs[0] if cs else None
 
     def name_after(self, i: int) -> Optional[tuple[int, int, Optional[Entry]]]:
