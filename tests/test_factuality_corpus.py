@@ -43,6 +43,9 @@ CASES = [
     ("Turkey gave Russia a green light to invade northern Syria.", "invade", "ASSAULT", False),
     ("Russia has the capability to attack Ukraine's power grid.", "attack", "ASSAULT", False),
     ("Israel reserves the right to strike Iranian nuclear sites.", "strike", "ASSAULT", False),
+    # a rally is a demonstration when people rally, not when a market does
+    ("India's Nifty index has been rallying since Monday.", "rallying", "PROTEST", False),
+    ("Thousands of Indian farmers rallied in New Delhi on Monday.", "rallied", "PROTEST", True),
     # what is feared has not happened
     ("Kurdish leaders fear that Turkey will attack Kobani.", "attack", "ASSAULT", False),
     ("The activist spoke of his fear of being extradited from Sweden to the United States.", "extradited",
