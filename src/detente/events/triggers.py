@@ -187,16 +187,19 @@ FUNCTION_POS = {"ADP", "PART", "DET", "CCONJ", "SCONJ"}
 _VP_STOP = {"ccomp", "xcomp", "advcl", "parataxis", "relcl", "acl", "csubj", "nsubj", "nsubjpass", "mark", "punct"}
 
 
-def _phrase_words(parse: Parse, head: Token, skip: frozenset = frozenset()) -> set[str]:
+def _phrase_words(parse: Parse, head: Token, own_preps: bool = True) -> set[str]:
+    """The words of head's phrase; with own_preps False, the head's own prepositions stand in it but
+    not their objects (PETRARCH's object words)."""
     out, stack = set(), [head.i]
     while stack:
         j = stack.pop()
         for c in parse.children(j):
-            if c.i < head.i or c.dep in _VP_STOP or (c.dep == "conj" and c.pos in VERB_POS) or c.i in skip:
+            if c.i < head.i or c.dep in _VP_STOP or (c.dep == "conj" and c.pos in VERB_POS):
                 continue
             if c.lower == "according":
                 continue  # "hit by hurricanes according to CNN": who tells it, no word of the act's
-            stack.append(c.i)
+            if own_preps or j != head.i or c.dep != "prep":
+                stack.append(c.i)
             if c.pos in FUNCTION_POS and j != head.i:
                 continue  # "led Trump 47 percent to 40": a pattern's bare "TO" is the verb's own word
             out.add(c.lower)
@@ -219,8 +222,7 @@ def _petrarch_pattern(parse: Parse, v: Token, forms: list[str], lex: Lexicon) ->
     # PETRARCH's object words are the verb's objects (and bare particles: "ARGUE * ABOUT"), not the words
     # of its prepositional phrases, which the patterns name apart ("said in the release" is no
     # "SAY * RELEASE" 0841)
-    inside_preps = {t.i for c in preps.values() if c.dep == "prep" for t in parse.subtree(c.i) if t.i != c.i}
-    words = _phrase_words(parse, v, skip=inside_preps)
+    words = _phrase_words(parse, v, own_preps=False)
     pats = [p for f in forms for p in index.candidates(f, words)]
     under: dict[int, set[str]] = {}
     for pat in pats:  # most specific first
