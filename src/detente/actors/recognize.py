@@ -428,8 +428,6 @@ class Recognizer:
                 atom.text.isupper():
             return False  # a dateline: "WASHINGTON:"
         head_tok = toks[atom.last - 1]
-        if atom.of("seat") and self.titles_an_office(atom):
-            return True  # "Kremlin spokesman Dmitry Peskov", "White House Press Secretary": the government's
         if atom.last < len(toks) and toks[atom.last].pos == "PROPN" and toks[atom.last].dep == "compound" \
                 and toks[atom.last].sent == head_tok.sent:
             return False  # "Washington Post", "Islamabad High Court"
@@ -444,19 +442,6 @@ class Recognizer:
                 if t.dep == "compound" and head.pos in ("NOUN", "PROPN") and head.lower not in ("'s",):
                     return False
         return True
-
-    def titles_an_office(self, atom: Atom) -> bool:
-        """Does the name modify a title ("Kremlin spokesman", "White House Press Secretary")? The noun its
-        last word hangs on, through a compound run, is a title of the lexicon."""
-        t = self.toks[atom.last - 1]
-        for _ in range(4):
-            if t.dep != "compound" or t.head == t.i:
-                return False
-            t = self.toks[t.head]
-            covering = self.atom_covering(t.i)
-            if covering is not None and covering.of("title"):
-                return True
-        return False
 
     def determined(self, atom: Atom) -> Optional[int]:
         """Where 'the mayor', 'the former minister', 'a senior official' starts: a title after an article
