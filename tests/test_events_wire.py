@@ -86,6 +86,10 @@ TEXTS = {
     "clashed_views": "Senator Elizabeth Warren has often clashed over health care.",
     "fought_with": "Senator Joe Biden fought with a knife outside the bar.",
     "general_attacked": "General Qasem Soleimani's troops attacked at dawn.",
+    "arrested_number": "Kenyan police arrested three on Tuesday.",
+    "released_number": "The Kenyan government released 3.5 million dollars on Tuesday.",
+    "attacked_group": "In Nairobi a man attacked a group of tourists on Tuesday.",
+    "killed_number": "In Nairobi at least 20 were killed on Tuesday.",
 }
 
 
@@ -392,3 +396,17 @@ def test_a_participle_hung_on_the_platform_is_the_posters_act():
     art = pipeline.code_text("Pompeo posted a message on Twitter blaming Iran for the attacks.", published="2019-09-16")
     blame = [e for e in art.events if e.trigger.text == "blaming"]
     assert blame and blame[0].source is not None and blame[0].source.text == "Pompeo"
+
+
+def test_a_number_standing_alone_is_people_counted(coded):
+    arrest = [e for e in coded["arrested_number"].events if e.cameo.startswith("17")]
+    assert arrest and arrest[0].target is not None and arrest[0].target.text == "three"
+    assert arrest[0].source.country == "KEN"
+    # a sum of money is no one: "released" needs people as its object
+    assert not coded["released_number"].events
+
+
+def test_harm_to_a_group_of_people_strikes_them_but_a_bare_toll_names_no_attack(coded):
+    attack = [e for e in coded["attacked_group"].events if e.cameo.startswith(("18", "19"))]
+    assert attack and attack[0].target.text.startswith("group of tourists")
+    assert not [e for e in coded["killed_number"].events if e.plover]

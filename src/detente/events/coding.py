@@ -205,7 +205,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         if not targets and trig.code.startswith(CLAUSE_TARGET_ROOTS):
             targets = roles.clause_subject(s, t)
         if not targets and trig.code.startswith(ANCHORED_ROOTS):
-            targets = roles.people_object(s, t)  # "an individual was arrested", "police detained 40 people"
+            # "an individual was arrested", "police detained 40 people", "arrested three"
+            targets = roles.people_object(s, t, numbers=not trig.code.startswith(VIOLENT_ROOTS))
         if not targets and (trig.code.startswith(PUBLIC_ADDRESSED_ROOTS) or has(t, s.lex.words["performative_verbs"])):
             # "urged voters to ...", "asked his countrymen", "thanked supporters": a speech act's addressees
             targets = roles.addressed_public(s, t, sources)

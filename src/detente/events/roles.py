@@ -115,11 +115,21 @@ def crowd(s: State, v) -> list[ActorRef]:
         subj = s.p.tokens[v.head]
     elif subj is None and v.dep in ("xcomp", "advcl"):  # "thousands turned out to protest"
         subj = next((c for c in s.p.children(v.head) if c.dep == "nsubj"), None)
-    if subj is None or not (people(s, subj) or subj.pos == "NUM" or subj.lemma.lower() in s.lex.words["multitudes"]
-                            or any(g.dep == "prep" and g.lower == "of" and any(people(s, x) for x in s.p.children(g.i))
-                                   for g in s.p.children(subj.i))):
+    if subj is None or not (people(s, subj) or counted(s, subj) or of_people(s, subj)):
         return []
     return [unnamed(s, subj, local=True)]
+
+
+def counted(s: State, o) -> bool:
+    """'police arrested three', 'thousands marched': a number or a multitude standing alone names
+    people counted, not a thing (a sum of money, a date or a share has an entity type of its own)."""
+    return (o.pos == "NUM" and o.ent in ("", "CARDINAL")) or o.lemma.lower() in s.lex.words["multitudes"]
+
+
+def of_people(s: State, o) -> bool:
+    """'a group of men', 'dozens of protesters': a word whose "of" names people stands for them."""
+    return any(g.dep == "prep" and g.lower == "of" and any(people(s, x) for x in s.p.children(g.i))
+               for g in s.p.children(o.i))
 
 
 def people(s: State, o) -> bool:
@@ -252,11 +262,14 @@ def addressed_public(s: State, v, sources: list[ActorRef]) -> list[ActorRef]:
     return []
 
 
-def people_object(s: State, v) -> list[ActorRef]:
+def people_object(s: State, v, numbers: bool = False) -> list[ActorRef]:
     """'An individual was arrested', 'shot a protester': people who are no known actor, as the target
-    of a coercive or violent act whose doer the text does not name; the words are kept, no codes."""
+    of a coercive or violent act whose doer the text does not name; the words are kept, no codes.
+    numbers: a bare number counts ("arrested three"); not for harm, where a toll with no doer named
+    ("at least 20 were killed") is a disaster's as often as an attack's ("a group of men" counts)."""
     for o in s.p.children(v.i):
-        if o.dep in ("dobj", "nsubjpass") and not s.r.actors(o.i) and people(s, o) and o.pos != "PRON":
+        who = people(s, o) or counted(s, o) and (numbers or of_people(s, o))
+        if o.dep in ("dobj", "nsubjpass") and not s.r.actors(o.i) and who and o.pos != "PRON":
             # "shelled Kobani": a town struck is its people, of the town's country, not the text's
             place = s.place_tok.get(o.i)
             return [unnamed(s, o, place.country if place is not None and place.country else None, local=True)]
@@ -284,8 +297,8 @@ def object_is_actor(s: State, v) -> bool:
     objs += [patient] if patient is not None else []
     if not objs and v.dep in ("acl", "relcl") and v.tag == "VBN":  # "the transcript released by ..."
         objs = [s.p.tokens[v.head]]
-    return not objs or any(s.r.actors(o.i) or people(s, o) or o.lower in s.lex.words["person_object_pronouns"]
-                           for o in objs)
+    return not objs or any(s.r.actors(o.i) or people(s, o) or counted(s, o)
+                           or o.lower in s.lex.words["person_object_pronouns"] for o in objs)
 
 
 def object_is_place(s: State, v) -> bool:
