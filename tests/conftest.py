@@ -1,6 +1,8 @@
 """Fixtures shared by several test files (helpers that are not fixtures: tests/support/)."""
 from __future__ import annotations
 
+import os
+
 import pytest
 
 
@@ -28,9 +30,12 @@ def store_path(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser():
-    """Debian's chromium driven by Playwright (never `playwright install`); skipped without playwright."""
+    """Debian's chromium driven by Playwright (never `playwright install`); skipped without playwright
+    or without chromium (scripts/test installs it when run as root)."""
     from support.browser import CHROMIUM
 
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is absent (apt-get install chromium)")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=[
