@@ -90,6 +90,7 @@ TEXTS = {
     "released_number": "The Kenyan government released 3.5 million dollars on Tuesday.",
     "attacked_group": "In Nairobi a man attacked a group of tourists on Tuesday.",
     "killed_number": "In Nairobi at least 20 were killed on Tuesday.",
+    "requested_thing": "The Kenyan foreign minister requested an exemption from the new rules.",
 }
 
 
@@ -410,3 +411,9 @@ def test_harm_to_a_group_of_people_strikes_them_but_a_bare_toll_names_no_attack(
     attack = [e for e in coded["attacked_group"].events if e.cameo.startswith(("18", "19"))]
     assert attack and attack[0].target.text.startswith("group of tourists")
     assert not [e for e in coded["killed_number"].events if e.plover]
+
+
+def test_requesting_a_thing_is_an_appeal_even_with_no_one_named(coded):
+    # an appeal's object is what is asked for; whom it is asked of may go unsaid
+    got = [e for e in coded["requested_thing"].events if e.plover == "REQUEST"]
+    assert got and got[0].source.country == "KEN"
