@@ -18,6 +18,13 @@ CASES = {
     "state": "The Turkish finance minister said the economy had slipped into a deep recession.",
     "mild": 'The Indian ambassador said the talks with Pakistan were "tough but unclear".',
     "called_person": "During the debate, Biden called Trump a clown, a racist, and the worst president.",
+    "referred": 'The Serbian president referred to the Kosovar protesters as "violent thugs".',
+    "referred_hung": 'The Serbian president referred to the Kosovar officials elected there as "criminals".',
+    "portrayed": "The Venezuelan minister portrayed the Colombian government as corrupt and dangerous.",
+    "referred_mild": "The Serbian president referred to the Kosovar protesters as students.",
+    "sham": 'The Venezuelan foreign minister called the Colombian referendum "a sham".',
+    "dictator": 'The Ugandan opposition leader said the Kenyan president was "a corrupt dictator".',
+    "ruling": "The Kenyan High Court said the Kenyan president's decree was unlawful.",
 }
 
 
@@ -47,6 +54,25 @@ def test_a_harsh_name_given_to_a_person_criticises_them(coded):
     # the parser hangs the person's name on the noun given ("Trump" a compound of "clown")
     got = criticisms(coded["called_person"])
     assert got and got[0].target is not None and got[0].target.text == "Trump"
+
+
+def test_naming_verbs_with_as_judge_the_one_named(coded):
+    # "refer to X as Y": the one named is the object of "to", also when the parser hangs "as" lower
+    for key in ("referred", "referred_hung"):
+        got = criticisms(coded[key])
+        assert got and got[0].source.country == "SRB" and got[0].target.country == "XKX", key
+    got = criticisms(coded["portrayed"])
+    assert got and got[0].source.country == "VEN" and got[0].target.country == "COL"
+    assert not criticisms(coded["referred_mild"])
+
+
+def test_words_of_political_denunciation_vader_lacks_judge_too(coded):
+    got = criticisms(coded["sham"])
+    assert got and got[0].source.country == "VEN" and got[0].trigger.text == "sham"
+    got = criticisms(coded["dictator"])
+    assert got and got[0].source.country == "UGA" and got[0].target.country == "KEN"
+    # a finding of law is a ruling, not a criticism
+    assert not criticisms(coded["ruling"])
 
 
 def test_an_opinion_verb_and_a_mistake_judge_too(coded):

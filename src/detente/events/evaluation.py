@@ -10,8 +10,9 @@ reports such acts without a verb of criticism: the speaker's own words carry the
 - a characterisation: "call / describe / label / brand X (as) Y", where Y judges X.
 
 The judgement is read with the VADER valence lexicon (Hutto & Gilbert 2014, MIT, shipped with the
-vaderSentiment package): a sentence of the statement counts when its most negative evaluative word
-and its overall valence are both at or below HARSH. Words that state an event of their own (the
+vaderSentiment package) and the words of political denunciation it lacks (lexicon/judgements.yaml):
+a sentence of the statement counts when its most negative evaluative word and its overall valence are
+both at or below HARSH. Words that state an event of their own (the
 lexicon's triggers: "attack", "killed") are the events, not a judgement, and a sentence that already
 gave a coded event is left to it. The judged party is the first other actor the judging words name;
 when there is none, the event keeps no target (the analyst sees the sentence).
@@ -22,6 +23,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable, Optional
+
+import yaml
 
 from ..model import ActorRef, Parse, Token
 from .arguments import FIRST_PERSON
@@ -35,7 +38,8 @@ JUDGED_PRONOUNS = {"he", "she", "they", "you", "him", "her", "them", "his", "the
 
 @lru_cache(maxsize=1)
 def valence() -> dict[str, float]:
-    """Word -> mean valence, from the vaderSentiment package's lexicon file."""
+    """Word -> mean valence, from the vaderSentiment package's lexicon file, with the words of political
+    judgement it lacks (lexicon/judgements.yaml) added."""
     out: dict[str, float] = {}
     text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text(encoding="utf-8")
     for line in text.splitlines():
@@ -45,6 +49,9 @@ def valence() -> dict[str, float]:
                 out[parts[0].lower()] = float(parts[1])
             except ValueError:
                 continue
+    extra = yaml.safe_load(resources.files("detente.lexicon").joinpath("judgements.yaml").read_text(encoding="utf-8"))
+    for word, value in (extra or {}).items():
+        out.setdefault(str(word).lower(), float(value))
     return out
 
 
@@ -172,6 +179,10 @@ def characterisations(parse: Parse, lex: Lexicon, skip: set[int], subject: Calla
             continue
         kids = parse.children(v.i)
         obj = next((c for c in kids if c.dep in ("dobj", "nsubjpass")), None)
+        if obj is None and any(c.dep == "prep" and c.lower == "as" for c in parse.subtree(v.i)):
+            # "referred to the protesters as thugs": the one named is the object of "to"
+            obj = next((g for c in kids if c.dep == "prep" and c.lower == "to"
+                        for g in parse.children(c.i) if g.dep == "pobj"), None)
         if obj is None:  # "considered the candidacy inappropriate", parsed as a clause
             clause = next((c for c in kids if c.dep in ("ccomp", "xcomp") and c.pos in ("ADJ", "NOUN")), None)
             obj = next((g for g in parse.children(clause.i) if g.dep == "nsubj"), None) if clause else None
