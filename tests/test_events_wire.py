@@ -91,6 +91,9 @@ TEXTS = {
     "attacked_group": "In Nairobi a man attacked a group of tourists on Tuesday.",
     "killed_number": "In Nairobi at least 20 were killed on Tuesday.",
     "requested_thing": "The Kenyan foreign minister requested an exemption from the new rules.",
+    "nominated_person": "In Nairobi, the Kenyan opposition party nominated Jo Jorgensen for president.",
+    "rescued_people": "Kenyan police rescued twelve people from the river.",
+    "led_studies": "The Kenyan university led one of the two studies.",
 }
 
 
@@ -417,3 +420,14 @@ def test_requesting_a_thing_is_an_appeal_even_with_no_one_named(coded):
     # an appeal's object is what is asked for; whom it is asked of may go unsaid
     got = [e for e in coded["requested_thing"].events if e.plover == "REQUEST"]
     assert got and got[0].source.country == "KEN"
+
+
+def test_people_who_are_no_known_actor_are_the_target_of_a_known_doers_act(coded):
+    # the words are kept, the country is the one of where they are
+    got = [e for e in coded["nominated_person"].events if e.plover == "SUPPORT"]
+    assert got and got[0].target is not None and got[0].target.text == "Jo Jorgensen"
+    assert got[0].target.country == "KEN"
+    got = [e for e in coded["rescued_people"].events if e.plover == "AID"]
+    assert got and got[0].target.text == "twelve people" and got[0].target.country == "KEN"
+    # a number whose "of" names things is no one
+    assert not any(e.target is not None and "studies" in e.target.text for e in coded["led_studies"].events)

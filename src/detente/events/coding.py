@@ -204,9 +204,11 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         targets = s.r.verb_targets(t, trig.obj, theme=has(t, s.lex.theme_object))
         if not targets and trig.code.startswith(CLAUSE_TARGET_ROOTS):
             targets = roles.clause_subject(s, t)
-        if not targets and trig.code.startswith(ANCHORED_ROOTS):
-            # "an individual was arrested", "police detained 40 people", "arrested three"
-            targets = roles.people_object(s, t, numbers=not trig.code.startswith(VIOLENT_ROOTS))
+        anchored = trig.code.startswith(ANCHORED_ROOTS)
+        if not targets and (anchored or sources):
+            # "an individual was arrested", "police detained 40 people", "arrested three"; "Iran banned a
+            # number of female players", "the party nominated Jo Jorgensen": people the act was done to
+            targets = roles.people_object(s, t, numbers=not trig.code.startswith(VIOLENT_ROOTS), named=anchored)
         if not targets and (trig.code.startswith(PUBLIC_ADDRESSED_ROOTS) or has(t, s.lex.words["performative_verbs"])):
             # "urged voters to ...", "asked his countrymen", "thanked supporters": a speech act's addressees
             targets = roles.addressed_public(s, t, sources)

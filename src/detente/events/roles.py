@@ -262,13 +262,19 @@ def addressed_public(s: State, v, sources: list[ActorRef]) -> list[ActorRef]:
     return []
 
 
-def people_object(s: State, v, numbers: bool = False) -> list[ActorRef]:
+def people_object(s: State, v, numbers: bool = False, named: bool = True) -> list[ActorRef]:
     """'An individual was arrested', 'shot a protester': people who are no known actor, as the target
     of a coercive or violent act whose doer the text does not name; the words are kept, no codes.
     numbers: a bare number counts ("arrested three"); not for harm, where a toll with no doer named
-    ("at least 20 were killed") is a disaster's as often as an attack's ("a group of men" counts)."""
+    ("at least 20 were killed") is a disaster's as often as an attack's ("a group of men" counts).
+    named: any capitalised name counts ("shelled Kobani": its people); else only words for people and
+    names the parser calls a person's ("nominated Jo Jorgensen", not "visited Kenosha")."""
     for o in s.p.children(v.i):
-        who = people(s, o) or counted(s, o) and (numbers or of_people(s, o))
+        who = people(s, o) if named else (has(o, s.lex.person_nouns) or o.ent in ("PERSON", "NORP")
+                                           or triggers.names_people(s.p, o))
+        # "one of the two studies" is no one: a number's "of" must name people
+        whole = not any(g.dep == "prep" and g.lower == "of" for g in s.p.children(o.i))
+        who = who or counted(s, o) and (of_people(s, o) or numbers and whole)
         if o.dep in ("dobj", "nsubjpass") and not s.r.actors(o.i) and who and o.pos != "PRON":
             # "shelled Kobani": a town struck is its people, of the town's country, not the text's
             place = s.place_tok.get(o.i)
