@@ -241,6 +241,16 @@ def test_a_year_naming_a_thing_is_not_the_paragraph_s_date():
     assert dated(text, trigger="arrested")[0] == "2025-08"
 
 
+def test_a_date_that_bounds_a_span_is_not_the_paragraph_s_date():
+    """'since 1995', 'since June of this year': when a span or a record began, not when the next
+    sentence's story happened."""
+    for first in ("The Kenyan economy grew faster than at any time since 1995.",
+                  "Protests have shaken Nairobi since June of this year."):
+        text = "Kenya news.\n\n" + first + " Kenyan police arrested 40 protesters outside parliament."
+        d = dated(text, trigger="arrested")
+        assert d[0] not in ("1995", "2025-06", "2025") and d[2] != "article", (first, d)
+
+
 def test_a_date_in_an_apposition_describes_the_person_not_the_event():
     text = "Party news.\n\nThe Green Party nominated Ana Silva, the party's 1998 candidate, for president."
     d = dated(text, trigger="nominated")

@@ -278,6 +278,20 @@ def _names_a_thing(s: State, tok, t: timex.Timex) -> bool:
     return t.kind == "y" and tok.dep in NOUN_DATE_DEPS and head.i != tok.i and head.pos in ("NOUN", "PROPN")
 
 
+def _a_bound(s: State, tok, t: timex.Timex) -> bool:
+    """'protests since June', 'the largest growth since 1950', 'served until 2016': a date that bounds a
+    span or a comparison says when it began or ended, not when the paragraph's story happens."""
+    bounds = s.lex.words["bound_prepositions"]
+    if t.text.split(" ", 1)[0].lower() in bounds:
+        return True
+    node = tok  # up through the date's phrase ("since June of this year") to the preposition it hangs on
+    while node.dep in ("pobj", "nummod", "compound", "amod", "det", "nmod", "prep") and node.head != node.i:
+        node = s.p.tokens[node.head]
+        if (node.dep == "prep" or node.pos in ("ADP", "SCONJ")) and node.lower != "of":
+            return node.lower in bounds
+    return False
+
+
 def _occurrence_date(s: State, i: int) -> Optional[int]:
     """'a suicide bombing that happened on June 27', 'a protest, which took place on Sunday, drew ...':
     a relative clause on the event's own noun that says it occurred tells when (another clause on the
@@ -302,7 +316,8 @@ def paragraph_date(s: State, i: int) -> Optional[timex.Timex]:
         if t.start < s.headline_end or s.a.text.find("\n\n", t.end, sent.start) != -1:
             return None
         tok = s.p.token_at(t.start)
-        if tok is None or _in_relative_clause(s.p, tok) or _dates_a_noun(s, tok.i, -1) or _names_a_thing(s, tok, t):
+        if tok is None or _in_relative_clause(s.p, tok) or _dates_a_noun(s, tok.i, -1) or _names_a_thing(s, tok, t) \
+                or _a_bound(s, tok, t):
             continue
         if s.quote_at(t.start, lambda q: q.direct and not q.start <= s.p.tokens[i].start < q.end) is not None:
             continue  # "'I asked John for his resignation last night,' wrote Trump": the speaker's own time
