@@ -94,6 +94,9 @@ TEXTS = {
     "nominated_person": "In Nairobi, the Kenyan opposition party nominated Jo Jorgensen for president.",
     "rescued_people": "Kenyan police rescued twelve people from the river.",
     "led_studies": "The Kenyan university led one of the two studies.",
+    "released_letter": "The Kenyan president released a letter from his physician Dr. Harold Mwangi.",
+    "released_people": "Egypt released two Kenyan journalists and their driver.",
+    "likely_to": "The Kenyan president is likely to deploy the army in Kisumu.",
 }
 
 
@@ -431,3 +434,14 @@ def test_people_who_are_no_known_actor_are_the_target_of_a_known_doers_act(coded
     assert got and got[0].target.text == "twelve people" and got[0].target.country == "KEN"
     # a number whose "of" names things is no one
     assert not any(e.target is not None and "studies" in e.target.text for e in coded["led_studies"].events)
+
+
+def test_releasing_a_thing_from_someone_releases_no_one(coded):
+    assert not [e for e in coded["released_letter"].events if e.cameo.startswith("084")]
+    got = [e for e in coded["released_people"].events if e.cameo.startswith("084")]
+    assert got and got[0].source.country == "EGY" and got[0].target.country == "KEN"
+
+
+def test_what_is_likely_is_not_done(coded):
+    got = [e for e in coded["likely_to"].events if e.plover == "MOBILIZE"]
+    assert got and got[0].modality == "hypothetical"

@@ -303,8 +303,15 @@ def object_is_actor(s: State, v) -> bool:
     objs += [patient] if patient is not None else []
     if not objs and v.dep in ("acl", "relcl") and v.tag == "VBN":  # "the transcript released by ..."
         objs = [s.p.tokens[v.head]]
-    return not objs or any(s.r.actors(o.i) or people(s, o) or counted(s, o)
+    return not objs or any(_names_someone(s, o) or people(s, o) or counted(s, o)
                            or o.lower in s.lex.words["person_object_pronouns"] for o in objs)
+
+
+def _names_someone(s: State, o) -> bool:
+    """Is the object itself an actor (or coordinated ones): "released a letter from his physician"
+    released a letter, whoever the letter came from."""
+    named = s.r.group(o.i) + [c for c in s.p.children(o.i) if c.dep == "appos"]  # "our host Uberspace"
+    return any(s.r.actor(x.i) if x.pos == "PRON" else s.r.ref_at(*s.r.np_span(x.i)) for x in named)
 
 
 def object_is_place(s: State, v) -> bool:
