@@ -96,9 +96,10 @@ def test_the_us_parties_by_their_plural_are_american_whatever_the_text_is_about(
     t = ("Ukrainian officials met in Kyiv and Ukraine's president spoke in Lviv. In Kyiv, Republicans questioned "
          "the envoy, and Democrats defended him. The Social Democrats in Ukraine stayed silent.")
     actors = code(t)
-    assert at(actors, t, "Republicans").code == "USAPTY"
+    # another party's name keeps the text's country
+    expected = {"Republicans": "USA", "Democrats": "USA", "Social Democrats": "UKR"}
+    assert {name: at(actors, t, name).country for name in expected} == expected
     assert at(actors, t, "Democrats").code == "USAPTY"
-    assert at(actors, t, "Social Democrats").country == "UKR"  # another party's name keeps the text's country
 
 
 def test_a_seat_of_power_after_the_is_the_seat_not_an_unknown_organisation(code):
