@@ -97,6 +97,7 @@ TEXTS = {
     "released_letter": "The Kenyan president released a letter from his physician Dr. Harold Mwangi.",
     "released_people": "Egypt released two Kenyan journalists and their driver.",
     "likely_to": "The Kenyan president is likely to deploy the army in Kisumu.",
+    "on_suspicion": "Kenyan police arrested the man on suspicion of attacking a police officer.",
 }
 
 
@@ -445,3 +446,9 @@ def test_releasing_a_thing_from_someone_releases_no_one(coded):
 def test_what_is_likely_is_not_done(coded):
     got = [e for e in coded["likely_to"].events if e.plover == "MOBILIZE"]
     assert got and got[0].modality == "hypothetical"
+
+
+def test_the_reason_of_an_arrest_names_no_one_arrested(coded):
+    # "on suspicion of attacking a police officer": the officer was attacked, the man arrested
+    got = [e for e in coded["on_suspicion"].events if e.plover == "COERCE"]
+    assert got and got[0].target is not None and got[0].target.text == "man"

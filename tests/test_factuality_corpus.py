@@ -33,6 +33,12 @@ CASES = [
     ("Iran opposes the sanctions imposed by the United States.", "opposes", "REJECT", False),
     ("Iran opposed the sanctions imposed by the United States.", "opposed", "REJECT", True),
     ('"We reject the sanctions imposed by the United States," the Iranian minister said.', "reject", "REJECT", True),
+    # what one party is said to have done: the accusation is the event, the act alleged is not
+    ("Iran accused Israel of attacking the Natanz nuclear site.", "accused", "ACCUSE", True),
+    ("Iran accused Israel of attacking the Natanz nuclear site.", "attacking", "ASSAULT", False),
+    ("Kenyan police arrested a man on suspicion of attacking a police officer.", "attacking", "ASSAULT", False),
+    ("Kenyan police arrested a man on suspicion of attacking a police officer.", "arrested", "COERCE", True),
+    ("The Kenyan activist faces charges including conspiring to kidnap a judge.", "kidnap", "COERCE", False),
     # harm told as a situation's toll, by no one named
     ("Around 300,000 Burundians were killed in the conflict.", "killed", "ASSAULT", False),
     ("Burundian troops killed five civilians in the conflict.", "killed", "ASSAULT", True),

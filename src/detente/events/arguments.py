@@ -54,6 +54,8 @@ class Resolver:
             for c in self.p.children(j):
                 if c.dep in NP_STOP and not (c.dep == "prep" and c.lower == "of" and j == i):
                     continue
+                if c.dep == "pcomp":  # "suspicion of attacking a police officer": a clause, not the phrase's name
+                    continue
                 toks.append(c.i)
                 stack.append(c.i)
         toks.sort()

@@ -53,6 +53,9 @@ def auxiliaries(parse: Parse, t: Token) -> set[str]:
     return {c.lower for c in parse.children(t.i) if c.dep in ("aux", "auxpass")}
 
 
+ALLEGED_PREPS = {"of", "with", "including"}
+
+
 def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
     """The polarity of the event at token i. Negation and negative verbs reach only the event of their
     own clause: not a relative clause, an adverbial clause ("opposed the plan, saying ..."), an adjunct
@@ -72,6 +75,11 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
         steps += 1
         dep, head = node.dep, parse.tokens[node.head]
         mark = {c.lower for c in parse.children(node.i) if c.dep == "mark"}
+        if in_clause and dep in ("pcomp", "pobj") and head.lower in ALLEGED_PREPS and head.head != head.i and \
+                has(parse.tokens[head.head], w.get("allegation_frames", ())):
+            # "accused Israel of attacking", "arrested on suspicion of burglary", "charges including
+            # conspiring to hack": what one party is said to have done is entertained, not told as done
+            hypothetical = True
         if mark & {"whether"} or (mark & {"if"} and has(head, ("ask", "wonder", "question", "know"))):
             question = True
         elif dep == "advcl" and mark & (CONDITIONAL | w.get("conditional_marks", frozenset())):
