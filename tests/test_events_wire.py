@@ -98,6 +98,8 @@ TEXTS = {
     "released_people": "Egypt released two Kenyan journalists and their driver.",
     "likely_to": "The Kenyan president is likely to deploy the army in Kisumu.",
     "on_suspicion": "Kenyan police arrested the man on suspicion of attacking a police officer.",
+    "he_told_before": ("A Kenyan man pleaded guilty to charges he threatened to kill the Ugandan president, "
+                       "the Kenyan prosecutor said on Monday."),
 }
 
 
@@ -452,3 +454,9 @@ def test_the_reason_of_an_arrest_names_no_one_arrested(coded):
     # "on suspicion of attacking a police officer": the officer was attacked, the man arrested
     got = [e for e in coded["on_suspicion"].events if e.plover == "COERCE"]
     assert got and got[0].target is not None and got[0].target.text == "man"
+
+
+def test_a_he_whose_sentence_told_of_a_person_before_is_that_person_not_the_speaker(coded):
+    got = [e for e in coded["he_told_before"].events if e.plover == "THREATEN"]
+    assert got and got[0].source is not None and got[0].source.text == "Kenyan man"
+    assert got[0].target.country == "UGA"

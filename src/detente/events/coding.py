@@ -226,6 +226,10 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         if trig.code.startswith(VIOLENT_ROOTS):
             return []  # "officials said it killed nine people": "it" is a thing told before (a fire, a storm)
         pron = None
+    if pron is not None and (told := roles.person_told_before(s, pron)) is not None and not same(told, speaker):
+        # "a man pleaded guilty to charges he threatened to kill Omar, the prosecutor said": "he" is the
+        # man the clause told of before it, not the speaker
+        sources, pron = [told], None
     if pron is not None:  # "Obama and Putin said they will ...": a plural pronoun is every speaker
         every = s.r.verb_source(s.p.tokens[pol.speech_verb])[0]
         sources = every if pron.lower in s.lex.words["plural_pronouns"] and len(every) > 1 else [speaker]

@@ -373,6 +373,19 @@ def pronoun_subject(s: State, t):
     return None
 
 
+def person_told_before(s: State, pron) -> Optional[ActorRef]:
+    """The person a "he" or "she" stands for when its own sentence told of one before it as a
+    clause's subject by a word for people ("a New York man", "the suspect"), whom the speaker-pronoun
+    rule would otherwise take for the speaker."""
+    if pron.lower not in ("he", "she", "him", "her"):
+        return None
+    for tok in s.p.tokens_in(s.p.sentence_of(pron.i).start, pron.start):
+        if tok.dep in ("nsubj", "nsubjpass") and tok.pos == "NOUN" and has(tok, s.lex.person_nouns):
+            known = s.r.actors(tok.i)  # "a Kenyan man": the nationality's actor
+            return known[0] if known else unnamed(s, tok, local=True)
+    return None
+
+
 def agrees(s: State, pron, speaker: ActorRef) -> bool:
     """Can a singular neuter pronoun ("it") stand for the speaker? Not for people named by a plural
     common noun ("officials", "police officers"): it stands for something else told before. A body
