@@ -98,6 +98,9 @@ TEXTS = {
     "released_people": "Egypt released two Kenyan journalists and their driver.",
     "likely_to": "The Kenyan president is likely to deploy the army in Kisumu.",
     "on_suspicion": "Kenyan police arrested the man on suspicion of attacking a police officer.",
+    "in_a_name": "The Kenyan Space Agency's Mapping Investigating Rover is a small robot.",
+    "it_comes_to": ('"We will not discuss protocols when it comes to the president," '
+                    "Kenyan spokeswoman Grace Mwangi said."),
     "he_told_before": ("A Kenyan man pleaded guilty to charges he threatened to kill the Ugandan president, "
                        "the Kenyan prosecutor said on Monday."),
 }
@@ -460,3 +463,8 @@ def test_a_he_whose_sentence_told_of_a_person_before_is_that_person_not_the_spea
     got = [e for e in coded["he_told_before"].events if e.plover == "THREATEN"]
     assert got and got[0].source is not None and got[0].source.text == "Kenyan man"
     assert got[0].target.country == "UGA"
+
+
+def test_a_verb_inside_a_name_or_an_idiom_is_no_act(coded):
+    assert not [e for e in coded["in_a_name"].events if e.plover]
+    assert not [e for e in coded["it_comes_to"].events if e.plover == "CONSULT"]

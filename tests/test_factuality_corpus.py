@@ -39,6 +39,9 @@ CASES = [
     ("Kenyan police arrested a man on suspicion of attacking a police officer.", "attacking", "ASSAULT", False),
     ("Kenyan police arrested a man on suspicion of attacking a police officer.", "arrested", "COERCE", True),
     ("The Kenyan activist faces charges including conspiring to kidnap a judge.", "kidnap", "COERCE", False),
+    # a copula's negation is its adjective's: "not able to", "not willing to"
+    ("Kenyan police were not able to free the hostages held in Garissa.", "free", "RETREAT", False),
+    ("Kenyan police were able to free the hostages held in Garissa.", "free", "RETREAT", True),
     # harm told as a situation's toll, by no one named
     ("Around 300,000 Burundians were killed in the conflict.", "killed", "ASSAULT", False),
     ("Burundian troops killed five civilians in the conflict.", "killed", "ASSAULT", True),
@@ -196,6 +199,7 @@ def test_each_pattern(coded, sentence, word, kind, shown):
 def test_negated_events_are_negations(coded):
     """Of the events coded negated in this corpus, the share that the sentence does negate."""
     negated = [(s, e) for s, a in coded.items() for e in a.events if e.negated]
-    denied = ("did not", "denied", "spared", "averted", "prevented", "lack of", "refused", "refusal", " no ")
+    denied = ("did not", "denied", "spared", "averted", "prevented", "lack of", "refused", "refusal", " no ",
+              "not able")
     right = [1 for s, e in negated if any(d in s for d in denied)]
     assert negated and len(right) / len(negated) >= 0.9

@@ -122,7 +122,10 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
                 in_clause = reach = False
                 node = head
                 continue
-            if reach and (has(head, lex.negators) or _neg_child(parse, head) or
+            # "are not able to end the violence", "is not willing to help": the copula's negation is
+            # the adjective's
+            copula_neg = head.dep == "acomp" and head.head != head.i and _neg_child(parse, parse.tokens[head.head])
+            if reach and (has(head, lex.negators) or _neg_child(parse, head) or copula_neg or
                           any(c.lower == "no" and c.dep == "det" for c in parse.children(head.i))):
                 negated = True
             controlled = dep == "xcomp" and any(c.dep in ("dobj", "dative") and c.i < node.i for c in parse.children(head.i))

@@ -96,11 +96,22 @@ def _manner_of(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
     return noun_trigger(parse, head, lex) if head.pos in NOUN_POS else None
 
 
+NAME_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "LAW", "PERSON", "GPE", "LOC"}
+
+
+def _in_a_name(parse: Parse, v: Token) -> bool:
+    """'NASA's Volatiles Investigating Polar Exploration Rover': a capitalised verb form inside a named
+    entity, past its sentence's first word, is a word of the name, not an act."""
+    return v.ent in NAME_LABELS and v.text[:1].isupper() and v.i > parse.sentence_of(v.i).first
+
+
 def _verb_trigger(parse: Parse, v: Token, lex: Lexicon) -> Optional[Trigger]:
     if v.pos not in VERB_POS or v.dep == "prep":
         return None  # "according to", "including", "following": a verb form that works as a preposition
-    if names_people(parse, v):
+    if names_people(parse, v) or _in_a_name(parse, v):
         return None
+    if has(v, lex.words["dummy_subject_verbs"]) and any(c.dep == "nsubj" and c.lower == "it" for c in parse.children(v.i)):
+        return None  # "when it comes to the President": a topic, no one comes
     for pat in lex.patterns_for(lemmas(v)):  # most specific first
         hit = _match_pattern(parse, v, pat)
         if hit:
