@@ -149,6 +149,12 @@ def test_names_inside_people_and_outlets_the_actors_stage_knows():
     ("A trial is under way in Cairo in which nine men have been charged with espionage.", "charged", "Cairo"),
     # an origin that opens the sentence: where the act was done from
     ("From Kyiv, the foreign minister spoke by video on Monday, condemning the strikes.", "condemning", "Kyiv"),
+    # a conjunct that shares its subject is the same party's act, in the same place; the first clause
+    # keeps its own
+    ("Gunmen stormed a hotel in Kabul and took dozens of guests hostage.", "took", "Kabul"),
+    ("Riots broke out in Lyon on Friday, and the government condemned the rioters.", "Riots", "Lyon"),
+    # an aside on a place says where that place is
+    ("Police in Niamey, Niger's capital, arrested ten people on Monday.", "arrested", "Niamey"),
 ])
 def test_the_sentences_one_place(text, trigger, where):
     _, e = placed(text, trigger, published="2021-03-09")
@@ -220,6 +226,13 @@ def test_the_sentences_one_place(text, trigger, where):
     # the place of another event the sentence names as a noun is where that happened
     ("The minister resigned on Monday, two weeks after the bombing in Mosul.", "resigned"),
     ("The president praised the police on Monday for the arrests after the shooting in Lyon.", "praised"),
+    # a conjunct clause with a subject of its own tells another party's act, not in the first clause's place
+    ("Riots broke out in Lyon on Friday, and the government condemned the rioters.", "condemned"),
+    ("Otranto, Italy is the end point of the pipeline, and the Greek minister criticized Turkey for the drilling.",
+     "criticized"),
+    # a name deep in a description set beside someone says who they are
+    ("Jones, a veteran of the Port Authority of New York and New Jersey, was arrested on Monday.", "arrested"),
+    ("Jones, a former officer of the police in Chicago, was arrested on Monday.", "arrested"),
 ])
 def test_a_place_that_says_nothing_of_where_the_event_was(text, trigger):
     _, e = placed(text, trigger, published="2021-03-09")

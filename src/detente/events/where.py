@@ -62,7 +62,7 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         # "Pell, a senior figure at the Holy See, was convicted": a description of someone says where
         # they belong, not where the event was; "near the Syrian border" is on either side of it
         return prep is not None and s.p.tokens[s.p.tokens[prep].head].dep != "appos" and \
-            not _on_edge(s.p, tok, words) and not _after_another(s, j, i) and \
+            not _in_aside(s, tok, i) and not _on_edge(s.p, tok, words) and not _after_another(s, j, i) and \
             not (verbal and (_on_object(s, e, i, prep) or _in_content(s.p, prep, i)))
 
     own = _clause_verbs(s.p, i) | {i}  # a scene set for the event's own clause, not for a governor's
@@ -298,8 +298,11 @@ def _describes(s: State, tok, i: int) -> bool:
     """A name modifying a noun other than the trigger ("the Ohio lawyer", "a Berlin charity"), "of" a
     person ("J. R. Myers of Alaska", "Senator Sanders of Vermont") or placing a description ("Pell, a
     senior figure at the Holy See"): it says who someone is, not where the event was. A name on a
-    scene noun says where ("the San Juan streets")."""
+    scene noun says where ("the San Juan streets"), and so does a name deeper in a description set
+    beside someone ("Baroni, the director of the Port Authority of New York and New Jersey": _in_aside)."""
     p = s.p
+    if _in_aside(s, tok, i):
+        return True
     head = p.tokens[tok.head]
     if tok.dep == "pobj" and head.lower == "of" and head.head != head.i:
         owner = p.tokens[head.head]
@@ -311,6 +314,29 @@ def _describes(s: State, tok, i: int) -> bool:
         return True  # "Pell, a senior figure at the Holy See": where someone belongs
     return tok.dep in ("compound", "nmod") and tok.head != i and head.pos in ("NOUN", "PROPN") and \
         head.lemma.lower() not in s.lex.words["scene_nouns"] and head.lower not in s.lex.words["scene_nouns"]
+
+
+def _in_aside(s: State, tok, i: int) -> bool:
+    """Whether a name lies, listed, modifying or in a prepositional phrase, inside a noun phrase set
+    by commas beside another ("Baroni, the director of the Port Authority of New York and New Jersey,
+    was convicted"; "Kokesh, a veteran of the war in Iraq, protested"): the aside says who someone is,
+    not where the event was. One on a place says where it is ("Magnitogorsk, a city in the Urals"), an
+    office set there acts for its place ("Sobyanin, the mayor of Moscow, extended the lockdown":
+    seat_sectors), and the trigger's own phrase is the event's."""
+    p, words = s.p, s.lex.words
+    for _ in range(8):
+        if tok.head == tok.i or tok.i == i:
+            return False
+        head = p.tokens[tok.head]
+        if tok.dep == "appos" and tok.pos == "NOUN":
+            # an aside on a place says where that place is ("in Magnitogorsk, a city in the Ural region of
+            # Russia"), and so where the event was
+            return head.pos in ("NOUN", "PROPN") and head.i != i and head.i not in s.place_tok and \
+                not _authority(tok, words["seat_sectors"])
+        if tok.dep not in ("pobj", "prep", "conj", "compound", "appos", "amod"):
+            return False
+        tok = head
+    return False
 
 
 def _after_another(s: State, j: int, i: int) -> bool:
@@ -413,7 +439,7 @@ def _clause_verbs(p: Parse, i: int) -> set[int]:
             return set()
         t = p.tokens[above]
     verbs = {t.i}
-    while t.head != t.i:
+    while t.head != t.i and not _own_clause(p, t):
         if t.dep in ("xcomp", "conj"):
             t = p.tokens[t.head]
         elif t.dep == "acl" and (above := _verb_above(p, t.i)) is not None:
@@ -431,6 +457,15 @@ def _clause_verbs(p: Parse, i: int) -> set[int]:
                 verbs.add(c.i)
                 stack.append(c.i)
     return verbs
+
+
+def _own_clause(p: Parse, tok) -> bool:
+    """Whether a verb is a conjunct clause with a subject of its own ("Riots broke out in Lyon, and the
+    government condemned the rioters"): it tells another party's act, whose place its own words say, not
+    the first clause's; a conjunct that shares its subject is the same party's ("took control of the town
+    and captured the embassy")."""
+    return tok.dep == "conj" and tok.pos in ("VERB", "AUX") and \
+        any(c.dep in ("nsubj", "nsubjpass", "expl") for c in p.children(tok.i))
 
 
 def _reading(pl: Place) -> tuple:
@@ -560,7 +595,7 @@ def _place_bound(p: Parse, node, words=None, place_tok=()) -> bool:
     agreed ..., denounced in Cairo"; "said in Ankara that troops attacked ..."); but a "where" clause
     happens at its noun's place ("met in Niamey for a summit where the presidents signed ..."), as does
     an "in which" clause on a gathering or a place (`words`: the lexicon's; place_tok: the place tokens)."""
-    if node.dep == "ccomp":
+    if node.dep == "ccomp" or _own_clause(p, node):
         return True
     if node.dep != "relcl":
         return False
