@@ -155,6 +155,9 @@ def test_names_inside_people_and_outlets_the_actors_stage_knows():
     ("Riots broke out in Lyon on Friday, and the government condemned the rioters.", "Riots", "Lyon"),
     # an aside on a place says where that place is
     ("Police in Niamey, Niger's capital, arrested ten people on Monday.", "arrested", "Niamey"),
+    # a march is all along its way: where it sets off and where it goes
+    ("Thousands of students marched from Omdurman on Monday, demanding elections.", "marched", "Omdurman"),
+    ("Thousands of farmers marched to Delhi on Sunday.", "marched", "Delhi"),
 ])
 def test_the_sentences_one_place(text, trigger, where):
     _, e = placed(text, trigger, published="2021-03-09")

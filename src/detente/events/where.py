@@ -58,6 +58,8 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
             return True  # "came to Iraq to fight ISIS"
         if tok.dep == "pobj" and head.lower in words["place_origins"] and _opens_clause(s.p, head, owner):
             return True  # "From Kyiv, the minister spoke by video": where the act was done from
+        if tok.dep == "pobj" and owner.i == i and _on_route(s, e, head):
+            return True  # "protesters marched from Victoria Park to the parliament": a march is all along its way
         prep = locative(s.p, j, preps, of_nouns, words)
         # "Pell, a senior figure at the Holy See, was convicted": a description of someone says where
         # they belong, not where the event was; "near the Syrian border" is on either side of it
@@ -264,6 +266,16 @@ def _purpose_of(s: State, i: int, motion, then: bool = False) -> bool:
         return False
     return (then and t.dep == "conj") or (
         t.dep in ("advcl", "xcomp") and any(c.dep == "aux" and c.lower == "to" for c in s.p.children(i)))
+
+
+def _on_route(s: State, e: Event, prep) -> bool:
+    """Whether a preposition of the trigger names a point of a demonstration's way ("marched from
+    Victoria Park to the parliament", "paraded through Minsk": lexicon route_roots, route_verbs and
+    route_prepositions): a march happens along its whole way, where it starts and where it ends, unlike
+    a motion that carries something or someone elsewhere ("flights to Cuba", "extradited to the US")."""
+    words = s.lex.words
+    return e.cameo.startswith(tuple(words["route_roots"])) and has(s.p.tokens[prep.head], words["route_verbs"]) and \
+        prep.lower in words["route_prepositions"]
 
 
 def _opens_clause(p: Parse, prep, verb) -> bool:
