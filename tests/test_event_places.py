@@ -236,6 +236,9 @@ def test_the_sentences_one_place(text, trigger, where):
     # a name deep in a description set beside someone says who they are
     ("Jones, a veteran of the Port Authority of New York and New Jersey, was arrested on Monday.", "arrested"),
     ("Jones, a former officer of the police in Chicago, was arrested on Monday.", "arrested"),
+    # an act only meant or planned, an infinitive on a noun, is not where the noun's governor acted
+    ("The government's decision to arrest the opposition leaders sparked anger in Minsk on Monday.", "arrest"),
+    ("A plan to deport the migrants was announced in Rome on Monday.", "deport"),
 ])
 def test_a_place_that_says_nothing_of_where_the_event_was(text, trigger):
     _, e = placed(text, trigger, published="2021-03-09")

@@ -454,7 +454,7 @@ def _clause_verbs(p: Parse, i: int) -> set[int]:
     while t.head != t.i and not _own_clause(p, t):
         if t.dep in ("xcomp", "conj"):
             t = p.tokens[t.head]
-        elif t.dep == "acl" and (above := _verb_above(p, t.i)) is not None:
+        elif t.dep == "acl" and not _meant_on_noun(p, t) and (above := _verb_above(p, t.i)) is not None:
             t = p.tokens[above]  # "signed a decree banning the niqab": the decree's content
         else:
             break
@@ -469,6 +469,12 @@ def _clause_verbs(p: Parse, i: int) -> set[int]:
                 verbs.add(c.i)
                 stack.append(c.i)
     return verbs
+
+
+def _meant_on_noun(p: Parse, tok) -> bool:
+    """Whether a verb is an infinitive on a noun ("calls for more effort to assist migrants", "a plan
+    to build a wall"): an act meant, planned or asked for, whose clause is not the noun's governor's."""
+    return tok.dep == "acl" and any(c.dep == "aux" and c.lower == "to" for c in p.children(tok.i))
 
 
 def _own_clause(p: Parse, tok) -> bool:
@@ -606,8 +612,11 @@ def _place_bound(p: Parse, node, words=None, place_tok=()) -> bool:
     tells happened where it says, not where its governor's act was ("the memoranda, in which Turkey
     agreed ..., denounced in Cairo"; "said in Ankara that troops attacked ..."); but a "where" clause
     happens at its noun's place ("met in Niamey for a summit where the presidents signed ..."), as does
-    an "in which" clause on a gathering or a place (`words`: the lexicon's; place_tok: the place tokens)."""
-    if node.dep == "ccomp" or _own_clause(p, node):
+    an "in which" clause on a gathering or a place (`words`: the lexicon's; place_tok: the place tokens).
+    An infinitive on a noun tells an act only meant, planned or asked for ("calls for more effort to
+    assist migrants from Syria; since then, groups have grown in Europe"): where the noun's governor
+    acted is not where that act would be."""
+    if node.dep == "ccomp" or _own_clause(p, node) or _meant_on_noun(p, node):
         return True
     if node.dep != "relcl":
         return False
