@@ -158,6 +158,8 @@ def test_names_inside_people_and_outlets_the_actors_stage_knows():
     # a march is all along its way: where it sets off and where it goes
     ("Thousands of students marched from Omdurman on Monday, demanding elections.", "marched", "Omdurman"),
     ("Thousands of farmers marched to Delhi on Sunday.", "marched", "Delhi"),
+    # a way into a place reaches inside it, whatever the trigger
+    ("Turkey began a military offensive into northern Syria on Wednesday.", "began", "Syria"),
 ])
 def test_the_sentences_one_place(text, trigger, where):
     _, e = placed(text, trigger, published="2021-03-09")
@@ -239,6 +241,8 @@ def test_the_sentences_one_place(text, trigger, where):
     # an act only meant or planned, an infinitive on a noun, is not where the noun's governor acted
     ("The government's decision to arrest the opposition leaders sparked anger in Minsk on Monday.", "arrest"),
     ("A plan to deport the migrants was announced in Rome on Monday.", "deport"),
+    # the trigger's own "for" or "to" is what it is for or whom it is given to, unless it is a motion
+    ("The senator asked the federal court for the Eastern District of Michigan to release the files.", "asked"),
 ])
 def test_a_place_that_says_nothing_of_where_the_event_was(text, trigger):
     _, e = placed(text, trigger, published="2021-03-09")

@@ -419,12 +419,23 @@ def _directed(s: State, tok, i: int) -> bool:
             # end is where its purpose or sequel happens
             return head.lower in words["place_origins"] or head.lower in words["place_comparisons"] or \
                 head.lower in words["place_adversatives"] or (
-                    head.lower in words["place_destinations"] and head.head != i and
-                    not _purpose_of(s, i, owner, then=True))
+                    head.lower in words["place_destinations"] and not _purpose_of(s, i, owner, then=True) and
+                    (head.head != i or _given_to(s, i, head)))
         if tok.dep not in ("appos", "compound", "conj"):
             return False
         tok = head
     return False
+
+
+def _given_to(s: State, i: int, prep) -> bool:
+    """Whether the trigger's own destination preposition names what it is for or whom it is given to
+    ("asked the court for the Southern District of New York", "pledged aid to Syria"), not where it
+    went: so for all but a motion or a journey ("retreated to New Mexico", "a visit to Ireland": lexicon
+    motion_verbs, arrival_verbs, route_verbs, travel_nouns) and a way into a place ("began an offensive
+    into Syria": entry_prepositions)."""
+    words = s.lex.words
+    goes = words["motion_verbs"] | words["arrival_verbs"] | words["route_verbs"] | words["travel_nouns"]
+    return prep.lower not in words["entry_prepositions"] and not has(s.p.tokens[i], goes)
 
 
 def _names_place(tok, words) -> bool:
