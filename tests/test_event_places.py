@@ -82,6 +82,16 @@ def test_companies_named_after_towns_are_not_places():
     assert not any(t in ("Mahan", "Irish") for t in found)
 
 
+def test_a_surname_alone_is_the_person_named_in_full():
+    # "In honor of Lewis": the congressman named in full before, not the Isle of Lewis; a famous place
+    # stays a place though someone bears its name
+    assert "Lewis" not in _toponyms("The death of Congressman John Lewis moved the campaign. In honor of Lewis, "
+                                    "Biden said he would sign the bill.")
+    text = "Paris Hilton arrived on Monday. Police in Paris said she flew in from London."
+    art = Article(id="p", text=text)
+    assert text.rindex("Paris") in {p.start for p in places.resolve(art, nlp.parse(text), [])}
+
+
 def test_famous_place_stays_a_place_outside_the_company_name():
     text = "The Washington Post reported that officials met in Washington."
     art = Article(id="w", text=text)
