@@ -69,7 +69,7 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
 
     own = _clause_verbs(s.p, i) | {i}  # a scene set for the event's own clause, not for a governor's
     tok = nearest(s, i, is_place, scene=lambda c: _scene_clause(s, c, own),
-                  stop=lambda n: _place_bound(s.p, n, words, s.place_tok))
+                  stop=lambda n: _place_bound(s.p, n, words, s.place_tok) or _spoken_of(s, n, i))
     if tok is not None:
         pl = s.place_tok[tok]
         prep = locative(s.p, tok, preps, of_nouns, words)
@@ -134,8 +134,11 @@ def _sentence_place(s: State, i: int, named: list[Place], sides: list, src=None,
     its country is ("the president of Turkey vowed support": Turkey's), as is a target's. about(root),
     when given, tells a place said of what is talked about ("criticized the policy in California").
     Nor the place of another event named as a noun ("the deadliest since an assault in Ghazni")."""
-    own = _clause_verbs(s.p, i)
     trigger = s.p.tokens[i]
+    above = _verb_above(s.p, i)
+    # "the bombing was condemned by ministers in Brussels": the saying's clause is not the bombing's
+    own = set() if above is not None and _verbal_act(s, s.p.tokens[above], i) and trigger.pos in ("NOUN", "PROPN") \
+        else _clause_verbs(s.p, i)
     fit = []
     for pl in named:
         root = _span_root(s.p, pl)
@@ -480,6 +483,33 @@ def _clause_verbs(p: Parse, i: int) -> set[int]:
                 verbs.add(c.i)
                 stack.append(c.i)
     return verbs
+
+
+def _spoken_of(s: State, node, i: int) -> bool:
+    """Whether a nominal trigger at i, or the noun phrase it heads up to `node`, is what another event's
+    verbal act is about ("the attack was claimed by rebels in Yemen", "the bombing was condemned by
+    ministers in Brussels", "denied the accusation in Moscow"): where that was said, claimed or
+    condemned is not where the named happening was."""
+    if s.p.tokens[i].pos not in ("NOUN", "PROPN") or node.pos not in ("NOUN", "PROPN") or node.head == node.i:
+        return False
+    return _verbal_act(s, s.p.tokens[node.head], i)
+
+
+def _verbal_act(s: State, v, i: int) -> bool:
+    """Whether a verb, not the trigger at i, is a saying or another event's act of words done at a distance from
+    what it is about (lexicon spoken_roots: claiming, condemning, denying, praising; not a meeting's
+    or an inquiry's, which are where their matter is: "hosted the talks in Doha") by a doer it names
+    ("the attack was claimed by rebels", "ministers condemned the bombing"; not "protests are not
+    reported in Mosul" nor "a bombing was reported to have killed ... in Mosul", which tell where it was)."""
+    if v.i == i or v.pos not in ("VERB", "AUX"):
+        return False
+    kids = s.p.children(v.i)
+    if any(c.dep == "xcomp" for c in kids) or not any(c.dep in ("nsubj", "agent") for c in kids):
+        return False
+    if has(v, s.lex.speech):
+        return True  # "claimed by rebels", "reported by police": a saying, whether or not coded
+    trig = triggers.verb_trigger(s.p, v, s.lex) if v.i in s.trigger_tokens else None
+    return trig is not None and trig.code.startswith(tuple(s.lex.words["spoken_roots"]))
 
 
 def _meant_on_noun(p: Parse, tok) -> bool:
