@@ -58,16 +58,18 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
             return True  # "came to Iraq to fight ISIS"
         if tok.dep == "pobj" and head.lower in words["place_origins"] and _opens_clause(s.p, head, owner):
             return True  # "From Kyiv, the minister spoke by video": where the act was done from
+        if tok.dep == "pobj" and owner.i == i and _on_route(s, e, head):
+            return True  # "protesters marched from Victoria Park to the parliament": a march is all along its way
         prep = locative(s.p, j, preps, of_nouns, words)
         # "Pell, a senior figure at the Holy See, was convicted": a description of someone says where
         # they belong, not where the event was; "near the Syrian border" is on either side of it
         return prep is not None and s.p.tokens[s.p.tokens[prep].head].dep != "appos" and \
-            not _on_edge(s.p, tok, words) and not _after_another(s, j, i) and \
+            not _in_aside(s, tok, i) and not _on_edge(s.p, tok, words) and not _after_another(s, j, i) and \
             not (verbal and (_on_object(s, e, i, prep) or _in_content(s.p, prep, i)))
 
     own = _clause_verbs(s.p, i) | {i}  # a scene set for the event's own clause, not for a governor's
     tok = nearest(s, i, is_place, scene=lambda c: _scene_clause(s, c, own),
-                  stop=lambda n: _place_bound(s.p, n, words, s.place_tok))
+                  stop=lambda n: _place_bound(s.p, n, words, s.place_tok) or _spoken_of(s, n, i))
     if tok is not None:
         pl = s.place_tok[tok]
         prep = locative(s.p, tok, preps, of_nouns, words)
@@ -132,8 +134,11 @@ def _sentence_place(s: State, i: int, named: list[Place], sides: list, src=None,
     its country is ("the president of Turkey vowed support": Turkey's), as is a target's. about(root),
     when given, tells a place said of what is talked about ("criticized the policy in California").
     Nor the place of another event named as a noun ("the deadliest since an assault in Ghazni")."""
-    own = _clause_verbs(s.p, i)
     trigger = s.p.tokens[i]
+    above = _verb_above(s.p, i)
+    # "the bombing was condemned by ministers in Brussels": the saying's clause is not the bombing's
+    own = set() if above is not None and _verbal_act(s, s.p.tokens[above], i) and trigger.pos in ("NOUN", "PROPN") \
+        else _clause_verbs(s.p, i)
     fit = []
     for pl in named:
         root = _span_root(s.p, pl)
@@ -266,6 +271,16 @@ def _purpose_of(s: State, i: int, motion, then: bool = False) -> bool:
         t.dep in ("advcl", "xcomp") and any(c.dep == "aux" and c.lower == "to" for c in s.p.children(i)))
 
 
+def _on_route(s: State, e: Event, prep) -> bool:
+    """Whether a preposition of the trigger names a point of a demonstration's way ("marched from
+    Victoria Park to the parliament", "paraded through Minsk": lexicon route_roots, route_verbs and
+    route_prepositions): a march happens along its whole way, where it starts and where it ends, unlike
+    a motion that carries something or someone elsewhere ("flights to Cuba", "extradited to the US")."""
+    words = s.lex.words
+    return e.cameo.startswith(tuple(words["route_roots"])) and has(s.p.tokens[prep.head], words["route_verbs"]) and \
+        prep.lower in words["route_prepositions"]
+
+
 def _opens_clause(p: Parse, prep, verb) -> bool:
     """Whether a preposition opens its sentence before its verb's subject ("From Kyiv, the minister
     spoke"): an origin set before the clause says where its act was done from, unlike one on a thing
@@ -298,8 +313,11 @@ def _describes(s: State, tok, i: int) -> bool:
     """A name modifying a noun other than the trigger ("the Ohio lawyer", "a Berlin charity"), "of" a
     person ("J. R. Myers of Alaska", "Senator Sanders of Vermont") or placing a description ("Pell, a
     senior figure at the Holy See"): it says who someone is, not where the event was. A name on a
-    scene noun says where ("the San Juan streets")."""
+    scene noun says where ("the San Juan streets"), and so does a name deeper in a description set
+    beside someone ("Baroni, the director of the Port Authority of New York and New Jersey": _in_aside)."""
     p = s.p
+    if _in_aside(s, tok, i):
+        return True
     head = p.tokens[tok.head]
     if tok.dep == "pobj" and head.lower == "of" and head.head != head.i:
         owner = p.tokens[head.head]
@@ -311,6 +329,29 @@ def _describes(s: State, tok, i: int) -> bool:
         return True  # "Pell, a senior figure at the Holy See": where someone belongs
     return tok.dep in ("compound", "nmod") and tok.head != i and head.pos in ("NOUN", "PROPN") and \
         head.lemma.lower() not in s.lex.words["scene_nouns"] and head.lower not in s.lex.words["scene_nouns"]
+
+
+def _in_aside(s: State, tok, i: int) -> bool:
+    """Whether a name lies, listed, modifying or in a prepositional phrase, inside a noun phrase set
+    by commas beside another ("Baroni, the director of the Port Authority of New York and New Jersey,
+    was convicted"; "Kokesh, a veteran of the war in Iraq, protested"): the aside says who someone is,
+    not where the event was. One on a place says where it is ("Magnitogorsk, a city in the Urals"), an
+    office set there acts for its place ("Sobyanin, the mayor of Moscow, extended the lockdown":
+    seat_sectors), and the trigger's own phrase is the event's."""
+    p, words = s.p, s.lex.words
+    for _ in range(8):
+        if tok.head == tok.i or tok.i == i:
+            return False
+        head = p.tokens[tok.head]
+        if tok.dep == "appos" and tok.pos == "NOUN":
+            # an aside on a place says where that place is ("in Magnitogorsk, a city in the Ural region of
+            # Russia"), and so where the event was
+            return head.pos in ("NOUN", "PROPN") and head.i != i and head.i not in s.place_tok and \
+                not _authority(tok, words["seat_sectors"])
+        if tok.dep not in ("pobj", "prep", "conj", "compound", "appos", "amod"):
+            return False
+        tok = head
+    return False
 
 
 def _after_another(s: State, j: int, i: int) -> bool:
@@ -381,12 +422,23 @@ def _directed(s: State, tok, i: int) -> bool:
             # end is where its purpose or sequel happens
             return head.lower in words["place_origins"] or head.lower in words["place_comparisons"] or \
                 head.lower in words["place_adversatives"] or (
-                    head.lower in words["place_destinations"] and head.head != i and
-                    not _purpose_of(s, i, owner, then=True))
+                    head.lower in words["place_destinations"] and not _purpose_of(s, i, owner, then=True) and
+                    (head.head != i or _given_to(s, i, head)))
         if tok.dep not in ("appos", "compound", "conj"):
             return False
         tok = head
     return False
+
+
+def _given_to(s: State, i: int, prep) -> bool:
+    """Whether the trigger's own destination preposition names what it is for or whom it is given to
+    ("asked the court for the Southern District of New York", "pledged aid to Syria"), not where it
+    went: so for all but a motion or a journey ("retreated to New Mexico", "a visit to Ireland": lexicon
+    motion_verbs, arrival_verbs, route_verbs, travel_nouns) and a way into a place ("began an offensive
+    into Syria": entry_prepositions)."""
+    words = s.lex.words
+    goes = words["motion_verbs"] | words["arrival_verbs"] | words["route_verbs"] | words["travel_nouns"]
+    return prep.lower not in words["entry_prepositions"] and not has(s.p.tokens[i], goes)
 
 
 def _names_place(tok, words) -> bool:
@@ -413,10 +465,10 @@ def _clause_verbs(p: Parse, i: int) -> set[int]:
             return set()
         t = p.tokens[above]
     verbs = {t.i}
-    while t.head != t.i:
+    while t.head != t.i and not _own_clause(p, t):
         if t.dep in ("xcomp", "conj"):
             t = p.tokens[t.head]
-        elif t.dep == "acl" and (above := _verb_above(p, t.i)) is not None:
+        elif t.dep == "acl" and not _meant_on_noun(p, t) and (above := _verb_above(p, t.i)) is not None:
             t = p.tokens[above]  # "signed a decree banning the niqab": the decree's content
         else:
             break
@@ -431,6 +483,48 @@ def _clause_verbs(p: Parse, i: int) -> set[int]:
                 verbs.add(c.i)
                 stack.append(c.i)
     return verbs
+
+
+def _spoken_of(s: State, node, i: int) -> bool:
+    """Whether a nominal trigger at i, or the noun phrase it heads up to `node`, is what another event's
+    verbal act is about ("the attack was claimed by rebels in Yemen", "the bombing was condemned by
+    ministers in Brussels", "denied the accusation in Moscow"): where that was said, claimed or
+    condemned is not where the named happening was."""
+    if s.p.tokens[i].pos not in ("NOUN", "PROPN") or node.pos not in ("NOUN", "PROPN") or node.head == node.i:
+        return False
+    return _verbal_act(s, s.p.tokens[node.head], i)
+
+
+def _verbal_act(s: State, v, i: int) -> bool:
+    """Whether a verb, not the trigger at i, is a saying or another event's act of words done at a distance from
+    what it is about (lexicon spoken_roots: claiming, condemning, denying, praising; not a meeting's
+    or an inquiry's, which are where their matter is: "hosted the talks in Doha") by a doer it names
+    ("the attack was claimed by rebels", "ministers condemned the bombing"; not "protests are not
+    reported in Mosul" nor "a bombing was reported to have killed ... in Mosul", which tell where it was)."""
+    if v.i == i or v.pos not in ("VERB", "AUX"):
+        return False
+    kids = s.p.children(v.i)
+    if any(c.dep == "xcomp" for c in kids) or not any(c.dep in ("nsubj", "agent") for c in kids):
+        return False
+    if has(v, s.lex.speech):
+        return True  # "claimed by rebels", "reported by police": a saying, whether or not coded
+    trig = triggers.verb_trigger(s.p, v, s.lex) if v.i in s.trigger_tokens else None
+    return trig is not None and trig.code.startswith(tuple(s.lex.words["spoken_roots"]))
+
+
+def _meant_on_noun(p: Parse, tok) -> bool:
+    """Whether a verb is an infinitive on a noun ("calls for more effort to assist migrants", "a plan
+    to build a wall"): an act meant, planned or asked for, whose clause is not the noun's governor's."""
+    return tok.dep == "acl" and any(c.dep == "aux" and c.lower == "to" for c in p.children(tok.i))
+
+
+def _own_clause(p: Parse, tok) -> bool:
+    """Whether a verb is a conjunct clause with a subject of its own ("Riots broke out in Lyon, and the
+    government condemned the rioters"): it tells another party's act, whose place its own words say, not
+    the first clause's; a conjunct that shares its subject is the same party's ("took control of the town
+    and captured the embassy")."""
+    return tok.dep == "conj" and tok.pos in ("VERB", "AUX") and \
+        any(c.dep in ("nsubj", "nsubjpass", "expl") for c in p.children(tok.i))
 
 
 def _reading(pl: Place) -> tuple:
@@ -559,8 +653,11 @@ def _place_bound(p: Parse, node, words=None, place_tok=()) -> bool:
     tells happened where it says, not where its governor's act was ("the memoranda, in which Turkey
     agreed ..., denounced in Cairo"; "said in Ankara that troops attacked ..."); but a "where" clause
     happens at its noun's place ("met in Niamey for a summit where the presidents signed ..."), as does
-    an "in which" clause on a gathering or a place (`words`: the lexicon's; place_tok: the place tokens)."""
-    if node.dep == "ccomp":
+    an "in which" clause on a gathering or a place (`words`: the lexicon's; place_tok: the place tokens).
+    An infinitive on a noun tells an act only meant, planned or asked for ("calls for more effort to
+    assist migrants from Syria; since then, groups have grown in Europe"): where the noun's governor
+    acted is not where that act would be."""
+    if node.dep == "ccomp" or _own_clause(p, node) or _meant_on_noun(p, node):
         return True
     if node.dep != "relcl":
         return False

@@ -117,6 +117,12 @@ def find(article: Article, parse: Parse, gaz: Gazetteer) -> list[Mention]:
                 m.in_name = True
             taken[e.start:e.end] = b"\x01" * (e.end - e.start)
             continue
+        if e.label in PLACE_LABELS and " " not in name and key(name) in surnames and not gaz.famous(name):
+            # "the death of Congressman John Lewis ... In honor of Lewis": a one-word name NER calls a
+            # place that is the surname of someone this article names in full is that person, unless it
+            # is a place everyone knows ("Paris" in an article on Paris Hilton)
+            taken[e.start:e.end] = b"\x01" * (e.end - e.start)
+            continue
         if e.label in PLACE_LABELS:
             if gaz.lookup(name) or name in gaz.state_abbrev:
                 add(s, t, "ner")
