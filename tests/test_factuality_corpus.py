@@ -39,6 +39,10 @@ CASES = [
     ("Kenyan police arrested a man on suspicion of attacking a police officer.", "attacking", "ASSAULT", False),
     ("Kenyan police arrested a man on suspicion of attacking a police officer.", "arrested", "COERCE", True),
     ("The Kenyan activist faces charges including conspiring to kidnap a judge.", "kidnap", "COERCE", False),
+    # a present relative clause tells a standing fact, unless the speaker does it by saying it
+    ("The Kenyan finance committee, which funds the Kenyan army, met in Nairobi on Monday.", "funds", "AID", False),
+    ("The Kenyan finance committee funded the Kenyan army on Monday.", "funded", "AID", True),
+    ('"This is a plan which I endorse," the Kenyan president told the Ugandan president.', "endorse", "SUPPORT", True),
     # a copula's negation is its adjective's: "not able to", "not willing to"
     ("Kenyan police were not able to free the hostages held in Garissa.", "free", "RETREAT", False),
     ("Kenyan police were able to free the hostages held in Garissa.", "free", "RETREAT", True),
