@@ -101,6 +101,7 @@ TEXTS = {
     "in_a_name": "The Kenyan Space Agency's Mapping Investigating Rover is a small robot.",
     "it_comes_to": ('"We will not discuss protocols when it comes to the president," '
                     "Kenyan spokeswoman Grace Mwangi said."),
+    "thanked_for": "Kenya thanked Japan for helping the flood victims in Kisumu.",
     "he_told_before": ("A Kenyan man pleaded guilty to charges he threatened to kill the Ugandan president, "
                        "the Kenyan prosecutor said on Monday."),
 }
@@ -279,7 +280,10 @@ def code(more, key, **kw):
 
 def test_one_sided_reading_of_a_full_event_is_dropped(more):
     evs = [e for e in code(more, "accused") if e.cameo.startswith("11")]
-    assert [(e.source.country, e.target and e.target.country) for e in evs] == [("FRA", "RWA")]
+    shown = [e for e in evs if e.modality != "hypothetical"]
+    assert [(e.source.country, e.target and e.target.country) for e in shown] == [("FRA", "RWA")]
+    # the accusations Rwanda is said to have made are Rwanda's, and only alleged
+    assert all(e.source.country == "RWA" for e in evs if e not in shown)
 
 
 def test_place_as_target_is_a_switch_off_by_default(more, monkeypatch):
@@ -468,3 +472,8 @@ def test_a_he_whose_sentence_told_of_a_person_before_is_that_person_not_the_spea
 def test_a_verb_inside_a_name_or_an_idiom_is_no_act(coded):
     assert not [e for e in coded["in_a_name"].events if e.plover]
     assert not [e for e in coded["it_comes_to"].events if e.plover == "CONSULT"]
+
+
+def test_a_gerund_after_of_or_for_is_the_objects_act(coded):
+    got = [e for e in coded["thanked_for"].events if e.plover == "AID"]
+    assert got and got[0].source.country == "JPN"

@@ -39,6 +39,7 @@ CASES = [
     ("Kenyan police arrested a man on suspicion of attacking a police officer.", "attacking", "ASSAULT", False),
     ("Kenyan police arrested a man on suspicion of attacking a police officer.", "arrested", "COERCE", True),
     ("The Kenyan activist faces charges including conspiring to kidnap a judge.", "kidnap", "COERCE", False),
+    ("Kenyan prosecutors accused a Ugandan soldier of shooting and killing two farmers.", "killing", "ASSAULT", False),
     # a present relative clause tells a standing fact, unless the speaker does it by saying it
     ("The Kenyan finance committee, which funds the Kenyan army, met in Nairobi on Monday.", "funds", "AID", False),
     ("The Kenyan finance committee funded the Kenyan army on Monday.", "funded", "AID", True),

@@ -28,6 +28,7 @@ NP_STOP = {"relcl", "acl", "advcl", "conj", "cc", "appos", "punct", "ccomp", "xc
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "agent", "attr", "oprd",
               "acomp"}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
+GERUND_CONTROL_PREPS = {"of", "for", "with"}  # "accused X of attacking", "thanked X for helping"
 MEDIUM_PREPS = {"on", "via"}
 FIRST_PERSON = {"we", "i", "our", "us", "my", "me", "ours"}
 NOMINAL = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "poss", "dative", "attr", "compound"}
@@ -247,6 +248,13 @@ class Resolver:
                             for ag in (c for c in self.p.children(acl.i) if c.dep == "agent"):
                                 refs = refs or self.pobj_actors(ag)
                 return refs, agent
+            if came_from is not None and came_from.dep == "prep" and came_from.lower in GERUND_CONTROL_PREPS and \
+                    any(g.dep == "pcomp" for g in self.p.children(came_from.i)):
+                # "accused Israel of attacking", "thanked Japan for helping", "arrested him for looting":
+                # the object does what the gerund says
+                ctrl = next((c for c in kids if c.dep in ("dobj", "dative") and c.i < came_from.i), None)
+                if ctrl is not None and self.actors(ctrl.i):
+                    return self.actors(ctrl.i), ctrl
             if came_from is not None and came_from.dep == "xcomp" and subj is not None:
                 # object control: "Congress asked Obama to help", "wants Putin to attack": the object acts
                 ctrl = next((c for c in kids if c.dep in ("dobj", "dative") and c.i < came_from.i), None)
@@ -257,6 +265,10 @@ class Resolver:
                     head = self.p.tokens[node.head]
                     return self.actors(head.i), head
                 return self.actors(subj.i), subj
+            if node.pos in ("NOUN", "PROPN") and came_from is not None and came_from.dep == "prep" and \
+                    came_from.lower in GERUND_CONTROL_PREPS and node.dep == "dobj" and self.actors(node.i) and \
+                    any(g.dep == "pcomp" for g in self.p.children(came_from.i)):
+                return self.actors(node.i), node  # "accused a soldier of shooting": the parser hung "of" on him
             if node.pos in ("NOUN", "PROPN") and came_from is not None:
                 poss = next((c for c in kids if c.dep == "poss"), None)
                 if poss is not None:

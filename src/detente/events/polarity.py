@@ -54,6 +54,10 @@ def auxiliaries(parse: Parse, t: Token) -> set[str]:
 
 
 ALLEGED_PREPS = {"of", "with", "including"}
+# the words between an act and the allegation it is the content of: "of attacking the site", "of making
+# accusations", "of shooting and killing", "including conspiring to hack"; a clause on a noun (acl, relcl)
+# tells something else
+ALLEGED_PATH = {"pcomp", "pobj", "dobj", "xcomp", "compound", "prep", "amod", "nmod", "conj"}
 
 
 def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
@@ -70,13 +74,18 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
     hypothetical = bool(auxiliaries(parse, t) & HYPO_AUX) or counterfactual(parse, t)
     intended = not hypothetical and (bool(auxiliaries(parse, t) & FUTURE_AUX) or going_to(parse, t))
     question = False
-    node, steps, in_clause, reach = t, 0, True, True
+    node, steps, in_clause, reach, alleged_reach = t, 0, True, True, True
     while node.head != node.i and steps < 12:
         steps += 1
         dep, head = node.dep, parse.tokens[node.head]
         mark = {c.lower for c in parse.children(node.i) if c.dep == "mark"}
-        if in_clause and dep in ("pcomp", "pobj") and head.lower in ALLEGED_PREPS and head.head != head.i and \
-                has(parse.tokens[head.head], w.get("allegation_frames", ())):
+        if dep not in ALLEGED_PATH:
+            alleged_reach = False  # "charged with killing two people protesting": the protest is no charge
+        frame = parse.tokens[head.head]
+        if frame.dep == "dobj" and frame.pos in ("NOUN", "PROPN"):
+            frame = parse.tokens[frame.head]  # "accused a soldier of shooting": "of" hung on the object
+        if alleged_reach and dep in ("pcomp", "pobj") and head.lower in ALLEGED_PREPS and head.head != head.i and \
+                has(frame, w.get("allegation_frames", ())):
             # "accused Israel of attacking", "arrested on suspicion of burglary", "charges including
             # conspiring to hack": what one party is said to have done is entertained, not told as done
             hypothetical = True
