@@ -25,6 +25,8 @@ CASES = {
     "sham": 'The Venezuelan foreign minister called the Colombian referendum "a sham".',
     "dictator": 'The Ugandan opposition leader said the Kenyan president was "a corrupt dictator".',
     "ruling": "The Kenyan High Court said the Kenyan president's decree was unlawful.",
+    "needed": "Kenyan officials said it was critical for the Ugandan government to act.",
+    "critical_of": "The Kenyan minister said the Ugandan plan was critical of Kenya and dangerous.",
 }
 
 
@@ -73,6 +75,11 @@ def test_words_of_political_denunciation_vader_lacks_judge_too(coded):
     assert got and got[0].source.country == "UGA" and got[0].target.country == "KEN"
     # a finding of law is a ruling, not a criticism
     assert not criticisms(coded["ruling"])
+
+
+def test_critical_to_or_for_is_needed_not_judged(coded):
+    assert not criticisms(coded["needed"])
+    assert criticisms(coded["critical_of"])
 
 
 def test_an_opinion_verb_and_a_mistake_judge_too(coded):

@@ -117,6 +117,8 @@ def harshest(parse: Parse, tokens: Iterable[Token], skip: set[int], lex: Lexicon
             continue
         if has(t, suffering) or (predicated and not _predicated(parse, t, lex.words["state_of_affairs"])):
             continue
+        if has(t, lex.words["necessity_senses"]) and _of_need(parse, t):
+            continue  # "it would be critical to do it slowly", "critical for the mission": needed, not judged
         v = val.get(t.lower, val.get(t.lemma.lower()))
         if v is None:
             continue
@@ -130,6 +132,15 @@ def harshest(parse: Parse, tokens: Iterable[Token], skip: set[int], lex: Lexicon
     if worst_i is not None and worst <= HARSH and total <= HARSH:
         return worst_i
     return None
+
+
+def _of_need(parse: Parse, t: Token) -> bool:
+    """Does the word take a purpose ("critical for the mission") or an act needed, on itself or on its
+    copula ("it is critical for the government to act", "critical to do it slowly")?"""
+    near = parse.children(t.i) + (parse.children(t.head) if t.dep == "acomp" else [])
+    return any((c.dep == "prep" and c.lower in ("to", "for") and c.head == t.i) or
+               (c.dep in ("xcomp", "advcl", "ccomp") and any(g.lower == "to" and g.dep == "aux" for g in parse.children(c.i)))
+               for c in near)
 
 
 def _judged(parse: Parse, tokens: list[Token], source: ActorRef,
