@@ -44,6 +44,10 @@ CASES = [
     ("The Kenyan finance committee, which funds the Kenyan army, met in Nairobi on Monday.", "funds", "AID", False),
     ("The Kenyan finance committee funded the Kenyan army on Monday.", "funded", "AID", True),
     ('"This is a plan which I endorse," the Kenyan president told the Ugandan president.', "endorse", "SUPPORT", True),
+    # a noun of force in another field is a contest: "trade war", "legal battle"
+    ("China and the United States fought a trade war in 2019.", "fought", "ASSAULT", False),
+    ("The Kenyan government lost a long legal battle with the Ugandan company.", "battle", "ASSAULT", False),
+    ("Kenya and Uganda fought a border war in 2019.", "fought", "ASSAULT", True),
     # a copula's negation is its adjective's: "not able to", "not willing to"
     ("Kenyan police were not able to free the hostages held in Garissa.", "free", "RETREAT", False),
     ("Kenyan police were able to free the hostages held in Garissa.", "free", "RETREAT", True),

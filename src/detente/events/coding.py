@@ -118,6 +118,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     between = False
     if trig.code.startswith(VIOLENT_ROOTS) and roles.accidental(s, t):
         return []  # harm done by a storm, a crash or an illness, whatever the parser took for its doer
+    if trig.code.startswith(VIOLENT_ROOTS) and _of_another_domain(s, t, trig):
+        return []  # "the trade war", "a legal battle", "fought a bitter court fight": no force
     if trig.kind == "verb" and trig.code.startswith(DEMAND_ROOT) and _order_that_acts(s, t):
         return []  # "signed a decree banning the niqab": the decree's act is the event, coded from its verb
     if trig.kind == "noun":
@@ -378,6 +380,14 @@ def _figurative_force(s: State, t, trig, src, tgt) -> bool:
     done by a person of no armed sector, at no one and with no weapon named, is no use of force."""
     return trig.code.startswith("19") and t.pos == "VERB" and has(t, s.lex.words["figurative_force_verbs"]) \
         and src is not None and tgt is None and _unarmed_person(s, t, src)
+
+
+def _of_another_domain(s: State, t, trig) -> bool:
+    """'the unrelenting trade fight', 'a legal battle', 'waged a price war': a noun of force whose
+    modifier names a field other than arms (lexicon figurative_domains) is a contest, not violence."""
+    nouns = [t] if trig.kind == "noun" else [c for c in s.p.children(t.i) if c.dep == "dobj" or c.i == trig.obj]
+    return any(c.dep in ("compound", "amod", "nmod") and has(c, s.lex.words["figurative_domains"])
+               for n in nouns for c in s.p.children(n.i))
 
 
 def _someone_by(s: State, agent) -> bool:
