@@ -248,15 +248,9 @@ class Resolver:
                             for ag in (c for c in self.p.children(acl.i) if c.dep == "agent"):
                                 refs = refs or self.pobj_actors(ag)
                 return refs, agent
-            if came_from is not None and came_from.dep == "prep" and came_from.lower in GERUND_CONTROL_PREPS and \
-                    any(g.dep == "pcomp" for g in self.p.children(came_from.i)):
-                # "accused Israel of attacking", "thanked Japan for helping", "arrested him for looting":
-                # the object does what the gerund says
-                ctrl = next((c for c in kids if c.dep in ("dobj", "dative") and c.i < came_from.i), None)
-                if ctrl is not None and self.actors(ctrl.i):
-                    return self.actors(ctrl.i), ctrl
-            if came_from is not None and came_from.dep == "xcomp" and subj is not None:
-                # object control: "Congress asked Obama to help", "wants Putin to attack": the object acts
+            if came_from is not None and ((came_from.dep == "xcomp" and subj is not None) or self._gerund_phrase(came_from)):
+                # object control: "Congress asked Obama to help", "wants Putin to attack", "accused Israel of
+                # attacking", "thanked Japan for helping": the object acts
                 ctrl = next((c for c in kids if c.dep in ("dobj", "dative") and c.i < came_from.i), None)
                 if ctrl is not None and self.actors(ctrl.i):
                     return self.actors(ctrl.i), ctrl
@@ -265,9 +259,8 @@ class Resolver:
                     head = self.p.tokens[node.head]
                     return self.actors(head.i), head
                 return self.actors(subj.i), subj
-            if node.pos in ("NOUN", "PROPN") and came_from is not None and came_from.dep == "prep" and \
-                    came_from.lower in GERUND_CONTROL_PREPS and node.dep == "dobj" and self.actors(node.i) and \
-                    any(g.dep == "pcomp" for g in self.p.children(came_from.i)):
+            if node.pos in ("NOUN", "PROPN") and node.dep == "dobj" and came_from is not None and \
+                    self._gerund_phrase(came_from) and self.actors(node.i):
                 return self.actors(node.i), node  # "accused a soldier of shooting": the parser hung "of" on him
             if node.pos in ("NOUN", "PROPN") and came_from is not None:
                 poss = next((c for c in kids if c.dep == "poss"), None)
@@ -280,6 +273,11 @@ class Resolver:
                 return [], None
             came_from, node = node, self.p.tokens[node.head]
         return [], None
+
+    def _gerund_phrase(self, prep: Token) -> bool:
+        """'of attacking', 'for helping': a preposition of object control with a gerund."""
+        return prep.dep == "prep" and prep.lower in GERUND_CONTROL_PREPS and \
+            any(g.dep == "pcomp" for g in self.p.children(prep.i))
 
     def _to_clause(self, v: Token) -> bool:
         return any(c.dep == "aux" and c.lower == "to" for c in self.p.children(v.i))

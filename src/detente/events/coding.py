@@ -163,12 +163,7 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         if polarity.stative_passive(s.p, t) and not trig.code.startswith(ALLEGED_ROOTS):
             return []  # "the PKK is banned in Turkey": a state; "X is accused of Y" reports an accusation
         if polarity.standing_stance(s.p, t, s.lex.words["standing_stance_verbs"]):
-            return []  # "she opposes the police state": a position held, no act
-        if t.dep == "relcl" and t.tag in ("VBZ", "VBP") and not polarity.auxiliaries(s.p, t) and \
-                not any(c.dep == "nsubj" and c.lower in ("i", "we") for c in s.p.children(t.i)):
-            # "the subcommittee that funds NASA", "Iran, which backs Hezbollah": a standing fact; "which I
-            # endorse" is done by saying it
-            return []
+            return []  # "she opposes the police state", "the subcommittee that funds NASA": no act
         sources, src_tok = s.r.verb_source(t)
         if not sources and src_tok is not None and src_tok.i in s.noun_sources and \
                 trig.code.startswith(VIOLENT_ROOTS):

@@ -24,8 +24,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Callable, Iterable, Optional
 
-import yaml
-
+from ..lexicon import DIR as LEXICON_DIR, load_yaml
 from ..model import ActorRef, Parse, Token
 from .arguments import FIRST_PERSON
 from .lexicon import Lexicon, has
@@ -49,8 +48,7 @@ def valence() -> dict[str, float]:
                 out[parts[0].lower()] = float(parts[1])
             except ValueError:
                 continue
-    extra = yaml.safe_load(resources.files("detente.lexicon").joinpath("judgements.yaml").read_text(encoding="utf-8"))
-    for word, value in (extra or {}).items():
+    for word, value in (load_yaml(LEXICON_DIR / "judgements.yaml") or {}).items():
         out.setdefault(str(word).lower(), float(value))
     return out
 

@@ -60,6 +60,17 @@ ALLEGED_PREPS = {"of", "with", "including"}
 ALLEGED_PATH = {"pcomp", "pobj", "dobj", "xcomp", "compound", "prep", "amod", "nmod", "conj"}
 
 
+def _allegation_frame(parse: Parse, prep: Token, frames) -> bool:
+    """Does the preposition hang on an allegation ("accused X of", "suspicion of"), or on the object of
+    one ("accused a soldier of shooting": the parser hung "of" on the object)?"""
+    if prep.head == prep.i:
+        return False
+    frame = parse.tokens[prep.head]
+    if frame.dep == "dobj" and frame.pos in ("NOUN", "PROPN"):
+        frame = parse.tokens[frame.head]
+    return has(frame, frames)
+
+
 def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
     """The polarity of the event at token i. Negation and negative verbs reach only the event of their
     own clause: not a relative clause, an adverbial clause ("opposed the plan, saying ..."), an adjunct
@@ -81,11 +92,8 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
         mark = {c.lower for c in parse.children(node.i) if c.dep == "mark"}
         if dep not in ALLEGED_PATH:
             alleged_reach = False  # "charged with killing two people protesting": the protest is no charge
-        frame = parse.tokens[head.head]
-        if frame.dep == "dobj" and frame.pos in ("NOUN", "PROPN"):
-            frame = parse.tokens[frame.head]  # "accused a soldier of shooting": "of" hung on the object
-        if alleged_reach and dep in ("pcomp", "pobj") and head.lower in ALLEGED_PREPS and head.head != head.i and \
-                has(frame, w.get("allegation_frames", ())):
+        if alleged_reach and dep in ("pcomp", "pobj") and head.lower in ALLEGED_PREPS and \
+                _allegation_frame(parse, head, w.get("allegation_frames", ())):
             # "accused Israel of attacking", "arrested on suspicion of burglary", "charges including
             # conspiring to hack": what one party is said to have done is entertained, not told as done
             hypothetical = True
@@ -275,8 +283,9 @@ def standing_stance(parse: Parse, t: Token, stance_verbs) -> bool:
     """'She opposes the police state', 'both sides oppose Houthi rebels', 'he supports charter schools':
     a stance verb in the simple present tells a standing position, no act (the guide codes no generic
     or habitual statements); 'opposed', 'has opposed', 'is opposing' report one, and 'I reject the
-    measure', 'which I endorse' are done by saying them (performatives)."""
-    if t.tag not in ("VBZ", "VBP") or t.lemma.lower() not in stance_verbs or auxiliaries(parse, t):
+    measure', 'which I endorse' are done by saying them (performatives). Any verb of a relative clause
+    in the simple present tells a standing fact the same way ("the subcommittee that funds NASA")."""
+    if t.tag not in ("VBZ", "VBP") or auxiliaries(parse, t) or (t.lemma.lower() not in stance_verbs and t.dep != "relcl"):
         return False
     return not any(c.dep == "nsubj" and c.lower in ("i", "we") for c in parse.children(t.i))
 

@@ -132,10 +132,11 @@ def of_people(s: State, o) -> bool:
                for g in s.p.children(o.i))
 
 
-def people(s: State, o) -> bool:
-    """'27 Muslims', 'the crew members', 'Pemberton', 'the accused': people, if no known actor."""
+def people(s: State, o, names: bool = True) -> bool:
+    """'27 Muslims', 'the crew members', 'Pemberton', 'the accused': people, if no known actor. names:
+    any capitalised proper noun counts (else only those NER or the parse calls a person's)."""
     return has(o, s.lex.person_nouns) or o.ent in ("PERSON", "NORP") or \
-        (o.pos == "PROPN" and o.text[:1].isupper()) or triggers.names_people(s.p, o)
+        (names and o.pos == "PROPN" and o.text[:1].isupper()) or triggers.names_people(s.p, o)
 
 
 def implied_authority(s: State, v, code: str, unsaid: bool = False) -> list[ActorRef]:
@@ -270,11 +271,9 @@ def people_object(s: State, v, numbers: bool = False, named: bool = True) -> lis
     named: any capitalised name counts ("shelled Kobani": its people); else only words for people and
     names the parser calls a person's ("nominated Jo Jorgensen", not "visited Kenosha")."""
     for o in s.p.children(v.i):
-        who = people(s, o) if named else (has(o, s.lex.person_nouns) or o.ent in ("PERSON", "NORP")
-                                           or triggers.names_people(s.p, o))
         # "one of the two studies" is no one: a number's "of" must name people
         whole = not any(g.dep == "prep" and g.lower == "of" for g in s.p.children(o.i))
-        who = who or counted(s, o) and (of_people(s, o) or numbers and whole)
+        who = people(s, o, names=named) or counted(s, o) and (of_people(s, o) or numbers and whole)
         if o.dep in ("dobj", "nsubjpass") and not s.r.actors(o.i) and who and o.pos != "PRON":
             # "shelled Kobani": a town struck is its people, of the town's country, not the text's
             place = s.place_tok.get(o.i)
