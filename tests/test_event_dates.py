@@ -337,3 +337,14 @@ def test_a_promised_act_is_dated_when_it_was_promised():
     assert dated(text, published="2019-03-18", trigger="help")[0] == "2019-03-15"
     # a future no one is said to promise stays undated
     assert dated("Analysts expect the army will attack the town.", trigger="attack") == (None, None, "none")
+
+
+def test_an_infinitive_is_told_in_its_governors_tense():
+    # "offered to resign last night" is past: the quote's own "last night" dates it, not the lead's day
+    text = ('Headline\n\nOn Tuesday, US President Donald Trump dismissed his adviser John Bolton.\n\n'
+            'Bolton gave another account on Twitter: "I offered to resign last night."')
+    assert dated(text, published="2019-03-28", trigger="resign")[:2] == ("2019-03-25", "day")
+    p = nlp.parse("The minister tried to flee.")
+    assert [t.text for t in p.tokens][4] == "flee" and when_where.tense_of(p, 4) == "past"
+    p = nlp.parse("The minister will try to flee.")
+    assert when_where.tense_of(p, 5) == "future"

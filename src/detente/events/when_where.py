@@ -426,6 +426,10 @@ def tense_of(p: Parse, i: int, modality: str = "asserted") -> str:
             gov, steps = p.tokens[gov.head], steps + 1
         if gov.pos in ("VERB", "AUX") and gov.i != i:
             return tense_of(p, gov.i)
+    if t.tag == "VB" and t.dep == "xcomp" and not aux - {"to"} and head.pos in ("VERB", "AUX"):
+        # "I offered to resign last night", "tried to flee": an infinitive has no tense of its own and
+        # is told in its governor's (the future governors are read above)
+        return tense_of(p, head.i)
     if aux & {"had", "'d", "’d"} and t.tag == "VBN":
         return "pluperfect"
     if t.tag == "VBG" and aux & BE_PRESENT:
