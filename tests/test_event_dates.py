@@ -348,3 +348,24 @@ def test_an_infinitive_is_told_in_its_governors_tense():
     assert [t.text for t in p.tokens][4] == "flee" and when_where.tense_of(p, 4) == "past"
     p = nlp.parse("The minister will try to flee.")
     assert when_where.tense_of(p, 5) == "future"
+
+
+def test_a_clause_of_the_same_time_dates_its_governors_act():
+    # "when"/"while" and a participle before its verb say when the act was done, though they are clauses:
+    # their day, not the lead's (Thursday's), dates it
+    lead = "Headline\n\nOn Thursday, Samoa closed its schools as measles spread.\n\n"
+    text = lead + ("When announcing the lockdown on Monday, Samoan Prime Minister Tuilaepa called on church leaders "
+                   "to support the vaccination campaign.")
+    assert dated(text, published="2019-12-07", trigger="called")[:2] == ("2019-12-02", "day")
+    text = lead + "Speaking on Tuesday, the Turkish foreign minister accused Greece of provocations."
+    assert dated(text, published="2019-12-07", trigger="accused")[:2] == ("2019-12-03", "day")
+    # a clause of sequence tells another act's time: the accusation keeps the lead's day
+    text = lead + "The Turkish foreign minister accused Greece of provocations after Greek ships entered the area on Tuesday."
+    assert dated(text, published="2019-12-07", trigger="accused")[:2] == ("2019-12-05", "day")
+
+
+def test_a_date_in_a_clause_inside_an_own_act_told_is_another_acts():
+    # the group's own act in the past perfect is dated by its telling; "after ... on Wednesday" is the offensive's
+    text = ("Late on Sunday, the Syrian Democratic Forces announced they had entered into an agreement with the "
+            "government of Syria after Turkey began an offensive on Wednesday.")
+    assert dated(text, published="2019-10-15", trigger="entered")[:2] == ("2019-10-13", "day")

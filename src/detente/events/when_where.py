@@ -138,7 +138,8 @@ def _date(s: State, e: Event, i: int, modality: str) -> None:
                 # "later on Tuesday he met Trump, where he denounced the deal": a where/when clause tells
                 # what happened on the occasion it hangs on, so that occasion's clause dates it
                 own |= {t.i for t in s.p.subtree(_clause_of(s.p, s.p.tokens[clause].head))}
-    tok = nearest(s, i, lambda j: j in s.times and (own is None or j in own) and not _dates_a_noun(s, j, i))
+    tok = nearest(s, i, lambda j: j in s.times and (own is None or j in own) and not _dates_a_noun(s, j, i),
+                  scene=lambda c: _time_scene(s, c))
     if tok is None:
         tok = _occurrence_date(s, noun)
     if tok is not None:
@@ -185,6 +186,21 @@ def quoted_deixis(s: State) -> None:
     if redone:
         s.times = {i: redone.get(id(t), t) for i, t in s.times.items()}
         s.dates_in_order, s.lead = None, None
+
+
+def _time_scene(s: State, c) -> bool:
+    """An adverbial clause that tells when its governor's act was done, though it is a clause of its
+    own: one opened by a mark of the same time ("when announcing the shutdown on Monday, the prime
+    minister called on ...", "said ... while addressing the press yesterday"; lexicon scene_marks), or
+    a participle with no subject before its verb ("Speaking on Tuesday, the minister accused ..."). A
+    clause of cause, condition or sequence ("after the vote on Tuesday") tells another act's time."""
+    if c.dep != "advcl":
+        return False
+    kids = s.p.children(c.i)
+    marks = [k.lower for k in kids if k.dep in ("mark", "advmod") and k.i < c.i and k.lower in s.lex.words["scene_marks"]]
+    if marks:
+        return True
+    return c.tag == "VBG" and c.i < c.head and not any(k.dep in ("mark", "nsubj", "nsubjpass", "expl") for k in kids)
 
 
 def _promised_by(s: State, i: int) -> Optional[int]:
@@ -240,10 +256,10 @@ def _own_act_told(s: State, i: int) -> Optional[int]:
     """'Police said they had arrested a second man', 'the group announced it had carried out the
     attack': an actor telling its own undated act in the past perfect tells it as done just before the
     telling, which dates it; the speech verb's token, else None. Another's act ("Russia said the rebels
-    had attacked") or one the clause dates itself stays as it is."""
+    had attacked") or one its own phrase dates stays as it is."""
     said = polarity.analyse(s.p, i, s.lex).speech_verb
-    if said is None or s.dates_itself(i):
-        return None
+    if said is None or nearest(s, i, lambda j: j in s.times, stop=lambda _: True) is not None:
+        return None  # its own phrase dates it (a clause inside it, "after Turkey began ... on Wednesday", does not)
     return said if roles.pronoun_subject(s, s.p.tokens[i]) is not None else None
 
 
