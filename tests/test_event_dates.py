@@ -369,3 +369,11 @@ def test_a_date_in_a_clause_inside_an_own_act_told_is_another_acts():
     text = ("Late on Sunday, the Syrian Democratic Forces announced they had entered into an agreement with the "
             "government of Syria after Turkey began an offensive on Wednesday.")
     assert dated(text, published="2019-10-15", trigger="entered")[:2] == ("2019-10-13", "day")
+
+
+def test_the_pages_date_line_dates_no_event():
+    # run into the first sentence by the parser, the date line must not date the rally or what follows it
+    text = ("Monday, August 3, 2020\nOn Thursday, Belarusian opposition candidate Sviatlana Tsikhanouskaya held a "
+            "rally in Minsk. She asked Belarusian voters for support.")
+    assert dated(text, published="2020-08-03", trigger="held")[:2] == ("2020-07-30", "day")
+    assert dated(text, published="2020-08-03", trigger="asked")[0] == "2020-07-30"

@@ -35,7 +35,10 @@ def timexes(a: Article, p: Parse) -> dict[int, timex.Timex]:
     out = {}
     told = None  # the day the text named last: what "the next day" counts from
     period = None  # the date the text named last at any precision: what "the next month" counts from
+    date_lines = _date_lines(a.text, found)
     for t in found:
+        if id(t) in date_lines:
+            continue
         t.anchor = anchor
         if t.kind == "ana":
             if told is None:
@@ -55,6 +58,24 @@ def timexes(a: Article, p: Parse) -> dict[int, timex.Timex]:
                 told = timex.parse_date(t.value)
         for tok in p.tokens_in(t.start, t.end):
             out[tok.i] = t
+    return out
+
+
+def _date_lines(text: str, found: list[timex.Timex]) -> set[int]:
+    """The dates on lines made of nothing else ("Monday, August 3, 2020"): a page's date line says when
+    it was published, never when an event happened, even where the parser runs it into the first
+    sentence. Their ids."""
+    lines: dict[int, list[timex.Timex]] = {}
+    for t in found:
+        lines.setdefault(text.rfind("\n", 0, t.start) + 1, []).append(t)
+    out = set()
+    for start, ts in lines.items():
+        end = text.find("\n", start)
+        rest = text[start:len(text) if end < 0 else end]
+        for t in sorted(ts, key=lambda t: -t.start):
+            rest = rest[:t.start - start] + rest[t.end - start:]
+        if not any(ch.isalnum() for ch in rest):
+            out |= {id(t) for t in ts}
     return out
 
 
