@@ -377,3 +377,14 @@ def test_the_pages_date_line_dates_no_event():
             "rally in Minsk. She asked Belarusian voters for support.")
     assert dated(text, published="2020-08-03", trigger="held")[:2] == ("2020-07-30", "day")
     assert dated(text, published="2020-08-03", trigger="asked")[0] == "2020-07-30"
+
+
+def test_a_fronted_date_frames_the_main_clause():
+    # the parser hangs "On June 12" on the clause of "minutes before ..."; it still dates the main act,
+    # not the paragraph's earlier "in April"
+    text = ("Headline\n\nThe committee issued subpoenas in April. On June 12, minutes before the committee voted "
+            "to refer them to the full House, US President Donald Trump criticized the committee.")
+    assert dated(text, published="2019-07-20", trigger="criticized")[:2] == ("2019-06-12", "day")
+    # a clause inside the sentence tells its own story: the relative clause's act keeps no fronted date
+    text = "On Friday, US officials arrested the man who had attacked the Turkish embassy."
+    assert dated(text, published="2019-07-20", trigger="attacked")[0] is None

@@ -163,6 +163,8 @@ def _date(s: State, e: Event, i: int, modality: str) -> None:
                   scene=lambda c: _time_scene(s, c))
     if tok is None:
         tok = _occurrence_date(s, noun)
+    if tok is None and not back:
+        tok = _fronted_date(s, i)
     if tok is not None:
         tx = s.times[tok]
         own_clause = tok in {x.i for x in s.p.subtree(i)}
@@ -207,6 +209,31 @@ def quoted_deixis(s: State) -> None:
     if redone:
         s.times = {i: redone.get(id(t), t) for i, t in s.times.items()}
         s.dates_in_order, s.lead = None, None
+
+
+FRONT_WORDS = {"ADP", "ADV", "DET"}  # what may open a fronted date: "On June 12,", "Late on Sunday,", "That September,"
+
+
+def _fronted_date(s: State, i: int) -> Optional[int]:
+    """'On June 12, minutes before the committee voted ..., Trump claimed ...': a date phrase that opens
+    the sentence, set off by a comma, frames the whole sentence, so it dates the main clause's act
+    wherever the parser hung it. Only for an act of the main clause (the root or a verb coordinated
+    with it): a clause inside tells its own story."""
+    node = s.p.tokens[_clause_of(s.p, i)]
+    while node.dep in ("conj", "xcomp") and node.head != node.i:
+        node = s.p.tokens[node.head]
+    if node.head != node.i:
+        return None
+    sent = s.p.sentence_of(i)
+    for j in range(sent.first, min(sent.first + 4, sent.last)):
+        tok = s.p.tokens[j]
+        if j in s.times:
+            tx = s.times[j]
+            after = s.p.token_at(tx.end) or next((t for t in s.p.tokens[j:sent.last] if t.start >= tx.end), None)
+            return j if after is not None and after.text == "," else None
+        if tok.pos not in FRONT_WORDS:
+            return None
+    return None
 
 
 def _time_scene(s: State, c) -> bool:
