@@ -388,3 +388,22 @@ def test_a_fronted_date_frames_the_main_clause():
     # a clause inside the sentence tells its own story: the relative clause's act keeps no fronted date
     text = "On Friday, US officials arrested the man who had attacked the Turkish embassy."
     assert dated(text, published="2019-07-20", trigger="attacked")[0] is None
+
+
+def test_a_roundup_dates_its_undated_news_to_the_period_it_covers():
+    # a monthly series published at the start of the next month: its news is the previous month's
+    text = ("Headline\n\nThe following is the fifth edition of a monthly series on the election. It features "
+            "material compiled throughout the previous month.\n\nUS President Donald Trump criticized China.")
+    assert dated(text, published="2020-10-02", trigger="criticized")[:3] == ("2020-09", "month", "article")
+    text = ("Headline\n\nWhat happened over the past week in Europe. Protests continued.\n\n"
+            "The French government criticized Italy.")
+    assert dated(text, published="2020-10-02", trigger="criticized")[:2] == ("2020-09-28", "week")
+    # a lead without such a frame leaves the news on the publication day
+    text = "Headline\n\nThe French government criticized Italy over migration."
+    assert dated(text, published="2020-10-02", trigger="criticized")[:3] == ("2020-10-02", "day", "published")
+
+
+def test_a_date_in_a_clause_on_a_noun_is_no_paragraph_date():
+    # "photos taken in 2014" says which photos; the debate's attack that follows is the article's news
+    text = ("Headline\n\nAt the debate, Trump pointed to photos taken in 2014. Biden attacked Trump over his taxes.")
+    assert dated(text, published="2020-10-23", trigger="attacked")[0] == "2020-10-23"

@@ -30,6 +30,7 @@ class State:
     spoken: dict[int, list[Event]] = field(default_factory=dict)  # speech verb -> the events its complement gave
     quotes: list[Quote] = field(default_factory=list)  # the quotes stage's quotes, with their speakers
     lead: Optional[tuple] = None  # (the lead's day or None,), once read: when_where.lead_date
+    period: Optional[tuple] = None  # (the period the lead says the article covers, or None,): article_period
     dates_in_order: Optional[tuple] = None  # (the text's dates by offset, their starts): when_where._dates_in_order
     dateline: Optional[tuple] = None  # (the article's dateline place or None,), once read: where._dateline
     local: Optional[tuple] = None  # (mentioned places by offset, their starts, dominant country): roles.local_country

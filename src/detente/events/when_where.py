@@ -4,8 +4,10 @@ trigger through its phrase and governors (nearest)."""
 from __future__ import annotations
 
 import bisect
+import re
 
 from dataclasses import replace
+from datetime import timedelta
 from typing import Optional
 
 from .. import timex
@@ -180,6 +182,9 @@ def _date(s: State, e: Event, i: int, modality: str) -> None:
     elif not back and tense == "past" and (lead := lead_date(s)) is not None:
         # the news told undated after a dated lead ("On Sunday, police fired ... They also used ...")
         e.date, e.date_precision, e.date_text, e.date_source = lead.value, lead.precision, lead.text, "article"
+    elif s.a.published and not back and tense == "past" and (period := article_period(s)) is not None:
+        # a monthly roundup's undated news happened in the month it covers, not on its publication day
+        e.date, e.date_precision, e.date_text, e.date_source = period.value, period.precision, period.text, "article"
     elif s.a.published and not back and tense != "future":
         e.date, e.date_precision, e.date_source = s.a.published[:10], "day", "published"
     else:
@@ -380,7 +385,7 @@ def paragraph_date(s: State, i: int) -> Optional[timex.Timex]:
         if t.start < s.headline_end or s.a.text.find("\n\n", t.end, sent.start) != -1:
             return None
         tok = s.p.token_at(t.start)
-        if tok is None or _in_relative_clause(s.p, tok) or _dates_a_noun(s, tok.i, -1) or _names_a_thing(s, tok, t) \
+        if tok is None or _in_clause_on_noun(s.p, tok) or _dates_a_noun(s, tok.i, -1) or _names_a_thing(s, tok, t) \
                 or _a_bound(s, tok, t):
             continue
         if s.quote_at(t.start, lambda q: q.direct and not q.start <= s.p.tokens[i].start < q.end) is not None:
@@ -409,31 +414,71 @@ def lead_date(s: State) -> Optional[timex.Timex]:
     return s.lead[0]
 
 
-def _lead_date(s: State) -> Optional[timex.Timex]:
+PERIOD = re.compile(r"\b(\w+)\s+the\s+(previous|preceding|last|past)\s+(week|month)\b", re.IGNORECASE)
+
+
+def article_period(s: State) -> Optional[timex.Timex]:
+    """The period the lead says the whole article covers ("It features material compiled throughout the
+    previous month", "over the past week"; lexicon period_prepositions): the calendar month or week
+    before publication for "previous"/"last", the one the last thirty or seven days mostly fall in for
+    "past". None when the lead names none. Read once per article (State.period)."""
+    if s.period is None:
+        s.period = (_article_period(s),)
+    return s.period[0]
+
+
+def _article_period(s: State) -> Optional[timex.Timex]:
     pub = timex.parse_date(s.a.published)
     if pub is None:
         return None
+    for sent in _lead_sentences(s):
+        for m in PERIOD.finditer(s.a.text, sent.start, sent.end):
+            if m.group(1).lower() not in s.lex.words["period_prepositions"]:
+                continue
+            rolling, unit = m.group(2).lower() == "past", m.group(3).lower()
+            if unit == "month":
+                day = pub - timedelta(days=15) if rolling else pub.replace(day=1) - timedelta(days=1)
+                value = day.strftime("%Y-%m")
+            else:
+                day = pub - timedelta(days=3 if rolling else 7)
+                value = (day - timedelta(days=day.weekday())).isoformat()  # a week is its Monday (timex)
+            return timex.Timex(m.start(), m.end(), m.group(0), "period", value, unit, pub)
+    return None
+
+
+def _lead_sentences(s: State):
+    """The lead: the first LEAD_SENTENCES sentences of the body that tell something, past the headline and
+    the date line, a map legend or a caption (fewer than three words besides dates, or no verb)."""
     found, _ = _dates_in_order(s)
     seen = 0
     for sent in s.p.sentences:
         if sent.end <= s.headline_end:
             continue
-        inside = [t for t in found if sent.start <= t.start < sent.end]
         words = s.a.text[sent.start:sent.end]
-        for t in inside:
-            words = words.replace(t.text, " ")
+        for t in found:
+            if sent.start <= t.start < sent.end:
+                words = words.replace(t.text, " ")
         if sum(w.isalpha() for w in words.split()) < 3 or not any(
                 t.pos in ("VERB", "AUX") for t in s.p.tokens[sent.first:sent.last]):
-            continue  # the date line ("Monday, January 14, 2019"), a map legend or caption: they tell nothing
-        for t in inside:
-            if _in_relative_clause(s.p, s.p.token_at(t.start)):
+            continue
+        yield sent
+        seen += 1
+        if seen >= LEAD_SENTENCES:
+            return
+
+
+def _lead_date(s: State) -> Optional[timex.Timex]:
+    pub = timex.parse_date(s.a.published)
+    if pub is None:
+        return None
+    found, _ = _dates_in_order(s)
+    for sent in _lead_sentences(s):
+        for t in found:
+            if not sent.start <= t.start < sent.end or _in_relative_clause(s.p, s.p.token_at(t.start)):
                 continue  # "who spoke on Friday": another event's date
             if t.precision == "day" and timex.parse_date(t.value) is not None and \
                     0 <= (pub - timex.parse_date(t.value)).days <= LEAD_DAYS:
                 return t
-        seen += 1
-        if seen >= LEAD_SENTENCES:
-            return None
     return None
 
 
@@ -449,6 +494,12 @@ def _climb(p: Parse, tok, steps: int = 12):
 
 def _in_relative_clause(p: Parse, tok) -> bool:
     return any(node.dep == "relcl" for node, _ in _climb(p, tok))
+
+
+def _in_clause_on_noun(p: Parse, tok) -> bool:
+    """'the man who attacked on Friday', 'photos taken in 2014', 'a report showing growth in the third
+    quarter': a clause on a noun says what the thing is, not when the paragraph's story happens."""
+    return any(node.dep in ("relcl", "acl") for node, _ in _climb(p, tok))
 
 
 def _governing_verb(p: Parse, i: int) -> Optional[int]:
