@@ -134,7 +134,7 @@ def test_find_tries_the_patterns_only_where_an_expression_can_start():
             if kind == "m":
                 mm = re.search(timex._MON, s, re.IGNORECASE)
                 s, at = mm.group(0), at + mm.start()
-            if kind not in timex._NEEDS_CASE or s[:1].isupper() or s[:1].isdigit():
+            if timex.keep(text, kind, s, at):
                 out.append((at, s, kind))
         return out
 
@@ -191,3 +191,10 @@ def test_the_next_month_counts_from_the_date_told_last():
     year = timex.resolve(timex.find("in 2019")[0], date(2020, 7, 25))
     nxt = timex.find("the next month")[0]
     assert timex.resolve_period(nxt, year).value is None
+
+
+def test_a_determiner_makes_last_and_next_no_deixis():
+    # "the last night of the convention" is counted from the convention, not from the day of writing
+    assert [t.text for t in timex.find("On the last night, Trump spoke at the convention.")] == []
+    assert [t.text for t in timex.find("in the last week of the campaign")] == []
+    assert [t.text for t in timex.find("Police said last night that the man fled last week.")] == ["last night", "last week"]

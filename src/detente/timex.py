@@ -87,12 +87,25 @@ def find(text: str, start: int = 0, end: Optional[int] = None) -> list[Timex]:
         if kind == "m":  # keep only the month word; the preposition was context
             mm = re.search(_MON, s, re.IGNORECASE)
             s, s_start = mm.group(0), m.start() + mm.start()
-        if kind in _NEEDS_CASE and not s[:1].isupper() and not s[:1].isdigit():
-            continue
-        if kind == "lwd" and not s.split()[-1][:1].isupper():
+        if not keep(text, kind, s, s_start):
             continue
         out.append(Timex(s_start, s_start + len(s), s, kind))
     return out
+
+
+_THE = re.compile(r"\b(?:the|its|his|her|their|our)\s+$", re.IGNORECASE)
+
+
+def keep(text: str, kind: str, s: str, at: int) -> bool:
+    """Whether a match of the patterns is a date: month and weekday names are capitalised, and a
+    determiner makes "last"/"next"/"this" no deixis ("on the last night of the convention", "the last
+    week of the campaign" are counted from the convention, not from the day of writing)."""
+    if kind in _NEEDS_CASE and not s[:1].isupper() and not s[:1].isdigit():
+        return False
+    if kind == "lwd" and not s.split()[-1][:1].isupper():
+        return False
+    return not (kind in DEICTIC and s.split()[0].lower() in ("last", "next", "this")
+                and _THE.search(text[max(0, at - 8):at]))
 
 
 def explicit_anchor(timexes: list[Timex]) -> Optional[date]:
