@@ -242,10 +242,11 @@ def test_a_year_naming_a_thing_is_not_the_paragraph_s_date():
 
 
 def test_a_date_that_bounds_a_span_is_not_the_paragraph_s_date():
-    """'since 1995', 'since June of this year': when a span or a record began, not when the next
-    sentence's story happened."""
+    """'since 1995', 'since June of this year', 'than in 2016': when a span or a record began or what
+    is compared, not when the next sentence's story happened."""
     for first in ("The Kenyan economy grew faster than at any time since 1995.",
-                  "Protests have shaken Nairobi since June of this year."):
+                  "Protests have shaken Nairobi since June of this year.",
+                  "Kenyan officials argued the situation was different than in 2016."):
         text = "Kenya news.\n\n" + first + " Kenyan police arrested 40 protesters outside parliament."
         d = dated(text, trigger="arrested")
         assert d[0] not in ("1995", "2025-06", "2025") and d[2] != "article", (first, d)

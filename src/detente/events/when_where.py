@@ -357,7 +357,8 @@ def _a_bound(s: State, tok, t: timex.Timex) -> bool:
     while node.dep in ("pobj", "nummod", "compound", "amod", "det", "nmod", "prep") and node.head != node.i:
         node = s.p.tokens[node.head]
         if (node.dep == "prep" or node.pos in ("ADP", "SCONJ")) and node.lower != "of":
-            return node.lower in bounds
+            # "a different situation than in 2016": the standard of a comparison, before its preposition
+            return node.lower in bounds or (node.i > 0 and s.p.tokens[node.i - 1].lower in bounds)
     return False
 
 
