@@ -408,3 +408,10 @@ def test_a_date_in_a_clause_on_a_noun_is_no_paragraph_date():
     # "photos taken in 2014" says which photos; the debate's attack that follows is the article's news
     text = ("Headline\n\nAt the debate, Trump pointed to photos taken in 2014. Biden attacked Trump over his taxes.")
     assert dated(text, published="2020-10-23", trigger="attacked")[0] == "2020-10-23"
+
+
+def test_news_told_in_the_present_after_a_dated_lead_takes_the_leads_day():
+    # published on Tuesday about Sunday: the present-tense call is Sunday's news, not Tuesday's
+    text = ("Headline\n\nOn Sunday, Venezuelan police arrested 40 opposition activists in Caracas.\n\n"
+            "The Venezuelan opposition urges the army to release them.")
+    assert dated(text, published="2019-03-19", trigger="urges")[:3] == ("2019-03-17", "day", "article")

@@ -102,7 +102,7 @@ def _direction(p: Parse, t: timex.Timex) -> str:
 def date(s: State, e: Event, i: int) -> None:
     """The text's own date for the event, read in the direction of its tense; else the publication
     date for what the article reports as news (a main-clause event in the past, perfect or present),
-    where an undated past event after a lead that names its day takes that day (date_source
+    where an undated event after a lead that names its day takes that day (date_source
     "article", a value model.Event documents); else none: background (past perfect, relative clauses,
     nominal mentions without a dated clause) and futures no one is said to promise."""
     _date(s, e, i, e.modality)
@@ -179,8 +179,9 @@ def _date(s: State, e: Event, i: int, modality: str) -> None:
     elif not back and tense == "past" and (ctx := paragraph_date(s, i)) is not None:
         # "As the campaign shifted to August, ... Biden criticized Trump": the paragraph told when
         e.date, e.date_precision, e.date_text, e.date_source = ctx.value, ctx.precision, ctx.text, "article"
-    elif not back and tense == "past" and (lead := lead_date(s)) is not None:
-        # the news told undated after a dated lead ("On Sunday, police fired ... They also used ...")
+    elif not back and tense in ("past", "present") and (lead := lead_date(s)) is not None:
+        # the news told undated after a dated lead, in the past or the present ("On Sunday, police fired
+        # ... They also used ...", "... The opposition calls on the army to withdraw"): the lead's day
         e.date, e.date_precision, e.date_text, e.date_source = lead.value, lead.precision, lead.text, "article"
     elif s.a.published and not back and tense == "past" and (period := article_period(s)) is not None:
         # a monthly roundup's undated news happened in the month it covers, not on its publication day
