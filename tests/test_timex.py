@@ -198,3 +198,17 @@ def test_a_determiner_makes_last_and_next_no_deixis():
     assert [t.text for t in timex.find("On the last night, Trump spoke at the convention.")] == []
     assert [t.text for t in timex.find("in the last week of the campaign")] == []
     assert [t.text for t in timex.find("Police said last night that the man fled last week.")] == ["last night", "last week"]
+
+
+def test_years_and_months_later_count_from_the_date_told_last():
+    a = date(2020, 6, 1)
+    found = timex.find("The troops left Iraq in 2011, then returned three years later.")
+    assert [t.kind for t in found] == ["y", "anp"]
+    told = timex.resolve(found[0], a)
+    assert timex.resolve_period(found[1], told).value == "2014"
+    found = timex.find("The party was founded in March 2019. Two months later it won the vote.")
+    told = timex.resolve(found[0], a)
+    assert (timex.resolve_period(found[1], told).value, found[1].precision) == ("2019-05", "month")
+    # no number, no date
+    found = timex.find("The party was founded in March 2019. Several years later it won.")
+    assert timex.resolve_period(found[1], timex.resolve(found[0], a)).value is None

@@ -39,7 +39,7 @@ _PATTERNS = [
     ("ana", rf"\b(?:the\s+(?:next|following|same|previous)\s+day|that\s+(?:same\s+)?day|the\s+day\s+(?:before|after)|"
             rf"later\s+that\s+day|{_NUMW}\s+days?\s+(?:later|earlier))\b"),
     # a month or year counted from the date the text named last ("In March 2019 ... The next month")
-    ("anp", r"\bthe\s+(?:next|following|previous)\s+(?:month|year)\b"),
+    ("anp", rf"\bthe\s+(?:next|following|previous)\s+(?:month|year)\b|\b{_NUMW}\s+(?:month|year)s?\s+(?:later|earlier)\b"),
     ("rel", r"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend)\b"),
     ("day", r"\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|(?:early|late) today)\b"),
     # "last Thursday" in Thursday's paper is a week ago, never today; "next Friday" is never today either
@@ -221,10 +221,18 @@ def resolve_from(t: Timex, told: date) -> Timex:
 
 def resolve_period(t: Timex, told: Timex) -> Timex:
     """An "anp" expression counted from `told`, the date the text named last before it: "the next
-    month" after "in March 2019" is April 2019, "the following year" after it 2020. Left unresolved
+    month" after "in March 2019" is April 2019, "the following year" and "a year later" after it 2020,
+    "three years later" 2022. Left unresolved
     when the told date is coarser than the unit (a year for "the next month")."""
     words = t.text.lower().split()
-    unit, n = words[-1], (-1 if words[1] == "previous" else 1)
+    if words[-1] in ("later", "earlier"):  # "three years later", "a month earlier"
+        unit = words[-2].rstrip("s")
+        n = int(words[0]) if words[0].isdigit() else 1 if words[0] == "one" else _NUMBERS.get(words[0], 0)
+        if n == 0:  # "several years later": no year to name
+            return t
+        n = n if words[-1] == "later" else -n
+    else:
+        unit, n = words[-1], (-1 if words[1] == "previous" else 1)
     base = parse_date(told.value)
     if base is None or (unit == "month" and told.precision not in ("day", "week", "month")):
         return t
