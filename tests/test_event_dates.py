@@ -35,7 +35,7 @@ def test_day_month_without_year_nearest_in_the_tense_direction():
 
 def test_last_week_is_a_week():
     assert dated("Police arrested 40 protesters in Nairobi last week.", trigger="arrested") == \
-        ("2025-10-20", "week", "text")
+        ("2025-10-23", "week", "text")
 
 
 def test_earlier_this_month_is_a_month():
@@ -117,7 +117,7 @@ def test_tense_of_the_trigger():
 
 def test_a_nominal_subject_is_dated_by_its_clause():
     assert dated("Last week a car bombing killed five soldiers in Kabul.", trigger="bombing")[:2] == \
-        ("2025-10-20", "week")
+        ("2025-10-23", "week")
 
 
 def test_what_happened_in_a_happening_dates_it():
@@ -398,7 +398,7 @@ def test_a_roundup_dates_its_undated_news_to_the_period_it_covers():
     assert dated(text, published="2020-10-02", trigger="criticized")[:3] == ("2020-09", "month", "article")
     text = ("Headline\n\nWhat happened over the past week in Europe. Protests continued.\n\n"
             "The French government criticized Italy.")
-    assert dated(text, published="2020-10-02", trigger="criticized")[:2] == ("2020-09-28", "week")
+    assert dated(text, published="2020-10-02", trigger="criticized")[:2] == ("2020-10-01", "week")
     # a lead without such a frame leaves the news on the publication day
     text = "Headline\n\nThe French government criticized Italy over migration."
     assert dated(text, published="2020-10-02", trigger="criticized")[:3] == ("2020-10-02", "day", "published")

@@ -103,10 +103,10 @@ def test_vague_relative_forms():
     resolved = lambda s, kind: timex.resolve(timex.Timex(0, len(s), s, kind), anchor)  # noqa: E731
     assert resolved("a few days ago", "ago").value is None
     assert resolved("this weekend", "rel").value is None
-    t = resolved("earlier this week", "rel")  # a week, at week precision: its Monday
-    assert (t.value, t.precision) == ("2025-10-27", "week")
+    t = resolved("earlier this week", "rel")  # a week, at week precision: its Thursday
+    assert (t.value, t.precision) == ("2025-10-30", "week")
     t = resolved("last week", "rel")
-    assert (t.value, t.precision) == ("2025-10-20", "week")
+    assert (t.value, t.precision) == ("2025-10-23", "week")
     assert resolved("two weeks ago", "ago").precision == "week"
     t = resolved("earlier this month", "rel")
     assert (t.value, t.precision) == ("2025-10", "month")
@@ -212,3 +212,10 @@ def test_years_and_months_later_count_from_the_date_told_last():
     # no number, no date
     found = timex.find("The party was founded in March 2019. Several years later it won.")
     assert timex.resolve_period(found[1], timex.resolve(found[0], a)).value is None
+
+
+def test_a_week_is_dated_to_its_thursday_and_so_to_the_month_with_most_of_its_days():
+    # read on Monday 6 January 2020, "last week" ran from 30 December to 5 January: a January week
+    t = timex.resolve(timex.Timex(0, 9, "last week", "rel"), date(2020, 1, 6))
+    assert (t.value, t.precision) == ("2020-01-02", "week")
+    assert timex.week_day(date(2019, 12, 30)) == date(2020, 1, 2)

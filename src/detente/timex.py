@@ -58,7 +58,7 @@ class Timex:
     text: str
     kind: str
     value: Optional[str] = None  # YYYY, YYYY-MM or YYYY-MM-DD
-    precision: Optional[str] = None  # year | month | week (value: its Monday) | day
+    precision: Optional[str] = None  # year | month | week (value: its Thursday, week_day) | day
     anchor: Optional[date] = None  # what a relative form was resolved against (to re-read it by tense)
 
 
@@ -192,7 +192,7 @@ def resolve(t: Timex, anchor: Optional[date], direction: str = "past") -> Timex:
                 if unit == "month":
                     return _set(t, d.strftime("%Y-%m"), "month")
                 if unit == "week":  # "two weeks ago" names a week, not a day
-                    return _set(t, _monday(d.date()).isoformat(), "week")
+                    return _set(t, week_day(d.date()).isoformat(), "week")
             return _set(t, d.strftime("%Y-%m-%d"), "day")
     except (ValueError, AttributeError, OverflowError):
         return t
@@ -241,18 +241,21 @@ def resolve_period(t: Timex, told: Timex) -> Timex:
     return _set(t, moved.strftime("%Y-%m") if unit == "month" else str(moved.year), unit)
 
 
-def _monday(d: date) -> date:
-    return d - timedelta(days=d.weekday())
+def week_day(d: date) -> date:
+    """The day that stands for the week of d: its Thursday. ISO 8601 puts a week in the year its Thursday
+    falls in; so do we, and in that month, so a week that straddles two months is dated to the one that
+    holds most of its days ("last week" read on Monday 6 January 2020 is the week of 2 January)."""
+    return d - timedelta(days=d.weekday()) + timedelta(days=3)
 
 
 def _week(t: Timex, anchor: date) -> Timex:
     """"last week", "this week", "earlier/later this week", "next week": the week at week precision.
 
-    Event.date_precision is a free string, so "week" is kept: the value is the week's Monday
-    (YYYY-MM-DD) and the precision says it stands for the seven days from it."""
+    Event.date_precision is a free string, so "week" is kept: the value is the week's Thursday
+    (YYYY-MM-DD, week_day) and the precision says it stands for the Monday to Sunday around it."""
     first = t.text.lower().split()[0]
     shift = {"last": -7, "next": 7}.get(first, 0)
-    return _set(t, (_monday(anchor) + timedelta(days=shift)).isoformat(), "week")
+    return _set(t, (week_day(anchor) + timedelta(days=shift)).isoformat(), "week")
 
 
 def _set(t: Timex, value: str, precision: str) -> Timex:

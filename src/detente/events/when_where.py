@@ -442,8 +442,7 @@ def _article_period(s: State) -> Optional[timex.Timex]:
                 day = pub - timedelta(days=15) if rolling else pub.replace(day=1) - timedelta(days=1)
                 value = day.strftime("%Y-%m")
             else:
-                day = pub - timedelta(days=3 if rolling else 7)
-                value = (day - timedelta(days=day.weekday())).isoformat()  # a week is its Monday (timex)
+                value = timex.week_day(pub - timedelta(days=3 if rolling else 7)).isoformat()
             return timex.Timex(m.start(), m.end(), m.group(0), "period", value, unit, pub)
     return None
 

@@ -111,8 +111,8 @@ def _event_row(art: Article, ev: Event, published: Optional[dt.date], outlet: Op
         if pl and plover is None:
             plover, mode = pl[0], mode if mode is not None else pl[1]
     start, end, precision = date_range(ev.date)
-    if precision == "day" and start is not None and ev.date_precision == "week":  # "last week": its Monday
-        end, precision = start + dt.timedelta(days=6), "week"
+    if precision == "day" and start is not None and ev.date_precision == "week":  # "last week": its Thursday
+        start, end, precision = start - dt.timedelta(days=3), start + dt.timedelta(days=3), "week"
     p = ev.place
     row = dict(zip(["source_actor", "source_text", "source_start", "source_end", "source_code", "source_country",
                     "source_sector"], _side(ev.source)))
