@@ -219,3 +219,8 @@ def test_a_week_is_dated_to_its_thursday_and_so_to_the_month_with_most_of_its_da
     t = timex.resolve(timex.Timex(0, 9, "last week", "rel"), date(2020, 1, 6))
     assert (t.value, t.precision) == ("2020-01-02", "week")
     assert timex.week_day(date(2019, 12, 30)) == date(2020, 1, 2)
+
+
+def test_mid_year_is_the_year():
+    assert [(t.text, t.kind) for t in timex.find("She was elected in mid-2018 after he resigned.")] == [("2018", "y")]
+    assert [t.text for t in timex.find("the 2018-19 season and $2018")] == ["2018"]

@@ -45,7 +45,7 @@ _PATTERNS = [
     # "last Thursday" in Thursday's paper is a week ago, never today; "next Friday" is never today either
     ("lwd", r"\b(?:last|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("wd", r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-    ("y", rf"(?<![\d,.$-]){_YEAR}(?![\d%]|[,.]\d|\s*(?:people|troops|soldiers|km|miles|tonnes|tons|dollars))"),
+    ("y", rf"(?:(?<=\bmid-)|(?<![\d,.$-])){_YEAR}(?![\d%]|[,.]\d|\s*(?:people|troops|soldiers|km|miles|tonnes|tons|dollars))"),
 ]
 _RX = re.compile("|".join(f"(?P<{k}>{p})" for k, p in _PATTERNS), re.IGNORECASE)
 _NEEDS_CASE = {"m", "md", "dm", "my", "mdy", "dmy", "wd"}  # month and weekday names are capitalised
