@@ -172,6 +172,12 @@ def test_names_inside_people_and_outlets_the_actors_stage_knows():
     ("Turkey began a military offensive into northern Syria on Wednesday.", "began", "Syria"),
     # a happening reported with no one named reporting it is where the report puts it
     ("Clashes were reported in Aleppo on Monday.", "Clashes", "Aleppo"),
+    # a participle clause with no subject and no conjunction of its own is its governor's doer acting
+    # then and there: the place said in the governor's clause is its place too
+    ("Soldiers raided the town of Bunia on Tuesday, arresting forty people.", "arresting", "Bunia"),
+    ("Insurgents took control of the town of Palma on Wednesday, killing dozens of residents.", "killing", "Palma"),
+    ("The army stormed the village of Kikwit on Sunday, burning houses and killing six farmers.", "killing", "Kikwit"),
+    ("Police cleared the streets of the city of Minsk on Sunday, detaining hundreds.", "detaining", "Minsk"),
 ])
 def test_the_sentences_one_place(text, trigger, where):
     _, e = placed(text, trigger, published="2021-03-09")
@@ -258,6 +264,8 @@ def test_the_sentences_one_place(text, trigger, where):
     # where a happening named as a noun was claimed or condemned is not where it was
     ("The bombing was condemned by ministers in Brussels on Monday.", "bombing"),
     ("The attack was claimed by rebels in Yemen on Monday.", "attack"),
+    # a perfect participle tells what was done before, elsewhere: not where its governor's act was
+    ("Soldiers entered the town of Bunia on Tuesday, having arrested forty people the week before.", "arrested"),
 ])
 def test_a_place_that_says_nothing_of_where_the_event_was(text, trigger):
     _, e = placed(text, trigger, published="2021-03-09")
@@ -296,3 +304,4 @@ def test_a_noun_event_keeps_its_own_place():
     _, e = placed("The agency reported the attack the deadliest since an assault in Ghazni in August.", "assault",
                   published="2021-03-09")
     assert e.place is not None and e.place.text == "Ghazni" and e.place_source == "attached"
+
