@@ -415,3 +415,10 @@ def test_news_told_in_the_present_after_a_dated_lead_takes_the_leads_day():
     text = ("Headline\n\nOn Sunday, Venezuelan police arrested 40 opposition activists in Caracas.\n\n"
             "The Venezuelan opposition urges the army to release them.")
     assert dated(text, published="2019-03-19", trigger="urges")[:3] == ("2019-03-17", "day", "article")
+
+
+def test_a_bare_time_phrase_after_the_object_dates_the_verb():
+    # the parser hangs "Monday night" on "resignation"; a noun takes no bare time phrase after it, so it is the asking's
+    text = ("On Tuesday, United States President Donald Trump announced he had asked for national security adviser "
+            "John Bolton's resignation Monday night.")
+    assert dated(text, published="2019-09-12", trigger="asked")[:2] == ("2019-09-09", "day")

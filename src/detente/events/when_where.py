@@ -161,8 +161,10 @@ def _date(s: State, e: Event, i: int, modality: str) -> None:
                 # "later on Tuesday he met Trump, where he denounced the deal": a where/when clause tells
                 # what happened on the occasion it hangs on, so that occasion's clause dates it
                 own |= {t.i for t in s.p.subtree(_clause_of(s.p, s.p.tokens[clause].head))}
-    tok = nearest(s, i, lambda j: j in s.times and (own is None or j in own) and not _dates_a_noun(s, j, i),
-                  scene=lambda c: _time_scene(s, c))
+    tok = _trailing_date(s, i) if nearest(s, i, lambda j: j in s.times, stop=lambda _: True) is None else None
+    if tok is None:
+        tok = nearest(s, i, lambda j: j in s.times and (own is None or j in own) and not _dates_a_noun(s, j, i),
+                      scene=lambda c: _time_scene(s, c))
     if tok is None:
         tok = _occurrence_date(s, noun)
     if tok is None and not back:
@@ -242,6 +244,28 @@ def _fronted_date(s: State, i: int) -> Optional[int]:
     return None
 
 
+def _own_date(s: State, i: int) -> Optional[int]:
+    """The date token of the event's own phrase (not its governors', not a clause inside it), if any."""
+    tok = nearest(s, i, lambda j: j in s.times, stop=lambda _: True)
+    return tok if tok is not None else _trailing_date(s, i)
+
+
+def _trailing_date(s: State, i: int) -> Optional[int]:
+    """'asked for Bolton's resignation Monday night', 'condemned the attack Monday': a bare time phrase after
+    the verb's object, which the parser hung on the object noun, tells when the verb's act was done: a
+    noun takes no bare time phrase of its own after it (the attack's own day comes before it, "Monday's
+    attack", or with a preposition, "the attack on Monday")."""
+    if s.p.tokens[i].pos not in ("VERB", "AUX"):
+        return None
+    objects = [c for c in s.p.children(i) if c.dep == "dobj"]
+    objects += [g for c in s.p.children(i) if c.dep == "prep" for g in s.p.children(c.i) if g.dep == "pobj"]
+    for noun in objects:
+        for c in s.p.children(noun.i):
+            if c.dep == "npadvmod" and c.i > noun.i:
+                return next((x.i for x in s.p.subtree(c.i) if x.i in s.times), None)
+    return None
+
+
 def _time_scene(s: State, c) -> bool:
     """An adverbial clause that tells when its governor's act was done, though it is a clause of its
     own: one opened by a mark of the same time ("when announcing the shutdown on Monday, the prime
@@ -312,7 +336,7 @@ def _own_act_told(s: State, i: int) -> Optional[int]:
     telling, which dates it; the speech verb's token, else None. Another's act ("Russia said the rebels
     had attacked") or one its own phrase dates stays as it is."""
     said = polarity.analyse(s.p, i, s.lex).speech_verb
-    if said is None or nearest(s, i, lambda j: j in s.times, stop=lambda _: True) is not None:
+    if said is None or _own_date(s, i) is not None:
         return None  # its own phrase dates it (a clause inside it, "after Turkey began ... on Wednesday", does not)
     return said if roles.pronoun_subject(s, s.p.tokens[i]) is not None else None
 
