@@ -422,3 +422,15 @@ def test_a_bare_time_phrase_after_the_object_dates_the_verb():
     text = ("On Tuesday, United States President Donald Trump announced he had asked for national security adviser "
             "John Bolton's resignation Monday night.")
     assert dated(text, published="2019-09-12", trigger="asked")[:2] == ("2019-09-09", "day")
+
+
+def test_words_in_a_direct_quote_are_dated_by_its_speech_verb():
+    # the parser makes "would come" govern "calamity"; the quote was said when "he continued", on Sunday
+    lead = "Headline\n\nOn Sunday, Iranian President Hassan Rouhani spoke at a military parade in Tehran.\n\n"
+    text = lead + ('"Your presence has always been a calamity for this region and the farther you go from our region '
+                   'and our nations, the more security would come for our region", he continued in the speech.')
+    assert dated(text, published="2019-09-23", trigger="calamity")[:2] == ("2019-09-22", "day")
+    # news in the present progressive after a dated lead (a quote going on past its cue) is the lead's day's
+    text = lead + ('"We will create unity with regional countries," he said. "Those who want to link the region\'s '
+                   'incidents to the Islamic Republic of Iran are lying like their past lies."')
+    assert dated(text, published="2019-09-23", trigger="lying")[:2] == ("2019-09-22", "day")

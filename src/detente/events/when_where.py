@@ -121,6 +121,8 @@ def _date(s: State, e: Event, i: int, modality: str) -> None:
         # a criticism read off the words said ("called the plan 'dangerous'") happens when they were said
         said = polarity.analyse(s.p, i, s.lex).speech_verb
         if said is None:
+            said = _quote_cue(s, i)  # the words of a direct quote were said when it was
+        if said is None:
             said = _governing_verb(s.p, i)
         if said is None and s.p.tokens[i].pos not in ("VERB", "AUX"):
             said = _clause_of(s.p, i)  # 'called the deal "lousy"': the words are the calling's
@@ -181,7 +183,7 @@ def _date(s: State, e: Event, i: int, modality: str) -> None:
     elif not back and tense == "past" and (ctx := paragraph_date(s, i)) is not None:
         # "As the campaign shifted to August, ... Biden criticized Trump": the paragraph told when
         e.date, e.date_precision, e.date_text, e.date_source = ctx.value, ctx.precision, ctx.text, "article"
-    elif not back and tense in ("past", "present") and (lead := lead_date(s)) is not None:
+    elif not back and tense in ("past", "present", "progressive") and (lead := lead_date(s)) is not None:
         # the news told undated after a dated lead, in the past or the present ("On Sunday, police fired
         # ... They also used ...", "... The opposition calls on the army to withdraw"): the lead's day
         e.date, e.date_precision, e.date_text, e.date_source = lead.value, lead.precision, lead.text, "article"
