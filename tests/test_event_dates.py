@@ -434,3 +434,8 @@ def test_words_in_a_direct_quote_are_dated_by_its_speech_verb():
     text = lead + ('"We will create unity with regional countries," he said. "Those who want to link the region\'s '
                    'incidents to the Islamic Republic of Iran are lying like their past lies."')
     assert dated(text, published="2019-09-23", trigger="lying")[:2] == ("2019-09-22", "day")
+
+
+def test_a_season_dates_an_event_to_its_year():
+    text = "The Syrian army attacked the rebels last autumn, breaking the truce."
+    assert dated(text, published="2018-02-01", trigger="attacked")[:3] == ("2017", "year", "text")

@@ -224,3 +224,13 @@ def test_a_week_is_dated_to_its_thursday_and_so_to_the_month_with_most_of_its_da
 def test_mid_year_is_the_year():
     assert [(t.text, t.kind) for t in timex.find("She was elected in mid-2018 after he resigned.")] == [("2018", "y")]
     assert [t.text for t in timex.find("the 2018-19 season and $2018")] == ["2018"]
+
+
+def test_a_season_counted_from_the_day_of_writing_is_its_year():
+    def read(text, anchor):
+        return [(t.text, timex.resolve(t, anchor).value) for t in timex.find(text)]
+    assert read("the truce brokered last autumn", date(2018, 2, 1)) == [("last autumn", "2017")]
+    assert read("his conviction last summer", date(2019, 3, 15)) == [("last summer", "2018")]
+    assert read("his conviction last summer", date(2019, 11, 2)) == [("last summer", "2019")]  # the one just over
+    assert read("talks next spring", date(2019, 11, 2)) == [("next spring", "2020")]
+    assert read("on the last summer of his life", date(2019, 11, 2)) == []

@@ -41,6 +41,7 @@ _PATTERNS = [
     # a month or year counted from the date the text named last ("In March 2019 ... The next month")
     ("anp", rf"\bthe\s+(?:next|following|previous)\s+(?:month|year)\b|\b{_NUMW}\s+(?:month|year)s?\s+(?:later|earlier)\b"),
     ("rel", r"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend)\b"),
+    ("season", r"\b(?:last|next|this)\s+(?:spring|summer|autumn|fall)\b"),
     ("day", r"\b(?:yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|(?:early|late) today)\b"),
     # "last Thursday" in Thursday's paper is a week ago, never today; "next Friday" is never today either
     ("lwd", r"\b(?:last|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
@@ -132,7 +133,9 @@ def parse_date(s: Optional[str]) -> Optional[date]:
 # the forms whose reading depends on the tense: "on Wednesday", "on 10 September", "in March"
 DIRECTED = {"wd", "md", "dm", "m"}
 # the forms read from the moment of speaking: "last night", "on Friday", "last week", "two days ago"
-DEICTIC = {"day", "wd", "lwd", "rel", "ago"}
+DEICTIC = {"day", "wd", "lwd", "rel", "ago", "season"}
+# the months of a season (northern; winter, which spans two years, is left unread)
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
 
 
 def resolve(t: Timex, anchor: Optional[date], direction: str = "past") -> Timex:
@@ -155,6 +158,12 @@ def resolve(t: Timex, anchor: Optional[date], direction: str = "past") -> Timex:
             return _set(t, f"{year}-{mon:02d}", "month")
         if anchor is None:
             return t
+        if kind == "season":  # "the truce brokered last autumn": its year ("last summer" in November is this year's)
+            which, name = s.lower().split()
+            first, last = SEASONS[name]
+            year = {"this": anchor.year, "next": anchor.year + (first <= anchor.month),
+                    "last": anchor.year - (last >= anchor.month)}[which]
+            return _set(t, str(year), "year")
         if kind == "m":
             mon = _month_in(s)
             if future:
