@@ -439,3 +439,10 @@ def test_words_in_a_direct_quote_are_dated_by_its_speech_verb():
 def test_a_season_dates_an_event_to_its_year():
     text = "The Syrian army attacked the rebels last autumn, breaking the truce."
     assert dated(text, published="2018-02-01", trigger="attacked")[:3] == ("2017", "year", "text")
+
+
+def test_a_date_that_closes_the_sentence_after_a_comma_frames_the_main_clause():
+    # the parser hangs "in 2011" on the participle aside; it dates the conviction, not the lead's morning
+    text = ("Headline\n\nThis morning, former French President Jacques Chirac died.\n\n"
+            "French courts convicted Chirac of corruption, stemming from his years as mayor, in 2011.")
+    assert dated(text, published="2019-09-26", trigger="convicted")[:2] == ("2011", "year")

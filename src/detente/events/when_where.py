@@ -227,8 +227,9 @@ FRONT_WORDS = {"ADP", "ADV", "DET"}  # what may open a fronted date: "On June 12
 def _fronted_date(s: State, i: int) -> Optional[int]:
     """'On June 12, minutes before the committee voted ..., Trump claimed ...': a date phrase that opens
     the sentence, set off by a comma, frames the whole sentence, so it dates the main clause's act
-    wherever the parser hung it. Only for an act of the main clause (the root or a verb coordinated
-    with it): a clause inside tells its own story."""
+    wherever the parser hung it; so does one that closes it after a comma ("Chirac was convicted of
+    corruption, stemming from his years as mayor, in 2011"). Only for an act of the main clause (the
+    root or a verb coordinated with it): a clause inside tells its own story."""
     node = s.p.tokens[_clause_of(s.p, i)]
     while node.dep in ("conj", "xcomp") and node.head != node.i:
         node = s.p.tokens[node.head]
@@ -242,7 +243,16 @@ def _fronted_date(s: State, i: int) -> Optional[int]:
             after = s.p.token_at(tx.end) or next((t for t in s.p.tokens[j:sent.last] if t.start >= tx.end), None)
             return j if after is not None and after.text == "," else None
         if tok.pos not in FRONT_WORDS:
-            return None
+            break
+    last = sent.last - 1
+    while last > sent.first and s.p.tokens[last].pos == "PUNCT":
+        last -= 1
+    if last in s.times:  # the phrase that closes the sentence: back over the date and its preposition
+        first = last
+        while first - 1 > sent.first and (first - 1 in s.times or s.p.tokens[first - 1].pos in FRONT_WORDS):
+            first -= 1
+        if s.p.tokens[first - 1].text == ",":
+            return last
     return None
 
 
