@@ -29,9 +29,9 @@ class State:
     trigger_tokens: set[int] = field(default_factory=set)
     spoken: dict[int, list[Event]] = field(default_factory=dict)  # speech verb -> the events its complement gave
     quotes: list[Quote] = field(default_factory=list)  # the quotes stage's quotes, with their speakers
-    lead: Optional[tuple] = None  # (the lead's day or None,), once read: when_where.lead_date
-    period: Optional[tuple] = None  # (the period the lead says the article covers, or None,): article_period
-    dates_in_order: Optional[tuple] = None  # (the text's dates by offset, their starts): when_where._dates_in_order
+    lead: Optional[tuple] = None  # (the lead's day or None,), once read: story_time.lead_date
+    period: Optional[tuple] = None  # (the period the lead says the article covers, or None,): story_time.article_period
+    dates_in_order: Optional[tuple] = None  # (the text's dates by offset, their starts): story_time.dates_in_order
     dateline: Optional[tuple] = None  # (the article's dateline place or None,), once read: where._dateline
     local: Optional[tuple] = None  # (mentioned places by offset, their starts, dominant country): roles.local_country
     quote_index: Optional[Intervals] = field(default=None, init=False)  # self.quotes by offset (quote_at)
