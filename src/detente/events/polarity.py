@@ -36,7 +36,19 @@ class Polarity:
 
 def _neg_child(parse: Parse, t: Token) -> bool:
     return any((c.dep == "neg" or (c.lower in NEG_WORDS and c.dep in ("advmod", "det", "dobj", "neg")))
-               for c in parse.children(t.i)) or _no_one_did(parse, t)
+               for c in parse.children(t.i)) or _no_one_did(parse, t) or _nothing_done(parse, t)
+
+
+def _nothing_done(parse: Parse, t: Token) -> bool:
+    """'He gave no details', 'has given no assistance to', 'made no concessions': a verb whose direct object
+    is quantified by "no" (or is "nothing", "none") did not do the act to anything (the mirror of a subject
+    with "no", _no_one_did)."""
+    if t.pos not in ("VERB", "AUX"):
+        return False
+    for obj in (c for c in parse.children(t.i) if c.dep == "dobj"):
+        if obj.lower in NO_ONE or any(c.lower == "no" and c.dep == "det" for c in parse.children(obj.i)):
+            return True
+    return False
 
 
 def _no_one_did(parse: Parse, t: Token) -> bool:
