@@ -11,6 +11,12 @@ CASES = {
     "no_aid": "China has given no assistance to North Korea.",
     "no_aid_plain": "China gave assistance to North Korea.",
     "no_order": "The Syrian government gave no order to attack the protesters.",
+    # a verb of force that tells who won an election or a match
+    "beat_incumbent": "Ohio Democrats beat the incumbent Republican senator in a state Trump carried easily.",
+    "beat_score": "France beat Brazil 3-1 in the final on Sunday.",
+    "beat_leadership": "Boris Johnson beat Jeremy Hunt in the Conservative leadership contest.",
+    "beat_force": "Iranian police beat protesters in Tehran on Sunday.",
+    "beat_armed": "Iranian security forces beat demonstrators during the vote count.",
 }
 
 
@@ -27,3 +33,10 @@ def test_object_with_no_negates_the_act(coded):
     assert not shown(coded["no_aid"], "AID")
     assert shown(coded["no_aid_plain"], "AID")  # the act given: shown
     assert not shown(coded["no_order"], "ASSAULT")
+
+
+def test_winning_a_contest_is_no_force(coded):
+    for key in ("beat_incumbent", "beat_score", "beat_leadership"):
+        assert not shown(coded[key], "ASSAULT"), key
+    assert shown(coded["beat_force"], "ASSAULT")
+    assert shown(coded["beat_armed"], "ASSAULT")  # an armed doer's beating is force, whatever the occasion

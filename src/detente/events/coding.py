@@ -300,7 +300,7 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     out = []
     struck = roles.local_people(s, t) if trig.code.startswith(VIOLENT_ROOTS) else []
     for src, tgt in pairs:
-        if _figurative_force(s, t, trig, src, tgt) or _dismissal(s, t, trig, tgt):
+        if _figurative_force(s, t, trig, src, tgt) or _dismissal(s, t, trig, tgt) or _contest_win(s, t, trig, src, tgt):
             continue
         if tgt is None and struck:
             # "drones struck the largest processing plant at Abqaiq", "police fired tear gas": force
@@ -410,6 +410,24 @@ def _dismissal(s: State, t, trig, tgt) -> bool:
     return (tgt is not None and s.actor_kind(tgt.actor) == "person") or any(
         roles.people(s, o) or has(o, s.lex.words["post_nouns"]) or o.lower in s.lex.words["person_object_pronouns"]
         for o in objs)
+
+
+def _contest_win(s: State, t, trig, src, tgt) -> bool:
+    """'Kentucky Democrats beat the incumbent governor', 'France beat Brazil 2-1 in the final': a verb of
+    force whose other sense is winning (lexicon contest_verbs), with a party on either side or a word of an
+    election or a match (contest_words) or a score in its own phrase, no weapon named and no armed doer,
+    tells who won."""
+    w = s.lex.words
+    if not (trig.code.startswith(VIOLENT_ROOTS) and t.pos == "VERB" and has(t, w["contest_verbs"])):
+        return False
+    kids = s.p.children(t.i)
+    if any(c.dep == "prep" and c.lower == "with" for c in kids) or (
+            src is not None and (src.sector or "").lower() in w["armed_sectors"]):
+        return False  # "beat him with sticks", "police beat voters at the polls"
+    parties = [r for r in (src, tgt) if r is not None and (r.sector or "").lower() in w["contest_sectors"]]
+    phrase = [x for c in kids if c.dep not in ("nsubj", "nsubjpass") for x in s.p.subtree(c.i)]
+    score = any(x.pos == "NUM" and "-" in x.text.strip("-") for x in phrase)  # "2-1"
+    return bool(parties) or score or any(has(x, w["contest_words"]) for x in phrase)
 
 
 def _toll_of_a_situation(s: State, t) -> bool:
