@@ -17,6 +17,9 @@ CASES = {
     "beat_leadership": "Boris Johnson beat Jeremy Hunt in the Conservative leadership contest.",
     "beat_force": "Iranian police beat protesters in Tehran on Sunday.",
     "beat_armed": "Iranian security forces beat demonstrators during the vote count.",
+    # a verb of recognition with a clause for its object tells what someone knows
+    "recognize_that": "The German chancellor recognizes that such concessions would be unpopular.",
+    "recognize_state": "Germany recognized Kosovo as an independent state on Wednesday.",
 }
 
 
@@ -40,3 +43,8 @@ def test_winning_a_contest_is_no_force(coded):
         assert not shown(coded[key], "ASSAULT"), key
     assert shown(coded["beat_force"], "ASSAULT")
     assert shown(coded["beat_armed"], "ASSAULT")  # an armed doer's beating is force, whatever the occasion
+
+
+def test_recognizing_a_fact_is_no_recognition(coded):
+    assert not shown(coded["recognize_that"], "SUPPORT")
+    assert shown(coded["recognize_state"], "SUPPORT")

@@ -302,6 +302,8 @@ def object_is_actor(s: State, v) -> bool:
     objs += [patient] if patient is not None else []
     if not objs and v.dep in ("acl", "relcl") and v.tag == "VBN":  # "the transcript released by ..."
         objs = [s.p.tokens[v.head]]
+    if not objs and has(v, s.lex.words["cognition_senses"]) and any(c.dep == "ccomp" for c in s.p.children(v.i)):
+        return False  # "recognize that the deal is unpopular": a thought, no one
     return not objs or any(_names_someone(s, o) or people(s, o) or counted(s, o)
                            or o.lower in s.lex.words["person_object_pronouns"] for o in objs)
 
