@@ -20,6 +20,9 @@ CASES = {
     # a verb of recognition with a clause for its object tells what someone knows
     "recognize_that": "The German chancellor recognizes that such concessions would be unpopular.",
     "recognize_state": "Germany recognized Kosovo as an independent state on Wednesday.",
+    # the act a blamer blames someone for is the blamer's claim
+    "blamed_for": "The Chinese Defence Ministry blamed India for attacking its troops on Monday.",
+    "thanked_for": "Japan thanked the United States for helping its navy.",
 }
 
 
@@ -48,3 +51,9 @@ def test_winning_a_contest_is_no_force(coded):
 def test_recognizing_a_fact_is_no_recognition(coded):
     assert not shown(coded["recognize_that"], "SUPPORT")
     assert shown(coded["recognize_state"], "SUPPORT")
+
+
+def test_the_act_blamed_is_the_blamers_claim(coded):
+    assert shown(coded["blamed_for"], "ACCUSE")
+    assert not shown(coded["blamed_for"], "ASSAULT")
+    assert shown(coded["thanked_for"], "AID")  # thanks tell the help done

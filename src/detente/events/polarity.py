@@ -104,10 +104,12 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
         mark = {c.lower for c in parse.children(node.i) if c.dep == "mark"}
         if dep not in ALLEGED_PATH:
             alleged_reach = False  # "charged with killing two people protesting": the protest is no charge
-        if alleged_reach and dep in ("pcomp", "pobj") and head.lower in ALLEGED_PREPS and \
-                _allegation_frame(parse, head, w.get("allegation_frames", ())):
+        frames = w.get("allegation_frames", ()) if head.lower in ALLEGED_PREPS else \
+            w.get("blame_frames", ()) if head.lower == "for" else ()
+        if alleged_reach and dep in ("pcomp", "pobj") and frames and _allegation_frame(parse, head, frames):
             # "accused Israel of attacking", "arrested on suspicion of burglary", "charges including
-            # conspiring to hack": what one party is said to have done is entertained, not told as done
+            # conspiring to hack", "blamed India for attacking": what one party is said to have done is
+            # entertained, not told as done
             hypothetical = True
         if mark & {"whether"} or (mark & {"if"} and has(head, ("ask", "wonder", "question", "know"))):
             question = True
