@@ -23,6 +23,11 @@ CASES = {
     # the act a blamer blames someone for is the blamer's claim
     "blamed_for": "The Chinese Defence Ministry blamed India for attacking its troops on Monday.",
     "thanked_for": "Japan thanked the United States for helping its navy.",
+    # a warning that advises the public for its safety threatens no one
+    "warned_public": "Chinese health officials have warned people to stay away from infected areas.",
+    "warned_residents": "The Indian health ministry warned residents to avoid the flooded district.",
+    "warned_party": "North Korea warned the United States to stop its military drills.",
+    "warned_crowd": "Iranian police warned protesters to leave or face arrest.",
 }
 
 
@@ -57,3 +62,10 @@ def test_the_act_blamed_is_the_blamers_claim(coded):
     assert shown(coded["blamed_for"], "ACCUSE")
     assert not shown(coded["blamed_for"], "ASSAULT")
     assert shown(coded["thanked_for"], "AID")  # thanks tell the help done
+
+
+def test_a_safety_warning_to_the_public_is_no_threat(coded):
+    assert not shown(coded["warned_public"], "THREATEN")
+    assert not shown(coded["warned_residents"], "THREATEN")
+    assert shown(coded["warned_party"], "THREATEN")
+    assert shown(coded["warned_crowd"], "THREATEN")
