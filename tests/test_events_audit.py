@@ -28,6 +28,9 @@ CASES = {
     "warned_residents": "The Indian health ministry warned residents to avoid the flooded district.",
     "warned_party": "North Korea warned the United States to stop its military drills.",
     "warned_crowd": "Iranian police warned protesters to leave or face arrest.",
+    # an illness or a famine that kills is no one's attack
+    "plague": "Over the centuries, plague has killed millions of people around the world.",
+    "famine": "The famine killed thousands of people in Ethiopia.",
 }
 
 
@@ -69,3 +72,8 @@ def test_a_safety_warning_to_the_public_is_no_threat(coded):
     assert not shown(coded["warned_residents"], "THREATEN")
     assert shown(coded["warned_party"], "THREATEN")
     assert shown(coded["warned_crowd"], "THREATEN")
+
+
+def test_an_illness_or_famine_kills_no_one_by_force(coded):
+    assert not shown(coded["plague"], "ASSAULT")
+    assert not shown(coded["famine"], "ASSAULT")
