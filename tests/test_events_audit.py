@@ -31,6 +31,9 @@ CASES = {
     # an illness or a famine that kills is no one's attack
     "plague": "Over the centuries, plague has killed millions of people around the world.",
     "famine": "The famine killed thousands of people in Ethiopia.",
+    # a coordinated passive with its own subject: its doer is not the first clause's subject
+    "conj_passive": "The Americans wanted to raid a Taliban base, but their helicopter was shot down.",
+    "conj_passive_and": "Kenyan police raided the house and three men were arrested.",
 }
 
 
@@ -77,3 +80,8 @@ def test_a_safety_warning_to_the_public_is_no_threat(coded):
 def test_an_illness_or_famine_kills_no_one_by_force(coded):
     assert not shown(coded["plague"], "ASSAULT")
     assert not shown(coded["famine"], "ASSAULT")
+
+
+def test_a_coordinated_passive_keeps_no_doer_of_its_sibling(coded):
+    assert not [e for e in shown(coded["conj_passive"], "ASSAULT") if e.source is not None and e.source.country == "USA"]
+    assert [e for e in shown(coded["conj_passive_and"], "COERCE") if e.source is not None]  # the raiders arrested them
