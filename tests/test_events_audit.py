@@ -34,6 +34,10 @@ CASES = {
     # a coordinated passive with its own subject: its doer is not the first clause's subject
     "conj_passive": "The Americans wanted to raid a Taliban base, but their helicopter was shot down.",
     "conj_passive_and": "Kenyan police raided the house and three men were arrested.",
+    # an armed body taking to the streets is deployed, not protesting
+    "army_streets": "The People's Liberation Army took to the city's streets to clear barricades.",
+    "students_streets": "Thousands of students took to the streets of Hong Kong on Sunday.",
+    "police_protest": "French police officers protested against pay cuts in Paris.",
 }
 
 
@@ -85,3 +89,9 @@ def test_an_illness_or_famine_kills_no_one_by_force(coded):
 def test_a_coordinated_passive_keeps_no_doer_of_its_sibling(coded):
     assert not [e for e in shown(coded["conj_passive"], "ASSAULT") if e.source is not None and e.source.country == "USA"]
     assert [e for e in shown(coded["conj_passive_and"], "COERCE") if e.source is not None]  # the raiders arrested them
+
+
+def test_an_armed_body_in_the_streets_is_no_protest(coded):
+    assert not shown(coded["army_streets"], "PROTEST")
+    assert shown(coded["students_streets"], "PROTEST")
+    assert shown(coded["police_protest"], "PROTEST")  # a protest said as such stays one

@@ -180,6 +180,9 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         if has(t, s.lex.words["crowd_verbs"]) and trig.code == triggers.CROWD_CODE and not (sources and (
                 sources[0].actor is None or (sources[0].sector or "").lower() in s.lex.words["crowd_sectors"])):
             return []  # "EU leaders gathered in Brussels" is a meeting, not a demonstration
+        if trig.code.startswith(CROWD_ROOTS) and sources and not has(t, s.lex.words["protest_verbs"]) and \
+                (sources[0].sector or "").lower() in s.lex.words["armed_sectors"]:
+            return []  # "the army took to the streets to clear barricades": an armed body deployed, no protest
         if not sources:
             sources = roles.implied_authority(s, t, trig.code)
         if not sources and trig.code.startswith(ADDRESSED_ROOTS) and src_tok is not None:  # verbal acts
