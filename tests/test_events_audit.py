@@ -38,6 +38,9 @@ CASES = {
     "army_streets": "The People's Liberation Army took to the city's streets to clear barricades.",
     "students_streets": "Thousands of students took to the streets of Hong Kong on Sunday.",
     "police_protest": "French police officers protested against pay cuts in Paris.",
+    # hosting in the simple present is a standing state
+    "hosts_refugees": "Turkey hosts 3.6 million Syrian refugees.",
+    "hosted_refugees": "Turkey hosted 3.6 million Syrian refugees last year.",
 }
 
 
@@ -95,3 +98,8 @@ def test_an_armed_body_in_the_streets_is_no_protest(coded):
     assert not shown(coded["army_streets"], "PROTEST")
     assert shown(coded["students_streets"], "PROTEST")
     assert shown(coded["police_protest"], "PROTEST")  # a protest said as such stays one
+
+
+def test_hosting_in_the_simple_present_is_a_standing_state(coded):
+    assert not shown(coded["hosts_refugees"], "CONSULT")
+    assert shown(coded["hosted_refugees"], "CONSULT")

@@ -164,6 +164,10 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             return []  # "the PKK is banned in Turkey": a state; "X is accused of Y" reports an accusation
         if polarity.standing_stance(s.p, t, s.lex.words["standing_stance_verbs"]):
             return []  # "she opposes the police state", "the subcommittee that funds NASA": no act
+        if polarity.standing_stance(s.p, t, s.lex.words["standing_state_verbs"]) and not any(
+                c.dep == "dobj" and (c.i in s.trigger_tokens or has(c, s.lex.words["gathering_nouns"]))
+                for c in s.p.children(t.i)):
+            return []  # "Turkey hosts 3.6 million refugees": a standing state; "Japan hosts the summit" is an event
         sources, src_tok = s.r.verb_source(t)
         if not sources and src_tok is not None and src_tok.i in s.noun_sources and \
                 trig.code.startswith(VIOLENT_ROOTS):
