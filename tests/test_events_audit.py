@@ -41,6 +41,9 @@ CASES = {
     # hosting in the simple present is a standing state
     "hosts_refugees": "Turkey hosts 3.6 million Syrian refugees.",
     "hosted_refugees": "Turkey hosted 3.6 million Syrian refugees last year.",
+    # an investigation of a field of research looks into no one's wrongdoing
+    "research": "The Chinese health ministry conducted epidemiological investigations on people in Beijing.",
+    "inquiry": "The Chinese police conducted investigations into the officials.",
 }
 
 
@@ -103,3 +106,8 @@ def test_an_armed_body_in_the_streets_is_no_protest(coded):
 def test_hosting_in_the_simple_present_is_a_standing_state(coded):
     assert not shown(coded["hosts_refugees"], "CONSULT")
     assert shown(coded["hosted_refugees"], "CONSULT")
+
+
+def test_research_is_no_investigation(coded):
+    assert not shown(coded["research"], "ACCUSE")
+    assert shown(coded["inquiry"], "ACCUSE")

@@ -26,6 +26,7 @@ PESSIMISTIC = "012"
 TWO_PARTY = ("040", "041", "046")
 CONSULT_ROOT = "04"  # consultations: one the press seeks is an interview
 OCCUPY = "192"  # CAMEO "occupy territory": coded only with the territory or party it holds
+INVESTIGATE_ROOT = "09"  # investigations: one of a field of research is no inquiry into anyone (_of_another_domain)
 DEMAND_ROOT = "10"  # demands: an order whose clause is an act is that act (_order_that_acts)
 # APPEAL_ROOT (targets.py), appeals: one the press makes is a reporter's question ("Wikinews asked X how ...")
 # protests, coercion and violence are news even when the text names no doer ("the protests began")
@@ -118,8 +119,10 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     between = False
     if trig.code.startswith(VIOLENT_ROOTS) and roles.accidental(s, t):
         return []  # harm done by a storm, a crash or an illness, whatever the parser took for its doer
-    if trig.code.startswith(VIOLENT_ROOTS) and _of_another_domain(s, t, trig):
+    if trig.code.startswith(VIOLENT_ROOTS) and _of_another_domain(s, t, trig, "figurative_domains"):
         return []  # "the trade war", "a legal battle", "fought a bitter court fight": no force
+    if trig.code.startswith(INVESTIGATE_ROOT) and _of_another_domain(s, t, trig, "research_fields"):
+        return []  # "conducted epidemiological investigations": research, no one investigated for wrongdoing
     if trig.kind == "verb" and trig.code.startswith(DEMAND_ROOT) and _order_that_acts(s, t):
         return []  # "signed a decree banning the niqab": the decree's act is the event, coded from its verb
     if trig.kind == "noun":
@@ -384,11 +387,12 @@ def _figurative_force(s: State, t, trig, src, tgt) -> bool:
         and src is not None and tgt is None and _unarmed_person(s, t, src)
 
 
-def _of_another_domain(s: State, t, trig) -> bool:
+def _of_another_domain(s: State, t, trig, fields: str) -> bool:
     """'the unrelenting trade fight', 'a legal battle', 'waged a price war': a noun of force whose
-    modifier names a field other than arms (lexicon figurative_domains) is a contest, not violence."""
+    modifier names a field other than arms (lexicon figurative_domains) is a contest, not violence;
+    'epidemiological investigations' (research_fields) are research, no inquiry into wrongdoing."""
     nouns = [t] if trig.kind == "noun" else [c for c in s.p.children(t.i) if c.dep == "dobj" or c.i == trig.obj]
-    return any(c.dep in ("compound", "amod", "nmod") and has(c, s.lex.words["figurative_domains"])
+    return any(c.dep in ("compound", "amod", "nmod") and has(c, s.lex.words[fields])
                for n in nouns for c in s.p.children(n.i))
 
 
