@@ -44,6 +44,8 @@ CASES = {
     # an investigation of a field of research looks into no one's wrongdoing
     "research": "The Chinese health ministry conducted epidemiological investigations on people in Beijing.",
     "inquiry": "The Chinese police conducted investigations into the officials.",
+    # launching a bid for office reduces no relations
+    "bid": "Launching his bid for president in November, the former governor is betting on black voters.",
 }
 
 
@@ -111,3 +113,7 @@ def test_hosting_in_the_simple_present_is_a_standing_state(coded):
 def test_research_is_no_investigation(coded):
     assert not shown(coded["research"], "ACCUSE")
     assert shown(coded["inquiry"], "ACCUSE")
+
+
+def test_a_bid_for_office_is_no_sanction(coded):
+    assert not shown(coded["bid"])
