@@ -45,6 +45,9 @@ CASES = {
     "research": "The Chinese health ministry conducted epidemiological investigations on people in Beijing.",
     "inquiry": "The Chinese police conducted investigations into the officials.",
     # launching a bid for office reduces no relations
+    # a word of difficulty says how hard a task is, it blames no one
+    "difficult": "Changing people's behaviour is difficult, the Kenyan health minister said.",
+    "difficult_plan": "The Kenyan health minister said the Ugandan plan was dangerous and irresponsible.",
     "bid": "Launching his bid for president in November, the former governor is betting on black voters.",
 }
 
@@ -117,3 +120,8 @@ def test_research_is_no_investigation(coded):
 
 def test_a_bid_for_office_is_no_sanction(coded):
     assert not shown(coded["bid"])
+
+
+def test_difficulty_is_no_criticism(coded):
+    assert not shown(coded["difficult"], "ACCUSE")
+    assert shown(coded["difficult_plan"], "ACCUSE")

@@ -113,7 +113,8 @@ def harshest(parse: Parse, tokens: Iterable[Token], skip: set[int], lex: Lexicon
     for t in tokens:
         if t.i in skip or t.pos not in EVALUATIVE_POS or t.ent not in ("",) or has(t, lex.speech):
             continue
-        if has(t, suffering) or (predicated and not _predicated(parse, t, lex.words["state_of_affairs"])):
+        if has(t, suffering) or has(t, lex.words["difficulty_senses"]) or (
+                predicated and not _predicated(parse, t, lex.words["state_of_affairs"])):
             continue
         if has(t, lex.words["necessity_senses"]) and _of_need(parse, t):
             continue  # "it would be critical to do it slowly", "critical for the mission": needed, not judged
