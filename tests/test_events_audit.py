@@ -48,6 +48,9 @@ CASES = {
     # a word of difficulty says how hard a task is, it blames no one
     "difficult": "Changing people's behaviour is difficult, the Kenyan health minister said.",
     "difficult_plan": "The Kenyan health minister said the Ugandan plan was dangerous and irresponsible.",
+    # what someone "is expected to" do is others' forecast
+    "expected": "The Chinese president has been expected to sign a partial trade deal with Washington for a month.",
+    "expects": "China expects to sign the trade deal with the United States next month.",
     "bid": "Launching his bid for president in November, the former governor is betting on black voters.",
 }
 
@@ -125,3 +128,8 @@ def test_a_bid_for_office_is_no_sanction(coded):
 def test_difficulty_is_no_criticism(coded):
     assert not shown(coded["difficult"], "ACCUSE")
     assert shown(coded["difficult_plan"], "ACCUSE")
+
+
+def test_an_expected_act_is_a_forecast(coded):
+    assert not shown(coded["expected"])
+    assert shown(coded["expects"], "AGREE")  # its own stated intent

@@ -164,6 +164,9 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
                 hypothetical = True  # "would have allowed China to extradite": it did not happen
             elif controlled and (has(head, lex.intent) or has(head, lex.hypothetical)):
                 hypothetical = True  # "wants Putin to attack": wished on another actor
+            elif dep == "xcomp" and has(head, w.get("forecast_verbs", ())) and any(
+                    c.dep == "auxpass" for c in parse.children(head.i)):
+                hypothetical = True  # "Xi has been expected to sign the deal": others' forecast, not his intent
             elif has(head, lex.intent) or (auxiliaries(parse, head) & FUTURE_AUX):
                 intended = True  # "seeks to deepen", "will meet"
             elif has(head, lex.hypothetical) or (auxiliaries(parse, head) & HYPO_AUX):
