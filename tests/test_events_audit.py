@@ -51,6 +51,9 @@ CASES = {
     # what someone "is expected to" do is others' forecast
     "expected": "The Chinese president has been expected to sign a partial trade deal with Washington for a month.",
     "expects": "China expects to sign the trade deal with the United States next month.",
+    # harsh words of a mere possibility judge no one
+    "could_disappoint": "Any negative changes to the reform plans could disappoint, the Indian broker Kotak said.",
+    "may_murdered": "Representatives of the family suggested the American financier may have been murdered.",
     "bid": "Launching his bid for president in November, the former governor is betting on black voters.",
 }
 
@@ -133,3 +136,9 @@ def test_difficulty_is_no_criticism(coded):
 def test_an_expected_act_is_a_forecast(coded):
     assert not shown(coded["expected"])
     assert shown(coded["expects"], "AGREE")  # its own stated intent
+
+
+def test_harsh_words_of_a_possibility_are_no_criticism(coded):
+    assert not shown(coded["could_disappoint"], "ACCUSE")
+    assert not shown(coded["may_murdered"], "ACCUSE")
+    assert shown(coded["difficult_plan"], "ACCUSE")
