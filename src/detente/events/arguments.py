@@ -28,6 +28,7 @@ NP_STOP = {"relcl", "acl", "advcl", "conj", "cc", "appos", "punct", "ccomp", "xc
 CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "relcl", "agent", "attr", "oprd",
               "acomp"}
 RELATIVE = {"that", "which", "who", "whom", "whose"}
+ADVERSATIVE = {"but", "yet"}  # a clause set against the one before it
 GERUND_CONTROL_PREPS = {"of", "for", "with"}  # "accused X of attacking", "thanked X for helping"
 MEDIUM_PREPS = {"on", "via"}
 FIRST_PERSON = {"we", "i", "our", "us", "my", "me", "ours"}
@@ -234,6 +235,12 @@ class Resolver:
             kids = self.p.children(node.i)
             subj = next((c for c in kids if c.dep in SUBJ_DEPS), None)
             agent = next((c for c in kids if c.dep == "agent"), None)
+            if node is v and agent is None and node.dep == "conj" and any(c.dep == "nsubjpass" for c in kids) and \
+                    any(c.dep == "cc" and c.lower in ADVERSATIVE for c in self.p.children(node.head) + kids):
+                # "the Americans wanted to raid a base, but their helicopter was shot down": a passive with a
+                # subject of its own set against the clause before is no act of that clause's subject ("police
+                # raided the house and three men were arrested" goes on with the raiders' act)
+                return [], None
             if came_from is not None and (came_from.dep == "xcomp" or (came_from.dep == "advcl" and self._to_clause(came_from)
                                                                      and self.controls(node))):
                 # "X is scheduled to attend", "X was pressured by Y to help": the passive subject acts

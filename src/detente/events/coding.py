@@ -26,6 +26,7 @@ PESSIMISTIC = "012"
 TWO_PARTY = ("040", "041", "046")
 CONSULT_ROOT = "04"  # consultations: one the press seeks is an interview
 OCCUPY = "192"  # CAMEO "occupy territory": coded only with the territory or party it holds
+INVESTIGATE_ROOT = "09"  # investigations: one of a field of research is no inquiry into anyone (_of_another_domain)
 DEMAND_ROOT = "10"  # demands: an order whose clause is an act is that act (_order_that_acts)
 # APPEAL_ROOT (targets.py), appeals: one the press makes is a reporter's question ("Wikinews asked X how ...")
 # protests, coercion and violence are news even when the text names no doer ("the protests began")
@@ -118,8 +119,10 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     between = False
     if trig.code.startswith(VIOLENT_ROOTS) and roles.accidental(s, t):
         return []  # harm done by a storm, a crash or an illness, whatever the parser took for its doer
-    if trig.code.startswith(VIOLENT_ROOTS) and _of_another_domain(s, t, trig):
+    if trig.code.startswith(VIOLENT_ROOTS) and _of_another_domain(s, t, trig, "figurative_domains"):
         return []  # "the trade war", "a legal battle", "fought a bitter court fight": no force
+    if trig.code.startswith(INVESTIGATE_ROOT) and _of_another_domain(s, t, trig, "research_fields"):
+        return []  # "conducted epidemiological investigations": research, no one investigated for wrongdoing
     if trig.kind == "verb" and trig.code.startswith(DEMAND_ROOT) and _order_that_acts(s, t):
         return []  # "signed a decree banning the niqab": the decree's act is the event, coded from its verb
     if trig.kind == "noun":
@@ -164,6 +167,10 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
             return []  # "the PKK is banned in Turkey": a state; "X is accused of Y" reports an accusation
         if polarity.standing_stance(s.p, t, s.lex.words["standing_stance_verbs"]):
             return []  # "she opposes the police state", "the subcommittee that funds NASA": no act
+        if polarity.standing_stance(s.p, t, s.lex.words["standing_state_verbs"]) and not any(
+                c.dep == "dobj" and (c.i in s.trigger_tokens or has(c, s.lex.words["gathering_nouns"]))
+                for c in s.p.children(t.i)):
+            return []  # "Turkey hosts 3.6 million refugees": a standing state; "Japan hosts the summit" is an event
         sources, src_tok = s.r.verb_source(t)
         if not sources and src_tok is not None and src_tok.i in s.noun_sources and \
                 trig.code.startswith(VIOLENT_ROOTS):
@@ -180,6 +187,9 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         if has(t, s.lex.words["crowd_verbs"]) and trig.code == triggers.CROWD_CODE and not (sources and (
                 sources[0].actor is None or (sources[0].sector or "").lower() in s.lex.words["crowd_sectors"])):
             return []  # "EU leaders gathered in Brussels" is a meeting, not a demonstration
+        if trig.code.startswith(CROWD_ROOTS) and sources and not has(t, s.lex.words["protest_verbs"]) and \
+                (sources[0].sector or "").lower() in s.lex.words["armed_sectors"]:
+            return []  # "the army took to the streets to clear barricades": an armed body deployed, no protest
         if not sources:
             sources = roles.implied_authority(s, t, trig.code)
         if not sources and trig.code.startswith(ADDRESSED_ROOTS) and src_tok is not None:  # verbal acts
@@ -300,7 +310,7 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     out = []
     struck = roles.local_people(s, t) if trig.code.startswith(VIOLENT_ROOTS) else []
     for src, tgt in pairs:
-        if _figurative_force(s, t, trig, src, tgt) or _dismissal(s, t, trig, tgt):
+        if _figurative_force(s, t, trig, src, tgt) or _dismissal(s, t, trig, tgt) or _contest_win(s, t, trig, src, tgt):
             continue
         if tgt is None and struck:
             # "drones struck the largest processing plant at Abqaiq", "police fired tear gas": force
@@ -377,11 +387,12 @@ def _figurative_force(s: State, t, trig, src, tgt) -> bool:
         and src is not None and tgt is None and _unarmed_person(s, t, src)
 
 
-def _of_another_domain(s: State, t, trig) -> bool:
+def _of_another_domain(s: State, t, trig, fields: str) -> bool:
     """'the unrelenting trade fight', 'a legal battle', 'waged a price war': a noun of force whose
-    modifier names a field other than arms (lexicon figurative_domains) is a contest, not violence."""
+    modifier names a field other than arms (lexicon figurative_domains) is a contest, not violence;
+    'epidemiological investigations' (research_fields) are research, no inquiry into wrongdoing."""
     nouns = [t] if trig.kind == "noun" else [c for c in s.p.children(t.i) if c.dep == "dobj" or c.i == trig.obj]
-    return any(c.dep in ("compound", "amod", "nmod") and has(c, s.lex.words["figurative_domains"])
+    return any(c.dep in ("compound", "amod", "nmod") and has(c, s.lex.words[fields])
                for n in nouns for c in s.p.children(n.i))
 
 
@@ -410,6 +421,24 @@ def _dismissal(s: State, t, trig, tgt) -> bool:
     return (tgt is not None and s.actor_kind(tgt.actor) == "person") or any(
         roles.people(s, o) or has(o, s.lex.words["post_nouns"]) or o.lower in s.lex.words["person_object_pronouns"]
         for o in objs)
+
+
+def _contest_win(s: State, t, trig, src, tgt) -> bool:
+    """'Kentucky Democrats beat the incumbent governor', 'France beat Brazil 2-1 in the final': a verb of
+    force whose other sense is winning (lexicon contest_verbs), with a party on either side or a word of an
+    election or a match (contest_words) or a score in its own phrase, no weapon named and no armed doer,
+    tells who won."""
+    w = s.lex.words
+    if not (trig.code.startswith(VIOLENT_ROOTS) and t.pos == "VERB" and has(t, w["contest_verbs"])):
+        return False
+    kids = s.p.children(t.i)
+    if any(c.dep == "prep" and c.lower == "with" for c in kids) or (
+            src is not None and (src.sector or "").lower() in w["armed_sectors"]):
+        return False  # "beat him with sticks", "police beat voters at the polls"
+    parties = [r for r in (src, tgt) if r is not None and (r.sector or "").lower() in w["contest_sectors"]]
+    phrase = [x for c in kids if c.dep not in ("nsubj", "nsubjpass") for x in s.p.subtree(c.i)]
+    score = any(x.pos == "NUM" and "-" in x.text.strip("-") for x in phrase)  # "2-1"
+    return bool(parties) or score or any(has(x, w["contest_words"]) for x in phrase)
 
 
 def _toll_of_a_situation(s: State, t) -> bool:

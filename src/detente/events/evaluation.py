@@ -113,8 +113,11 @@ def harshest(parse: Parse, tokens: Iterable[Token], skip: set[int], lex: Lexicon
     for t in tokens:
         if t.i in skip or t.pos not in EVALUATIVE_POS or t.ent not in ("",) or has(t, lex.speech):
             continue
-        if has(t, suffering) or (predicated and not _predicated(parse, t, lex.words["state_of_affairs"])):
+        if has(t, suffering) or has(t, lex.words["difficulty_senses"]) or (
+                predicated and not _predicated(parse, t, lex.words["state_of_affairs"])):
             continue
+        if _entertained(parse, t):
+            continue  # "any negative changes could disappoint", "may have been murdered": a possibility, no judgement
         if has(t, lex.words["necessity_senses"]) and _of_need(parse, t):
             continue  # "it would be critical to do it slowly", "critical for the mission": needed, not judged
         v = val.get(t.lower, val.get(t.lemma.lower()))
@@ -130,6 +133,16 @@ def harshest(parse: Parse, tokens: Iterable[Token], skip: set[int], lex: Lexicon
     if worst_i is not None and worst <= HARSH and total <= HARSH:
         return worst_i
     return None
+
+
+POSSIBILITY = {"could", "might", "may"}
+
+
+def _entertained(parse: Parse, t: Token) -> bool:
+    """Is the word's clause only a possibility: its verb (or the copula it is the predicate of) takes
+    "could", "might" or "may"?"""
+    node = parse.tokens[t.head] if t.dep in PREDICATE_DEPS and t.head != t.i else t
+    return any(c.dep in ("aux", "auxpass") and c.lower in POSSIBILITY for c in parse.children(node.i))
 
 
 def _of_need(parse: Parse, t: Token) -> bool:

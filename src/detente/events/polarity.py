@@ -36,7 +36,19 @@ class Polarity:
 
 def _neg_child(parse: Parse, t: Token) -> bool:
     return any((c.dep == "neg" or (c.lower in NEG_WORDS and c.dep in ("advmod", "det", "dobj", "neg")))
-               for c in parse.children(t.i)) or _no_one_did(parse, t)
+               for c in parse.children(t.i)) or _no_one_did(parse, t) or _nothing_done(parse, t)
+
+
+def _nothing_done(parse: Parse, t: Token) -> bool:
+    """'He gave no details', 'has given no assistance to', 'made no concessions': a verb whose direct object
+    is quantified by "no" (or is "nothing", "none") did not do the act to anything (the mirror of a subject
+    with "no", _no_one_did)."""
+    if t.pos not in ("VERB", "AUX"):
+        return False
+    for obj in (c for c in parse.children(t.i) if c.dep == "dobj"):
+        if obj.lower in NO_ONE or any(c.lower == "no" and c.dep == "det" for c in parse.children(obj.i)):
+            return True
+    return False
 
 
 def _no_one_did(parse: Parse, t: Token) -> bool:
@@ -92,10 +104,12 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
         mark = {c.lower for c in parse.children(node.i) if c.dep == "mark"}
         if dep not in ALLEGED_PATH:
             alleged_reach = False  # "charged with killing two people protesting": the protest is no charge
-        if alleged_reach and dep in ("pcomp", "pobj") and head.lower in ALLEGED_PREPS and \
-                _allegation_frame(parse, head, w.get("allegation_frames", ())):
+        frames = w.get("allegation_frames", ()) if head.lower in ALLEGED_PREPS else \
+            w.get("blame_frames", ()) if head.lower == "for" else ()
+        if alleged_reach and dep in ("pcomp", "pobj") and frames and _allegation_frame(parse, head, frames):
             # "accused Israel of attacking", "arrested on suspicion of burglary", "charges including
-            # conspiring to hack": what one party is said to have done is entertained, not told as done
+            # conspiring to hack", "blamed India for attacking": what one party is said to have done is
+            # entertained, not told as done
             hypothetical = True
         if mark & {"whether"} or (mark & {"if"} and has(head, ("ask", "wonder", "question", "know"))):
             question = True
@@ -150,6 +164,9 @@ def analyse(parse: Parse, i: int, lex: Lexicon) -> Polarity:
                 hypothetical = True  # "would have allowed China to extradite": it did not happen
             elif controlled and (has(head, lex.intent) or has(head, lex.hypothetical)):
                 hypothetical = True  # "wants Putin to attack": wished on another actor
+            elif dep == "xcomp" and has(head, w.get("forecast_verbs", ())) and any(
+                    c.dep == "auxpass" for c in parse.children(head.i)):
+                hypothetical = True  # "Xi has been expected to sign the deal": others' forecast, not his intent
             elif has(head, lex.intent) or (auxiliaries(parse, head) & FUTURE_AUX):
                 intended = True  # "seeks to deepen", "will meet"
             elif has(head, lex.hypothetical) or (auxiliaries(parse, head) & HYPO_AUX):

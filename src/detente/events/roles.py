@@ -40,12 +40,15 @@ def warns_of_own_act(s: State, v) -> bool:
     that we will respond"), or warns someone off ("warned Iran against attacking", "warned Iran not
     to")? Otherwise it warns of a danger ("warned that millions face hunger", "warned of famine")."""
     kids = s.p.children(v.i)
-    if any(c.dep in ("dobj", "dative") and s.r.actors(c.i) for c in kids):
-        return True  # "warned Iran ...": a warning addressed to a party
+    public = s.lex.words["warned_public"]
+    if any(c.dep in ("dobj", "dative") and s.r.actors(c.i) and c.lower not in public for c in kids):
+        return True  # "warned Iran ...": a warning addressed to a party; "warned people to stay away" advises
     own = s.r.verb_source(v)[0]
     for c in kids:
         if c.dep not in ("ccomp", "xcomp"):
             continue
+        if c.dep == "xcomp" and any(k.dep in ("dobj", "dative") for k in kids):
+            continue  # "warned people to stay away": the people are to do it, not the warner
         subj = next((g for g in s.p.children(c.i) if g.dep in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.lower in FIRST_PERSON or subj.lower in s.lex.words["speaker_pronouns"]:
             return True  # "warned it would retaliate", "warned: we will respond"
@@ -302,6 +305,8 @@ def object_is_actor(s: State, v) -> bool:
     objs += [patient] if patient is not None else []
     if not objs and v.dep in ("acl", "relcl") and v.tag == "VBN":  # "the transcript released by ..."
         objs = [s.p.tokens[v.head]]
+    if not objs and has(v, s.lex.words["cognition_senses"]) and any(c.dep == "ccomp" for c in s.p.children(v.i)):
+        return False  # "recognize that the deal is unpopular": a thought, no one
     return not objs or any(_names_someone(s, o) or people(s, o) or counted(s, o)
                            or o.lower in s.lex.words["person_object_pronouns"] for o in objs)
 
