@@ -142,3 +142,17 @@ def test_harsh_words_of_a_possibility_are_no_criticism(coded):
     assert not shown(coded["could_disappoint"], "ACCUSE")
     assert not shown(coded["may_murdered"], "ACCUSE")
     assert shown(coded["difficult_plan"], "ACCUSE")
+
+
+def test_the_press_telling_of_force_does_none_and_accuses_no_one():
+    # PETRARCH's REPORT * ATTACK made the agency the attacker; the attack is coded from its own noun
+    a = detente.code_text("Reuters reported Monday's attack on an Afghan army base in Maidan Shar.", published="2019-01-24")
+    assert not [e for e in a.events if e.source is not None and e.source.text == "Reuters"]
+    assert [e for e in a.events if e.trigger.text == "attack" and e.plover == "ASSAULT"]
+    # the press reporting another's arrest accuses no one; a government saying so still does
+    a = detente.code_text("Afghan police arrested two Taliban commanders in Kabul, Reuters reported.", published="2019-01-24")
+    assert not [e for e in a.events if e.plover == "ACCUSE"]
+    assert [e for e in a.events if e.plover == "COERCE"]
+    a = detente.code_text("Afghan police arrested two Taliban commanders in Kabul, the Pakistani government said.",
+                          published="2019-01-24")
+    assert [e for e in a.events if e.plover == "ACCUSE" and e.source.country == "PAK"]

@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Optional
 
+from .. import ontology
 from ..actors import MentionIndex
 from ..model import Actor, ActorRef, Article, Event, Parse, Place, Quote
 from . import conventions, dedupe, evaluation, headline, obligations, polarity, roles, triggers, when_where, where
@@ -273,21 +274,17 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         pairs = [(src, tgt) for src, tgt in pairs if tgt is not None]
     if trig.dyadic:  # a PETRARCH verb's default code holds only between a source and a target
         pairs = [(src, tgt) for src, tgt in pairs if src is not None and tgt is not None]
-    media = s.lex.words["media_sectors"]
-
-    def press(r: Optional[ActorRef]) -> bool:
-        return r is not None and (r.sector or "").lower() in media
-
-    if trig.code.startswith(APPEAL_ROOT):
+    if trig.code.startswith(APPEAL_ROOT) or (_material(trig.code) and has(t, s.lex.speech)):
         # "Wikinews reached out to Walker to discuss", "the BBC asked the minister about": reporting,
-        # no appeal
-        pairs = [(src, tgt) for src, tgt in pairs if not press(src)]
+        # no appeal; "Reuters reported Monday's attack" (PETRARCH's REPORT * ATTACK): the press tells of
+        # force, aid or arrests, it does none (the attack is coded from its own noun)
+        pairs = [(src, tgt) for src, tgt in pairs if not roles.press(s, src)]
     if trig.code.startswith(CONSULT_ROOT):
         # "Wikinews met X to discuss": a consultation the press seeks is an interview; a meeting needs
         # two parties, neither of them the press: "talked of being cast", "spoke with Wikinews", "the
         # Senate was set to meet" are no consultations
-        pairs = [(src, tgt) for src, tgt in pairs if not press(src) and not (
-            trig.code.startswith(TWO_PARTY) and (src is None or tgt is None or press(tgt)))]
+        pairs = [(src, tgt) for src, tgt in pairs if not roles.press(s, src) and not (
+            trig.code.startswith(TWO_PARTY) and (src is None or tgt is None or roles.press(s, tgt)))]
     if has(t, s.lex.reciprocal) or (trig.obj is not None and has(s.p.tokens[trig.obj], s.lex.reciprocal)):
         pairs += [(o, src) for src, o in pairs if src is not None and o is not None and (o, src) not in pairs]
     if trig.code.startswith(PROMISE_ROOT) and _agreed_opinion(s, t):
@@ -331,6 +328,13 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     if pol.speech_verb is not None:
         s.spoken.setdefault(pol.speech_verb, []).extend(out)
     return out
+
+
+def _material(code: str) -> bool:
+    """A CAMEO code of material cooperation or conflict (QuadClass 2 or 4: aid, yielding, force,
+    coercion, violence), as opposed to words."""
+    facts = ontology.cameo(code)
+    return facts is not None and facts[2] in (2, 4)
 
 
 def _pairs(sources, targets, mutual, between) -> list[tuple[Optional[ActorRef], Optional[ActorRef]]]:

@@ -13,6 +13,12 @@ from .lexicon import has
 from .state import State
 
 
+def press(s: State, r: Optional[ActorRef]) -> bool:
+    """Is the actor the press (lexicon media_sectors)? It tells of acts, interviews and asks: its
+    reports are neither appeals, meetings, accusations nor the force they tell of."""
+    return r is not None and (r.sector or "").lower() in s.lex.words["media_sectors"]
+
+
 def cause(s: State, v) -> list[ActorRef]:
     """'were killed in Israeli tank shelling': the attack's owner is the source of a passive harm."""
     if not any(c.dep in ("nsubjpass", "auxpass") for c in s.p.children(v.i)):

@@ -6,7 +6,7 @@ from ..model import Event
 from . import polarity, triggers
 from .lexicon import has, lemma
 from .record import event, rid, same
-from .roles import speaker as speaker_of
+from .roles import press, speaker as speaker_of
 from .state import State
 
 
@@ -72,9 +72,10 @@ def claimed_wrongs(s: State, events: list[Event]) -> list[Event]:
 
 def allegations(s: State, verb: int, said: list[Event]) -> list[Event]:
     """'The US said Iraq had attacked': reporting another actor's violence is an accusation (112)
-    by the speaker against the perpetrator, besides the reported attack itself."""
+    by the speaker against the perpetrator, besides the reported attack itself. The press reporting
+    it ("police arrested two men, Reuters reported") accuses no one."""
     speaker = speaker_of(s, verb) if said else None
-    if speaker is None:
+    if speaker is None or press(s, speaker):
         return []
     out, seen = [], set()
     t = s.p.tokens[verb]
