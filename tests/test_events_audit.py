@@ -156,3 +156,14 @@ def test_the_press_telling_of_force_does_none_and_accuses_no_one():
     a = detente.code_text("Afghan police arrested two Taliban commanders in Kabul, the Pakistani government said.",
                           published="2019-01-24")
     assert [e for e in a.events if e.plover == "ACCUSE" and e.source.country == "PAK"]
+
+
+def test_a_participle_set_by_as_describes_someone():
+    # "reported ... as convicted": what the assailant is said to be, no conviction by the newspaper
+    text = ("Polish police said a press badge was used by the assailant, reported by The Guardian as convicted of "
+            "assaults, to gain entry.")
+    a = detente.code_text(text, published="2019-01-14")
+    assert not [e for e in a.events if e.trigger.text == "convicted"]
+    # a finite clause opened by "as" is an act of its own
+    a = detente.code_text("Polish police arrested the man as protesters gathered outside.", published="2019-01-14")
+    assert [e for e in a.events if e.plover == "COERCE"]

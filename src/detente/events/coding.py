@@ -124,6 +124,8 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         return []  # "the trade war", "a legal battle", "fought a bitter court fight": no force
     if trig.code.startswith(INVESTIGATE_ROOT) and _of_another_domain(s, t, trig, "research_fields"):
         return []  # "conducted epidemiological investigations": research, no one investigated for wrongdoing
+    if trig.kind == "verb" and _described_as(s, t):
+        return []  # "the assailant, reported by The Guardian as convicted of assaults": who he is, no act
     if trig.kind == "verb" and trig.code.startswith(DEMAND_ROOT) and _order_that_acts(s, t):
         return []  # "signed a decree banning the niqab": the decree's act is the event, coded from its verb
     if trig.kind == "noun":
@@ -328,6 +330,15 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
     if pol.speech_verb is not None:
         s.spoken.setdefault(pol.speech_verb, []).extend(out)
     return out
+
+
+def _described_as(s: State, t) -> bool:
+    """'reported by The Guardian as convicted of assaults', 'described as detained': a past participle
+    with no subject of its own that "as" sets after a verb says what someone is, not what was done."""
+    kids = s.p.children(t.i)
+    return t.tag == "VBN" and t.dep in ("advcl", "oprd", "xcomp", "acl") and \
+        any(k.dep == "mark" and k.lower == "as" and k.i < t.i for k in kids) and \
+        not any(k.dep in ("nsubj", "nsubjpass", "auxpass", "aux") for k in kids)
 
 
 def _material(code: str) -> bool:
