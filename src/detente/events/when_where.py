@@ -161,7 +161,7 @@ def _date(s: State, e: Event, i: int, modality: str) -> None:
                 # "later on Tuesday he met Trump, where he denounced the deal": a where/when clause tells
                 # what happened on the occasion it hangs on, so that occasion's clause dates it
                 own |= {t.i for t in s.p.subtree(_clause_of(s.p, s.p.tokens[clause].head))}
-    tok = _trailing_date(s, i) if nearest(s, i, lambda j: j in s.times, stop=lambda _: True) is None else None
+    tok = _trailing_date(s, i) if _phrase_date(s, i) is None else None
     if tok is None:
         tok = nearest(s, i, lambda j: j in s.times and (own is None or j in own) and not dates_a_noun(s, j, i),
                       scene=lambda c: _time_scene(s, c))
@@ -255,9 +255,15 @@ def _fronted_date(s: State, i: int) -> Optional[int]:
 
 
 def _own_date(s: State, i: int) -> Optional[int]:
-    """The date token of the event's own phrase (not its governors', not a clause inside it), if any."""
-    tok = nearest(s, i, lambda j: j in s.times, stop=lambda _: True)
+    """The date token of the event's own phrase (not its governors', not a clause inside it), if any,
+    or the bare time phrase the parser hung on its object (_trailing_date)."""
+    tok = _phrase_date(s, i)
     return tok if tok is not None else _trailing_date(s, i)
+
+
+def _phrase_date(s: State, i: int) -> Optional[int]:
+    """A date token in the trigger's own phrase, climbing to no governor."""
+    return nearest(s, i, lambda j: j in s.times, stop=lambda _: True)
 
 
 def _trailing_date(s: State, i: int) -> Optional[int]:
@@ -284,11 +290,22 @@ def _time_scene(s: State, c) -> bool:
     clause of cause, condition or sequence ("after the vote on Tuesday") tells another act's time."""
     if c.dep != "advcl":
         return False
-    kids = s.p.children(c.i)
-    marks = [k.lower for k in kids if k.dep in ("mark", "advmod") and k.i < c.i and k.lower in s.lex.words["scene_marks"]]
-    if marks:
-        return True
-    return c.tag == "VBG" and c.i < c.head and not any(k.dep in ("mark", "nsubj", "nsubjpass", "expl") for k in kids)
+    marks = s.lex.words["scene_marks"]
+    return any(k.dep in ("mark", "advmod") and k.i < c.i and k.lower in marks for k in s.p.children(c.i)) or \
+        (c.i < c.head and bare_participle(s.p, c))
+
+
+def bare_participle(p: Parse, tok) -> bool:
+    """Whether a verb is a participle clause on a verb with no subject and no conjunction of its own
+    ("raided the town of Bunia, arresting forty people", "took control of Iran, taking dozens
+    hostage"): its doer is its governor's, acting then and there, so what the governor's clause says
+    of where also says where this was (the walk up from the trigger already reads it so), and when
+    (_time_scene, for one set before its verb: "Speaking on Tuesday, X accused"). Not a
+    perfect participle ("having arrested forty people the week before": done before, elsewhere), a
+    clause a conjunction sets at another time, nor one with its own subject."""
+    if tok.dep != "advcl" or tok.tag != "VBG" or tok.head == tok.i or p.tokens[tok.head].pos not in ("VERB", "AUX"):
+        return False
+    return not any(c.dep in ("nsubj", "nsubjpass", "expl", "mark") for c in p.children(tok.i))
 
 
 def _promised_by(s: State, i: int) -> Optional[int]:

@@ -10,7 +10,7 @@ from ..model import Event, Parse, Place
 from . import triggers
 from .lexicon import has
 from .state import State
-from .when_where import background, climb, nearest, relative_clause
+from .when_where import background, bare_participle, climb, nearest, relative_clause
 
 
 def place(s: State, e: Event, i: int, src, tgt) -> None:
@@ -470,7 +470,7 @@ def _clause_verbs(p: Parse, i: int) -> set[int]:
             t = p.tokens[t.head]
         elif t.dep == "acl" and not _meant_on_noun(p, t) and (above := _verb_above(p, t.i)) is not None:
             t = p.tokens[above]  # "signed a decree banning the niqab": the decree's content
-        elif _bare_participle(p, t):
+        elif bare_participle(p, t):
             t = p.tokens[t.head]  # "raided the town of Bunia, arresting forty people": done there, then
         else:
             break
@@ -518,18 +518,6 @@ def _meant_on_noun(p: Parse, tok) -> bool:
     """Whether a verb is an infinitive on a noun ("calls for more effort to assist migrants", "a plan
     to build a wall"): an act meant, planned or asked for, whose clause is not the noun's governor's."""
     return tok.dep == "acl" and any(c.dep == "aux" and c.lower == "to" for c in p.children(tok.i))
-
-
-def _bare_participle(p: Parse, tok) -> bool:
-    """Whether a verb is a participle clause on a verb with no subject and no conjunction of its own
-    ("raided the town of Bunia, arresting forty people", "took control of Iran, taking dozens
-    hostage"): its doer is its governor's, acting then and there, so what the governor's clause says
-    of where also says where this was (the walk up from the trigger already reads it so). Not a
-    perfect participle ("having arrested forty people the week before": done before, elsewhere), a
-    clause a conjunction sets at another time, nor one with its own subject."""
-    if tok.dep != "advcl" or tok.tag != "VBG" or tok.head == tok.i or p.tokens[tok.head].pos not in ("VERB", "AUX"):
-        return False
-    return not any(c.dep in ("nsubj", "nsubjpass", "expl", "mark") for c in p.children(tok.i))
 
 
 def _own_clause(p: Parse, tok) -> bool:
