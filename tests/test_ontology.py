@@ -67,3 +67,9 @@ def test_the_manual_settles_sanctions_convictions_and_resignations():
 def test_promised_concessions_stay_concede():
     # the manual: "future concessions, i.e. CONCEDE + future ... do not reduce to AGREE"
     assert ontology.plover("035")[0] == ontology.plover("0353")[0] == "CONCEDE"
+
+
+def test_material_codes_are_deeds_not_words():
+    from detente import ontology
+    assert ontology.material("190") and ontology.material("173") and ontology.material("070")
+    assert not ontology.material("112") and not ontology.material("040") and not ontology.material("9999")

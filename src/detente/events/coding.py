@@ -276,7 +276,7 @@ def _code(s: State, trig: triggers.Trigger) -> list[Event]:
         pairs = [(src, tgt) for src, tgt in pairs if tgt is not None]
     if trig.dyadic:  # a PETRARCH verb's default code holds only between a source and a target
         pairs = [(src, tgt) for src, tgt in pairs if src is not None and tgt is not None]
-    if trig.code.startswith(APPEAL_ROOT) or (_material(trig.code) and has(t, s.lex.speech)):
+    if trig.code.startswith(APPEAL_ROOT) or (ontology.material(trig.code) and has(t, s.lex.speech)):
         # "Wikinews reached out to Walker to discuss", "the BBC asked the minister about": reporting,
         # no appeal; "Reuters reported Monday's attack" (PETRARCH's REPORT * ATTACK): the press tells of
         # force, aid or arrests, it does none (the attack is coded from its own noun)
@@ -339,13 +339,6 @@ def _described_as(s: State, t) -> bool:
     return t.tag == "VBN" and t.dep in ("advcl", "oprd", "xcomp", "acl") and \
         any(k.dep == "mark" and k.lower == "as" and k.i < t.i for k in kids) and \
         not any(k.dep in ("nsubj", "nsubjpass", "auxpass", "aux") for k in kids)
-
-
-def _material(code: str) -> bool:
-    """A CAMEO code of material cooperation or conflict (QuadClass 2 or 4: aid, yielding, force,
-    coercion, violence), as opposed to words."""
-    facts = ontology.cameo(code)
-    return facts is not None and facts[2] in (2, 4)
 
 
 def _pairs(sources, targets, mutual, between) -> list[tuple[Optional[ActorRef], Optional[ActorRef]]]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ..actors import lexicon as actor_lexicon
+from .. import ontology
 from ..model import Event, Parse, Place
 from . import triggers
 from .lexicon import has
@@ -91,7 +92,7 @@ def place(s: State, e: Event, i: int, src, tgt) -> None:
         return
     named = list({id(pl): pl for j, pl in s.places_in(e.sentence.start, e.sentence.end)}.values())
     if named:
-        material = (e.quad_class or 0) in (2, 4)
+        material = ontology.material(e.cameo)
         sides = [r for r in (src, None if material or visit else tgt, e.speaker) if r is not None]
         about = (lambda root: _on_object(s, e, i, root.head)) if verbal else None  # given for what is said
         pl = _sentence_place(s, i, named, sides, src, about)

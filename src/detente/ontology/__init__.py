@@ -44,6 +44,16 @@ def cameo(code) -> Optional[tuple[str, float, int]]:
     return (row[0], float(row[1]), int(row[2])) if row else None
 
 
+MATERIAL_QUADS = (2, 4)  # QuadClass of material cooperation and material conflict (1 and 3: words)
+
+
+def material(code) -> bool:
+    """Is the CAMEO code a deed rather than words (QuadClass 2 or 4: aid, yielding, force, coercion,
+    violence)? False for an unknown code."""
+    row = _cameo().get(_norm(code))
+    return bool(row) and int(row[2]) in MATERIAL_QUADS
+
+
 def plover(code) -> Optional[tuple[Optional[str], Optional[str]]]:
     """(PLOVER type, mode) for a CAMEO code; type None for statements (01) and appeals (02)."""
     row = _cameo().get(_norm(code))
