@@ -26,10 +26,8 @@ pairs in the same run.
 from __future__ import annotations
 
 import argparse
-import glob
 import json
 import os
-import re
 import struct
 import sys
 import unicodedata
@@ -38,8 +36,8 @@ import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "src"))  # this checkout's detente, not the one installed
-DEV = os.path.join(HERE, "..", "..", "shared", "eval", "events_wikinews_exhaustive.jsonl")
-TRAIN = os.path.join(HERE, "..", "training", "wikinews")
+from events_exhaustive import DEV, training_parts  # noqa: E402  (the benchmark beside this one)
+
 CONTENT = ("VERB", "NOUN", "ADJ")
 
 
@@ -68,14 +66,13 @@ class Encoder:
     def pieces(self, word: str) -> list[int]:
         word = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
         out, start = [], 0
-        while start < len(word):
-            end = len(word)
-            while end > start and (word[start:end] if not start else "##" + word[start:end]) not in self.ids:
-                end -= 1
-            if end == start:
+        while start < len(word):  # longest piece first, as BERT's WordPiece tokenizer reads
+            piece = next((p for end in range(len(word), start, -1)
+                          if (p := ("##" if start else "") + word[start:end]) in self.ids), None)
+            if piece is None:
                 return [self.ids["[UNK]"]]
-            out.append(self.ids[word[start:end] if not start else "##" + word[start:end]])
-            start = end
+            out.append(self.ids[piece])
+            start += len(piece) - (2 if start else 0)
         return out
 
     @staticmethod
@@ -121,12 +118,13 @@ class Encoder:
 
 
 def sentences(records: list[dict]) -> list[dict]:
-    """Each sentence: its content words, root, gold types and the types the rules coded there."""
-    from detente import nlp
-    from detente.evaluate import code_gold, exhaustive
+    """Each sentence: its content words, root, gold types and the types the rules coded there (each
+    text parsed once, for the rules and for the sentences)."""
+    from detente.evaluate import exhaustive, gold_articles
+    from detente.pipeline import code_parsed, parse_texts
     out = []
-    for rec, art, parse in zip(records, code_gold(records), nlp.parse_many([r["text"] for r in records])):
-        gold, coded = rec.get("events") or [], exhaustive.counted(art)
+    for rec, art, parse in zip(records, gold_articles(records), parse_texts([r["text"] for r in records])):
+        gold, coded = rec.get("events") or [], exhaustive.counted(code_parsed(art, parse))
         for sent in parse.sentences:
             toks = parse.tokens[sent.first:sent.last]
             out.append({
@@ -151,13 +149,17 @@ def features(rows: list[dict], vec, types: list[str]) -> np.ndarray:
         np.array([t in r["rules"] for t in types], dtype=np.float32)]) for r in rows])
 
 
+def probabilities(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Each row's probability per column of w (its last row the bias)."""
+    return 1 / (1 + np.exp(-(x @ w[:-1] + w[-1])))
+
+
 def logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 600) -> np.ndarray:
     """One-vs-rest logistic regression for every column of y at once (full-batch Adam)."""
-    x = np.hstack([x, np.ones((len(x), 1), dtype=x.dtype)])
-    w, m, v = (np.zeros((x.shape[1], y.shape[1])) for _ in range(3))
+    w, m, v = (np.zeros((x.shape[1] + 1, y.shape[1])) for _ in range(3))
     for t in range(1, steps + 1):
-        p = 1 / (1 + np.exp(-(x @ w)))
-        g = x.T @ (p - y) / len(x) + l2 * w
+        d = (probabilities(x, w) - y) / len(x)
+        g = np.vstack([x.T @ d, d.sum(0)]) + l2 * w
         m, v = 0.9 * m + 0.1 * g, 0.999 * v + 0.001 * g * g
         w -= 0.05 * (m / (1 - 0.9 ** t)) / (np.sqrt(v / (1 - 0.999 ** t)) + 1e-8)
     return w
@@ -166,8 +168,7 @@ def logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 600) -
 def report(name: str, train: list[dict], test: list[dict], vec) -> None:
     types = sorted({t for r in train for t in r["gold"]})
     w = logistic(features(train, vec, types), np.array([[t in r["gold"] for t in types] for r in train], float))
-    x = features(test, vec, types)
-    p = 1 / (1 + np.exp(-(np.hstack([x, np.ones((len(x), 1))]) @ w)))
+    p = probabilities(features(test, vec, types), w)
     props = sorted(((p[i, j], t in r["gold"]) for i, r in enumerate(test) for j, t in enumerate(types)
                     if t not in r["rules"]), key=lambda c: -c[0])
     gold = sum(len(r["gold"]) for r in test)
@@ -192,9 +193,7 @@ def main() -> int:
     if not os.path.exists(os.path.join(args.minilm, "model.safetensors")) or not os.path.exists(DEV):
         print(f"need {args.minilm}/model.safetensors (see this script's doc) and {DEV}", file=sys.stderr)
         return 2
-    parts = {int(re.search(r"(\d+)\.jsonl$", p).group(1)): p  # type: ignore[union-attr]
-             for p in glob.glob(os.path.join(TRAIN, "part-*.jsonl"))}
-    train = {k: sentences(read_gold(p)) for k, p in sorted(parts.items())}
+    train = {k: sentences(read_gold(p)) for k, p in sorted(training_parts().items())}
     dev = sentences(read_gold(DEV))
     every = sorted({w for rows in [dev, *train.values()] for r in rows for w in [r["root"], *(w for w, _ in r["words"])]})
     vec = dict(zip(every, Encoder(args.minilm).words(every)))

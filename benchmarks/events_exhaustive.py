@@ -24,6 +24,11 @@ DEV = os.path.join(HERE, "..", "..", "shared", "eval", "events_wikinews_exhausti
 TRAIN = os.path.join(HERE, "..", "training", "wikinews")
 
 
+def training_parts() -> dict[int, str]:
+    """training/wikinews/part-N.jsonl by N."""
+    return {int(os.path.basename(p)[5:-6]): p for p in glob.glob(os.path.join(TRAIN, "part-*.jsonl"))}
+
+
 def main() -> int:
     from detente.evaluate import code_gold, exhaustive, read_gold
 
@@ -32,7 +37,7 @@ def main() -> int:
         dev = read_gold(DEV)
         sets.append(("wikinews folds 1-2 (dev)", [r for r in dev if r.get("fold") in (1, 2)]))
         sets.append(("wikinews folds 3-4 (held out)", [r for r in dev if r.get("fold") in (3, 4)]))
-    parts = {int(os.path.basename(p)[5:-6]): p for p in glob.glob(os.path.join(TRAIN, "part-*.jsonl"))}
+    parts = training_parts()
     early = [r for k in sorted(parts) if k <= 7 for r in read_gold(parts[k])]
     late = [r for k in sorted(parts) if k >= 8 for r in read_gold(parts[k])]
     if early:

@@ -6,7 +6,7 @@ records and returns a plain dict, so reports can be printed, saved as JSON and c
 from __future__ import annotations
 
 import json
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from ..model import Article
 
@@ -45,14 +45,16 @@ def detect_task(records: list[dict]) -> str:
     raise GoldError("cannot tell the task: no record has events, quotes, places or entities (use --task)")
 
 
-def code_gold(records: list[dict]) -> Iterator[Article]:
-    """Code each gold text exactly as given, so gold offsets stay valid."""
-    from ..pipeline import code_articles
+def gold_articles(records: list[dict]) -> Iterator[Article]:
+    """Each gold record as an Article with its text exactly as given, so gold offsets stay valid."""
+    for r in records:
+        yield Article(id=str(r.get("id")), text=r["text"], published=r.get("date"), source=r.get("source"))
 
-    def articles() -> Iterable[Article]:
-        for r in records:
-            yield Article(id=str(r.get("id")), text=r["text"], published=r.get("date"), source=r.get("source"))
-    return code_articles(articles())
+
+def code_gold(records: list[dict]) -> Iterator[Article]:
+    """Code each gold text exactly as given."""
+    from ..pipeline import code_articles
+    return code_articles(gold_articles(records))
 
 
 def evaluate(path: str, task: Optional[str] = None, limit: Optional[int] = None,
